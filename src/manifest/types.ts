@@ -1,0 +1,60 @@
+// The manifest as the rest of the program sees it: validated, defaults applied, durations in
+// seconds, every service and requirement carrying the source position it was declared at.
+
+/** A place in a manifest file; line and column are 1-based. */
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export const TIERS = ['critical', 'high', 'medium', 'low'] as const;
+export type Tier = (typeof TIERS)[number];
+
+/**
+ * One entry of `depends_on`. A plain dependency is a requirement with one alternative and
+ * quorum 1; `any_of` is quorum 1 over its alternatives; `quorum: k, of: [...]` is k of n.
+ * The requirement is met while at least `quorum` alternatives are not down.
+ */
+export interface Requirement {
+  alternatives: string[];
+  quorum: number;
+  soft: boolean;
+  /** True for `any_of` and `quorum` entries, even with a single alternative. */
+  group: boolean;
+  position: SourcePosition;
+}
+
+export interface Service {
+  id: string;
+  entrypoint: boolean;
+  kind?: string;
+  owner?: string;
+  tier?: Tier;
+  tags: string[];
+  provider?: string;
+  region?: string;
+  zone?: string;
+  /** Percent, e.g. 99.95. */
+  sla?: number;
+  /** Cost of this service being down, per hour; 0 when not declared. */
+  costPerHour: number;
+  /** Recovery-time objective, in seconds. */
+  rto?: number;
+  /** Time to come back after a full outage, in seconds. */
+  recoveryTime?: number;
+  monitors: string[];
+  dependsOn: Requirement[];
+  /** Where the service's id is declared. */
+  position: SourcePosition;
+}
+
+export interface Manifest {
+  name?: string;
+  /** The top-level manifest file as given. */
+  file: string;
+  /** Every file read: the top-level one first, then included ones in sorted order. */
+  files: string[];
+  /** Every service of every file, sorted by id. */
+  services: Service[];
+}

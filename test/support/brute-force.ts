@@ -1,0 +1,61 @@
+// The reference semantics of SPEC §3, written as plainly as possible: iterate the rules until
+// nothing changes. Slow on purpose; every fast algorithm is checked against it.
+
+import type { Manifest } from '../../src/manifest/types.js';
+
+export type ReferenceStatus = 'failed' | 'down' | 'degraded' | 'up';
+
+export function referenceStatuses(
+  manifest: Manifest,
+  failed: ReadonlySet<string>,
+): Map<string, ReferenceStatus> {
+  const down = new Set(failed);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const service of manifest.services) {
+      if (down.has(service.id)) continue;
+      const unmet = service.dependsOn.some(
+        (r) => !r.soft && r.alternatives.filter((a) => !down.has(a)).length < r.quorum,
+      );
+      if (unmet) {
+        down.add(service.id);
+        changed = true;
+      }
+    }
+  }
+  const degraded = new Set<string>();
+  changed = true;
+  while (changed) {
+    changed = false;
+    for (const service of manifest.services) {
+      if (down.has(service.id) || degraded.has(service.id)) continue;
+      const touched = service.dependsOn.some((r) =>
+        r.alternatives.some((a) => down.has(a) || degraded.has(a)),
+      );
+      if (touched) {
+        degraded.add(service.id);
+        changed = true;
+      }
+    }
+  }
+  const statuses = new Map<string, ReferenceStatus>();
+  for (const { id } of manifest.services) {
+    statuses.set(
+      id,
+      failed.has(id) ? 'failed' : down.has(id) ? 'down' : degraded.has(id) ? 'degraded' : 'up',
+    );
+  }
+  return statuses;
+}
+
+/** Entry points per SPEC §3: declared ones, or else those nothing depends on. */
+export function referenceEntryPoints(manifest: Manifest): string[] {
+  if (manifest.services.some((s) => s.entrypoint)) {
+    return manifest.services.filter((s) => s.entrypoint).map((s) => s.id);
+  }
+  const used = new Set(
+    manifest.services.flatMap((s) => s.dependsOn.flatMap((r) => r.alternatives)),
+  );
+  return manifest.services.filter((s) => !used.has(s.id)).map((s) => s.id);
+}

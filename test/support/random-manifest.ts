@@ -1,0 +1,79 @@
+// Random manifests for property tests: a few services with plain, soft, any_of and quorum
+// requirements, cycles allowed, spread over providers, regions and zones.
+
+import fc from 'fast-check';
+import type { Manifest } from '../../src/manifest/types.js';
+import { buildManifest, type DependencySketch, type ServiceSketch } from './build-manifest.js';
+
+const PROVIDERS = ['aws', 'gcp'];
+const REGIONS = ['us-east-1', 'eu-west-1'];
+const ZONES = ['a', 'b'];
+
+export interface RandomManifestOptions {
+  maxServices?: number;
+  /** Probability-ish weight of declaring entry points explicitly. */
+  entrypoints?: boolean;
+}
+
+export function arbitraryManifest(options: RandomManifestOptions = {}): fc.Arbitrary<Manifest> {
+  const maxServices = options.maxServices ?? 10;
+  return fc.integer({ min: 1, max: maxServices }).chain((n) => {
+    const ids = Array.from({ length: n }, (_, i) => `svc-${i}`);
+    const requirement = (self: number): fc.Arbitrary<DependencySketch | undefined> => {
+      const others = ids.filter((_, i) => i !== self);
+      if (others.length === 0) return fc.constant(undefined);
+      return fc
+        .record({
+          alternatives: fc.uniqueArray(fc.constantFrom(...others), { minLength: 1, maxLength: 3 }),
+          kind: fc.constantFrom('plain', 'plain', 'group'),
+          soft: fc.constantFrom(false, false, true),
+          quorumSeed: fc.nat(),
+        })
+        .map(({ alternatives, kind, soft, quorumSeed }) => {
+          if (kind === 'plain' || alternatives.length === 1) {
+            return soft ? { service: alternatives[0]!, soft } : alternatives[0]!;
+          }
+          const quorum = 1 + (quorumSeed % alternatives.length);
+          return quorum === 1 ? { any_of: alternatives, soft } : { quorum, of: alternatives, soft };
+        });
+    };
+    const service = (self: number): fc.Arbitrary<ServiceSketch> =>
+      fc
+        .record({
+          requirements: fc.array(requirement(self), { maxLength: 3 }),
+          entrypoint: fc.boolean(),
+          provider: fc.option(fc.constantFrom(...PROVIDERS), { nil: undefined }),
+          region: fc.constantFrom(...REGIONS),
+          zone: fc.option(fc.constantFrom(...ZONES), { nil: undefined }),
+          cost: fc.constantFrom(0, 0, 100, 2500),
+        })
+        .map(({ requirements, entrypoint, provider, region, zone, cost }) => {
+          const sketch: ServiceSketch = {
+            depends_on: dedupe(requirements.filter((r): r is DependencySketch => r !== undefined)),
+            entrypoint: options.entrypoints === false ? false : entrypoint,
+            costPerHour: cost,
+          };
+          if (provider !== undefined) {
+            sketch.provider = provider;
+            sketch.region = region;
+            if (zone !== undefined) sketch.zone = zone;
+          }
+          return sketch;
+        });
+    return fc
+      .tuple(...ids.map((_, i) => service(i)))
+      .map((sketches) => buildManifest(Object.fromEntries(ids.map((id, i) => [id, sketches[i]!]))));
+  });
+}
+
+/** The loader refuses the same plain dependency twice; so do random manifests. */
+function dedupe(requirements: DependencySketch[]): DependencySketch[] {
+  const seen = new Set<string>();
+  return requirements.filter((r) => {
+    if (typeof r !== 'string' && !('service' in r)) return true;
+    const id = typeof r === 'string' ? r : r.service;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
