@@ -11,7 +11,10 @@ export default tseslint.config(
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly' },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       'no-restricted-syntax': [
         'error',
         {
@@ -24,10 +27,7 @@ export default tseslint.config(
   {
     files: ['src/analysis/**', 'src/model/**', 'src/manifest/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['**/cli/**', '**/report/**'] },
-      ],
+      'no-restricted-imports': ['error', { patterns: ['**/cli/**', '**/report/**'] }],
     },
   },
   {

@@ -1,0 +1,114 @@
+// The result of `analyze`: the one object every analyze reporter renders and `--format json`
+// prints as is (documented by schema/analysis-result.schema.json). Lists are sorted.
+
+export interface BlastRadius {
+  /** Services down when this fails alone (itself not counted). */
+  down: number;
+  /** Services degraded when this fails alone. */
+  degraded: number;
+  /** Entry points down (counting itself if it is one). */
+  entrypointsDown: number;
+  /** Sum of cost_per_hour over the failed and down services. */
+  costPerHour: number;
+}
+
+export interface ComponentSpof {
+  id: string;
+  /** Entry points (other than itself) it takes down alone. */
+  takesDown: string[];
+  blastRadius: BlastRadius;
+  /** Also an articulation point of the undirected hard-dependency graph. */
+  cutVertex: boolean;
+}
+
+export type DomainLevel = 'provider' | 'region' | 'zone';
+
+export interface DomainSpof {
+  /** `provider=aws`, `provider=aws,region=us-east-1` or `provider=aws,region=us-east-1,zone=use1-az1`. */
+  domain: string;
+  level: DomainLevel;
+  services: number;
+  takesDown: string[];
+  /** Entry points taken down by the whole domain but by no single component of it. */
+  onlyAsDomain: string[];
+  blastRadius: BlastRadius;
+}
+
+export interface ComponentBlastRadius extends BlastRadius {
+  id: string;
+}
+
+export interface DomainBlastRadius extends BlastRadius {
+  domain: string;
+  level: DomainLevel;
+  services: number;
+}
+
+export interface FateSharing {
+  monitor: string;
+  target: string;
+  /** Components other than the monitor whose single failure takes down both. */
+  via: string[];
+}
+
+export interface ProviderConcentration {
+  provider: string;
+  services: number;
+  /** Entry points down when the whole provider is down. */
+  takesDown: number;
+  /** takesDown / number of entry points. */
+  share: number;
+  /** Of those, entry points that reach the provider through their own services only. */
+  direct: number;
+  /** Of those, entry points that reach it only through another provider's services. */
+  indirect: number;
+  /** takesDown / direct (Kashaf et al., IMC 2020); null when there is no direct one. */
+  amplification: number | null;
+}
+
+export interface ColdStartBlock {
+  /** A cycle of hard requirements, smallest id first: each member needs the next, the last the first. */
+  cycle: string[];
+  /** The blocked services that wait, directly or through other blocked ones, on this cycle. */
+  blocks: string[];
+}
+
+export interface AnalysisSummary {
+  services: number;
+  dependencies: number;
+  entrypoints: number;
+  /** Entry points with at least one single-component or failure-domain SPOF. */
+  entrypointsAtRisk: number;
+  entrypointsWithComponentSpof: number;
+  componentSpofs: number;
+  domainSpofs: number;
+  cutVertices: number;
+  cycles: number;
+  coldStartBlocked: number;
+  fateSharing: number;
+}
+
+export interface AnalysisResult {
+  manifest: string | null;
+  /** Set when --entry narrowed the analysis to some entry points. */
+  focus: string[] | null;
+  summary: AnalysisSummary;
+  entrypoints: string[];
+  /** Components that take down at least one entry point alone; costliest first. */
+  spofs: ComponentSpof[];
+  /** Entry point → its component SPOFs, sorted. */
+  spofsByEntrypoint: Record<string, string[]>;
+  domainSpofs: DomainSpof[];
+  /** Every component, largest blast radius first. */
+  blastRadius: ComponentBlastRadius[];
+  /** Every failure domain, largest blast radius first. */
+  domainBlastRadius: DomainBlastRadius[];
+  cutVertices: string[];
+  bridges: Array<[string, string]>;
+  cycles: string[][];
+  coldStartOrder: string[][];
+  coldStartBlocked: string[];
+  coldStartWitnesses: ColdStartBlock[];
+  fateSharing: FateSharing[];
+  providerConcentration: ProviderConcentration[];
+}

@@ -1,0 +1,197 @@
+// `analyze` (SPEC §3–4): every analysis over one compiled graph, assembled into the one result
+// object that the reporters render. Pure: graph in, plain data out.
+
+import { entryPoints, type CompiledGraph } from '../model/compiled-graph.js';
+import type {
+  AnalysisResult,
+  ColdStartBlock,
+  ComponentBlastRadius,
+  ComponentSpof,
+} from './analysis-result.js';
+import { cutStructure } from './articulation-points.js';
+import { coldStart } from './cold-start.js';
+import { analyzeFailureDomains, failureDomains } from './failure-domains.js';
+import { fateSharingObserver } from './fate-sharing.js';
+import { dependencyCycles, hardDependencyEdges } from './graph-views.js';
+import { providerConcentration } from './provider-concentration.js';
+import { byRisk } from './ranking.js';
+import { recordSingleFailures, sweepSingleFailures } from './single-failures.js';
+
+export interface AnalyzeOptions {
+  /** Narrow the entry-point questions to these entry points (ids). */
+  focus?: readonly string[];
+}
+
+export function analyze(
+  graph: CompiledGraph,
+  name: string | null,
+  options: AnalyzeOptions = {},
+): AnalysisResult {
+  const ids = graph.ids;
+  const entries = entryPoints(graph);
+  const inFocus = focusMask(graph, entries, options.focus);
+  const focusEntries = entries.filter((v) => inFocus[v]);
+
+  const singles = recordSingleFailures(graph, inFocus);
+  const fate = fateSharingObserver(graph);
+  sweepSingleFailures(graph, [singles.observer, fate.observer]);
+  const { blastRadius, takesDown } = singles.record;
+
+  const cuts = cutStructure(graph.n, ...edgeArrays(graph));
+  const isCut = new Uint8Array(graph.n);
+  for (const v of cuts.cutVertices) isCut[v] = 1;
+
+  const spofs: ComponentSpof[] = [];
+  const spofsByEntrypoint: Record<string, string[]> = Object.create(null) as Record<
+    string,
+    string[]
+  >;
+  for (const e of focusEntries) spofsByEntrypoint[ids[e]!] = [];
+  for (let x = 0; x < graph.n; x++) {
+    const lost = takesDown[x];
+    if (!lost) continue;
+    spofs.push({
+      id: ids[x]!,
+      takesDown: lost.map((e) => ids[e]!),
+      blastRadius: blastRadius[x]!,
+      cutVertex: isCut[x] === 1,
+    });
+    for (const e of lost) spofsByEntrypoint[ids[e]!]!.push(ids[x]!);
+  }
+  spofs.sort(
+    (a, b) =>
+      byRisk(a.blastRadius, b.blastRadius, a.takesDown.length, b.takesDown.length) ||
+      compareIds(a.id, b.id),
+  );
+
+  const domains = failureDomains(graph);
+  const domainAnalysis = analyzeFailureDomains(graph, domains, inFocus, takesDown);
+  domainAnalysis.spofs.sort(
+    (a, b) =>
+      byRisk(a.blastRadius, b.blastRadius, a.takesDown.length, b.takesDown.length) ||
+      compareIds(a.domain, b.domain),
+  );
+  domainAnalysis.blastRadius.sort(
+    (a, b) => byRisk(a, b, a.entrypointsDown, b.entrypointsDown) || compareIds(a.domain, b.domain),
+  );
+
+  const components: ComponentBlastRadius[] = blastRadius.map((radius, x) => ({
+    id: ids[x]!,
+    ...radius,
+  }));
+  components.sort(
+    (a, b) => byRisk(a, b, a.entrypointsDown, b.entrypointsDown) || compareIds(a.id, b.id),
+  );
+
+  const plan = coldStart(graph);
+  const cycles = dependencyCycles(graph).map((members) => members.map((v) => ids[v]!));
+  const atRisk = new Set<string>([
+    ...Object.entries(spofsByEntrypoint)
+      .filter(([, xs]) => xs.length > 0)
+      .map(([e]) => e),
+    ...domainAnalysis.spofs.flatMap((d) => d.takesDown),
+  ]);
+  const fateSharing = fate.result();
+
+  return {
+    manifest: name,
+    focus: options.focus ? focusEntries.map((v) => ids[v]!) : null,
+    summary: {
+      services: graph.n,
+      dependencies: graph.alts.length,
+      entrypoints: focusEntries.length,
+      entrypointsAtRisk: atRisk.size,
+      entrypointsWithComponentSpof: Object.values(spofsByEntrypoint).filter((xs) => xs.length > 0)
+        .length,
+      componentSpofs: spofs.length,
+      domainSpofs: domainAnalysis.spofs.length,
+      cutVertices: cuts.cutVertices.length,
+      cycles: cycles.length,
+      coldStartBlocked: plan.blocked.length,
+      fateSharing: fateSharing.length,
+    },
+    entrypoints: focusEntries.map((v) => ids[v]!),
+    spofs,
+    spofsByEntrypoint,
+    domainSpofs: domainAnalysis.spofs,
+    blastRadius: components,
+    domainBlastRadius: domainAnalysis.blastRadius,
+    cutVertices: cuts.cutVertices.map((v) => ids[v]!),
+    bridges: cuts.bridges.map(([a, b]) => sortedPair(ids[a]!, ids[b]!)),
+    cycles,
+    coldStartOrder: plan.waves.map((wave) => wave.map((v) => ids[v]!)),
+    coldStartBlocked: plan.blocked.map((v) => ids[v]!),
+    coldStartWitnesses: witnesses(graph, plan.witnessCycles, plan.witnessCycleOf, plan.blocked),
+    fateSharing,
+    providerConcentration: providerConcentration(
+      graph,
+      domains,
+      domainAnalysis.takesDown,
+      focusEntries.length,
+    ),
+  };
+}
+
+/** Entry points to analyse: all of them, or the ones named by --entry (which must be entry points). */
+function focusMask(
+  graph: CompiledGraph,
+  entries: readonly number[],
+  focus: readonly string[] | undefined,
+): Uint8Array {
+  const mask = new Uint8Array(graph.n);
+  if (!focus) {
+    for (const e of entries) mask[e] = 1;
+    return mask;
+  }
+  for (const id of focus) {
+    const v = graph.index.get(id);
+    if (v === undefined || !graph.entry[v])
+      throw new FocusError(
+        id,
+        entries.map((e) => graph.ids[e]!),
+      );
+    mask[v] = 1;
+  }
+  return mask;
+}
+
+/** `--entry` named something that is not an entry point. */
+export class FocusError extends Error {
+  readonly id: string;
+  readonly entrypoints: readonly string[];
+  constructor(id: string, entrypoints: readonly string[]) {
+    super(`"${id}" is not an entry point`);
+    this.name = 'FocusError';
+    this.id = id;
+    this.entrypoints = entrypoints;
+  }
+}
+
+function edgeArrays(graph: CompiledGraph): [Int32Array, Int32Array] {
+  const { from, to } = hardDependencyEdges(graph);
+  return [from, to];
+}
+
+function witnesses(
+  graph: CompiledGraph,
+  cycles: number[][],
+  cycleOf: Int32Array,
+  blocked: readonly number[],
+): ColdStartBlock[] {
+  const blocks: string[][] = cycles.map(() => []);
+  for (const v of blocked) {
+    const c = cycleOf[v]!;
+    if (c !== -1) blocks[c]!.push(graph.ids[v]!);
+  }
+  return cycles
+    .map((cycle, c) => ({ cycle: cycle.map((v) => graph.ids[v]!), blocks: blocks[c]! }))
+    .sort((a, b) => compareIds(a.cycle[0]!, b.cycle[0]!));
+}
+
+function sortedPair(a: string, b: string): [string, string] {
+  return a < b ? [a, b] : [b, a];
+}
+
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,66 @@
+// `blast-radius analyze [manifest]`: single points of failure per entry point, failure domains,
+// blast radii, cut vertices, cycles and cold start, fate-sharing monitors, provider concentration.
+
+import type { Command } from 'commander';
+import { analyze, FocusError } from '../../analysis/analyze.js';
+import { ANALYZE_REPORTERS } from '../../report/registry.js';
+import type { CommandContext } from '../command-context.js';
+import { UsageError } from '../errors.js';
+import { writeResult } from '../io.js';
+import {
+  addCommonOptions,
+  colorFor,
+  loadGraph,
+  parseCount,
+  type CommonOptions,
+} from '../shared-options.js';
+
+type AnalyzeFormat = keyof typeof ANALYZE_REPORTERS;
+
+interface AnalyzeOptions extends CommonOptions {
+  entry?: string[];
+  top: string;
+}
+
+export function registerAnalyze(program: Command, context: CommandContext): void {
+  addCommonOptions(
+    program
+      .command('analyze')
+      .description(
+        'find every single point of failure, failure domain, cut vertex and blast radius',
+      )
+      .option('--entry <id...>', 'narrow the analysis to these entry points')
+      .option(
+        '--top <n>',
+        'rows shown per listing in text and markdown (json has everything)',
+        '10',
+      ),
+    Object.keys(ANALYZE_REPORTERS),
+    'text',
+  ).action(async (file: string, options: AnalyzeOptions) =>
+    context.run(async () => {
+      const top = parseCount(options.top, '--top');
+      const { manifest, graph } = await loadGraph(context.io, file);
+      let result;
+      try {
+        result = analyze(
+          graph,
+          manifest.name ?? null,
+          options.entry ? { focus: options.entry } : {},
+        );
+      } catch (error) {
+        if (!(error instanceof FocusError)) throw error;
+        throw new UsageError(
+          `--entry: ${error.message}; entry points are ${error.entrypoints.join(', ')}`,
+        );
+      }
+      const render = ANALYZE_REPORTERS[options.format as AnalyzeFormat];
+      await writeResult(
+        context.io,
+        render(result, { color: colorFor(context.io, options), top }),
+        options.output,
+      );
+      return 'ok';
+    }),
+  );
+}

@@ -1,0 +1,31 @@
+// `blast-radius graph [manifest] --format mermaid|dot|json|graphml`: the dependency graph itself,
+// with soft edges dashed and redundancy groups drawn as "k of n" nodes.
+
+import type { Command } from 'commander';
+import { loadManifest } from '../../manifest/load.js';
+import { buildDependencyGraph } from '../../model/dependency-graph.js';
+import { GRAPH_REPORTERS } from '../../report/registry.js';
+import type { CommandContext } from '../command-context.js';
+import { writeResult } from '../io.js';
+import { addCommonOptions, type CommonOptions } from '../shared-options.js';
+
+type GraphFormat = keyof typeof GRAPH_REPORTERS;
+
+export function registerGraph(program: Command, context: CommandContext): void {
+  addCommonOptions(
+    program.command('graph').description('print the dependency graph'),
+    Object.keys(GRAPH_REPORTERS),
+    'mermaid',
+  ).action(async (file: string, options: CommonOptions) =>
+    context.run(async () => {
+      const manifest = await loadManifest(file, {
+        cwd: context.io.cwd,
+        stdin: context.io.readStdin,
+      });
+      const render = GRAPH_REPORTERS[options.format as GraphFormat];
+      const text = render(buildDependencyGraph(manifest));
+      await writeResult(context.io, text, options.output);
+      return 'ok';
+    }),
+  );
+}

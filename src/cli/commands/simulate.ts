@@ -1,0 +1,83 @@
+// `blast-radius simulate [manifest] --fail SEL…`: one what-if outage, with the pre-maintenance
+// guard (--max-down, --forbid-down) that exits 1 when the outage would cross a limit.
+
+import type { Command } from 'commander';
+import { evaluateGuard, type GuardLimits } from '../../analysis/guard.js';
+import { simulate, type SimulateReport } from '../../analysis/simulate.js';
+import { resolveSelectors } from '../../model/selector.js';
+import { SIMULATE_REPORTERS } from '../../report/registry.js';
+import type { CommandContext } from '../command-context.js';
+import { UsageError } from '../errors.js';
+import { writeResult } from '../io.js';
+import {
+  addCommonOptions,
+  colorFor,
+  loadGraph,
+  parseCount,
+  type CommonOptions,
+} from '../shared-options.js';
+
+type SimulateFormat = keyof typeof SIMULATE_REPORTERS;
+
+interface SimulateOptions extends CommonOptions {
+  fail?: string[];
+  maxDown?: string;
+  forbidDown?: string[];
+}
+
+export function registerSimulate(program: Command, context: CommandContext): void {
+  addCommonOptions(
+    program
+      .command('simulate')
+      .description('simulate an outage: what goes down, what degrades, why, and what it costs')
+      .option(
+        '--fail <selector...>',
+        'what fails: ids or key=value[,key=value] over provider, region, zone, kind, tier, owner, tag',
+      )
+      .option(
+        '--max-down <n>',
+        'exit 1 if more than n services would go down (not counting the failed ones)',
+      )
+      .option(
+        '--forbid-down <selector...>',
+        'exit 1 if any service matching these selectors would be failed or down',
+      ),
+    Object.keys(SIMULATE_REPORTERS),
+    'text',
+  ).action(async (file: string, options: SimulateOptions) =>
+    context.run(async () => {
+      if (!options.fail || options.fail.length === 0) {
+        throw new UsageError(
+          'simulate needs --fail SELECTOR… (an id, or key=value like provider=aws,region=us-east-1)',
+        );
+      }
+      const maxDown =
+        options.maxDown === undefined ? undefined : parseCount(options.maxDown, '--max-down');
+      const { manifest, graph } = await loadGraph(context.io, file);
+      const result = simulate(graph, resolveSelectors(graph, options.fail));
+      const report: SimulateReport = {
+        manifest: manifest.name ?? null,
+        scenario: options.fail,
+        ...result,
+      };
+      const guarded = maxDown !== undefined || options.forbidDown !== undefined;
+      if (guarded) {
+        const limits: GuardLimits = {
+          forbidDown: (options.forbidDown ?? []).map((selector) => ({
+            selector,
+            ids: resolveSelectors(graph, [selector]).map((v) => graph.ids[v]!),
+          })),
+        };
+        if (maxDown !== undefined) limits.maxDown = maxDown;
+        report.guard = evaluateGuard(result, limits);
+      }
+      const render = SIMULATE_REPORTERS[options.format as SimulateFormat];
+      await writeResult(
+        context.io,
+        render(report, { color: colorFor(context.io, options) }),
+        options.output,
+      );
+      return report.guard && !report.guard.passed ? 'gate-failed' : 'ok';
+    }),
+  );
+}

@@ -1,0 +1,46 @@
+// `blast-radius validate [manifest]`: parse and check a manifest; errors go to stderr as
+// `file:line:col: message`, and with --format json also to stdout as data.
+
+import type { Command } from 'commander';
+import { ManifestErrors } from '../../manifest/errors.js';
+import { summarizeManifest } from '../../model/manifest-summary.js';
+import { renderJson } from '../../report/json.js';
+import { VALIDATE_REPORTERS } from '../../report/registry.js';
+import type { CommandContext } from '../command-context.js';
+import { writeResult } from '../io.js';
+import { addCommonOptions, colorFor, loadGraph, type CommonOptions } from '../shared-options.js';
+
+type ValidateFormat = keyof typeof VALIDATE_REPORTERS;
+
+export function registerValidate(program: Command, context: CommandContext): void {
+  addCommonOptions(
+    program.command('validate').description('parse and check a manifest'),
+    Object.keys(VALIDATE_REPORTERS),
+    'text',
+  ).action(async (file: string, options: CommonOptions) =>
+    context.run(async () => {
+      try {
+        const { manifest, graph } = await loadGraph(context.io, file);
+        const summary = summarizeManifest(manifest, graph);
+        const render = VALIDATE_REPORTERS[options.format as ValidateFormat];
+        await writeResult(
+          context.io,
+          render(summary, { color: colorFor(context.io, options) }),
+          options.output,
+        );
+        return 'ok';
+      } catch (error) {
+        if (error instanceof ManifestErrors && options.format === 'json') {
+          const errors = error.errors.map(({ file, line, column, message }) => ({
+            file,
+            line,
+            column,
+            message,
+          }));
+          await writeResult(context.io, renderJson({ valid: false, errors }), options.output);
+        }
+        throw error;
+      }
+    }),
+  );
+}

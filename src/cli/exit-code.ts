@@ -1,0 +1,18 @@
+// The process exit code, from what happened and nothing else (SPEC §4): the same for every
+// command and output format.
+
+export type Outcome = 'ok' | 'gate-failed' | 'usage-error' | 'input-error';
+
+export type ExitCode = 0 | 1 | 2;
+
+export function exitCode(outcome: Outcome): ExitCode {
+  switch (outcome) {
+    case 'ok':
+      return 0;
+    case 'gate-failed':
+      return 1;
+    case 'usage-error':
+    case 'input-error':
+      return 2;
+  }
+}

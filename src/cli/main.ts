@@ -1,0 +1,61 @@
+// The command line: commander wiring, one file per command under commands/. Returns the exit
+// code instead of exiting, and takes its streams as arguments, so tests can run it in-process.
+
+import { Command, CommanderError } from 'commander';
+import { registerAnalyze } from './commands/analyze.js';
+import { registerGraph } from './commands/graph.js';
+import { registerSimulate } from './commands/simulate.js';
+import { registerValidate } from './commands/validate.js';
+import type { CommandContext } from './command-context.js';
+import { reportError } from './errors.js';
+import { exitCode, type Outcome } from './exit-code.js';
+import { processIO, type CliIO } from './io.js';
+import { VERSION } from './version.js';
+
+export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  let outcome: Outcome = 'ok';
+  const context: CommandContext = {
+    io,
+    run: async (action) => {
+      try {
+        outcome = await action();
+      } catch (error) {
+        outcome = reportError(io, error);
+      }
+    },
+  };
+  const program = createProgram(context);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) return exitCode(reportError(io, error));
+    const done = ['commander.helpDisplayed', 'commander.version', 'commander.help'];
+    return exitCode(done.includes(error.code) ? 'ok' : 'usage-error');
+  }
+  return exitCode(outcome);
+}
+
+function createProgram(context: CommandContext): Command {
+  const { io } = context;
+  const program = new Command('blast-radius')
+    .description(
+      "Find the single points of failure in a system's dependencies before an outage does.",
+    )
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .exitOverride();
+  registerValidate(program, context);
+  registerAnalyze(program, context);
+  registerSimulate(program, context);
+  registerGraph(program, context);
+  program.addHelpText(
+    'after',
+    '\nExit codes: 0 ok, 1 a gate failed (simulate --max-down/--forbid-down), 2 usage or input error.',
+  );
+  return program;
+}

@@ -1,0 +1,48 @@
+// Options and steps every command shares: the manifest argument, --format from the reporter
+// registry, -o, colour, and loading the manifest into the compiled graph.
+
+import { Option, type Command } from 'commander';
+import { loadManifest } from '../manifest/load.js';
+import type { Manifest } from '../manifest/types.js';
+import { compileGraph, type CompiledGraph } from '../model/compiled-graph.js';
+import { UsageError } from './errors.js';
+import { wantsColor, type CliIO } from './io.js';
+
+export const DEFAULT_MANIFEST = 'blast-radius.yaml';
+
+export interface CommonOptions {
+  format: string;
+  output?: string;
+}
+
+export function addCommonOptions(
+  command: Command,
+  formats: readonly string[],
+  fallback: string,
+): Command {
+  return command
+    .argument('[manifest]', `manifest file (YAML or JSON; - reads stdin)`, DEFAULT_MANIFEST)
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(formats).default(fallback),
+    )
+    .option('-o, --output <file>', 'write the result to a file (atomically) instead of stdout');
+}
+
+export async function loadGraph(
+  io: CliIO,
+  file: string,
+): Promise<{ manifest: Manifest; graph: CompiledGraph }> {
+  const manifest = await loadManifest(file, { cwd: io.cwd, stdin: io.readStdin });
+  return { manifest, graph: compileGraph(manifest) };
+}
+
+/** Colour only for text to a terminal (or when FORCE_COLOR asks for it). */
+export function colorFor(io: CliIO, options: CommonOptions): boolean {
+  const toTerminal = options.output === undefined || options.output === '-';
+  return wantsColor(io.env, toTerminal && io.stdout.isTTY === true);
+}
+
+export function parseCount(text: string, option: string): number {
+  if (!/^\d+$/.test(text)) throw new UsageError(`${option} takes a whole number, not "${text}"`);
+  return Number(text);
+}

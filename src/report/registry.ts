@@ -1,0 +1,49 @@
+// Every reporter, by command and format. The `--format` choices and their help text come from
+// here: adding a format is adding one file and one line.
+
+import type { AnalysisResult } from '../analysis/analysis-result.js';
+import type { SimulateReport } from '../analysis/simulate.js';
+import type { DependencyGraph } from '../model/dependency-graph.js';
+import type { ManifestSummary } from '../model/manifest-summary.js';
+import { renderAnalyzeMarkdown } from './analyze-markdown.js';
+import { renderAnalyzeText } from './analyze-text.js';
+import { renderGraphDot } from './graph-dot.js';
+import { renderGraphGraphml } from './graph-graphml.js';
+import { renderGraphJson } from './graph-json.js';
+import { renderGraphMermaid } from './graph-mermaid.js';
+import { renderJson } from './json.js';
+import { renderSimulateMarkdown } from './simulate-markdown.js';
+import { renderSimulateText } from './simulate-text.js';
+import { renderValidateText } from './validate-text.js';
+
+export interface RenderOptions {
+  color: boolean;
+  /** How many rows the bounded listings show (text and markdown). */
+  top: number;
+}
+
+export type Reporter<T> = (result: T, options: RenderOptions) => string;
+
+export const VALIDATE_REPORTERS = {
+  text: renderValidateText,
+  json: renderJson,
+} satisfies Record<string, Reporter<ManifestSummary>>;
+
+export const SIMULATE_REPORTERS = {
+  text: renderSimulateText,
+  json: renderJson,
+  markdown: renderSimulateMarkdown,
+} satisfies Record<string, Reporter<SimulateReport>>;
+
+export const GRAPH_REPORTERS = {
+  mermaid: renderGraphMermaid,
+  dot: renderGraphDot,
+  json: renderGraphJson,
+  graphml: renderGraphGraphml,
+} satisfies Record<string, Reporter<DependencyGraph>>;
+
+export const ANALYZE_REPORTERS = {
+  text: renderAnalyzeText,
+  json: renderJson,
+  markdown: renderAnalyzeMarkdown,
+} satisfies Record<string, Reporter<AnalysisResult>>;
