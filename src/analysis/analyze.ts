@@ -15,7 +15,8 @@ import { fateSharingObserver } from './fate-sharing.js';
 import { dependencyCycles, hardDependencyEdges } from './graph-views.js';
 import { providerConcentration } from './provider-concentration.js';
 import { byRisk } from './ranking.js';
-import { recordSingleFailures, sweepSingleFailures } from './single-failures.js';
+import { planSweep } from './single-failure-sweep.js';
+import { recordSingleFailures } from './single-failures.js';
 
 export interface AnalyzeOptions {
   /** Narrow the entry-point questions to these entry points (ids). */
@@ -32,10 +33,9 @@ export function analyze(
   const inFocus = focusMask(graph, entries, options.focus);
   const focusEntries = entries.filter((v) => inFocus[v]);
 
-  const singles = recordSingleFailures(graph, inFocus);
   const fate = fateSharingObserver(graph);
-  sweepSingleFailures(graph, [singles.observer, fate.observer]);
-  const { blastRadius, takesDown } = singles.record;
+  const plan = planSweep(graph);
+  const { blastRadius, takesDown } = recordSingleFailures(plan, inFocus, [fate.observer]);
 
   const cuts = cutStructure(graph.n, ...edgeArrays(graph));
   const isCut = new Uint8Array(graph.n);
@@ -65,7 +65,7 @@ export function analyze(
   );
 
   const domains = failureDomains(graph);
-  const domainAnalysis = analyzeFailureDomains(graph, domains, inFocus, takesDown);
+  const domainAnalysis = analyzeFailureDomains(plan, domains, inFocus, takesDown);
   domainAnalysis.spofs.sort(
     (a, b) =>
       byRisk(a.blastRadius, b.blastRadius, a.takesDown.length, b.takesDown.length) ||
@@ -83,7 +83,7 @@ export function analyze(
     (a, b) => byRisk(a, b, a.entrypointsDown, b.entrypointsDown) || compareIds(a.id, b.id),
   );
 
-  const plan = coldStart(graph);
+  const startPlan = coldStart(graph);
   const cycles = dependencyCycles(graph).map((members) => members.map((v) => ids[v]!));
   const atRisk = new Set<string>([
     ...Object.entries(spofsByEntrypoint)
@@ -107,7 +107,7 @@ export function analyze(
       domainSpofs: domainAnalysis.spofs.length,
       cutVertices: cuts.cutVertices.length,
       cycles: cycles.length,
-      coldStartBlocked: plan.blocked.length,
+      coldStartBlocked: startPlan.blocked.length,
       fateSharing: fateSharing.length,
     },
     entrypoints: focusEntries.map((v) => ids[v]!),
@@ -119,9 +119,14 @@ export function analyze(
     cutVertices: cuts.cutVertices.map((v) => ids[v]!),
     bridges: cuts.bridges.map(([a, b]) => sortedPair(ids[a]!, ids[b]!)),
     cycles,
-    coldStartOrder: plan.waves.map((wave) => wave.map((v) => ids[v]!)),
-    coldStartBlocked: plan.blocked.map((v) => ids[v]!),
-    coldStartWitnesses: witnesses(graph, plan.witnessCycles, plan.witnessCycleOf, plan.blocked),
+    coldStartOrder: startPlan.waves.map((wave) => wave.map((v) => ids[v]!)),
+    coldStartBlocked: startPlan.blocked.map((v) => ids[v]!),
+    coldStartWitnesses: witnesses(
+      graph,
+      startPlan.witnessCycles,
+      startPlan.witnessCycleOf,
+      startPlan.blocked,
+    ),
     fateSharing,
     providerConcentration: providerConcentration(
       graph,

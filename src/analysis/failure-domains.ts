@@ -3,9 +3,8 @@
 // that no single component of it does ("multi-AZ but single-region").
 
 import type { CompiledGraph } from '../model/compiled-graph.js';
-import type { DomainBlastRadius, DomainLevel, DomainSpof } from './analysis-result.js';
-import { Propagator } from './propagate.js';
-import { measure } from './single-failures.js';
+import type { BlastRadius, DomainBlastRadius, DomainLevel, DomainSpof } from './analysis-result.js';
+import { outageSweep, type SweepPlan } from './single-failure-sweep.js';
 
 const LABELS = ['provider', 'region', 'zone'] as const;
 
@@ -44,39 +43,51 @@ export interface DomainAnalysis {
 }
 
 /**
- * Fails each domain whole. `componentTakesDown[x]` (from the single-failure sweep) tells which
- * entry points a member already takes down alone, for `onlyAsDomain`.
+ * Fails each domain whole, all of them in one outage sweep. `componentTakesDown[x]` (from the
+ * single failures) tells which entry points a member already takes down alone, for
+ * `onlyAsDomain`.
  */
 export function analyzeFailureDomains(
-  graph: CompiledGraph,
+  plan: SweepPlan,
   domains: readonly FailureDomain[],
   inFocus: Uint8Array,
   componentTakesDown: ReadonlyArray<number[] | undefined>,
 ): DomainAnalysis {
-  const propagator = new Propagator(graph);
+  const { graph } = plan;
+  const cost = new Float64Array(domains.length);
+  const lost: number[][] = domains.map(() => []);
+  const totals = outageSweep(
+    plan,
+    domains.map((d) => d.members),
+    {
+      down(d, v) {
+        cost[d]! += graph.costPerHour[v]!;
+        if (inFocus[v]) lost[d]!.push(v);
+      },
+    },
+  );
   const result: DomainAnalysis = { spofs: [], blastRadius: [], takesDown: new Map() };
-  for (const { domain, level, members } of domains) {
-    propagator.run(members);
-    const radius = measure(graph, propagator, inFocus);
+  domains.forEach(({ domain, level, members }, d) => {
+    const radius: BlastRadius = {
+      down: totals.downCount[d]! - members.length,
+      degraded: totals.reachCount[d]! - totals.downCount[d]!,
+      entrypointsDown: lost[d]!.length,
+      costPerHour: cost[d]!,
+    };
     result.blastRadius.push({ domain, level, services: members.length, ...radius });
-    const lost: number[] = [];
-    for (let i = 0; i < propagator.downCount; i++) {
-      const v = propagator.touched[i]!;
-      if (inFocus[v]) lost.push(v);
-    }
-    if (lost.length === 0) continue;
-    lost.sort((a, b) => a - b);
-    result.takesDown.set(domain, lost);
+    const entries = lost[d]!.sort((a, b) => a - b);
+    if (entries.length === 0) return;
+    result.takesDown.set(domain, entries);
     const bySingle = new Set<number>();
     for (const m of members) for (const e of componentTakesDown[m] ?? []) bySingle.add(e);
     result.spofs.push({
       domain,
       level,
       services: members.length,
-      takesDown: lost.map((v) => graph.ids[v]!),
-      onlyAsDomain: lost.filter((v) => !bySingle.has(v)).map((v) => graph.ids[v]!),
+      takesDown: entries.map((v) => graph.ids[v]!),
+      onlyAsDomain: entries.filter((v) => !bySingle.has(v)).map((v) => graph.ids[v]!),
       blastRadius: radius,
     });
-  }
+  });
   return result;
 }

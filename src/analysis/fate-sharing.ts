@@ -3,50 +3,40 @@
 
 import type { CompiledGraph } from '../model/compiled-graph.js';
 import type { FateSharing } from './analysis-result.js';
-import { DOWN, FAILED } from './propagate.js';
-import type { SingleFailureObserver } from './single-failures.js';
+import type { SweepObserver } from './single-failure-sweep.js';
 
 export function fateSharingObserver(graph: CompiledGraph): {
-  observer: SingleFailureObserver;
+  observer: SweepObserver;
   result: () => FateSharing[];
 } {
-  const targetsOf = new Map<number, number[]>();
+  const pairs: Array<{ monitor: number; target: number; via: number[] }> = [];
   for (let m = 0; m < graph.n; m++) {
-    const targets = graph.services[m]!.monitors.map((id) => graph.index.get(id)!);
-    if (targets.length > 0)
-      targetsOf.set(
-        m,
-        [...new Set(targets)].sort((a, b) => a - b),
-      );
+    const targets = new Set(graph.services[m]!.monitors.map((id) => graph.index.get(id)!));
+    for (const t of [...targets].sort((a, b) => a - b))
+      pairs.push({ monitor: m, target: t, via: [] });
   }
-  const via = new Map<string, number[]>();
-  const observer: SingleFailureObserver = (x, propagator) => {
-    if (targetsOf.size === 0) return;
-    for (let i = 0; i < propagator.downCount; i++) {
-      const m = propagator.touched[i]!;
-      const targets = targetsOf.get(m);
-      if (m === x || targets === undefined) continue;
-      for (const t of targets) {
-        const status = propagator.status(t);
-        if (status !== DOWN && status !== FAILED) continue;
-        const key = `${m} ${t}`;
-        const list = via.get(key);
-        if (list) list.push(x);
-        else via.set(key, [x]);
+  const observer: SweepObserver = {
+    down() {},
+    chunk(chunk, _size, downMask) {
+      for (const pair of pairs) {
+        for (
+          let both = downMask[pair.monitor]! & downMask[pair.target]!;
+          both !== 0;
+          both &= both - 1
+        ) {
+          const x = chunk[31 - Math.clz32(both & -both)]!;
+          if (x !== pair.monitor) pair.via.push(x);
+        }
       }
-    }
+    },
   };
-  const result = (): FateSharing[] => {
-    const pairs = [...via].map(([key, xs]) => {
-      const [m, t] = key.split(' ').map(Number) as [number, number];
-      return { m, t, xs };
-    });
-    pairs.sort((a, b) => a.m - b.m || a.t - b.t);
-    return pairs.map(({ m, t, xs }) => ({
-      monitor: graph.ids[m]!,
-      target: graph.ids[t]!,
-      via: xs.map((x) => graph.ids[x]!),
-    }));
-  };
+  const result = (): FateSharing[] =>
+    pairs
+      .filter((pair) => pair.via.length > 0)
+      .map((pair) => ({
+        monitor: graph.ids[pair.monitor]!,
+        target: graph.ids[pair.target]!,
+        via: pair.via.sort((a, b) => a - b).map((x) => graph.ids[x]!),
+      }));
   return { observer, result };
 }

@@ -1,26 +1,9 @@
-// Every single failure, propagated one after the other on one Propagator: the exact blast radius
-// of each component and the entry points it takes down alone (its SPOF status, SPEC §3).
-// Cost: the sum over components of what each failure reaches — no approximation.
+// Every single failure, exactly (SPEC §3): the blast radius of each component and the entry
+// points it takes down alone — its SPOF status — from one bit-parallel sweep.
 
 import type { CompiledGraph } from '../model/compiled-graph.js';
 import type { BlastRadius } from './analysis-result.js';
-import { Propagator } from './propagate.js';
-
-/** Called once per component after its failure was propagated (degraded included). */
-export type SingleFailureObserver = (failed: number, propagator: Propagator) => void;
-
-export function sweepSingleFailures(
-  graph: CompiledGraph,
-  observers: readonly SingleFailureObserver[],
-): void {
-  const propagator = new Propagator(graph);
-  const failed = new Int32Array(1);
-  for (let x = 0; x < graph.n; x++) {
-    failed[0] = x;
-    propagator.run(failed);
-    for (const observe of observers) observe(x, propagator);
-  }
-}
+import { singleFailureSweep, type SweepObserver, type SweepPlan } from './single-failure-sweep.js';
 
 export interface SingleFailureRecord {
   blastRadius: BlastRadius[];
@@ -28,46 +11,43 @@ export interface SingleFailureRecord {
   takesDown: Array<number[] | undefined>;
 }
 
-/** An observer that records every component's blast radius and the entry points it takes down. */
+/**
+ * Sweeps every single failure, recording blast radii and SPOFs; `extra` observers (fate
+ * sharing) see the same sweep.
+ */
 export function recordSingleFailures(
-  graph: CompiledGraph,
+  plan: SweepPlan,
   inFocus: Uint8Array,
-): { observer: SingleFailureObserver; record: SingleFailureRecord } {
-  const record: SingleFailureRecord = {
-    blastRadius: new Array(graph.n),
-    takesDown: new Array(graph.n),
-  };
-  const observer: SingleFailureObserver = (x, propagator) => {
-    record.blastRadius[x] = measure(graph, propagator, inFocus);
-    const lost: number[] = [];
-    for (let i = 0; i < propagator.downCount; i++) {
-      const v = propagator.touched[i]!;
-      if (v !== x && inFocus[v]) lost.push(v);
-    }
-    if (lost.length > 0) record.takesDown[x] = lost.sort((a, b) => a - b);
-  };
-  return { observer, record };
-}
-
-/** Blast radius of the outage last propagated (failed services are not counted as down). */
-export function measure(
-  graph: CompiledGraph,
-  propagator: Propagator,
-  inFocus: Uint8Array,
-): BlastRadius {
-  let failed = 0;
-  let entrypointsDown = 0;
-  let costPerHour = 0;
-  for (let i = 0; i < propagator.downCount; i++) {
-    const v = propagator.touched[i]!;
-    if (propagator.cause(v) === -1) failed++;
-    if (inFocus[v]) entrypointsDown++;
-    costPerHour += graph.costPerHour[v]!;
+  extra: readonly SweepObserver[] = [],
+): SingleFailureRecord {
+  const { graph } = plan;
+  const cost = new Float64Array(graph.n);
+  const entrypointsDown = new Int32Array(graph.n);
+  const takesDown: Array<number[] | undefined> = new Array(graph.n);
+  const totals = singleFailureSweep(plan, {
+    down(x, v) {
+      for (const observer of extra) observer.down(x, v);
+      cost[x]! += graph.costPerHour[v]!;
+      if (!inFocus[v]) return;
+      entrypointsDown[x]!++;
+      if (v === x) return;
+      const list = takesDown[x];
+      if (list) list.push(v);
+      else takesDown[x] = [v];
+    },
+    chunk(chunk, size, downMask) {
+      for (const observer of extra) observer.chunk?.(chunk, size, downMask);
+    },
+  });
+  const blastRadius: BlastRadius[] = new Array(graph.n);
+  for (let x = 0; x < graph.n; x++) {
+    takesDown[x]?.sort((a, b) => a - b);
+    blastRadius[x] = {
+      down: totals.downCount[x]! - 1,
+      degraded: totals.reachCount[x]! - totals.downCount[x]!,
+      entrypointsDown: entrypointsDown[x]!,
+      costPerHour: cost[x]!,
+    };
   }
-  return {
-    down: propagator.downCount - failed,
-    degraded: propagator.touchedCount - propagator.downCount,
-    entrypointsDown,
-    costPerHour,
-  };
+  return { blastRadius, takesDown };
 }
