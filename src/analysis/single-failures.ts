@@ -1,7 +1,6 @@
 // Every single failure, exactly (SPEC §3): the blast radius of each component and the entry
 // points it takes down alone — its SPOF status — from one bit-parallel sweep.
 
-import type { CompiledGraph } from '../model/compiled-graph.js';
 import type { BlastRadius } from './analysis-result.js';
 import { singleFailureSweep, type SweepObserver, type SweepPlan } from './single-failure-sweep.js';
 

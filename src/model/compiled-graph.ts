@@ -46,7 +46,8 @@ export function compileGraph(manifest: Manifest): CompiledGraph {
   let alternativeCount = 0;
   for (const service of services) {
     requirementCount += service.dependsOn.length;
-    for (const requirement of service.dependsOn) alternativeCount += requirement.alternatives.length;
+    for (const requirement of service.dependsOn)
+      alternativeCount += requirement.alternatives.length;
   }
 
   const reqStart = new Int32Array(n + 1);

@@ -30,7 +30,12 @@ export function buildDependencyGraph(manifest: Manifest): DependencyGraph {
       for (const dependency of requirement.alternatives) {
         const attributes: DependencyEdge = { requirement: index, soft: requirement.soft };
         if (group) attributes.group = group;
-        graph.addEdgeWithKey(edgeKey(service.id, dependency, index), service.id, dependency, attributes);
+        graph.addEdgeWithKey(
+          edgeKey(service.id, dependency, index),
+          service.id,
+          dependency,
+          attributes,
+        );
       }
     });
   }

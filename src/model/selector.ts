@@ -5,7 +5,15 @@ import type { Service } from '../manifest/types.js';
 import type { CompiledGraph } from './compiled-graph.js';
 import { suggest } from './suggest.js';
 
-export const SELECTOR_KEYS = ['provider', 'region', 'zone', 'kind', 'tier', 'owner', 'tag'] as const;
+export const SELECTOR_KEYS = [
+  'provider',
+  'region',
+  'zone',
+  'kind',
+  'tier',
+  'owner',
+  'tag',
+] as const;
 export type SelectorKey = (typeof SELECTOR_KEYS)[number];
 
 export type Selector =
@@ -27,7 +35,8 @@ export function parseSelector(text: string): Selector {
     const eq = part.indexOf('=');
     const key = part.slice(0, eq).trim();
     const value = part.slice(eq + 1).trim();
-    if (eq < 0 || value === '') throw new SelectorError(`selector "${text}": "${part}" is not key=value`);
+    if (eq < 0 || value === '')
+      throw new SelectorError(`selector "${text}": "${part}" is not key=value`);
     if (!(SELECTOR_KEYS as readonly string[]).includes(key)) {
       const hint = suggest(key, SELECTOR_KEYS);
       throw new SelectorError(
@@ -85,7 +94,10 @@ function unknownIdMessage(graph: CompiledGraph, id: string): string {
   return `no service "${id}"${hints.length ? `; ${hints.join('; ')}` : ''}`;
 }
 
-function noMatchMessage(graph: CompiledGraph, selector: Extract<Selector, { type: 'match' }>): string {
+function noMatchMessage(
+  graph: CompiledGraph,
+  selector: Extract<Selector, { type: 'match' }>,
+): string {
   const hints: string[] = [];
   for (const { key, value } of selector.conditions) {
     const known = new Set<string>();
