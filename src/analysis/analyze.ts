@@ -21,6 +21,8 @@ import { recordSingleFailures } from './single-failures.js';
 export interface AnalyzeOptions {
   /** Narrow the entry-point questions to these entry points (ids). */
   focus?: readonly string[];
+  /** Told how far the sweep over every single failure has come (services done, of total). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export function analyze(
@@ -35,7 +37,12 @@ export function analyze(
 
   const fate = fateSharingObserver(graph);
   const plan = planSweep(graph);
-  const { blastRadius, takesDown } = recordSingleFailures(plan, inFocus, [fate.observer]);
+  const { blastRadius, takesDown } = recordSingleFailures(
+    plan,
+    inFocus,
+    [fate.observer],
+    options.onProgress,
+  );
 
   const cuts = cutStructure(graph.n, ...edgeArrays(graph));
   const isCut = new Uint8Array(graph.n);

@@ -70,7 +70,11 @@ export function outageSweep(
  * For every service x: the services down when x alone fails (to `observer.down`, x itself
  * included), how many there are and how many services reach x.
  */
-export function singleFailureSweep(plan: SweepPlan, observer: SweepObserver): SweepTotals {
+export function singleFailureSweep(
+  plan: SweepPlan,
+  observer: SweepObserver,
+  onProgress?: (done: number, total: number) => void,
+): SweepTotals {
   const { graph, componentOf } = plan;
   const { n } = graph;
   const totals: SweepTotals = { downCount: new Int32Array(n), reachCount: new Int32Array(n) };
@@ -81,7 +85,9 @@ export function singleFailureSweep(plan: SweepPlan, observer: SweepObserver): Sw
   });
   const chunk = new Int32Array(WIDTH);
   let size = 0;
+  let done = 0;
   for (const x of failureOrder(graph, componentOf)) {
+    done++;
     if (graph.usedByStart[x + 1] === graph.usedByStart[x]) {
       // Nothing depends on x: it takes down only itself.
       totals.downCount[x] = 1;
@@ -93,6 +99,7 @@ export function singleFailureSweep(plan: SweepPlan, observer: SweepObserver): Sw
     if (size === WIDTH) {
       state.run(chunk, size, totals, observer);
       size = 0;
+      onProgress?.(done, n);
     }
   }
   if (size > 0) state.run(chunk, size, totals, observer);

@@ -18,26 +18,31 @@ export function recordSingleFailures(
   plan: SweepPlan,
   inFocus: Uint8Array,
   extra: readonly SweepObserver[] = [],
+  onProgress?: (done: number, total: number) => void,
 ): SingleFailureRecord {
   const { graph } = plan;
   const cost = new Float64Array(graph.n);
   const entrypointsDown = new Int32Array(graph.n);
   const takesDown: Array<number[] | undefined> = new Array(graph.n);
-  const totals = singleFailureSweep(plan, {
-    down(x, v) {
-      for (const observer of extra) observer.down(x, v);
-      cost[x]! += graph.costPerHour[v]!;
-      if (!inFocus[v]) return;
-      entrypointsDown[x]!++;
-      if (v === x) return;
-      const list = takesDown[x];
-      if (list) list.push(v);
-      else takesDown[x] = [v];
+  const totals = singleFailureSweep(
+    plan,
+    {
+      down(x, v) {
+        for (const observer of extra) observer.down(x, v);
+        cost[x]! += graph.costPerHour[v]!;
+        if (!inFocus[v]) return;
+        entrypointsDown[x]!++;
+        if (v === x) return;
+        const list = takesDown[x];
+        if (list) list.push(v);
+        else takesDown[x] = [v];
+      },
+      chunk(chunk, size, downMask) {
+        for (const observer of extra) observer.chunk?.(chunk, size, downMask);
+      },
     },
-    chunk(chunk, size, downMask) {
-      for (const observer of extra) observer.chunk?.(chunk, size, downMask);
-    },
-  });
+    onProgress,
+  );
   const blastRadius: BlastRadius[] = new Array(graph.n);
   for (let x = 0; x < graph.n; x++) {
     takesDown[x]?.sort((a, b) => a - b);

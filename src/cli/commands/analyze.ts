@@ -7,6 +7,7 @@ import { ANALYZE_REPORTERS } from '../../report/registry.js';
 import type { CommandContext } from '../command-context.js';
 import { UsageError } from '../errors.js';
 import { writeResult } from '../io.js';
+import { createProgress } from '../progress.js';
 import {
   addCommonOptions,
   colorFor,
