@@ -200,3 +200,22 @@ describe('the built command (bin shim) as a subprocess', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('analyze --entry', () => {
+  it('narrows the analysis to one entry point', async () => {
+    const run = await runCli(['analyze', S3, '--entry', 'acme-support', '--format', 'json']);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.focus).toEqual(['acme-support']);
+    expect(result.entrypoints).toEqual(['acme-support']);
+    expect(Object.keys(result.spofsByEntrypoint)).toEqual(['acme-support']);
+    for (const spof of result.spofs) expect(spof.takesDown).toEqual(['acme-support']);
+  });
+
+  it('refuses an id that is not an entry point, listing the entry points', async () => {
+    const run = await runCli(['analyze', S3, '--entry', 's3-index-use1']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('not an entry point');
+    expect(run.stderr).toContain('acme-web');
+  });
+});

@@ -42,18 +42,18 @@ export function registerAnalyze(program: Command, context: CommandContext): void
     context.run(async () => {
       const top = parseCount(options.top, '--top');
       const { manifest, graph } = await loadGraph(context.io, file);
+      const progress = createProgress(context.io, 'analysing every single failure');
       let result;
       try {
-        result = analyze(
-          graph,
-          manifest.name ?? null,
-          options.entry ? { focus: options.entry } : {},
-        );
+        const focus = options.entry ? { focus: options.entry } : {};
+        result = analyze(graph, manifest.name ?? null, { ...focus, onProgress: progress.update });
       } catch (error) {
         if (!(error instanceof FocusError)) throw error;
         throw new UsageError(
           `--entry: ${error.message}; entry points are ${error.entrypoints.join(', ')}`,
         );
+      } finally {
+        progress.done();
       }
       const render = ANALYZE_REPORTERS[options.format as AnalyzeFormat];
       await writeResult(
