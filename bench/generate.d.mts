@@ -1,0 +1,55 @@
+// Types for bench/generate.mjs, so TypeScript tests can import it.
+
+export type ManifestFormat = 'yaml' | 'json';
+
+export interface GenerateOptions {
+  /** Exact number of services, at least MIN_SERVICES. */
+  services: number;
+  seed: string | number;
+  format?: ManifestFormat;
+}
+
+export interface GenerateStats {
+  services: number;
+  entrypoints: number;
+  /** `depends_on` entries. */
+  dependencies: number;
+  /** `any_of` and `quorum` entries. */
+  groupDependencies: number;
+  softDependencies: number;
+  /** Dependency edges: every alternative of a group counts. */
+  edges: number;
+  /** Services with a `monitors` list. */
+  monitors: number;
+  /** Planted hard cycles that block cold start. */
+  cyclesBlocking: number;
+  /** Planted cycles that a cold start gets through (soft back-edge or group with an escape). */
+  cyclesPassable: number;
+  bytes: number;
+}
+
+export interface Rng {
+  next(): number;
+  int(n: number): number;
+  chance(p: number): boolean;
+  pick<T>(array: readonly T[]): T;
+  skewed(n: number, exponent: number): number;
+}
+
+export const ID_PATTERN: RegExp;
+export const MIN_SERVICES: number;
+export function createRng(seed: string | number): Rng;
+export function createStats(): GenerateStats;
+/** Sizes, primitives and planted cycles, decided before anything is written. */
+export function planManifest(options: GenerateOptions): unknown;
+export function manifestChunks(options: GenerateOptions, stats?: GenerateStats): Generator<Buffer>;
+export function generateManifest(options: GenerateOptions): { text: string; stats: GenerateStats };
+export function writeManifest(options: GenerateOptions, file: string): Promise<GenerateStats>;
+export function parseCount(text: string): number;
+export function parseArgs(argv: string[]): {
+  services: number;
+  seed: string;
+  format: string;
+  out: string | null;
+  stats: boolean;
+};
