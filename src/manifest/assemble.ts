@@ -1,0 +1,65 @@
+// Joins the files of one manifest: declares every id (refusing invalid and duplicate ones),
+// reads every service against the ids of all files, and sorts services by id.
+
+import { idProblem } from './ids.js';
+import type { ManifestFile } from './manifest-file.js';
+import { quote } from './quote.js';
+import { References } from './references.js';
+import { readService } from './service.js';
+import { formatPosition } from './source-file.js';
+import type { Manifest, Service, SourcePosition } from './types.js';
+
+/** `files` in Manifest.files order: the top-level file first. Errors go to the files' diagnostics. */
+export function assembleManifest(files: readonly ManifestFile[]): Manifest {
+  const top = files[0];
+  if (top === undefined) throw new Error('assembleManifest needs at least the top-level file');
+  const { declared, positions } = declareIds(files);
+  const references = new References(declared);
+  const services: Service[] = [];
+  files.forEach((file, f) => {
+    const context = { src: file.src, defaults: file.defaults, references };
+    const map = file.services;
+    if (map === undefined) return;
+    for (let i = 0; i < map.keys.length; i++) {
+      const [id, position] = [map.keys[i]!, positions[f]![i]!];
+      const service = readService(id, position, map.values[i]!, map.valueOffsets[i]!, context);
+      if (service !== undefined) services.push(service);
+    }
+  });
+  services.sort(byId);
+  const manifest: Manifest = { file: top.src.name, files: files.map((f) => f.src.name), services };
+  return top.name === undefined ? manifest : { name: top.name, ...manifest };
+}
+
+/**
+ * Every id of every file with the place of its first declaration, and the place of each entry
+ * of each file's `services`. Repeated ids, in one file or two, are reported here. Invalid ids
+ * are reported but still declared, so that references to them add no second error.
+ */
+function declareIds(files: readonly ManifestFile[]) {
+  const declared = new Map<string, SourcePosition>();
+  const positions = files.map(({ src, services }) => {
+    const keys = services?.keys ?? [];
+    const filePositions: SourcePosition[] = [];
+    for (let i = 0; i < keys.length; i++) {
+      const [id, offset] = [keys[i]!, services!.keyOffsets[i]!];
+      const problem = idProblem(id);
+      if (problem !== undefined) src.error(offset, problem);
+      const position = src.position(offset);
+      filePositions.push(position);
+      const first = declared.get(id);
+      if (first === undefined) declared.set(id, position);
+      else {
+        const message = `service ${quote(id)} is declared twice; also declared at ${formatPosition(first)}`;
+        src.error(offset, message);
+      }
+    }
+    return filePositions;
+  });
+  return { declared, positions };
+}
+
+/** Plain code-unit order: the same on every machine and locale. */
+function byId(a: Service, b: Service): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

@@ -1,0 +1,33 @@
+// The keys the manifest format accepts at each level (SPEC §2). The JSON Schema in
+// schema/manifest.schema.json lists the same keys; a test keeps the two from drifting apart.
+
+export const TOP_LEVEL_KEYS = ['version', 'name', 'include', 'defaults', 'services'] as const;
+
+/** Keys a `defaults` block may set for every service of its file. */
+export const DEFAULT_KEYS = [
+  'kind',
+  'owner',
+  'tier',
+  'tags',
+  'provider',
+  'region',
+  'zone',
+  'sla',
+  'cost_per_hour',
+  'rto',
+  'recovery_time',
+] as const;
+
+export const SERVICE_KEYS = ['entrypoint', ...DEFAULT_KEYS, 'monitors', 'depends_on'] as const;
+
+/** Keys of a mapping entry of `depends_on`: `{service}`, `{any_of}` or `{quorum, of}`, each with `soft`. */
+export const DEPENDENCY_KEYS = ['service', 'any_of', 'quorum', 'of', 'soft'] as const;
+
+export type DefaultKey = (typeof DEFAULT_KEYS)[number];
+export type ServiceKey = (typeof SERVICE_KEYS)[number];
+
+const DEFAULT_KEY_SET: ReadonlySet<string> = new Set(DEFAULT_KEYS);
+
+export function isDefaultKey(key: string): key is DefaultKey {
+  return DEFAULT_KEY_SET.has(key);
+}

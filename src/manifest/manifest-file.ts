@@ -1,0 +1,104 @@
+// Reads the top level of one manifest file (SPEC §2): version, name, include, defaults and the
+// services mapping, whose entries are read later, once the ids of every file are known.
+
+import { describeNode, isMap, isSeq, type DocMap, type DocNode } from './doc-node.js';
+import { didYouMean } from './did-you-mean.js';
+import { readLabel, readSharedField, showValue, type SharedFields } from './fields.js';
+import { DEFAULT_KEYS, isDefaultKey, TOP_LEVEL_KEYS } from './keys.js';
+import { quote } from './quote.js';
+import type { SourceFile } from './source-file.js';
+
+export interface IncludePattern {
+  pattern: string;
+  offset: number;
+}
+
+export interface ManifestFile {
+  readonly src: SourceFile;
+  name?: string;
+  includes: IncludePattern[];
+  defaults: SharedFields;
+  /**
+   * The `services` mapping: ids, where they are written, and the services' bodies. Repeated ids
+   * are left in: the check across files reports them, with a linear Map (100,000 ids).
+   */
+  services?: DocMap;
+}
+
+export function readManifestFile(src: SourceFile, root: DocNode, rootOffset: number): ManifestFile {
+  const file: ManifestFile = { src, includes: [], defaults: {} };
+  if (!isMap(root)) {
+    const message = `a manifest must be a mapping with version and services, not ${describeNode(root)}`;
+    src.error(rootOffset, message);
+    return file;
+  }
+  src.dropDuplicateKeys(root);
+  for (let i = 0; i < root.keys.length; i++) {
+    const key = root.keys[i]!;
+    const value = root.values[i]!;
+    const offset = root.valueOffsets[i]!;
+    if (key === 'version') readVersion(value, offset, src);
+    else if (key === 'name') file.name = readLabel(value, offset, src, key);
+    else if (key === 'include') file.includes = readIncludes(value, offset, src);
+    else if (key === 'defaults') file.defaults = readDefaults(value, offset, src);
+    else if (key === 'services') file.services = readServicesMap(value, offset, src);
+    else {
+      const hint = didYouMean(key, TOP_LEVEL_KEYS);
+      src.error(root.keyOffsets[i]!, `unknown top-level key ${quote(key)}${hint}`);
+    }
+  }
+  if (file.name === undefined) delete file.name;
+  if (!root.keys.includes('version')) {
+    src.error(root.offset, 'missing version: add `version: 1` (the manifest format version)');
+  }
+  if (!root.keys.includes('services')) {
+    src.error(root.offset, 'missing services: the mapping of service ids to services');
+  }
+  return file;
+}
+
+function readVersion(node: DocNode, offset: number, src: SourceFile): void {
+  if (node === 1) return;
+  const message = `version must be 1 (the only manifest format version so far), not ${showValue(node)}`;
+  src.error(offset, message);
+}
+
+function readIncludes(node: DocNode, offset: number, src: SourceFile): IncludePattern[] {
+  if (!isSeq(node)) {
+    src.error(offset, `include must be a list of file patterns, not ${describeNode(node)}`);
+    return [];
+  }
+  const patterns: IncludePattern[] = [];
+  for (let i = 0; i < node.items.length; i++) {
+    const itemOffset = node.offsets[i]!;
+    const pattern = readLabel(node.items[i]!, itemOffset, src, 'each entry of include');
+    if (pattern !== undefined) patterns.push({ pattern, offset: itemOffset });
+  }
+  return patterns;
+}
+
+function readDefaults(node: DocNode, offset: number, src: SourceFile): SharedFields {
+  const defaults: SharedFields = {};
+  if (!isMap(node)) {
+    src.error(offset, `defaults must be a mapping, not ${describeNode(node)}`);
+    return defaults;
+  }
+  src.dropDuplicateKeys(node);
+  for (let i = 0; i < node.keys.length; i++) {
+    const key = node.keys[i]!;
+    if (isDefaultKey(key))
+      readSharedField(key, node.values[i]!, node.valueOffsets[i]!, src, defaults);
+    else {
+      const hint = didYouMean(key, DEFAULT_KEYS);
+      src.error(node.keyOffsets[i]!, `${quote(key)} cannot have a default${hint}`);
+    }
+  }
+  return defaults;
+}
+
+function readServicesMap(node: DocNode, offset: number, src: SourceFile): DocMap | undefined {
+  if (isMap(node)) return node;
+  const message = `services must be a mapping of service ids to services, not ${describeNode(node)}`;
+  src.error(offset, message);
+  return undefined;
+}

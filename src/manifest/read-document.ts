@@ -1,0 +1,48 @@
+// Text of one file to its top level: format by extension, checks for binary and empty input,
+// the parser for the format, and any stack overflow turned into an error instead of a crash.
+
+import type { ParseResult, Problem } from './doc-node.js';
+import { readManifestFile, type ManifestFile } from './manifest-file.js';
+import { parseJson } from './parse-json.js';
+import { parseYaml } from './parse-yaml.js';
+import { SourceFile, type Diagnostics } from './source-file.js';
+
+export type ManifestFormat = 'yaml' | 'json';
+
+/** JSON by the `.json` extension, YAML otherwise (standard input included). */
+export function formatOf(file: string): ManifestFormat {
+  return file.toLowerCase().endsWith('.json') ? 'json' : 'yaml';
+}
+
+/**
+ * Parses text from decodeText or checkText (a `problem` found there stops here) and reads its
+ * top level; errors go to `diagnostics`. Undefined when the file has no usable top level.
+ */
+export function readManifestText(
+  name: string,
+  decoded: { text: string; problem?: Problem },
+  format: ManifestFormat,
+  diagnostics: Diagnostics,
+): ManifestFile | undefined {
+  const src = new SourceFile(name, decoded.text, diagnostics);
+  if (decoded.problem) {
+    src.problem(decoded.problem);
+    return undefined;
+  }
+  const result = parseDocument(src, format);
+  if (result?.root === undefined) return undefined;
+  return readManifestFile(src, result.root, result.rootOffset ?? 0);
+}
+
+function parseDocument(src: SourceFile, format: ManifestFormat): ParseResult | undefined {
+  let result: ParseResult;
+  try {
+    result = format === 'json' ? parseJson(src.text) : parseYaml(src.text);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    src.error(0, `the document is too deeply nested or too large to parse (${error.message})`);
+    return undefined;
+  }
+  for (const problem of result.problems) src.problem(problem);
+  return result;
+}

@@ -1,0 +1,44 @@
+// Checks that an id used in depends_on or monitors names a declared service (in any file of
+// the manifest), suggesting the closest declared id when it does not.
+
+import { describeNode, type DocNode } from './doc-node.js';
+import { Suggester } from './did-you-mean.js';
+import { quote } from './quote.js';
+import type { SourceFile } from './source-file.js';
+import type { SourcePosition } from './types.js';
+
+export class References {
+  private suggester: Suggester | undefined;
+
+  constructor(private readonly declared: ReadonlyMap<string, SourcePosition>) {}
+
+  /**
+   * The id written at `offset`, or undefined (after reporting) when it is not a string, is the
+   * owner itself (in depends_on), or is not declared in any file.
+   */
+  check(
+    id: DocNode,
+    offset: number,
+    src: SourceFile,
+    owner: string,
+    field: 'depends_on' | 'monitors',
+  ): string | undefined {
+    if (typeof id !== 'string') {
+      src.error(offset, `each id in ${field} must be a string, not ${describeNode(id)}`);
+      return undefined;
+    }
+    if (field === 'depends_on' && id === owner) {
+      src.error(offset, `service ${quote(owner)} depends on itself`);
+      return undefined;
+    }
+    if (this.declared.has(id)) return id;
+    // Built on the first miss only: a clean manifest never pays for it.
+    this.suggester ??= new Suggester(this.declared.keys());
+    const hint = this.suggester.hint(id);
+    src.error(
+      offset,
+      `${field} of ${quote(owner)} names an undeclared service ${quote(id)}${hint}`,
+    );
+    return undefined;
+  }
+}

@@ -1,0 +1,115 @@
+// Reads one service of the `services` mapping into a Service, applying its file's defaults to
+// the keys it does not set. Unknown keys are errors with a "did you mean".
+
+import { readDependsOn, type ServiceContext } from './depends-on.js';
+import { describeNode, isMap, isSeq, type DocMap, type DocNode } from './doc-node.js';
+import { didYouMean } from './did-you-mean.js';
+import { readBoolean, readSharedField, type SharedFields } from './fields.js';
+import { isDefaultKey, SERVICE_KEYS } from './keys.js';
+import { quote } from './quote.js';
+import type { Service, SourcePosition } from './types.js';
+
+export interface FileServiceContext extends Omit<ServiceContext, 'owner'> {
+  readonly defaults: SharedFields;
+}
+
+/** The service `id` declared at `position` with body `node` at `offset`; undefined if unusable. */
+export function readService(
+  id: string,
+  position: SourcePosition,
+  node: DocNode,
+  offset: number,
+  file: FileServiceContext,
+): Service | undefined {
+  const ctx: ServiceContext = { src: file.src, owner: id, references: file.references };
+  // `s3-use1:` with nothing after it is a service with no fields, as `s3-use1: {}` is.
+  if (node !== null && !isMap(node)) {
+    file.src.error(offset, `service ${quote(id)} must be a mapping, not ${describeNode(node)}`);
+    return undefined;
+  }
+  const fields: SharedFields = {};
+  const own = {
+    entrypoint: false,
+    monitors: [] as string[],
+    dependsOn: [] as Service['dependsOn'],
+  };
+  if (node !== null) readFields(node, ctx, fields, own);
+  return buildService(id, position, fields, file.defaults, own);
+}
+
+function readFields(
+  map: DocMap,
+  ctx: ServiceContext,
+  fields: SharedFields,
+  own: Pick<Service, 'entrypoint' | 'monitors' | 'dependsOn'>,
+): void {
+  ctx.src.dropDuplicateKeys(map);
+  for (let i = 0; i < map.keys.length; i++) {
+    const key = map.keys[i]!;
+    const value = map.values[i]!;
+    const offset = map.valueOffsets[i]!;
+    if (key === 'entrypoint') own.entrypoint = readBoolean(value, offset, ctx.src, key) ?? false;
+    else if (key === 'monitors') own.monitors = readMonitors(value, offset, ctx);
+    else if (key === 'depends_on') own.dependsOn = readDependsOn(value, offset, ctx);
+    else if (isDefaultKey(key)) readSharedField(key, value, offset, ctx.src, fields);
+    else {
+      const hint = didYouMean(key, SERVICE_KEYS);
+      ctx.src.error(
+        map.keyOffsets[i]!,
+        `unknown key ${quote(key)} in service ${quote(ctx.owner)}${hint}`,
+      );
+    }
+  }
+}
+
+/** Keys in one fixed order and optional ones left out, so equal manifests give equal objects. */
+function buildService(
+  id: string,
+  position: SourcePosition,
+  own: SharedFields,
+  defaults: SharedFields,
+  rest: Pick<Service, 'entrypoint' | 'monitors' | 'dependsOn'>,
+): Service {
+  // Filled in the order of the Service type: property order is insertion order.
+  const service = { id, entrypoint: rest.entrypoint } as Service;
+  const kind = own.kind ?? defaults.kind;
+  if (kind !== undefined) service.kind = kind;
+  const owner = own.owner ?? defaults.owner;
+  if (owner !== undefined) service.owner = owner;
+  const tier = own.tier ?? defaults.tier;
+  if (tier !== undefined) service.tier = tier;
+  service.tags = [...(own.tags ?? defaults.tags ?? [])];
+  const provider = own.provider ?? defaults.provider;
+  if (provider !== undefined) service.provider = provider;
+  const region = own.region ?? defaults.region;
+  if (region !== undefined) service.region = region;
+  const zone = own.zone ?? defaults.zone;
+  if (zone !== undefined) service.zone = zone;
+  const sla = own.sla ?? defaults.sla;
+  if (sla !== undefined) service.sla = sla;
+  service.costPerHour = own.costPerHour ?? defaults.costPerHour ?? 0;
+  const rto = own.rto ?? defaults.rto;
+  if (rto !== undefined) service.rto = rto;
+  const recoveryTime = own.recoveryTime ?? defaults.recoveryTime;
+  if (recoveryTime !== undefined) service.recoveryTime = recoveryTime;
+  service.monitors = rest.monitors;
+  service.dependsOn = rest.dependsOn;
+  service.position = position;
+  return service;
+}
+
+function readMonitors(node: DocNode, offset: number, ctx: ServiceContext): string[] {
+  if (!isSeq(node)) {
+    ctx.src.error(offset, `monitors must be a list of service ids, not ${describeNode(node)}`);
+    return [];
+  }
+  const monitors = new Set<string>();
+  for (let i = 0; i < node.items.length; i++) {
+    const itemOffset = node.offsets[i]!;
+    const id = ctx.references.check(node.items[i]!, itemOffset, ctx.src, ctx.owner, 'monitors');
+    if (id === undefined) continue;
+    if (monitors.has(id)) ctx.src.error(itemOffset, `${quote(id)} appears twice in monitors`);
+    monitors.add(id);
+  }
+  return [...monitors];
+}

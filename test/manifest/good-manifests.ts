@@ -1,0 +1,71 @@
+// Valid manifests shared by the loader tests and the schema test, with realistic names.
+
+/** The example of SPEC §2, with every service it mentions declared. */
+export const SHOP = `# yaml-language-server: $schema=../../schema/manifest.schema.json
+version: 1
+name: acme-shop
+defaults: { sla: 99.9 }
+services:
+  web:
+    entrypoint: true
+    kind: service
+    owner: team-web
+    tier: critical
+    tags: [checkout]
+    cost_per_hour: 25000
+    rto: 15m
+    depends_on:
+      - api
+      - { service: analytics, soft: true }
+      - { any_of: [cdn-cloudflare, cdn-cloudfront] }
+      - { quorum: 2, of: [etcd-a, etcd-b, etcd-c] }
+  api:
+    depends_on: [payments-db, s3-use1]
+  analytics: {}
+  cdn-cloudflare: { kind: cdn, provider: cloudflare }
+  cdn-cloudfront: { kind: cdn, provider: aws }
+  etcd-a: { zone: use1-az1 }
+  etcd-b: { zone: use1-az2 }
+  etcd-c: { zone: use1-az3 }
+  payments-db:
+    kind: datastore
+    owner: team-payments
+    recovery_time: 2h
+  s3-use1:
+    kind: storage
+    provider: aws
+    region: us-east-1
+    zone: use1-az1
+    sla: 99.99
+    recovery_time: 4h
+  status-page:
+    kind: monitoring
+    monitors: [web, api]
+    depends_on: [s3-use1]
+`;
+
+/** Ids that are also names of Object.prototype members: ordinary ids all the same. */
+export const PROTOTYPE_IDS = `version: 1
+services:
+  __proto__:
+    depends_on: [constructor, hasOwnProperty]
+  constructor:
+    depends_on: [toString]
+  hasOwnProperty: { kind: service }
+  toString: {}
+  valueOf:
+    depends_on: [{ any_of: [__proto__, constructor] }]
+`;
+
+/** Every duration form. */
+export const DURATIONS = `version: 1
+defaults: { recovery_time: 2d }
+services:
+  search-api: { rto: 90 }
+  search-index: { rto: 90s }
+  orders-db: { rto: 15m }
+  ledger-db: { rto: 4h, recovery_time: 1.5h }
+  cold-archive: { rto: 0 }
+`;
+
+export const GOOD_MANIFESTS: Readonly<Record<string, string>> = { SHOP, PROTOTYPE_IDS, DURATIONS };
