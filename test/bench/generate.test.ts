@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
+import { parseManifestText } from '../../src/manifest/load.js';
 import {
   generateManifest,
   ID_PATTERN,
@@ -167,8 +168,21 @@ describe('bench/generate.mjs', () => {
   });
 
   // ---------------------------------------------------------------------------------------------
-  // LOADER CHECK — to be filled in once src/manifest's loader is settled: load both generated
-  // files with it (e.g. `loadManifest(file)` from src/manifest/load.ts) and expect no errors,
-  // SERVICES services, and `json.stats.edges` dependency edges.
-  it.todo('loads both generated files with the manifest loader without errors');
+  it('loads both generated files with the manifest loader, to the same manifest', () => {
+    const fromYamlText = parseManifestText(yaml.text, 'generated.yaml', { format: 'yaml' });
+    const fromJsonText = parseManifestText(json.text, 'generated.json', { format: 'json' });
+    expect(fromYamlText.services.length).toBe(SERVICES);
+    const edges = (m: typeof fromYamlText) =>
+      m.services.reduce(
+        (sum, s) => sum + s.dependsOn.reduce((n, r) => n + r.alternatives.length, 0),
+        0,
+      );
+    expect(edges(fromYamlText)).toBe(edges(fromJsonText));
+    const withoutPositions = (m: typeof fromYamlText) =>
+      m.services.map(({ position: _p, dependsOn, ...rest }) => ({
+        ...rest,
+        dependsOn: dependsOn.map(({ position: _q, ...r }) => r),
+      }));
+    expect(withoutPositions(fromYamlText)).toEqual(withoutPositions(fromJsonText));
+  });
 });

@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { arbitraryManifest } from '../support/random-manifest.js';
+import { analysisOf, arbitraryAnalysis, REALISTIC, SHOP } from './samples.js';
+import { asPrinted, assertMatches, SchemaCoverage, validatorAt } from './schemas.js';
+
+describe('schema/analysis-result.schema.json', () => {
+  it('accepts the analysis of realistic manifests, focused or not', () => {
+    for (const manifest of Object.values(REALISTIC)) {
+      assertMatches('analysis-result', asPrinted(analysisOf(manifest)));
+    }
+    assertMatches('analysis-result', asPrinted(analysisOf(SHOP, ['checkout'])));
+  });
+
+  it('accepts the analysis of random manifests', () => {
+    fc.assert(
+      fc.property(arbitraryAnalysis(), (result) => {
+        assertMatches('analysis-result', asPrinted(result));
+      }),
+      { numRuns: 200 },
+    );
+    fc.assert(
+      fc.property(arbitraryManifest({ maxServices: 6, entrypoints: false }), (manifest) => {
+        assertMatches('analysis-result', asPrinted(analysisOf(manifest)));
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('documents every field the analysis emits, requires exactly the ones always emitted, and takes every branch', () => {
+    const coverage = new SchemaCoverage('analysis-result');
+    for (const manifest of Object.values(REALISTIC))
+      coverage.observe(asPrinted(analysisOf(manifest)));
+    coverage.observe(asPrinted(analysisOf(SHOP, ['checkout', 'status-page'])));
+    for (const result of fc.sample(arbitraryAnalysis(), { numRuns: 300, seed: 20_170_228 })) {
+      coverage.observe(asPrinted(result));
+    }
+    expect(coverage.problems()).toEqual([]);
+  });
+
+  it('rejects a field it does not document, a missing field and a malformed id', () => {
+    const validate = validatorAt('analysis-result');
+    const result = asPrinted(analysisOf(SHOP)) as Record<string, unknown>;
+    expect(validate(result)).toBe(true);
+    expect(validate({ ...result, availability: 0.999 })).toBe(false);
+    const { bridges: _bridges, ...withoutBridges } = result;
+    expect(validate(withoutBridges)).toBe(false);
+    const spofs = structuredClone(result.spofs) as Array<{ blastRadius: Record<string, unknown> }>;
+    spofs[0]!.blastRadius.availability = 1;
+    expect(validate({ ...result, spofs })).toBe(false);
+    expect(validate({ ...result, cutVertices: ['-payments-db'] })).toBe(false);
+  });
+});
