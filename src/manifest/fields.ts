@@ -61,7 +61,7 @@ export function readSharedField(
       into[key === 'rto' ? 'rto' : 'recoveryTime'] = readDuration(node, offset, src, key);
       break;
     default:
-      into[key] = readLabel(node, offset, src, key);
+      into[key] = readSelectableLabel(node, offset, src, key);
   }
   if (into[fieldName(key)] === undefined) delete into[fieldName(key)];
 }
@@ -92,6 +92,25 @@ export function readLabel(
   return undefined;
 }
 
+/**
+ * A label that selectors match (`provider=aws,region=us-east-1`) and failure domains are named
+ * by: a comma or an equals sign in it would make both ambiguous.
+ */
+function readSelectableLabel(
+  node: DocNode,
+  offset: number,
+  src: SourceFile,
+  key: string,
+): string | undefined {
+  const label = readLabel(node, offset, src, key);
+  if (label === undefined || !/[,=]/.test(label)) return label;
+  src.error(
+    offset,
+    `${key} cannot contain "," or "=" (selectors such as provider=aws,region=us-east-1 use them): ${quote(label)}`,
+  );
+  return undefined;
+}
+
 export function readLabelList(
   node: DocNode,
   offset: number,
@@ -104,7 +123,12 @@ export function readLabelList(
   }
   const labels: string[] = [];
   for (let i = 0; i < node.items.length; i++) {
-    const label = readLabel(node.items[i]!, node.offsets[i]!, src, `each entry of ${key}`);
+    const label = readSelectableLabel(
+      node.items[i]!,
+      node.offsets[i]!,
+      src,
+      `each entry of ${key}`,
+    );
     if (label !== undefined) labels.push(label);
   }
   return labels;

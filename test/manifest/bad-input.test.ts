@@ -2,7 +2,13 @@
 // (file:line:column) and what is wrong, within a second, never with a crash.
 
 import { describe, expect, it } from 'vitest';
-import { BAD_FIXTURES, expectErrors, hasControlCharacter, loadErrors } from './helpers.js';
+import {
+  BAD_FIXTURES,
+  expectErrors,
+  hasControlCharacter,
+  loadErrors,
+  parseErrors,
+} from './helpers.js';
 
 describe('bad input', () => {
   it('malformed YAML', async () => {
@@ -227,5 +233,19 @@ describe('bad input', () => {
     expectErrors(await loadErrors(BAD_FIXTURES), [
       { file: BAD_FIXTURES, phrase: 'it is a directory' },
     ]);
+  });
+});
+
+describe('labels that selectors and failure domains could not tell apart', () => {
+  it('refuses a comma or an equals sign in provider, region, zone and tags', () => {
+    expectErrors(
+      parseErrors(
+        'version: 1\nservices:\n  orders-db:\n    provider: aws\n    region: "us-east-1,zone=a"\n    tags: [ok, "a=b"]\n',
+      ),
+      [
+        { file: 'shop.yaml', line: 5, column: 13, phrase: 'region cannot contain "," or "="' },
+        { file: 'shop.yaml', line: 6, column: 16, phrase: 'each entry of tags cannot contain' },
+      ],
+    );
   });
 });
