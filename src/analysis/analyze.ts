@@ -40,7 +40,7 @@ export function analyze(
   const { blastRadius, takesDown } = recordSingleFailures(
     plan,
     inFocus,
-    [fate.observer],
+    fate.onChunk,
     options.onProgress,
   );
 

@@ -5,6 +5,7 @@
 import type { CompiledGraph } from '../model/compiled-graph.js';
 import type { BlastRadius, DomainBlastRadius, DomainLevel, DomainSpof } from './analysis-result.js';
 import { outageSweep, type SweepPlan } from './single-failure-sweep.js';
+import { entrypointsAndCosts } from './single-failures.js';
 
 const LABELS = ['provider', 'region', 'zone'] as const;
 
@@ -60,6 +61,7 @@ export function analyzeFailureDomains(
     plan,
     domains.map((d) => d.members),
     {
+      interesting: entrypointsAndCosts(graph, inFocus),
       down(d, v) {
         cost[d]! += graph.costPerHour[v]!;
         if (inFocus[v]) lost[d]!.push(v);

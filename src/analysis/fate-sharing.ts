@@ -6,7 +6,7 @@ import type { FateSharing } from './analysis-result.js';
 import type { SweepObserver } from './single-failure-sweep.js';
 
 export function fateSharingObserver(graph: CompiledGraph): {
-  observer: SweepObserver;
+  onChunk: NonNullable<SweepObserver['chunk']>;
   result: () => FateSharing[];
 } {
   const pairs: Array<{ monitor: number; target: number; via: number[] }> = [];
@@ -15,20 +15,13 @@ export function fateSharingObserver(graph: CompiledGraph): {
     for (const t of [...targets].sort((a, b) => a - b))
       pairs.push({ monitor: m, target: t, via: [] });
   }
-  const observer: SweepObserver = {
-    down() {},
-    chunk(chunk, _size, downMask) {
-      for (const pair of pairs) {
-        for (
-          let both = downMask[pair.monitor]! & downMask[pair.target]!;
-          both !== 0;
-          both &= both - 1
-        ) {
-          const x = chunk[31 - Math.clz32(both & -both)]!;
-          if (x !== pair.monitor) pair.via.push(x);
-        }
+  const onChunk: NonNullable<SweepObserver['chunk']> = (chunk, _size, downOf) => {
+    for (const pair of pairs) {
+      for (let both = downOf(pair.monitor) & downOf(pair.target); both !== 0; both &= both - 1) {
+        const x = chunk[31 - Math.clz32(both & -both)]!;
+        if (x !== pair.monitor) pair.via.push(x);
       }
-    },
+    }
   };
   const result = (): FateSharing[] =>
     pairs
@@ -38,5 +31,5 @@ export function fateSharingObserver(graph: CompiledGraph): {
         target: graph.ids[pair.target]!,
         via: pair.via.sort((a, b) => a - b).map((x) => graph.ids[x]!),
       }));
-  return { observer, result };
+  return { onChunk, result };
 }

@@ -5,9 +5,8 @@
 // outage, and much less when the outages share their dependents, as platform services do.
 
 import type { CompiledGraph } from '../model/compiled-graph.js';
-import { dependencyCsr } from './graph-views.js';
-import { stronglyConnectedComponents } from './strongly-connected-components.js';
-import { sortByKey } from './radix-sort.js';
+import { rankGraph, type RankedGraph } from './ranked-graph.js';
+import { sortByKey, sortValues } from './radix-sort.js';
 
 export interface SweepTotals {
   /** Services failed or down, per outage (the failed ones included). */
@@ -19,33 +18,27 @@ export interface SweepTotals {
 const WIDTH = 32;
 
 export interface SweepObserver {
-  /** Service v is failed or down in outage `label`; in no particular order. */
+  /** The services `down` is called for (entry points, services with a cost); 1 = yes. */
+  interesting: Uint8Array;
+  /** Interesting service v is failed or down in outage `label`; in no particular order. */
   down(label: number, v: number): void;
   /**
-   * After a chunk of outages was propagated: bit i of `downMask[v]` says v is failed or down
-   * in outage `chunk[i]` (for any v; zero outside the chunk's ancestors).
+   * After a chunk of outages was propagated: bit i of `downOf(v)` says service v is failed or
+   * down in outage `chunk[i]`.
    */
-  chunk?(chunk: Int32Array, size: number, downMask: Int32Array): void;
+  chunk?(chunk: Int32Array, size: number, downOf: (v: number) => number): void;
 }
 
-/** The topological order the sweeps walk in, computed once per graph. */
-export interface SweepPlan {
-  graph: CompiledGraph;
-  /** Component of the condensation; every edge u → v has componentOf[u] >= componentOf[v]. */
-  componentOf: Int32Array;
-}
+/** What the sweeps need of a graph, computed once: the graph in topological order. */
+export type SweepPlan = RankedGraph;
 
 export function planSweep(graph: CompiledGraph): SweepPlan {
-  const csr = dependencyCsr(graph);
-  return {
-    graph,
-    componentOf: stronglyConnectedComponents(graph.n, csr.start, csr.targets).componentOf,
-  };
+  return rankGraph(graph);
 }
 
 /**
- * Outage `label` fails the services `outages[label]`: to `observer.down`, every service failed
- * or down in it, and the totals per outage.
+ * Outage `label` fails the services `outages[label]`: to `observer.down`, every interesting
+ * service failed or down in it, and the totals per outage.
  */
 export function outageSweep(
   plan: SweepPlan,
@@ -67,16 +60,15 @@ export function outageSweep(
 }
 
 /**
- * For every service x: the services down when x alone fails (to `observer.down`, x itself
- * included), how many there are and how many services reach x.
+ * For every service x: the interesting services down when x alone fails (to `observer.down`,
+ * x itself included), how many services are down and how many reach x.
  */
 export function singleFailureSweep(
   plan: SweepPlan,
   observer: SweepObserver,
   onProgress?: (done: number, total: number) => void,
 ): SweepTotals {
-  const { graph, componentOf } = plan;
-  const { n } = graph;
+  const { n } = plan.graph;
   const totals: SweepTotals = { downCount: new Int32Array(n), reachCount: new Int32Array(n) };
   const one = new Int32Array(1);
   const state = new SweepState(plan, (x) => {
@@ -86,13 +78,14 @@ export function singleFailureSweep(
   const chunk = new Int32Array(WIDTH);
   let size = 0;
   let done = 0;
-  for (const x of failureOrder(graph, componentOf)) {
+  for (const x of failureOrder(plan)) {
     done++;
-    if (graph.usedByStart[x + 1] === graph.usedByStart[x]) {
+    const r = plan.rank[x]!;
+    if (plan.dependentStart[r + 1] === plan.dependentStart[r]) {
       // Nothing depends on x: it takes down only itself.
       totals.downCount[x] = 1;
       totals.reachCount[x] = 1;
-      observer.down(x, x);
+      if (observer.interesting[x]) observer.down(x, x);
       continue;
     }
     chunk[size++] = x;
@@ -110,148 +103,149 @@ export function singleFailureSweep(
  * The order in which failures are grouped into chunks. A chunk costs the union of its members'
  * ancestors, so members with many ancestors (platform services, which share most of them)
  * should be chunked together: order by an estimate of the number of ancestors (paths to the
- * top of the graph, capped at n), largest first, then topologically.
+ * top of the graph, capped at n) by its order of magnitude, largest first, then topologically.
  */
-function failureOrder(graph: CompiledGraph, componentOf: Int32Array): Int32Array {
-  const { n, usedByStart, usedBy, reqOwner } = graph;
-  const topological = sortByKey(
-    Int32Array.from({ length: n }, (_, v) => v),
-    componentOf,
-    n,
-  );
+function failureOrder(plan: SweepPlan): Int32Array {
+  const { order, dependentStart, dependents } = plan;
+  const n = order.length;
   const estimate = new Float64Array(n);
-  for (let i = n - 1; i >= 0; i--) {
-    const v = topological[i]!;
-    let paths = 1;
-    for (let k = usedByStart[v]!; k < usedByStart[v + 1]!; k++)
-      paths += estimate[reqOwner[usedBy[k]!]!]!;
-    estimate[v] = Math.min(paths, n);
-  }
-  // Rank by the estimate's binary order of magnitude; the sort is stable, so within a rank
-  // the topological order stays.
   const magnitude = new Int32Array(n);
-  for (let v = 0; v < n; v++) magnitude[v] = 31 - Math.clz32(Math.max(1, Math.floor(estimate[v]!)));
-  const inverse = new Int32Array(n);
-  for (let v = 0; v < n; v++) inverse[v] = 31 - magnitude[v]!;
-  return sortByKey(topological, inverse, 32);
+  for (let r = n - 1; r >= 0; r--) {
+    let paths = 1;
+    for (let k = dependentStart[r]!; k < dependentStart[r + 1]!; k++)
+      paths += estimate[dependents[k]!]!;
+    estimate[r] = Math.min(paths, n);
+    // Leading zeros of the estimate: larger estimates sort first.
+    magnitude[order[r]!] = Math.clz32(Math.max(1, Math.floor(estimate[r]!)));
+  }
+  // The sort is stable, so within a magnitude the topological order stays.
+  return sortByKey(order, magnitude, 32);
 }
 
 class SweepState {
-  private readonly graph: CompiledGraph;
-  private readonly componentOf: Int32Array;
-  private readonly downMask: Int32Array;
-  private readonly reachMask: Int32Array;
+  private readonly plan: SweepPlan;
+  /** down mask of rank r at 2r, reach mask at 2r + 1: one cache line holds both. */
+  private readonly masks: Int32Array;
   private readonly seen: Int32Array;
   private readonly region: Int32Array;
+  private readonly members: (label: number) => ArrayLike<number>;
+  /** Bit-sliced counters: bit i of level j is bit j of the count for outage i. */
+  private readonly downCounter = new Int32Array(32);
+  private readonly reachCounter = new Int32Array(32);
   private epoch = 0;
 
-  private readonly members: (label: number) => ArrayLike<number>;
-
   constructor(plan: SweepPlan, members: (label: number) => ArrayLike<number>) {
-    const { graph, componentOf } = plan;
-    this.graph = graph;
-    this.componentOf = componentOf;
+    const n = plan.order.length;
+    this.plan = plan;
     this.members = members;
-    this.downMask = new Int32Array(graph.n);
-    this.reachMask = new Int32Array(graph.n);
-    this.seen = new Int32Array(graph.n);
-    this.region = new Int32Array(graph.n);
+    this.masks = new Int32Array(2 * n);
+    this.seen = new Int32Array(n);
+    this.region = new Int32Array(n);
   }
 
   run(chunk: Int32Array, size: number, totals: SweepTotals, observer: SweepObserver): void {
+    const { order, rank } = this.plan;
+    const { masks, downCounter, reachCounter } = this;
     const count = this.collectAncestors(chunk, size);
-    const region = sortByKey(this.region.subarray(0, count), this.componentOf, this.graph.n);
+    const region = sortValues(this.region.subarray(0, count), this.plan.order.length);
     for (let bit = 0; bit < size; bit++) {
       const members = this.members(chunk[bit]!);
       for (let i = 0; i < members.length; i++) {
-        this.downMask[members[i]!]! |= 1 << bit;
-        this.reachMask[members[i]!]! |= 1 << bit;
+        const r = rank[members[i]!]!;
+        masks[2 * r]! |= 1 << bit;
+        masks[2 * r + 1]! |= 1 << bit;
       }
     }
     this.propagate(region);
+    downCounter.fill(0);
+    reachCounter.fill(0);
     for (let k = 0; k < count; k++) {
-      const v = region[k]!;
-      for (let mask = this.downMask[v]!; mask !== 0; mask &= mask - 1) {
-        const x = chunk[31 - Math.clz32(mask & -mask)]!;
-        totals.downCount[x]!++;
-        observer.down(x, v);
-      }
-      for (let mask = this.reachMask[v]!; mask !== 0; mask &= mask - 1) {
-        totals.reachCount[chunk[31 - Math.clz32(mask & -mask)]!]!++;
+      const r = region[k]!;
+      const down = masks[2 * r]!;
+      addBits(downCounter, down);
+      addBits(reachCounter, masks[2 * r + 1]!);
+      const v = order[r]!;
+      if (!observer.interesting[v]) continue;
+      for (let mask = down; mask !== 0; mask &= mask - 1) {
+        observer.down(chunk[31 - Math.clz32(mask & -mask)]!, v);
       }
     }
-    observer.chunk?.(chunk, size, this.downMask);
+    for (let bit = 0; bit < size; bit++) {
+      totals.downCount[chunk[bit]!] = countOf(downCounter, bit);
+      totals.reachCount[chunk[bit]!] = countOf(reachCounter, bit);
+    }
+    observer.chunk?.(chunk, size, (v) => masks[2 * rank[v]!]!);
     for (let k = 0; k < count; k++) {
-      this.downMask[region[k]!] = 0;
-      this.reachMask[region[k]!] = 0;
+      masks[2 * region[k]!] = 0;
+      masks[2 * region[k]! + 1] = 0;
     }
   }
 
-  /** The chunk's failures and every service that reaches one of them, into `region`. */
+  /** The ranks of the chunk's failed services and of every service reaching one, in `region`. */
   private collectAncestors(chunk: Int32Array, size: number): number {
-    const { usedByStart, usedBy, reqOwner } = this.graph;
+    const { rank, dependentStart, dependents } = this.plan;
     const { seen, region } = this;
     const epoch = ++this.epoch;
     let tail = 0;
     for (let bit = 0; bit < size; bit++) {
       const members = this.members(chunk[bit]!);
       for (let i = 0; i < members.length; i++) {
-        const x = members[i]!;
-        if (seen[x] === epoch) continue;
-        seen[x] = epoch;
-        region[tail++] = x;
+        const r = rank[members[i]!]!;
+        if (seen[r] === epoch) continue;
+        seen[r] = epoch;
+        region[tail++] = r;
       }
     }
     for (let head = 0; head < tail; head++) {
       const u = region[head]!;
-      for (let k = usedByStart[u]!; k < usedByStart[u + 1]!; k++) {
-        const v = reqOwner[usedBy[k]!]!;
-        if (seen[v] === epoch) continue;
-        seen[v] = epoch;
-        region[tail++] = v;
+      for (let k = dependentStart[u]!; k < dependentStart[u + 1]!; k++) {
+        const r = dependents[k]!;
+        if (seen[r] === epoch) continue;
+        seen[r] = epoch;
+        region[tail++] = r;
       }
     }
     return tail;
   }
 
   /**
-   * Masks in topological order. A component of the condensation is swept until nothing
-   * changes: masks only grow, so this reaches the least fixed point, which is the down set.
+   * Masks in rank order. A component of the condensation is swept until nothing changes:
+   * masks only grow, so this reaches the least fixed point, which is the down set.
    * One flat loop: this is the hottest code of `analyze`.
    */
   private propagate(region: Int32Array): void {
-    const { reqStart, reqSoft, reqQuorum, altStart, alts } = this.graph;
-    const { componentOf, downMask, reachMask } = this;
+    const { reqStart, reqSoft, reqQuorum, altStart, alts, component } = this.plan;
+    const { masks } = this;
     const count = region.length;
     let begin = 0;
     while (begin < count) {
-      const component = componentOf[region[begin]!]!;
+      const scc = component[region[begin]!]!;
       let end = begin + 1;
-      while (end < count && componentOf[region[end]!] === component) end++;
+      while (end < count && component[region[end]!] === scc) end++;
       let changed = true;
       while (changed) {
         changed = false;
         for (let k = begin; k < end; k++) {
           const v = region[k]!;
-          let down = downMask[v]!;
-          let reach = reachMask[v]!;
+          let down = masks[2 * v]!;
+          let reach = masks[2 * v + 1]!;
           for (let r = reqStart[v]!, lastReq = reqStart[v + 1]!; r < lastReq; r++) {
             const first = altStart[r]!;
             const last = altStart[r + 1]!;
             let any = 0;
             for (let a = first; a < last; a++) {
-              const u = alts[a]!;
-              reach |= reachMask[u]!;
-              any |= downMask[u]!;
+              const u = 2 * alts[a]!;
+              any |= masks[u]!;
+              reach |= masks[u + 1]!;
             }
             if (reqSoft[r] || any === 0) continue;
             // Requirement r fails once `need` of its alternatives are down.
             const need = last - first - reqQuorum[r]! + 1;
-            down |= need === 1 ? any : atLeast(downMask, alts, first, last, need, any);
+            down |= need === 1 ? any : atLeast(masks, alts, first, last, need, any);
           }
-          if (down !== downMask[v] || reach !== reachMask[v]) {
-            downMask[v] = down;
-            reachMask[v] = reach;
+          if (down !== masks[2 * v] || reach !== masks[2 * v + 1]) {
+            masks[2 * v] = down;
+            masks[2 * v + 1] = reach;
             changed = true;
           }
         }
@@ -262,7 +256,23 @@ class SweepState {
   }
 }
 
-/** Bits of `any` set in at least `need` of the alternatives' masks. */
+/** Adds one to the count of every outage whose bit is set in `mask` (a ripple-carry add). */
+function addBits(counter: Int32Array, mask: number): void {
+  let carry = mask;
+  for (let level = 0; carry !== 0; level++) {
+    const next = counter[level]! & carry;
+    counter[level]! ^= carry;
+    carry = next;
+  }
+}
+
+function countOf(counter: Int32Array, bit: number): number {
+  let count = 0;
+  for (let level = 0; level < 32; level++) count += ((counter[level]! >>> bit) & 1) * 2 ** level;
+  return count;
+}
+
+/** Bits of `any` set in at least `need` of the alternatives' down masks (at 2 × rank). */
 function atLeast(
   masks: Int32Array,
   alts: Int32Array,
@@ -273,14 +283,14 @@ function atLeast(
 ): number {
   if (need === last - first) {
     let mask = any;
-    for (let k = first; k < last && mask !== 0; k++) mask &= masks[alts[k]!]!;
+    for (let k = first; k < last && mask !== 0; k++) mask &= masks[2 * alts[k]!]!;
     return mask;
   }
   let result = 0;
   for (let candidates = any; candidates !== 0; candidates &= candidates - 1) {
     const bit = candidates & -candidates;
     let count = 0;
-    for (let k = first; k < last && count < need; k++) if (masks[alts[k]!]! & bit) count++;
+    for (let k = first; k < last && count < need; k++) if (masks[2 * alts[k]!]! & bit) count++;
     if (count >= need) result |= bit;
   }
   return result;

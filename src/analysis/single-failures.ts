@@ -2,6 +2,7 @@
 // points it takes down alone — its SPOF status — from one bit-parallel sweep.
 
 import type { BlastRadius } from './analysis-result.js';
+import type { CompiledGraph } from '../model/compiled-graph.js';
 import { singleFailureSweep, type SweepObserver, type SweepPlan } from './single-failure-sweep.js';
 
 export interface SingleFailureRecord {
@@ -11,24 +12,25 @@ export interface SingleFailureRecord {
 }
 
 /**
- * Sweeps every single failure, recording blast radii and SPOFs; `extra` observers (fate
- * sharing) see the same sweep.
+ * Sweeps every single failure, recording blast radii and SPOFs; `onChunk` (fate sharing) sees
+ * each chunk of the same sweep.
  */
 export function recordSingleFailures(
   plan: SweepPlan,
   inFocus: Uint8Array,
-  extra: readonly SweepObserver[] = [],
+  onChunk?: SweepObserver['chunk'],
   onProgress?: (done: number, total: number) => void,
 ): SingleFailureRecord {
   const { graph } = plan;
+  const interesting = entrypointsAndCosts(graph, inFocus);
   const cost = new Float64Array(graph.n);
   const entrypointsDown = new Int32Array(graph.n);
   const takesDown: Array<number[] | undefined> = new Array(graph.n);
   const totals = singleFailureSweep(
     plan,
     {
+      interesting,
       down(x, v) {
-        for (const observer of extra) observer.down(x, v);
         cost[x]! += graph.costPerHour[v]!;
         if (!inFocus[v]) return;
         entrypointsDown[x]!++;
@@ -37,9 +39,7 @@ export function recordSingleFailures(
         if (list) list.push(v);
         else takesDown[x] = [v];
       },
-      chunk(chunk, size, downMask) {
-        for (const observer of extra) observer.chunk?.(chunk, size, downMask);
-      },
+      chunk: onChunk,
     },
     onProgress,
   );
@@ -54,4 +54,13 @@ export function recordSingleFailures(
     };
   }
   return { blastRadius, takesDown };
+}
+
+/** The services a blast radius needs one by one: entry points in focus and costed services. */
+export function entrypointsAndCosts(graph: CompiledGraph, inFocus: Uint8Array): Uint8Array {
+  const interesting = new Uint8Array(graph.n);
+  for (let v = 0; v < graph.n; v++) {
+    if (inFocus[v] || graph.costPerHour[v] !== 0) interesting[v] = 1;
+  }
+  return interesting;
 }
