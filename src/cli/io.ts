@@ -2,7 +2,7 @@
 // the streams, the environment, the working directory.
 
 import { randomBytes } from 'node:crypto';
-import { rename, unlink, writeFile } from 'node:fs/promises';
+import { rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface OutputStream {
@@ -42,7 +42,8 @@ export function wantsColor(env: CliIO['env'], isTTY: boolean): boolean {
 
 /**
  * Writes a result to standard output, or to a file atomically (a temporary file renamed over
- * the target), so an interrupted run never leaves half a file.
+ * the target), so an interrupted run never leaves half a file. A target that exists and is not
+ * a regular file (/dev/null, a named pipe) is written to directly.
  */
 export async function writeResult(
   io: CliIO,
@@ -54,6 +55,12 @@ export async function writeResult(
     return;
   }
   const target = path.resolve(io.cwd, outFile);
+  const existing = await stat(target).catch(() => undefined);
+  if (existing !== undefined && !existing.isFile()) {
+    // /dev/null or a pipe: renaming a file over it would replace it.
+    await writeFile(target, text);
+    return;
+  }
   const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     await writeFile(temporary, text);

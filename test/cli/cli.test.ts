@@ -219,3 +219,22 @@ describe('analyze --entry', () => {
     expect(run.stderr).toContain('acme-web');
   });
 });
+
+describe('-o to something that is not a regular file', () => {
+  it('writes into a named pipe instead of renaming a file over it', async () => {
+    const { execFileSync, spawn } = await import('node:child_process');
+    const { statSync } = await import('node:fs');
+    const dir = mkdtempSync(path.join(tmpdir(), 'blast-radius-'));
+    const fifo = path.join(dir, 'result.pipe');
+    execFileSync('mkfifo', [fifo]);
+    const reader = spawn('timeout', ['10', 'cat', fifo]);
+    let received = '';
+    reader.stdout.on('data', (chunk: Buffer) => (received += chunk.toString('utf8')));
+    const closed = new Promise((resolve) => reader.on('close', resolve));
+    const run = await runCli(['analyze', S3, '--format', 'json', '-o', fifo]);
+    await closed;
+    expect(run.code).toBe(0);
+    expect(JSON.parse(received).summary.entrypoints).toBeGreaterThan(0);
+    expect(statSync(fifo).isFIFO()).toBe(true);
+  });
+});
