@@ -2,11 +2,15 @@
 // the streams, the environment, the working directory.
 
 import { randomBytes } from 'node:crypto';
-import { rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { rename, stat, unlink } from 'node:fs/promises';
+import { finished } from 'node:stream/promises';
 import path from 'node:path';
 
 export interface OutputStream {
+  /** false asks the writer to wait for 'drain' (Node streams); anything else means go on. */
   write(text: string): unknown;
+  once?(event: 'drain', listener: () => void): unknown;
   isTTY?: boolean;
 }
 
@@ -47,26 +51,57 @@ export function wantsColor(env: CliIO['env'], isTTY: boolean): boolean {
  */
 export async function writeResult(
   io: CliIO,
-  text: string,
+  rendered: string | Iterable<string>,
   outFile: string | undefined,
 ): Promise<void> {
+  const chunks = typeof rendered === 'string' ? [rendered] : rendered;
   if (outFile === undefined || outFile === '-') {
-    io.stdout.write(text);
+    await writeChunks(io.stdout, chunks);
     return;
   }
   const target = path.resolve(io.cwd, outFile);
   const existing = await stat(target).catch(() => undefined);
   if (existing !== undefined && !existing.isFile()) {
     // /dev/null or a pipe: renaming a file over it would replace it.
-    await writeFile(target, text);
+    await writeFileChunks(target, chunks);
     return;
   }
   const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    await writeFile(temporary, text);
+    await writeFileChunks(temporary, chunks);
     await rename(temporary, target);
   } catch (error) {
     await unlink(temporary).catch(() => undefined);
-    throw error;
+    throw new OutputError(outFile, error);
   }
+}
+
+/** The result could not be written to the file the user named (-o). */
+export class OutputError extends Error {
+  readonly code: string;
+  constructor(file: string, cause: unknown) {
+    const code = (cause as { code?: unknown } | null)?.code;
+    const reason = typeof code === 'string' ? code : String(cause);
+    super(`cannot write ${file}: ${reason === 'ENOENT' ? 'no such directory' : reason}`);
+    this.name = 'OutputError';
+    this.code = 'EOUTPUT';
+  }
+}
+
+/** Writes chunk by chunk, waiting for 'drain' when the stream asks to, so memory stays flat. */
+async function writeChunks(stream: OutputStream, chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) {
+    if (stream.write(chunk) === false && stream.once) {
+      await new Promise<void>((resolve) => stream.once!('drain', resolve));
+    }
+  }
+}
+
+async function writeFileChunks(file: string, chunks: Iterable<string>): Promise<void> {
+  const stream = createWriteStream(file);
+  const failed = new Promise<never>((_, reject) => stream.once('error', reject));
+  failed.catch(() => undefined); // raced below; never left unhandled
+  await Promise.race([writeChunks(stream, chunks), failed]);
+  stream.end();
+  await Promise.race([finished(stream), failed]);
 }

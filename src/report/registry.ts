@@ -11,7 +11,7 @@ import { renderGraphDot } from './graph-dot.js';
 import { renderGraphGraphml } from './graph-graphml.js';
 import { renderGraphJson } from './graph-json.js';
 import { renderGraphMermaid } from './graph-mermaid.js';
-import { renderJson } from './json.js';
+import { jsonChunks } from './json.js';
 import { renderSimulateMarkdown } from './simulate-markdown.js';
 import { renderSimulateText } from './simulate-text.js';
 import { renderValidateText } from './validate-text.js';
@@ -22,16 +22,19 @@ export interface RenderOptions {
   top: number;
 }
 
-export type Reporter<T> = (result: T, options: RenderOptions) => string;
+/** A rendering: one string, or chunks of it (for results too large for one string). */
+export type Rendered = string | Iterable<string>;
+
+export type Reporter<T> = (result: T, options: RenderOptions) => Rendered;
 
 export const VALIDATE_REPORTERS = {
   text: renderValidateText,
-  json: renderJson,
+  json: jsonChunks,
 } satisfies Record<string, Reporter<ManifestSummary>>;
 
 export const SIMULATE_REPORTERS = {
   text: renderSimulateText,
-  json: renderJson,
+  json: jsonChunks,
   markdown: renderSimulateMarkdown,
 } satisfies Record<string, Reporter<SimulateReport>>;
 
@@ -44,6 +47,6 @@ export const GRAPH_REPORTERS = {
 
 export const ANALYZE_REPORTERS = {
   text: renderAnalyzeText,
-  json: renderJson,
+  json: jsonChunks,
   markdown: renderAnalyzeMarkdown,
 } satisfies Record<string, Reporter<AnalysisResult>>;

@@ -238,3 +238,15 @@ describe('-o to something that is not a regular file', () => {
     expect(statSync(fifo).isFIFO()).toBe(true);
   });
 });
+
+describe('-o into a folder that does not exist', () => {
+  it('is an input error naming the file, with nothing left behind', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'blast-radius-'));
+    const run = await runCli(['analyze', S3, '-o', path.join(dir, 'missing', 'report.txt')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      `cannot write ${path.join(dir, 'missing', 'report.txt')}: no such directory`,
+    );
+    expect(run.stderr).not.toContain('.tmp');
+  });
+});

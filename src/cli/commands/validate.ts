@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { ManifestErrors } from '../../manifest/errors.js';
 import { summarizeManifest } from '../../model/manifest-summary.js';
-import { renderJson } from '../../report/json.js';
+import { jsonChunks } from '../../report/json.js';
 import { VALIDATE_REPORTERS } from '../../report/registry.js';
 import type { CommandContext } from '../command-context.js';
 import { writeResult } from '../io.js';
@@ -37,7 +37,7 @@ export function registerValidate(program: Command, context: CommandContext): voi
             column,
             message,
           }));
-          await writeResult(context.io, renderJson({ valid: false, errors }), options.output);
+          await writeResult(context.io, jsonChunks({ valid: false, errors }), options.output);
         }
         throw error;
       }
