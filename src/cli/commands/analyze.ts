@@ -27,6 +27,10 @@ export function registerAnalyze(program: Command, context: CommandContext): void
   addCommonOptions(
     program
       .command('analyze')
+      .addHelpText(
+        'after',
+        '\nExamples:\n  blast-radius analyze fixtures/s3-2017/blast-radius.yaml --top 5\n  blast-radius analyze --entry acme-web --format markdown -o spofs.md',
+      )
       .description(
         'find every single point of failure, failure domain, cut vertex and blast radius',
       )

@@ -13,7 +13,13 @@ type GraphFormat = keyof typeof GRAPH_REPORTERS;
 
 export function registerGraph(program: Command, context: CommandContext): void {
   addCommonOptions(
-    program.command('graph').description('print the dependency graph'),
+    program
+      .command('graph')
+      .addHelpText(
+        'after',
+        '\nExample:\n  blast-radius graph fixtures/multi-region/blast-radius.yaml --format dot | dot -Tsvg > graph.svg',
+      )
+      .description('print the dependency graph'),
     Object.keys(GRAPH_REPORTERS),
     'mermaid',
   ).action(async (file: string, options: CommonOptions) =>

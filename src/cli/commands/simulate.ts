@@ -29,6 +29,10 @@ export function registerSimulate(program: Command, context: CommandContext): voi
   addCommonOptions(
     program
       .command('simulate')
+      .addHelpText(
+        'after',
+        '\nExamples:\n  blast-radius simulate fixtures/s3-2017/blast-radius.yaml --fail provider=aws,region=us-east-1\n  blast-radius simulate --fail s3-index-use1 --max-down 3 --forbid-down tier=critical',
+      )
       .description('simulate an outage: what goes down, what degrades, why, and what it costs')
       .option(
         '--fail <selector...>',

@@ -14,7 +14,13 @@ type ValidateFormat = keyof typeof VALIDATE_REPORTERS;
 
 export function registerValidate(program: Command, context: CommandContext): void {
   addCommonOptions(
-    program.command('validate').description('parse and check a manifest'),
+    program
+      .command('validate')
+      .addHelpText(
+        'after',
+        '\nExample:\n  blast-radius validate fixtures/dyn-2016/blast-radius.yaml --format json',
+      )
+      .description('parse and check a manifest'),
     Object.keys(VALIDATE_REPORTERS),
     'text',
   ).action(async (file: string, options: CommonOptions) =>
