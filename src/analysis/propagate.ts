@@ -21,6 +21,7 @@ export class Propagator {
   private readonly stamp: Int32Array;
   private readonly state: Uint8Array;
   private readonly causeOf: Int32Array;
+  private readonly causeRequirement: Int32Array;
   private readonly reqStamp: Int32Array;
   private readonly reqDown: Int32Array;
   /** Services touched by the last run: failed and down first (`downCount`), then degraded. */
@@ -35,6 +36,7 @@ export class Propagator {
     this.stamp = new Int32Array(graph.n);
     this.state = new Uint8Array(graph.n);
     this.causeOf = new Int32Array(graph.n);
+    this.causeRequirement = new Int32Array(graph.n);
     this.reqStamp = new Int32Array(graph.reqOwner.length);
     this.reqDown = new Int32Array(graph.reqOwner.length);
     this.touched = new Int32Array(graph.n);
@@ -72,6 +74,7 @@ export class Propagator {
           stamp[v] = epoch;
           state[v] = DOWN;
           causeOf[v] = u;
+          this.causeRequirement[v] = r;
           touched[tail++] = v;
         }
       }
@@ -96,6 +99,11 @@ export class Propagator {
   /** Status of service v in the last run (degraded reads as up after a run without it). */
   status(v: number): Status {
     return this.stamp[v] === this.epoch ? (this.state[v] as Status) : UP;
+  }
+
+  /** The hard requirement whose loss took v down, or -1 unless v is down. */
+  failedRequirement(v: number): number {
+    return this.stamp[v] === this.epoch && this.state[v] === DOWN ? this.causeRequirement[v]! : -1;
   }
 
   /** The next service on v's way to a failed one, or -1 for a failed or up service. */

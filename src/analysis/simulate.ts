@@ -5,6 +5,12 @@ import type { CompiledGraph } from '../model/compiled-graph.js';
 import type { GuardResult } from './guard.js';
 import { DEGRADED, DOWN, FAILED, Propagator } from './propagate.js';
 
+export interface LostGroup {
+  quorum: number;
+  alternatives: string[];
+  down: string[];
+}
+
 export interface SimulationResult {
   failed: string[];
   /** Down because a hard requirement is unmet; excludes the failed ones. */
@@ -27,6 +33,11 @@ export interface SimulationResult {
   why: Record<string, string[]>;
   /** For each down or degraded service, the next id on its chain (the full chain, linearly). */
   cause: Record<string, string>;
+  /**
+   * For each service down because a failover or quorum group lost too many alternatives: the
+   * group, and which of its alternatives are down (`why` follows only the last one to go).
+   */
+  groupsLost: Record<string, LostGroup>;
 }
 
 export function simulate(graph: CompiledGraph, failed: readonly number[]): SimulationResult {
@@ -43,6 +54,7 @@ export function simulate(graph: CompiledGraph, failed: readonly number[]): Simul
     costPerHour: 0,
     why: Object.create(null) as Record<string, string[]>,
     cause: Object.create(null) as Record<string, string>,
+    groupsLost: Object.create(null) as Record<string, LostGroup>,
   };
   const { depth, root } = chainShape(propagator);
   // Services are numbered in sorted-id order, so walking 0..n-1 yields sorted lists.
@@ -63,9 +75,26 @@ export function simulate(graph: CompiledGraph, failed: readonly number[]): Simul
     if (status === DOWN || status === DEGRADED) {
       result.why[id] = chain(propagator, v, depth[v]!, root[v]!);
       result.cause[id] = graph.ids[propagator.cause(v)]!;
+      const lost = lostGroup(propagator, v);
+      if (lost) result.groupsLost[id] = lost;
     }
   }
   return result;
+}
+
+function lostGroup(propagator: Propagator, v: number): LostGroup | undefined {
+  const graph = propagator.graph;
+  const r = propagator.failedRequirement(v);
+  if (r === -1 || !graph.reqGroup[r]) return undefined;
+  const alternatives: string[] = [];
+  const down: string[] = [];
+  for (let a = graph.altStart[r]!; a < graph.altStart[r + 1]!; a++) {
+    const u = graph.alts[a]!;
+    alternatives.push(graph.ids[u]!);
+    const status = propagator.status(u);
+    if (status === DOWN || status === FAILED) down.push(graph.ids[u]!);
+  }
+  return { quorum: graph.reqQuorum[r]!, alternatives, down };
 }
 
 export const MAX_CHAIN = 32;

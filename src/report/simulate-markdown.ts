@@ -39,7 +39,11 @@ export function renderSimulateMarkdown(report: SimulateReport): string {
     lines.push('| service | status | why |', '|---|---|---|');
     for (const { id, status } of rows) {
       const chain = (report.why[id] ?? [id]).map(markdownCode).join(' ← ');
-      lines.push(`| ${markdownCode(id)} | ${status} | ${chain} (failed) |`);
+      const group = report.groupsLost[id];
+      const lost = group
+        ? ` — needs ${group.quorum} of ${group.alternatives.map(markdownCode).join(', ')}; down: ${group.down.map(markdownCode).join(', ')}`
+        : '';
+      lines.push(`| ${markdownCode(id)} | ${status} | ${chain} (failed)${lost} |`);
     }
     lines.push('');
   }

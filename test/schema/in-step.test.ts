@@ -124,6 +124,7 @@ const SIMULATE_REPORT: Presence<SimulateReport> = {
   costPerHour: 'required',
   why: 'required',
   cause: 'required',
+  groupsLost: 'required',
   guard: 'optional',
 };
 const GUARD: Presence<GuardResult> = {

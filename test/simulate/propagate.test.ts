@@ -59,6 +59,17 @@ describe('simulate: hand-built cases from SPEC §3', () => {
     expect(fail(shop, ['etcd-a', 'etcd-c']).down).toEqual(['api', 'web']);
   });
 
+  it('names every lost alternative of a group that failed, not only the last one', () => {
+    const result = fail(shop, ['etcd-a', 'etcd-c']);
+    expect(result.groupsLost['api']).toEqual({
+      quorum: 2,
+      alternatives: ['etcd-a', 'etcd-b', 'etcd-c'],
+      down: ['etcd-a', 'etcd-c'],
+    });
+    expect(result.groupsLost['web']).toBeUndefined();
+    expect(fail(shop, ['payments-db']).groupsLost).toEqual({});
+  });
+
   it('a lost soft dependency only degrades', () => {
     const result = fail(shop, ['analytics']);
     expect(result.down).toEqual([]);
@@ -121,6 +132,12 @@ describe('simulate agrees with the brute-force fixed point', () => {
           expect(result.degraded).toEqual(pick('degraded'));
           expect(result.up).toEqual(pick('up'));
           expect(result.entrypoints).toEqual(referenceEntryPoints(manifest));
+          for (const [id, group] of Object.entries(result.groupsLost)) {
+            expect(result.down).toContain(id);
+            const lost = new Set([...result.failed, ...result.down]);
+            expect(group.down).toEqual(group.alternatives.filter((a) => lost.has(a)));
+            expect(group.alternatives.length - group.down.length).toBeLessThan(group.quorum);
+          }
           for (const id of [...result.down, ...result.degraded]) {
             const chain = result.why[id]!;
             expect(chain[0]).toBe(id);
