@@ -1,11 +1,10 @@
-// The JSON reporter: the result object as it is, two-space indented, with a final newline. The
-// analyses build their results in sorted order, so this output is stable. It is produced in
-// chunks, so a result larger than the longest string V8 can hold (a million services) can
-// still be written; the bytes are exactly those of JSON.stringify(value, null, 2).
+// The JSON reporter: the result object as it is, with a final newline, two-space indented
+// except that an array of plain values (ids, numbers) stands on one line — at 100,000
+// services that is a third of the bytes. The analyses build their results in sorted order, so
+// the output is stable. It is produced in chunks, so a result larger than the longest string
+// V8 can hold (a million services) can still be written.
 
 const CHUNK = 1 << 16;
-/** Values nested deeper than this are small (one SPOF, one blast radius): stringified whole. */
-const SPLIT_DEPTH = 2;
 
 export function renderJson(value: unknown): string {
   return [...jsonChunks(value)].join('');
@@ -13,7 +12,7 @@ export function renderJson(value: unknown): string {
 
 export function* jsonChunks(value: unknown): Generator<string> {
   let buffer = '';
-  for (const piece of pieces(value, 0)) {
+  for (const piece of pieces(value, '')) {
     buffer += piece;
     if (buffer.length >= CHUNK) {
       yield buffer;
@@ -23,28 +22,49 @@ export function* jsonChunks(value: unknown): Generator<string> {
   yield `${buffer}\n`;
 }
 
-/** Recursion over the result object, not the graph: its depth is that of the result type. */
-function* pieces(value: unknown, depth: number): Generator<string> {
-  const indent = '  '.repeat(depth);
-  const isArray = Array.isArray(value);
-  const isObject = value !== null && typeof value === 'object' && !isArray;
-  if (depth >= SPLIT_DEPTH || !(isArray || isObject)) {
-    yield (JSON.stringify(value, null, 2) ?? 'null').replace(/\n/g, `\n${indent}`);
+/**
+ * Recursion over the result object, not the graph: its depth is that of the result type.
+ * Values are read as JSON.stringify reads them: undefined and functions are left out of
+ * objects and become null in arrays.
+ */
+function* pieces(value: unknown, indent: string): Generator<string> {
+  if (value === null || typeof value !== 'object') {
+    yield plain(value);
     return;
   }
-  const entries: Array<[string | undefined, unknown]> = isArray
-    ? (value as unknown[]).map((item) => [undefined, item])
-    : Object.entries(value as object).filter(([, v]) => v !== undefined && typeof v !== 'function');
+  if (Array.isArray(value)) {
+    if (value.every(isPlain)) {
+      yield `[${value.map(plain).join(', ')}]`;
+      return;
+    }
+    yield '[';
+    for (let i = 0; i < value.length; i++) {
+      yield `${i === 0 ? '' : ','}\n${indent}  `;
+      yield* pieces(value[i], `${indent}  `);
+    }
+    yield `\n${indent}]`;
+    return;
+  }
+  const entries = Object.entries(value).filter(
+    ([, v]) => v !== undefined && typeof v !== 'function',
+  );
   if (entries.length === 0) {
-    yield isArray ? '[]' : '{}';
+    yield '{}';
     return;
   }
-  yield isArray ? '[' : '{';
-  let first = true;
-  for (const [key, item] of entries) {
-    yield `${first ? '' : ','}\n${indent}  ${key === undefined ? '' : `${JSON.stringify(key)}: `}`;
-    first = false;
-    yield* pieces(isArray && item === undefined ? null : item, depth + 1);
+  yield '{';
+  for (let i = 0; i < entries.length; i++) {
+    const [key, item] = entries[i]!;
+    yield `${i === 0 ? '' : ','}\n${indent}  ${JSON.stringify(key)}: `;
+    yield* pieces(item, `${indent}  `);
   }
-  yield `\n${indent}${isArray ? ']' : '}'}`;
+  yield `\n${indent}}`;
+}
+
+function isPlain(value: unknown): boolean {
+  return value === null || typeof value !== 'object';
+}
+
+function plain(value: unknown): string {
+  return JSON.stringify(value) ?? 'null';
 }

@@ -2,21 +2,51 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonChunks, renderJson } from '../../src/report/json.js';
 
-describe('chunked JSON', () => {
-  it('is byte for byte JSON.stringify(value, null, 2) plus a newline', () => {
+describe('JSON output', () => {
+  it('parses back to what JSON.stringify would give, and is stable', () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 6 }), (value) => {
-        expect(renderJson(value)).toBe(`${JSON.stringify(value, null, 2)}\n`);
+        const text = renderJson(value);
+        expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
+        expect(renderJson(value)).toBe(text);
+        expect(text.endsWith('\n')).toBe(true);
       }),
       { numRuns: 2000 },
     );
   });
 
-  it('keeps __proto__ keys and leaves out undefined fields, as JSON.stringify does', () => {
+  it('indents objects by two spaces and keeps arrays of plain values on one line', () => {
+    const value = {
+      spofs: [{ id: 's3-use1', takesDown: ['web', 'api'], blastRadius: { down: 2 } }],
+      cycles: [],
+    };
+    expect(renderJson(value)).toBe(
+      [
+        '{',
+        '  "spofs": [',
+        '    {',
+        '      "id": "s3-use1",',
+        '      "takesDown": ["web", "api"],',
+        '      "blastRadius": {',
+        '        "down": 2',
+        '      }',
+        '    }',
+        '  ],',
+        '  "cycles": []',
+        '}',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('keeps __proto__ keys and treats undefined as JSON.stringify does', () => {
     const value = JSON.parse('{"__proto__": [1, {"a": null}], "b": {"c": []}}') as unknown;
-    const withUndefined = { kept: 1, dropped: undefined, list: [undefined, 2] };
-    expect(renderJson(value)).toBe(`${JSON.stringify(value, null, 2)}\n`);
-    expect(renderJson(withUndefined)).toBe(`${JSON.stringify(withUndefined, null, 2)}\n`);
+    expect(JSON.parse(renderJson(value))).toEqual(value);
+    expect(Object.keys(JSON.parse(renderJson(value)) as object)).toEqual(['__proto__', 'b']);
+    expect(JSON.parse(renderJson({ kept: 1, dropped: undefined, list: [undefined, 2] }))).toEqual({
+      kept: 1,
+      list: [null, 2],
+    });
   });
 
   it('comes in bounded chunks for a large result', () => {
@@ -26,6 +56,6 @@ describe('chunked JSON', () => {
     const chunks = [...jsonChunks(big)];
     expect(chunks.length).toBeGreaterThan(10);
     expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(70_000);
-    expect(chunks.join('')).toBe(`${JSON.stringify(big, null, 2)}\n`);
+    expect(JSON.parse(chunks.join(''))).toEqual(big);
   });
 });
