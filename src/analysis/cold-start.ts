@@ -9,15 +9,14 @@ export interface ColdStartPlan {
   readonly waves: number[][];
   /** waveOf[v]: v's wave, -1 when v is blocked. */
   readonly waveOf: Int32Array;
-  /** Services a cold start never reaches (SPEC `coldStartBlocked`), increasing. */
-  readonly blocked: number[];
   /**
-   * Up today, not back after a full outage. With nothing failed every service is up (greatest
-   * fixed point), while a restart reaches only the least fixed point, the started services: so
-   * this is exactly `blocked`. Nothing else qualifies; a service that needs a blocked one only
-   * softly does come back, degraded (see `degradedAfterColdStart`).
+   * Services a cold start never reaches (SPEC `coldStartBlocked`), increasing. These are also
+   * exactly the services up today only because a cycle holds itself up: with nothing failed
+   * every service is up (greatest fixed point), while a restart reaches only the least fixed
+   * point, the started services. A service that needs a blocked one only softly does come
+   * back, degraded (see `degradedAfterColdStart`).
    */
-  readonly heldUpByCycle: number[];
+  readonly blocked: number[];
   /** Started services that depend, directly or transitively, on a blocked one, increasing. */
   readonly degradedAfterColdStart: number[];
   /**
@@ -50,7 +49,6 @@ export function coldStart(graph: CompiledGraph): ColdStartPlan {
     waves,
     waveOf,
     blocked,
-    heldUpByCycle: blocked.slice(),
     degradedAfterColdStart: dependentsOf(graph, blocked, waveOf),
     witnessNext,
     witnessCycles: cycles,

@@ -3,7 +3,7 @@
 
 import type { Service } from '../manifest/types.js';
 import type { CompiledGraph } from './compiled-graph.js';
-import { suggest } from './suggest.js';
+import { Suggester } from '../manifest/did-you-mean.js';
 
 export const SELECTOR_KEYS = [
   'provider',
@@ -38,7 +38,7 @@ export function parseSelector(text: string): Selector {
     if (eq < 0 || value === '')
       throw new SelectorError(`selector "${text}": "${part}" is not key=value`);
     if (!(SELECTOR_KEYS as readonly string[]).includes(key)) {
-      const hint = suggest(key, SELECTOR_KEYS);
+      const hint = closest(key, SELECTOR_KEYS);
       throw new SelectorError(
         `selector "${text}": unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}; ` +
           `keys are ${SELECTOR_KEYS.join(', ')}`,
@@ -84,7 +84,7 @@ export function resolveSelectors(graph: CompiledGraph, texts: readonly string[])
 
 function unknownIdMessage(graph: CompiledGraph, id: string): string {
   const hints: string[] = [];
-  const close = suggest(id, graph.ids);
+  const close = closest(id, graph.ids);
   if (close) hints.push(`did you mean "${close}"?`);
   for (const key of SELECTOR_KEYS) {
     if (graph.services.some((s) => (key === 'tag' ? s.tags.includes(id) : s[key] === id))) {
@@ -106,7 +106,7 @@ function noMatchMessage(
       else if (s[key] !== undefined) known.add(s[key]);
     }
     if (known.has(value)) continue;
-    const close = suggest(value, [...known].sort());
+    const close = closest(value, [...known].sort());
     hints.push(
       close
         ? `no service has ${key} "${value}" (did you mean "${close}"?)`
@@ -114,4 +114,9 @@ function noMatchMessage(
     );
   }
   return `selector "${selector.text}" matches no service${hints.length ? `: ${hints.join('; ')}` : ''}`;
+}
+
+/** The closest candidate to a misspelt word, by the loader's "did you mean" rules. */
+function closest(word: string, candidates: Iterable<string>): string | undefined {
+  return new Suggester(candidates).closest(word);
 }
