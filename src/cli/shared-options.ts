@@ -7,6 +7,7 @@ import type { Manifest } from '../manifest/types.js';
 import { compileGraph, type CompiledGraph } from '../model/compiled-graph.js';
 import { UsageError } from './errors.js';
 import { wantsColor, type CliIO } from './io.js';
+import { announceLoad } from './progress.js';
 
 export const DEFAULT_MANIFEST = 'blast-radius.yaml';
 
@@ -32,8 +33,18 @@ export async function loadGraph(
   io: CliIO,
   file: string,
 ): Promise<{ manifest: Manifest; graph: CompiledGraph }> {
-  const manifest = await loadManifest(file, { cwd: io.cwd, stdin: io.readStdin });
+  const manifest = await loadManifestFor(io, file);
   return { manifest, graph: compileGraph(manifest) };
+}
+
+/** Loads a manifest, saying so at a terminal when the file is large. */
+export async function loadManifestFor(io: CliIO, file: string): Promise<Manifest> {
+  const done = await announceLoad(io, file);
+  try {
+    return await loadManifest(file, { cwd: io.cwd, stdin: io.readStdin });
+  } finally {
+    done();
+  }
 }
 
 /** Colour only for text to a terminal (or when FORCE_COLOR asks for it). */

@@ -13,8 +13,8 @@ export function renderAnalyzeMarkdown(result: AnalysisResult, options: { top: nu
   const lines = [`# Single points of failure${title}`, ''];
   lines.push(
     `${formatNumber(s.services)} services, ${formatNumber(s.dependencies)} dependencies, ` +
-      `${s.entrypoints} entry points; **${s.entrypointsAtRisk} at risk** ` +
-      `(${s.componentSpofs} component SPOFs, ${s.domainSpofs} failure-domain SPOFs).`,
+      `${formatNumber(s.entrypoints)} entry points; **${formatNumber(s.entrypointsAtRisk)} at risk** ` +
+      `(${formatNumber(s.componentSpofs)} component SPOFs, ${formatNumber(s.domainSpofs)} failure-domain SPOFs).`,
     '',
   );
   section(lines, '## Single points of failure', top, result.spofs.length, () =>
@@ -89,10 +89,10 @@ export function renderAnalyzeMarkdown(result: AnalysisResult, options: { top: nu
         .slice(0, top)
         .map((p) => [
           markdownCode(p.provider),
-          `${p.takesDown}`,
+          formatNumber(p.takesDown),
           `${formatNumber(p.share * 100)}%`,
-          `${p.direct}`,
-          `${p.indirect}`,
+          formatNumber(p.direct),
+          formatNumber(p.indirect),
           p.amplification === null ? '—' : `${formatNumber(p.amplification)}×`,
         ]),
       ['left', 'right', 'right', 'right', 'right', 'right'],

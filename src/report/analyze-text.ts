@@ -47,9 +47,9 @@ function summary(result: AnalysisResult, style: Style, top: number): string[] {
   } else {
     lines.push(
       style.red.bold(
-        `✗ ${s.entrypointsAtRisk} of ${plural(s.entrypoints, 'entry point')} at risk: `,
+        `✗ ${formatNumber(s.entrypointsAtRisk)} of ${plural(s.entrypoints, 'entry point')} at risk: `,
       ) +
-        `${s.entrypointsWithComponentSpof} with a single-component SPOF; ` +
+        `${formatNumber(s.entrypointsWithComponentSpof)} with a single-component SPOF; ` +
         `${plural(s.componentSpofs, 'component SPOF')}, ${plural(s.domainSpofs, 'failure-domain SPOF')}`,
     );
   }
@@ -81,7 +81,7 @@ function summary(result: AnalysisResult, style: Style, top: number): string[] {
       .slice(0, top)
       .map((d) => [
         safeText(d.domain),
-        `${d.takesDown.length}`,
+        formatNumber(d.takesDown.length),
         d.onlyAsDomain.length > 0 ? `${d.onlyAsDomain.length}` : '',
         formatNumber(d.blastRadius.costPerHour),
       ]);
@@ -224,10 +224,10 @@ function concentrationSection(result: AnalysisResult, style: Style, top: number)
     .map((p) => [
       safeText(p.provider),
       formatNumber(p.services),
-      `${p.takesDown}`,
+      formatNumber(p.takesDown),
       `${formatNumber(p.share * 100)}%`,
-      `${p.direct}`,
-      `${p.indirect}`,
+      formatNumber(p.direct),
+      formatNumber(p.indirect),
       p.amplification === null ? '—' : `${formatNumber(p.amplification)}×`,
     ]);
   return [

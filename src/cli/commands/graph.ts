@@ -2,12 +2,11 @@
 // with soft edges dashed and redundancy groups drawn as "k of n" nodes.
 
 import type { Command } from 'commander';
-import { loadManifest } from '../../manifest/load.js';
 import { buildDependencyGraph } from '../../model/dependency-graph.js';
 import { GRAPH_REPORTERS } from '../../report/registry.js';
 import type { CommandContext } from '../command-context.js';
 import { writeResult } from '../io.js';
-import { addCommonOptions, type CommonOptions } from '../shared-options.js';
+import { addCommonOptions, loadManifestFor, type CommonOptions } from '../shared-options.js';
 
 type GraphFormat = keyof typeof GRAPH_REPORTERS;
 
@@ -24,10 +23,7 @@ export function registerGraph(program: Command, context: CommandContext): void {
     'mermaid',
   ).action(async (file: string, options: CommonOptions) =>
     context.run(async () => {
-      const manifest = await loadManifest(file, {
-        cwd: context.io.cwd,
-        stdin: context.io.readStdin,
-      });
+      const manifest = await loadManifestFor(context.io, file);
       const render = GRAPH_REPORTERS[options.format as GraphFormat];
       const text = render(buildDependencyGraph(manifest));
       await writeResult(context.io, text, options.output);
