@@ -96,8 +96,6 @@ export interface AnalysisResult {
   entrypoints: string[];
   /** Components that take down at least one entry point alone; costliest first. */
   spofs: ComponentSpof[];
-  /** Entry point → its component SPOFs, sorted. */
-  spofsByEntrypoint: Record<string, string[]>;
   domainSpofs: DomainSpof[];
   /** Every component, largest blast radius first. */
   blastRadius: ComponentBlastRadius[];

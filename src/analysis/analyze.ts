@@ -49,11 +49,7 @@ export function analyze(
   for (const v of cuts.cutVertices) isCut[v] = 1;
 
   const spofs: ComponentSpof[] = [];
-  const spofsByEntrypoint: Record<string, string[]> = Object.create(null) as Record<
-    string,
-    string[]
-  >;
-  for (const e of focusEntries) spofsByEntrypoint[ids[e]!] = [];
+  const hasSpof = new Uint8Array(graph.n);
   for (let x = 0; x < graph.n; x++) {
     const lost = takesDown[x];
     if (!lost) continue;
@@ -63,7 +59,7 @@ export function analyze(
       blastRadius: blastRadius[x]!,
       cutVertex: isCut[x] === 1,
     });
-    for (const e of lost) spofsByEntrypoint[ids[e]!]!.push(ids[x]!);
+    for (const e of lost) hasSpof[e] = 1;
   }
   spofs.sort(
     (a, b) =>
@@ -93,9 +89,7 @@ export function analyze(
   const startPlan = coldStart(graph);
   const cycles = dependencyCycles(graph).map((members) => members.map((v) => ids[v]!));
   const atRisk = new Set<string>([
-    ...Object.entries(spofsByEntrypoint)
-      .filter(([, xs]) => xs.length > 0)
-      .map(([e]) => e),
+    ...focusEntries.filter((e) => hasSpof[e]).map((e) => ids[e]!),
     ...domainAnalysis.spofs.flatMap((d) => d.takesDown),
   ]);
   const fateSharing = fate.result();
@@ -108,8 +102,7 @@ export function analyze(
       dependencies: graph.alts.length,
       entrypoints: focusEntries.length,
       entrypointsAtRisk: atRisk.size,
-      entrypointsWithComponentSpof: Object.values(spofsByEntrypoint).filter((xs) => xs.length > 0)
-        .length,
+      entrypointsWithComponentSpof: focusEntries.filter((e) => hasSpof[e]).length,
       componentSpofs: spofs.length,
       domainSpofs: domainAnalysis.spofs.length,
       cutVertices: cuts.cutVertices.length,
@@ -119,7 +112,6 @@ export function analyze(
     },
     entrypoints: focusEntries.map((v) => ids[v]!),
     spofs,
-    spofsByEntrypoint,
     domainSpofs: domainAnalysis.spofs,
     blastRadius: components,
     domainBlastRadius: domainAnalysis.blastRadius,

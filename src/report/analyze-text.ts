@@ -17,7 +17,7 @@ export function renderAnalyzeText(result: AnalysisResult, options: AnalyzeRender
   const top = options.top;
   const sections = [
     summary(result, style, top),
-    spofSection(result, style),
+    spofSection(result, style, top),
     domainSection(result, style, top),
     blastSection(result, style, top),
     structureSection(result, style, top),
@@ -100,19 +100,26 @@ function summary(result: AnalysisResult, style: Style, top: number): string[] {
   return lines;
 }
 
-function spofSection(result: AnalysisResult, style: Style): string[] {
-  const entries = Object.keys(result.spofsByEntrypoint).sort();
-  if (entries.length === 0) return [];
-  const lines = [style.bold('Single points of failure per entry point')];
-  for (const entry of entries) {
-    const spofs = result.spofsByEntrypoint[entry]!;
+function spofSection(result: AnalysisResult, style: Style, top: number): string[] {
+  const perEntry = spofsPerEntrypoint(result);
+  if (perEntry.length === 0) return [];
+  const lines = [style.bold('Single points of failure per entry point (costliest first)')];
+  for (const [entry, spofs] of perEntry.slice(0, top)) {
     lines.push(
       spofs.length === 0
         ? `  ${safeText(entry)}: ${style.green('none')}`
-        : `  ${safeText(entry)} ${style.red(`(${spofs.length})`)}: ${spofs.map(safeText).join(', ')}`,
+        : `  ${safeText(entry)} ${style.red(`(${formatNumber(spofs.length)})`)}: ${list(spofs, top)}`,
     );
   }
+  lines.push(...more(perEntry.length, top, style));
   return lines;
+}
+
+/** Each entry point with its SPOFs in the order of `spofs`; the most exposed entry first. */
+function spofsPerEntrypoint(result: AnalysisResult): Array<[string, string[]]> {
+  const byEntry = new Map<string, string[]>(result.entrypoints.map((e) => [e, []]));
+  for (const spof of result.spofs) for (const e of spof.takesDown) byEntry.get(e)?.push(spof.id);
+  return [...byEntry].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
 }
 
 function domainSection(result: AnalysisResult, style: Style, top: number): string[] {

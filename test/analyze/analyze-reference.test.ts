@@ -54,7 +54,13 @@ function checkAgainstReference(manifest: Manifest): void {
       }
     }
   }
-  expect(result.spofsByEntrypoint).toEqual(expectedSpofs);
+  const derived: Record<string, string[]> = {};
+  for (const e of entries) derived[e] = [];
+  for (const spof of result.spofs) for (const e of spof.takesDown) derived[e]!.push(spof.id);
+  for (const e of entries) derived[e]!.sort();
+  expect(derived).toEqual(expectedSpofs);
+  const withSpof = entries.filter((e) => expectedSpofs[e]!.length > 0).length;
+  expect(result.summary.entrypointsWithComponentSpof).toBe(withSpof);
   const spofIds = Object.values(expectedSpofs).flat();
   expect(result.spofs.map((s) => s.id).sort()).toEqual([...new Set(spofIds)].sort());
 

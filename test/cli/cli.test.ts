@@ -208,7 +208,7 @@ describe('analyze --entry', () => {
     const result = JSON.parse(run.stdout);
     expect(result.focus).toEqual(['acme-support']);
     expect(result.entrypoints).toEqual(['acme-support']);
-    expect(Object.keys(result.spofsByEntrypoint)).toEqual(['acme-support']);
+    expect(result.spofs.length).toBeGreaterThan(0);
     for (const spof of result.spofs) expect(spof.takesDown).toEqual(['acme-support']);
   });
 

@@ -42,7 +42,6 @@ const ANALYSIS_RESULT: Presence<AnalysisResult> = {
   summary: 'required',
   entrypoints: 'required',
   spofs: 'required',
-  spofsByEntrypoint: 'required',
   domainSpofs: 'required',
   blastRadius: 'required',
   domainBlastRadius: 'required',
