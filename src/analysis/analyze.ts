@@ -4,13 +4,14 @@
 import { entryPoints, type CompiledGraph } from '../model/compiled-graph.js';
 import type {
   AnalysisResult,
+  BlastRadius,
   ColdStartBlock,
   ComponentBlastRadius,
   ComponentSpof,
 } from './analysis-result.js';
 import { cutStructure } from './articulation-points.js';
 import { coldStart } from './cold-start.js';
-import { analyzeFailureDomains, failureDomains } from './failure-domains.js';
+import { analyzeFailureDomains, failureDomains, type DomainAnalysis } from './failure-domains.js';
 import { fateSharingObserver } from './fate-sharing.js';
 import { dependencyCycles, hardDependencyEdges } from './graph-views.js';
 import { providerConcentration } from './provider-concentration.js';
@@ -45,46 +46,11 @@ export function analyze(
   );
 
   const cuts = cutStructure(graph.n, ...edgeArrays(graph));
-  const isCut = new Uint8Array(graph.n);
-  for (const v of cuts.cutVertices) isCut[v] = 1;
-
-  const spofs: ComponentSpof[] = [];
-  const hasSpof = new Uint8Array(graph.n);
-  for (let x = 0; x < graph.n; x++) {
-    const lost = takesDown[x];
-    if (!lost) continue;
-    spofs.push({
-      id: ids[x]!,
-      takesDown: lost.map((e) => ids[e]!),
-      blastRadius: blastRadius[x]!,
-      cutVertex: isCut[x] === 1,
-    });
-    for (const e of lost) hasSpof[e] = 1;
-  }
-  spofs.sort(
-    (a, b) =>
-      byRisk(a.blastRadius, b.blastRadius, a.takesDown.length, b.takesDown.length) ||
-      compareIds(a.id, b.id),
-  );
-
+  const { spofs, hasSpof } = componentSpofs(graph, takesDown, blastRadius, cuts.cutVertices);
   const domains = failureDomains(graph);
   const domainAnalysis = analyzeFailureDomains(plan, domains, inFocus, takesDown);
-  domainAnalysis.spofs.sort(
-    (a, b) =>
-      byRisk(a.blastRadius, b.blastRadius, a.takesDown.length, b.takesDown.length) ||
-      compareIds(a.domain, b.domain),
-  );
-  domainAnalysis.blastRadius.sort(
-    (a, b) => byRisk(a, b, a.entrypointsDown, b.entrypointsDown) || compareIds(a.domain, b.domain),
-  );
-
-  const components: ComponentBlastRadius[] = blastRadius.map((radius, x) => ({
-    id: ids[x]!,
-    ...radius,
-  }));
-  components.sort(
-    (a, b) => byRisk(a, b, a.entrypointsDown, b.entrypointsDown) || compareIds(a.id, b.id),
-  );
+  rankDomains(domainAnalysis);
+  const components = rankComponents(graph, blastRadius);
 
   const startPlan = coldStart(graph);
   const cycles = dependencyCycles(graph).map((members) => members.map((v) => ids[v]!));
@@ -134,6 +100,58 @@ export function analyze(
       focusEntries.length,
     ),
   };
+}
+
+/** The components that take down an entry point alone, costliest first. */
+function componentSpofs(
+  graph: CompiledGraph,
+  takesDown: ReadonlyArray<number[] | undefined>,
+  blastRadius: readonly BlastRadius[],
+  cutVertices: readonly number[],
+): { spofs: ComponentSpof[]; hasSpof: Uint8Array } {
+  const isCut = new Uint8Array(graph.n);
+  for (const v of cutVertices) isCut[v] = 1;
+  const spofs: ComponentSpof[] = [];
+  const hasSpof = new Uint8Array(graph.n);
+  for (let x = 0; x < graph.n; x++) {
+    const lost = takesDown[x];
+    if (!lost) continue;
+    spofs.push({
+      id: graph.ids[x]!,
+      takesDown: lost.map((e) => graph.ids[e]!),
+      blastRadius: blastRadius[x]!,
+      cutVertex: isCut[x] === 1,
+    });
+    for (const e of lost) hasSpof[e] = 1;
+  }
+  spofs.sort(
+    (a, b) =>
+      byRisk(a.blastRadius, b.blastRadius, a.takesDown.length, b.takesDown.length) ||
+      compareIds(a.id, b.id),
+  );
+  return { spofs, hasSpof };
+}
+
+function rankDomains(domainAnalysis: DomainAnalysis): void {
+  domainAnalysis.spofs.sort(
+    (a, b) =>
+      byRisk(a.blastRadius, b.blastRadius, a.takesDown.length, b.takesDown.length) ||
+      compareIds(a.domain, b.domain),
+  );
+  domainAnalysis.blastRadius.sort(
+    (a, b) => byRisk(a, b, a.entrypointsDown, b.entrypointsDown) || compareIds(a.domain, b.domain),
+  );
+}
+
+/** Every component's blast radius, largest first. */
+function rankComponents(
+  graph: CompiledGraph,
+  blastRadius: readonly BlastRadius[],
+): ComponentBlastRadius[] {
+  const components = blastRadius.map((radius, x) => ({ id: graph.ids[x]!, ...radius }));
+  return components.sort(
+    (a, b) => byRisk(a, b, a.entrypointsDown, b.entrypointsDown) || compareIds(a.id, b.id),
+  );
 }
 
 /** Entry points to analyse: all of them, or the ones named by --entry (which must be entry points). */
