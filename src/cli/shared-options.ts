@@ -6,7 +6,8 @@ import { loadManifest } from '../manifest/load.js';
 import type { Manifest } from '../manifest/types.js';
 import { compileGraph, type CompiledGraph } from '../model/compiled-graph.js';
 import { UsageError } from './errors.js';
-import { wantsColor, type CliIO } from './io.js';
+import type { Reporter } from '../report/registry.js';
+import { wantsColor, writeResult, type CliIO } from './io.js';
 import { announceLoad } from './progress.js';
 
 export const DEFAULT_MANIFEST = 'blast-radius.yaml';
@@ -56,4 +57,19 @@ export function colorFor(io: CliIO, options: CommonOptions): boolean {
 export function parseCount(text: string, option: string): number {
   if (!/^\d+$/.test(text)) throw new UsageError(`${option} takes a whole number, not "${text}"`);
   return Number(text);
+}
+
+/**
+ * Renders a result with the reporter --format chose and writes it where -o says; colour only
+ * for a terminal. Every command ends here.
+ */
+export async function writeReport<T>(
+  io: CliIO,
+  reporters: Readonly<Record<string, Reporter<T>>>,
+  result: T,
+  options: CommonOptions,
+  top = 10,
+): Promise<void> {
+  const render = reporters[options.format]!; // commander's choices come from these keys
+  await writeResult(io, render(result, { color: colorFor(io, options), top }), options.output);
 }

@@ -26,7 +26,7 @@ describe('cold start', () => {
       'web',
       [
         'api',
-        { anyOf: ['cdn-cloudflare', 'cdn-cloudfront'] },
+        { any_of: ['cdn-cloudflare', 'cdn-cloudfront'] },
         { service: 'analytics', soft: true },
       ],
     ],

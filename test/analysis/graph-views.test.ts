@@ -14,7 +14,7 @@ import { manifestArbitrary, manifestOf, reachable, type Dependency } from './sup
 const shop: Array<[string, Dependency[]]> = [
   [
     'web',
-    ['api', { anyOf: ['cdn-cloudflare', 'cdn-cloudfront'] }, { service: 'analytics', soft: true }],
+    ['api', { any_of: ['cdn-cloudflare', 'cdn-cloudfront'] }, { service: 'analytics', soft: true }],
   ],
   ['api', ['payments', { quorum: 2, of: ['etcd-a', 'etcd-b', 'etcd-c'] }]],
   ['payments', ['payments-db', { service: 'fraud-check', soft: true }]],
@@ -56,7 +56,7 @@ describe('graph views', () => {
   it('merges a mutual or repeated dependency into one link, which can be a bridge', () => {
     const g = compileGraph(
       manifestOf([
-        ['checkout', ['auth', 'payments', { anyOf: ['payments', 'payments-backup'] }]],
+        ['checkout', ['auth', 'payments', { any_of: ['payments', 'payments-backup'] }]],
         ['auth', ['vault']],
         ['vault', ['auth']],
         ['payments', []],

@@ -2,7 +2,8 @@
 // literals (the manifest parser is developed separately), and brute-force references.
 
 import fc from 'fast-check';
-import type { Manifest, Requirement, Service } from '../../src/manifest/types.js';
+import type { Manifest } from '../../src/manifest/types.js';
+import { buildManifest, type DependencySketch } from '../support/build-manifest.js';
 
 export type Label = number | string;
 
@@ -128,47 +129,13 @@ export function reachable(
 }
 
 /** A dependency as written in a manifest: an id, or a soft dependency, or a group. */
-export type Dependency =
-  | string
-  | { service: string; soft?: boolean }
-  | { anyOf: string[]; soft?: boolean }
-  | { quorum: number; of: string[]; soft?: boolean };
-
-const HERE = { file: 'blast-radius.yaml', line: 1, column: 1 };
-
-function requirement(dependency: Dependency): Requirement {
-  if (typeof dependency === 'string') {
-    return { alternatives: [dependency], quorum: 1, soft: false, group: false, position: HERE };
-  }
-  const soft = dependency.soft ?? false;
-  if ('service' in dependency) {
-    return { alternatives: [dependency.service], quorum: 1, soft, group: false, position: HERE };
-  }
-  if ('anyOf' in dependency) {
-    return { alternatives: dependency.anyOf, quorum: 1, soft, group: true, position: HERE };
-  }
-  return {
-    alternatives: dependency.of,
-    quorum: dependency.quorum,
-    soft,
-    group: true,
-    position: HERE,
-  };
-}
+export type Dependency = DependencySketch;
 
 /** A validated manifest, services sorted by id, as the manifest reader would produce it. */
 export function manifestOf(services: Array<[string, Dependency[]]>): Manifest {
-  const list: Service[] = services.map(([id, dependsOn]) => ({
-    id,
-    entrypoint: false,
-    tags: [],
-    costPerHour: 0,
-    monitors: [],
-    dependsOn: dependsOn.map(requirement),
-    position: HERE,
-  }));
-  list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { file: 'blast-radius.yaml', files: ['blast-radius.yaml'], services: list };
+  return buildManifest(
+    Object.fromEntries(services.map(([id, dependsOn]) => [id, { depends_on: dependsOn }])),
+  );
 }
 
 /** Random valid manifests over services svc-00..svc-NN: no self-dependency, quorum in range. */

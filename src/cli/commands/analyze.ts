@@ -6,17 +6,14 @@ import { analyze, FocusError } from '../../analysis/analyze.js';
 import { ANALYZE_REPORTERS } from '../../report/registry.js';
 import type { CommandContext } from '../command-context.js';
 import { UsageError } from '../errors.js';
-import { writeResult } from '../io.js';
 import { createProgress } from '../progress.js';
 import {
   addCommonOptions,
-  colorFor,
   loadGraph,
   parseCount,
   type CommonOptions,
+  writeReport,
 } from '../shared-options.js';
-
-type AnalyzeFormat = keyof typeof ANALYZE_REPORTERS;
 
 interface AnalyzeOptions extends CommonOptions {
   entry?: string[];
@@ -59,12 +56,7 @@ export function registerAnalyze(program: Command, context: CommandContext): void
       } finally {
         progress.done();
       }
-      const render = ANALYZE_REPORTERS[options.format as AnalyzeFormat];
-      await writeResult(
-        context.io,
-        render(result, { color: colorFor(context.io, options), top }),
-        options.output,
-      );
+      await writeReport(context.io, ANALYZE_REPORTERS, result, options, top);
       return 'ok';
     }),
   );

@@ -5,10 +5,12 @@ import type { Command } from 'commander';
 import { buildDependencyGraph } from '../../model/dependency-graph.js';
 import { GRAPH_REPORTERS } from '../../report/registry.js';
 import type { CommandContext } from '../command-context.js';
-import { writeResult } from '../io.js';
-import { addCommonOptions, loadManifestFor, type CommonOptions } from '../shared-options.js';
-
-type GraphFormat = keyof typeof GRAPH_REPORTERS;
+import {
+  addCommonOptions,
+  loadManifestFor,
+  type CommonOptions,
+  writeReport,
+} from '../shared-options.js';
 
 export function registerGraph(program: Command, context: CommandContext): void {
   addCommonOptions(
@@ -24,9 +26,7 @@ export function registerGraph(program: Command, context: CommandContext): void {
   ).action(async (file: string, options: CommonOptions) =>
     context.run(async () => {
       const manifest = await loadManifestFor(context.io, file);
-      const render = GRAPH_REPORTERS[options.format as GraphFormat];
-      const text = render(buildDependencyGraph(manifest));
-      await writeResult(context.io, text, options.output);
+      await writeReport(context.io, GRAPH_REPORTERS, buildDependencyGraph(manifest), options);
       return 'ok';
     }),
   );

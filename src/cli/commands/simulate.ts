@@ -8,16 +8,13 @@ import { resolveSelectors } from '../../model/selector.js';
 import { SIMULATE_REPORTERS } from '../../report/registry.js';
 import type { CommandContext } from '../command-context.js';
 import { UsageError } from '../errors.js';
-import { writeResult } from '../io.js';
 import {
   addCommonOptions,
-  colorFor,
   loadGraph,
   parseCount,
   type CommonOptions,
+  writeReport,
 } from '../shared-options.js';
-
-type SimulateFormat = keyof typeof SIMULATE_REPORTERS;
 
 interface SimulateOptions extends CommonOptions {
   fail?: string[];
@@ -75,12 +72,7 @@ export function registerSimulate(program: Command, context: CommandContext): voi
         if (maxDown !== undefined) limits.maxDown = maxDown;
         report.guard = evaluateGuard(result, limits);
       }
-      const render = SIMULATE_REPORTERS[options.format as SimulateFormat];
-      await writeResult(
-        context.io,
-        render(report, { color: colorFor(context.io, options) }),
-        options.output,
-      );
+      await writeReport(context.io, SIMULATE_REPORTERS, report, options);
       return report.guard && !report.guard.passed ? 'gate-failed' : 'ok';
     }),
   );

@@ -8,9 +8,7 @@ import { jsonChunks } from '../../report/json.js';
 import { VALIDATE_REPORTERS } from '../../report/registry.js';
 import type { CommandContext } from '../command-context.js';
 import { writeResult } from '../io.js';
-import { addCommonOptions, colorFor, loadGraph, type CommonOptions } from '../shared-options.js';
-
-type ValidateFormat = keyof typeof VALIDATE_REPORTERS;
+import { addCommonOptions, loadGraph, type CommonOptions, writeReport } from '../shared-options.js';
 
 export function registerValidate(program: Command, context: CommandContext): void {
   addCommonOptions(
@@ -28,12 +26,7 @@ export function registerValidate(program: Command, context: CommandContext): voi
       try {
         const { manifest, graph } = await loadGraph(context.io, file);
         const summary = summarizeManifest(manifest, graph);
-        const render = VALIDATE_REPORTERS[options.format as ValidateFormat];
-        await writeResult(
-          context.io,
-          render(summary, { color: colorFor(context.io, options) }),
-          options.output,
-        );
+        await writeReport(context.io, VALIDATE_REPORTERS, summary, options);
         return 'ok';
       } catch (error) {
         if (error instanceof ManifestErrors && options.format === 'json') {
