@@ -1,6 +1,8 @@
 // The result of `analyze`: the one object every analyze reporter renders and `--format json`
 // prints as is (documented by schema/analysis-result.schema.json). Lists are sorted.
 
+import type { DomainLevel } from '../manifest/types.js';
+
 export interface BlastRadius {
   /** Services down when this fails alone (itself not counted). */
   down: number;
@@ -21,7 +23,7 @@ export interface ComponentSpof {
   cutVertex: boolean;
 }
 
-export type DomainLevel = 'provider' | 'region' | 'zone';
+export type { DomainLevel };
 
 export interface DomainSpof {
   /** `provider=aws`, `provider=aws,region=us-east-1` or `provider=aws,region=us-east-1,zone=use1-az1`. */

@@ -101,7 +101,14 @@ async function writeFileChunks(file: string, chunks: Iterable<string>): Promise<
   const stream = createWriteStream(file);
   const failed = new Promise<never>((_, reject) => stream.once('error', reject));
   failed.catch(() => undefined); // raced below; never left unhandled
-  await Promise.race([writeChunks(stream, chunks), failed]);
+  try {
+    await Promise.race([writeChunks(stream, chunks), failed]);
+  } catch (error) {
+    // A failed write or a failed rendering: close the file before it is removed.
+    stream.destroy();
+    await finished(stream).catch(() => undefined);
+    throw error;
+  }
   stream.end();
   await Promise.race([finished(stream), failed]);
 }

@@ -3,6 +3,8 @@
 
 import { Command, CommanderError } from 'commander';
 import { registerAnalyze } from './commands/analyze.js';
+import { registerCheck } from './commands/check.js';
+import { registerDiff } from './commands/diff.js';
 import { registerGraph } from './commands/graph.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerValidate } from './commands/validate.js';
@@ -10,7 +12,7 @@ import type { CommandContext } from './command-context.js';
 import { reportError } from './errors.js';
 import { exitCode, type Outcome } from './exit-code.js';
 import { processIO, type CliIO } from './io.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../report/version.js';
 
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   let outcome: Outcome = 'ok';
@@ -53,9 +55,11 @@ function createProgram(context: CommandContext): Command {
   registerAnalyze(program, context);
   registerSimulate(program, context);
   registerGraph(program, context);
+  registerCheck(program, context);
+  registerDiff(program, context);
   program.addHelpText(
     'after',
-    '\nExit codes: 0 ok, 1 a gate failed (simulate --max-down/--forbid-down), 2 usage or input error.',
+    '\nExit codes: 0 ok, 1 a gate failed (check, diff --fail-on, simulate --max-down/--forbid-down), 2 usage or input error.',
   );
   return program;
 }

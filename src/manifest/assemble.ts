@@ -27,7 +27,13 @@ export function assembleManifest(files: readonly ManifestFile[]): Manifest {
     }
   });
   services.sort(byId);
+  for (const file of files.slice(1)) {
+    if (file.policyOffset === undefined) continue;
+    const message = `policy is read from the top-level manifest (${top.src.name}) only, not from an included file`;
+    file.src.error(file.policyOffset, message);
+  }
   const manifest: Manifest = { file: top.src.name, files: files.map((f) => f.src.name), services };
+  if (top.policy !== undefined) manifest.policy = top.policy;
   return top.name === undefined ? manifest : { name: top.name, ...manifest };
 }
 

@@ -1,7 +1,14 @@
 // The keys the manifest format accepts at each level (SPEC §2). The JSON Schema in
 // schema/manifest.schema.json lists the same keys; a test keeps the two from drifting apart.
 
-export const TOP_LEVEL_KEYS = ['version', 'name', 'include', 'defaults', 'services'] as const;
+export const TOP_LEVEL_KEYS = [
+  'version',
+  'name',
+  'include',
+  'defaults',
+  'services',
+  'policy',
+] as const;
 
 /** Keys a `defaults` block may set for every service of its file. */
 export const DEFAULT_KEYS = [
@@ -31,3 +38,8 @@ const DEFAULT_KEY_SET: ReadonlySet<string> = new Set(DEFAULT_KEYS);
 export function isDefaultKey(key: string): key is DefaultKey {
   return DEFAULT_KEY_SET.has(key);
 }
+
+/** Keys of the `policy` section, of one of its rules, and of a rule's `max`. */
+export const POLICY_KEYS = ['defaults', 'rules'] as const;
+export const POLICY_RULE_KEYS = ['rule', 'severity', 'scope', 'level', 'max'] as const;
+export const POLICY_MAX_KEYS = ['services', 'entrypoints', 'cost_per_hour'] as const;

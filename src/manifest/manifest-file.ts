@@ -1,12 +1,14 @@
-// Reads the top level of one manifest file (SPEC §2): version, name, include, defaults and the
-// services mapping, whose entries are read later, once the ids of every file are known.
+// Reads the top level of one manifest file (SPEC §2): version, name, include, defaults, policy
+// and the services mapping, whose entries are read later, once the ids of every file are known.
 
 import { describeNode, isMap, isSeq, type DocMap, type DocNode } from './doc-node.js';
 import { didYouMean } from './did-you-mean.js';
 import { readLabel, readSharedField, showValue, type SharedFields } from './fields.js';
 import { DEFAULT_KEYS, isDefaultKey, TOP_LEVEL_KEYS } from './keys.js';
+import { readPolicy } from './policy.js';
 import { quote } from './quote.js';
 import type { SourceFile } from './source-file.js';
+import type { Policy } from './types.js';
 
 export interface IncludePattern {
   pattern: string;
@@ -23,6 +25,9 @@ export interface ManifestFile {
    * are left in: the check across files reports them, with a linear Map (100,000 ids).
    */
   services?: DocMap;
+  policy?: Policy;
+  /** Where `policy:` is written, to refuse it in an included file. */
+  policyOffset?: number;
 }
 
 export function readManifestFile(src: SourceFile, root: DocNode, rootOffset: number): ManifestFile {
@@ -42,7 +47,11 @@ export function readManifestFile(src: SourceFile, root: DocNode, rootOffset: num
     else if (key === 'include') file.includes = readIncludes(value, offset, src);
     else if (key === 'defaults') file.defaults = readDefaults(value, offset, src);
     else if (key === 'services') file.services = readServicesMap(value, offset, src);
-    else {
+    else if (key === 'policy') {
+      file.policyOffset = root.keyOffsets[i]!;
+      const policy = readPolicy(value, offset, src);
+      if (policy !== undefined) file.policy = policy;
+    } else {
       const hint = didYouMean(key, TOP_LEVEL_KEYS);
       src.error(root.keyOffsets[i]!, `unknown top-level key ${quote(key)}${hint}`);
     }

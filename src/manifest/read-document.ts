@@ -34,7 +34,7 @@ export function readManifestText(
   return readManifestFile(src, result.root, result.rootOffset ?? 0);
 }
 
-function parseDocument(src: SourceFile, format: ManifestFormat): ParseResult | undefined {
+export function parseDocument(src: SourceFile, format: ManifestFormat): ParseResult | undefined {
   let result: ParseResult;
   try {
     result = format === 'json' ? parseJson(src.text) : parseYaml(src.text);

@@ -23,24 +23,25 @@ export function tooLargeMessage(size: number, format: ManifestFormat): string {
 export async function readFileBytes(
   path: string,
   format: ManifestFormat,
+  what = 'the manifest',
 ): Promise<{ bytes: Uint8Array } | { error: string }> {
   let handle;
   try {
     handle = await open(path, 'r');
   } catch (error) {
-    return { error: describeFsError(error) };
+    return { error: describeFsError(error, what) };
   }
   try {
     const stat = await handle.stat();
-    if (stat.isDirectory()) return { error: 'cannot read the manifest: it is a directory' };
+    if (stat.isDirectory()) return { error: `cannot read ${what}: it is a directory` };
     // Devices and pipes report no size, and /dev/zero never ends.
-    if (!stat.isFile()) return { error: 'cannot read the manifest: it is not a regular file' };
+    if (!stat.isFile()) return { error: `cannot read ${what}: it is not a regular file` };
     if (stat.size > maxBytes(format)) return { error: tooLargeMessage(stat.size, format) };
     const bytes = await handle.readFile();
     if (bytes.length > maxBytes(format)) return { error: tooLargeMessage(bytes.length, format) };
     return { bytes };
   } catch (error) {
-    return { error: describeFsError(error) };
+    return { error: describeFsError(error, what) };
   } finally {
     await handle.close();
   }
@@ -59,10 +60,10 @@ export async function readStdinBytes(): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-export function describeFsError(error: unknown): string {
+export function describeFsError(error: unknown, what = 'the manifest'): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return 'cannot read the manifest: no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'cannot read the manifest: permission denied';
-  if (code === 'EISDIR') return 'cannot read the manifest: it is a directory';
-  return `cannot read the manifest (${code ?? (error instanceof Error ? error.message : String(error))})`;
+  if (code === 'ENOENT') return `cannot read ${what}: no such file`;
+  if (code === 'EACCES' || code === 'EPERM') return `cannot read ${what}: permission denied`;
+  if (code === 'EISDIR') return `cannot read ${what}: it is a directory`;
+  return `cannot read ${what} (${code ?? (error instanceof Error ? error.message : String(error))})`;
 }

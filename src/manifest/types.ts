@@ -57,4 +57,61 @@ export interface Manifest {
   files: string[];
   /** Every service of every file, sorted by id. */
   services: Service[];
+  /** The top-level file's `policy` section, when it has one. */
+  policy?: Policy;
+}
+
+/** The rules `check` evaluates (README "Policy"). */
+export const POLICY_RULES = [
+  'no-spof',
+  'no-domain-spof',
+  'max-blast-radius',
+  'independent-monitoring',
+  'cold-start',
+  'no-unknown-sla',
+] as const;
+export type PolicyRuleId = (typeof POLICY_RULES)[number];
+
+export const SEVERITIES = ['error', 'warn', 'off'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Failure-domain levels, outermost first. */
+export const DOMAIN_LEVELS = ['provider', 'region', 'zone'] as const;
+export type DomainLevel = (typeof DOMAIN_LEVELS)[number];
+
+/** A selector of a rule's `scope`, as written. */
+export interface ScopeSelector {
+  selector: string;
+  position: SourcePosition;
+}
+
+/** Limits of `max-blast-radius`; a component exceeding any one of them is a finding. */
+export interface BlastRadiusLimits {
+  /** Services down (the failed component itself not counted). */
+  services?: number;
+  /** Entry points down. */
+  entrypoints?: number;
+  /** cost_per_hour summed over the failed component and everything down. */
+  costPerHour?: number;
+}
+
+/** One entry of `policy.rules`. */
+export interface PolicyRule {
+  rule: PolicyRuleId;
+  severity: Severity;
+  /** Selectors whose union the entry applies to; undefined: everything. */
+  scope?: ScopeSelector[];
+  /** no-domain-spof only. */
+  level?: DomainLevel;
+  /** max-blast-radius only. */
+  max?: BlastRadiusLimits;
+  /** Where the entry is written; undefined for the built-in defaults. */
+  position?: SourcePosition;
+}
+
+/** The `policy` section of the top-level manifest. */
+export interface Policy {
+  /** False when the manifest says `defaults: false`: only its own rules apply. */
+  defaults: boolean;
+  rules: PolicyRule[];
 }

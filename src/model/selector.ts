@@ -62,24 +62,24 @@ export function matchesSelector(service: Service, selector: Selector): boolean {
  */
 export function resolveSelectors(graph: CompiledGraph, texts: readonly string[]): number[] {
   const chosen = new Set<number>();
-  for (const text of texts) {
-    const selector = parseSelector(text);
-    if (selector.type === 'id') {
-      const v = graph.index.get(selector.id);
-      if (v === undefined) throw new SelectorError(unknownIdMessage(graph, selector.id));
-      chosen.add(v);
-      continue;
-    }
-    let matched = 0;
-    for (let v = 0; v < graph.n; v++) {
-      if (matchesSelector(graph.services[v]!, selector)) {
-        chosen.add(v);
-        matched++;
-      }
-    }
-    if (matched === 0) throw new SelectorError(noMatchMessage(graph, selector));
-  }
+  for (const text of texts) for (const v of resolveSelector(graph, text)) chosen.add(v);
   return [...chosen].sort((a, b) => a - b);
+}
+
+/** Indices of the services one selector matches, in increasing order; never empty. */
+export function resolveSelector(graph: CompiledGraph, text: string): number[] {
+  const selector = parseSelector(text);
+  if (selector.type === 'id') {
+    const v = graph.index.get(selector.id);
+    if (v === undefined) throw new SelectorError(unknownIdMessage(graph, selector.id));
+    return [v];
+  }
+  const matched: number[] = [];
+  for (let v = 0; v < graph.n; v++) {
+    if (matchesSelector(graph.services[v]!, selector)) matched.push(v);
+  }
+  if (matched.length === 0) throw new SelectorError(noMatchMessage(graph, selector));
+  return matched;
 }
 
 function unknownIdMessage(graph: CompiledGraph, id: string): string {
@@ -88,7 +88,7 @@ function unknownIdMessage(graph: CompiledGraph, id: string): string {
   if (close) hints.push(`did you mean "${close}"?`);
   for (const key of SELECTOR_KEYS) {
     if (graph.services.some((s) => (key === 'tag' ? s.tags.includes(id) : s[key] === id))) {
-      hints.push(`to fail every service with ${key} ${id}, use "${key}=${id}"`);
+      hints.push(`to select every service with ${key} ${id}, use "${key}=${id}"`);
     }
   }
   return `no service "${id}"${hints.length ? `; ${hints.join('; ')}` : ''}`;

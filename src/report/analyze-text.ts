@@ -4,6 +4,7 @@
 import type { AnalysisResult } from '../analysis/analysis-result.js';
 import { formatNumber, plural } from './format.js';
 import { safeText } from './safe-text.js';
+import { indent, list, more } from './text-lists.js';
 import { createStyle, type Style } from './style.js';
 import { textTable } from './table.js';
 
@@ -248,20 +249,4 @@ function concentrationSection(result: AnalysisResult, style: Style, top: number)
     ),
     ...more(result.providerConcentration.length, top, style),
   ];
-}
-
-function list(ids: readonly string[], top: number): string {
-  if (ids.length === 0) return 'none';
-  const shown = ids.slice(0, top).map(safeText).join(', ');
-  return ids.length > top ? `${shown}, … (${ids.length - top} more)` : shown;
-}
-
-function more(total: number, top: number, style: Style, prefix = '  '): string[] {
-  return total > top
-    ? [style.dim(`${prefix}… ${total - top} more (--top ${total} or --format json for all)`)]
-    : [];
-}
-
-function indent(lines: string[]): string[] {
-  return lines.map((line) => `  ${line}`);
 }

@@ -3,7 +3,7 @@
 
 import type { DependencyGraph } from '../model/dependency-graph.js';
 import { forEachRequirement } from './graph-requirements.js';
-import { safeText } from './safe-text.js';
+import { xmlAttribute as xml, xmlText } from './xml.js';
 
 const NODE_KEYS = ['kind', 'provider', 'region', 'zone', 'tier', 'owner'] as const;
 
@@ -24,7 +24,7 @@ export function renderGraphGraphml(graph: DependencyGraph): string {
     lines.push(`      <data key="entrypoint">${service.entrypoint}</data>`);
     for (const key of NODE_KEYS) {
       const value = service[key];
-      if (value !== undefined) lines.push(`      <data key="${key}">${xml(value)}</data>`);
+      if (value !== undefined) lines.push(`      <data key="${key}">${xmlText(value)}</data>`);
     }
     lines.push('    </node>');
   }
@@ -39,8 +39,4 @@ export function renderGraphGraphml(graph: DependencyGraph): string {
   });
   lines.push('  </graph>', '</graphml>');
   return `${lines.join('\n')}\n`;
-}
-
-function xml(text: string): string {
-  return safeText(text).replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -2,11 +2,21 @@
 // here: adding a format is adding one file and one line.
 
 import type { AnalysisResult } from '../analysis/analysis-result.js';
+import type { CheckResult } from '../analysis/check-result.js';
+import type { DiffResult } from '../analysis/diff-result.js';
 import type { SimulateReport } from '../analysis/simulate.js';
 import type { DependencyGraph } from '../model/dependency-graph.js';
 import type { ManifestSummary } from '../model/manifest-summary.js';
 import { renderAnalyzeMarkdown } from './analyze-markdown.js';
 import { renderAnalyzeText } from './analyze-text.js';
+import { renderCheckGithub } from './check-github.js';
+import { renderCheckGitlab } from './check-gitlab.js';
+import { renderCheckJunit } from './check-junit.js';
+import { renderCheckMarkdown } from './check-markdown.js';
+import { renderCheckSarif } from './check-sarif.js';
+import { renderCheckText } from './check-text.js';
+import { renderDiffMarkdown } from './diff-markdown.js';
+import { renderDiffText } from './diff-text.js';
 import { renderGraphDot } from './graph-dot.js';
 import { renderGraphGraphml } from './graph-graphml.js';
 import { renderGraphJson } from './graph-json.js';
@@ -50,3 +60,19 @@ export const ANALYZE_REPORTERS = {
   json: jsonChunks,
   markdown: renderAnalyzeMarkdown,
 } satisfies Record<string, Reporter<AnalysisResult>>;
+
+export const CHECK_REPORTERS = {
+  text: renderCheckText,
+  json: jsonChunks,
+  markdown: renderCheckMarkdown,
+  sarif: renderCheckSarif,
+  github: renderCheckGithub,
+  junit: renderCheckJunit,
+  gitlab: renderCheckGitlab,
+} satisfies Record<string, Reporter<CheckResult>>;
+
+export const DIFF_REPORTERS = {
+  text: renderDiffText,
+  json: jsonChunks,
+  markdown: renderDiffMarkdown,
+} satisfies Record<string, Reporter<DiffResult>>;

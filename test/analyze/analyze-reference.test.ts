@@ -3,26 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
 import type { Manifest } from '../../src/manifest/types.js';
 import { compileGraph } from '../../src/model/compiled-graph.js';
-import { referenceEntryPoints, referenceStatuses } from '../support/brute-force.js';
+import {
+  referenceDomains,
+  referenceEntryPoints,
+  referenceStatuses,
+} from '../support/brute-force.js';
 import { arbitraryManifest } from '../support/random-manifest.js';
 
 const lost = (statuses: Map<string, string>, id: string) =>
   ['failed', 'down'].includes(statuses.get(id)!);
-
-/** SPEC §3 failure domains, by brute force: the cumulative prefixes of each service's labels. */
-function referenceDomains(manifest: Manifest): Map<string, string[]> {
-  const domains = new Map<string, string[]>();
-  for (const s of manifest.services) {
-    const parts: string[] = [];
-    for (const label of ['provider', 'region', 'zone'] as const) {
-      if (s[label] === undefined) continue;
-      parts.push(`${label}=${s[label]}`);
-      const key = parts.join(',');
-      domains.set(key, [...(domains.get(key) ?? []), s.id]);
-    }
-  }
-  return domains;
-}
 
 function checkAgainstReference(manifest: Manifest): void {
   const result = analyze(compileGraph(manifest), null);
@@ -64,7 +53,7 @@ function checkAgainstReference(manifest: Manifest): void {
   const spofIds = Object.values(expectedSpofs).flat();
   expect(result.spofs.map((s) => s.id).sort()).toEqual([...new Set(spofIds)].sort());
 
-  for (const [domain, members] of referenceDomains(manifest)) {
+  for (const [domain, { members }] of referenceDomains(manifest)) {
     const statuses = referenceStatuses(manifest, new Set(members));
     const down = entries.filter((e) => lost(statuses, e));
     const spof = result.domainSpofs.find((d) => d.domain === domain);

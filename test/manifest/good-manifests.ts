@@ -68,4 +68,31 @@ services:
   cold-archive: { rto: 0 }
 `;
 
-export const GOOD_MANIFESTS: Readonly<Record<string, string>> = { SHOP, PROTOTYPE_IDS, DURATIONS };
+/** A policy using every rule and setting. */
+export const POLICY = `version: 1
+policy:
+  defaults: false
+  rules:
+    - rule: no-spof
+      severity: error
+      scope: [tier=critical, checkout]
+    - { rule: no-spof, severity: off, scope: internal-tools }
+    - { rule: no-domain-spof, level: region, scope: tier=critical }
+    - rule: max-blast-radius
+      severity: warn
+      max: { services: 20, entrypoints: 1, cost_per_hour: 5000.5 }
+    - { rule: independent-monitoring }
+    - { rule: cold-start, severity: warn }
+    - { rule: no-unknown-sla, severity: warn, scope: provider=aws }
+services:
+  checkout: { entrypoint: true, tier: critical, depends_on: [orders-db] }
+  internal-tools: { entrypoint: true, depends_on: [orders-db] }
+  orders-db: { provider: aws, region: eu-west-1, sla: 99.95 }
+`;
+
+export const GOOD_MANIFESTS: Readonly<Record<string, string>> = {
+  SHOP,
+  PROTOTYPE_IDS,
+  DURATIONS,
+  POLICY,
+};

@@ -8,10 +8,13 @@ import { ID_PATTERN } from '../../src/manifest/ids.js';
 import {
   DEFAULT_KEYS,
   DEPENDENCY_KEYS,
+  POLICY_KEYS,
+  POLICY_MAX_KEYS,
+  POLICY_RULE_KEYS,
   SERVICE_KEYS,
   TOP_LEVEL_KEYS,
 } from '../../src/manifest/keys.js';
-import { TIERS } from '../../src/manifest/types.js';
+import { DOMAIN_LEVELS, POLICY_RULES, SEVERITIES, TIERS } from '../../src/manifest/types.js';
 import { GOOD_MANIFESTS } from './good-manifests.js';
 import { validate } from './mini-json-schema.js';
 
@@ -40,6 +43,19 @@ describe('manifest JSON Schema', () => {
       Object.keys(branch.properties ?? {}),
     );
     expect(sorted(new Set(dependencyKeys))).toEqual(sorted(DEPENDENCY_KEYS));
+    expect(sorted(Object.keys(definitions.policy.properties))).toEqual(sorted(POLICY_KEYS));
+    const rules = definitions.policyRule.oneOf as Schema[];
+    expect(rules.map((r) => r.properties.rule.const)).toEqual([...POLICY_RULES]);
+    const ruleKeys = rules.flatMap((branch) => Object.keys(branch.properties));
+    expect(sorted(new Set(ruleKeys))).toEqual(sorted(POLICY_RULE_KEYS));
+    const max = rules.find((r) => r.properties.max)!.properties.max;
+    expect(sorted(Object.keys(max.properties))).toEqual(sorted(POLICY_MAX_KEYS));
+    for (const rule of rules) {
+      expect(rule.properties.severity.enum).toEqual([...SEVERITIES]);
+      expect(rule.additionalProperties).toBe(false);
+    }
+    const level = rules.find((r) => r.properties.level)!.properties.level;
+    expect(level.enum).toEqual([...DOMAIN_LEVELS]);
     expect(definitions.service.additionalProperties).toBe(false);
     expect(definitions.defaults.additionalProperties).toBe(false);
   });

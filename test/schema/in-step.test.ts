@@ -16,7 +16,14 @@ import type {
   FateSharing,
   ProviderConcentration,
 } from '../../src/analysis/analysis-result.js';
+import type {
+  CheckResult,
+  CheckSummary,
+  Finding,
+  StaleEntry,
+} from '../../src/analysis/check-result.js';
 import type { GuardResult, GuardViolation } from '../../src/analysis/guard.js';
+import type { BaselineEntry } from '../../src/manifest/baseline.js';
 import { MAX_CHAIN, type SimulateReport } from '../../src/analysis/simulate.js';
 import { ID_PATTERN } from '../../src/manifest/ids.js';
 import { TIERS, type Requirement, type Service } from '../../src/manifest/types.js';
@@ -178,6 +185,43 @@ const GRAPH_REQUIREMENT: Presence<Omit<Requirement, 'position'>> = {
   group: 'required',
 };
 
+const CHECK_RESULT: Presence<CheckResult> = {
+  manifest: 'required',
+  baseline: 'required',
+  strictBaseline: 'required',
+  passed: 'required',
+  summary: 'required',
+  findings: 'required',
+  stale: 'required',
+};
+const CHECK_SUMMARY: Presence<CheckSummary> = {
+  errors: 'required',
+  warnings: 'required',
+  new: 'required',
+  newErrors: 'required',
+  known: 'required',
+  fixed: 'required',
+};
+const FINDING: Presence<Finding> = {
+  rule: 'required',
+  severity: 'required',
+  fingerprint: 'required',
+  subject: 'required',
+  message: 'required',
+  location: 'required',
+  state: 'required',
+};
+const STALE_ENTRY: Presence<StaleEntry> = {
+  rule: 'required',
+  fingerprint: 'required',
+  subject: 'required',
+};
+const BASELINE_ENTRY: Presence<BaselineEntry> = {
+  rule: 'required',
+  fingerprint: 'required',
+  subject: 'required',
+};
+
 /** Type → the schema node documenting it. */
 const DOCUMENTED: Array<[string, Record<string, 'optional' | 'required'>, SchemaName, string]> = [
   ['AnalysisResult', ANALYSIS_RESULT, 'analysis-result', '#'],
@@ -217,6 +261,11 @@ const DOCUMENTED: Array<[string, Record<string, 'optional' | 'required'>, Schema
   ['ManifestSummary', MANIFEST_SUMMARY, 'validate-result', '#/definitions/valid'],
   ['Service without position', GRAPH_SERVICE, 'graph', '#/definitions/service'],
   ['Requirement without position', GRAPH_REQUIREMENT, 'graph', '#/definitions/requirement'],
+  ['CheckResult', CHECK_RESULT, 'check-result', '#'],
+  ['CheckSummary', CHECK_SUMMARY, 'check-result', '#/definitions/summary'],
+  ['Finding', FINDING, 'check-result', '#/definitions/finding'],
+  ['StaleEntry', STALE_ENTRY, 'check-result', '#/definitions/staleEntry'],
+  ['BaselineEntry', BASELINE_ENTRY, 'baseline', '#/definitions/entry'],
 ];
 
 function nodeAt(name: SchemaName, pointer: string): SchemaNode {

@@ -10,6 +10,8 @@ export const SCHEMA_NAMES = [
   'simulate-result',
   'validate-result',
   'graph',
+  'check-result',
+  'baseline',
 ] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
 

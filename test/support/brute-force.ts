@@ -59,3 +59,24 @@ export function referenceEntryPoints(manifest: Manifest): string[] {
   );
   return manifest.services.filter((s) => !used.has(s.id)).map((s) => s.id);
 }
+
+export interface ReferenceDomain {
+  level: 'provider' | 'region' | 'zone';
+  members: string[];
+}
+
+/** SPEC §3 failure domains: the cumulative prefixes of each service's labels, with members. */
+export function referenceDomains(manifest: Manifest): Map<string, ReferenceDomain> {
+  const domains = new Map<string, ReferenceDomain>();
+  for (const s of manifest.services) {
+    const parts: string[] = [];
+    for (const level of ['provider', 'region', 'zone'] as const) {
+      if (s[level] === undefined) continue;
+      parts.push(`${level}=${s[level]}`);
+      const key = parts.join(',');
+      if (!domains.has(key)) domains.set(key, { level, members: [] });
+      domains.get(key)!.members.push(s.id);
+    }
+  }
+  return domains;
+}

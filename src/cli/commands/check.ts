@@ -1,0 +1,147 @@
+// `blast-radius check [manifest]`: the CI gate. Evaluates the manifest's policy (or the built-in
+// one), compares the findings with a baseline of accepted ones, prints them in the format the CI
+// system reads, and exits 1 when anything new is at severity error.
+
+import { appendFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { analyze } from '../../analysis/analyze.js';
+import { baselineOf, compareWithBaseline } from '../../analysis/baseline-comparison.js';
+import { evaluatePolicy } from '../../analysis/check.js';
+import { loadBaseline, type BaselineEntry } from '../../manifest/baseline.js';
+import { ManifestErrors } from '../../manifest/errors.js';
+import { resolvePolicy } from '../../model/policy.js';
+import { renderBaseline } from '../../report/baseline-json.js';
+import { renderCheckMarkdown } from '../../report/check-markdown.js';
+import { plural } from '../../report/format.js';
+import { CHECK_REPORTERS } from '../../report/registry.js';
+import { safeText } from '../../report/safe-text.js';
+import type { CommandContext } from '../command-context.js';
+import { UsageError } from '../errors.js';
+import { writeResult, type CliIO } from '../io.js';
+import { createProgress } from '../progress.js';
+import {
+  addCommonOptions,
+  loadGraph,
+  parseCount,
+  writeReport,
+  type CommonOptions,
+} from '../shared-options.js';
+
+export const DEFAULT_BASELINE = '.blast-radius-baseline.json';
+
+interface CheckOptions extends CommonOptions {
+  baseline?: string;
+  updateBaseline?: boolean;
+  strictBaseline?: boolean;
+  top: string;
+}
+
+export function registerCheck(program: Command, context: CommandContext): void {
+  addCommonOptions(
+    program
+      .command('check')
+      .description('CI gate: evaluate the policy, accept a baseline, fail on anything new')
+      .option('--baseline <file>', 'accept the findings recorded in this baseline file')
+      .option(
+        '--update-baseline',
+        `write the current findings to the baseline (--baseline, default ${DEFAULT_BASELINE}) and pass`,
+      )
+      .option('--strict-baseline', 'also fail when a baseline entry no longer occurs (stale)')
+      .option('--top <n>', 'accepted findings listed in text and markdown', '10')
+      .addHelpText(
+        'after',
+        [
+          '',
+          'Rules: no-spof, no-domain-spof, max-blast-radius, independent-monitoring, cold-start,',
+          'no-unknown-sla; set them in the manifest\'s `policy:` section (README "Policy").',
+          'Without one: no-spof and independent-monitoring are errors for tier: critical and',
+          'warnings elsewhere; zone and region SPOFs and cold-start cycles are warnings.',
+          '',
+          'Exit codes: 0 nothing new at severity error; 1 the gate failed; 2 usage or input error.',
+          '',
+          'Examples:',
+          `  blast-radius check --baseline ${DEFAULT_BASELINE} --update-baseline   # adopt: accept today's findings`,
+          `  blast-radius check --baseline ${DEFAULT_BASELINE} --strict-baseline   # in CI`,
+          '  blast-radius check --format sarif -o blast-radius.sarif',
+          '  blast-radius check --format github   # annotations + $GITHUB_STEP_SUMMARY',
+        ].join('\n'),
+      ),
+    Object.keys(CHECK_REPORTERS),
+    'text',
+  ).action(async (file: string, options: CheckOptions) =>
+    context.run(async () => {
+      const { io } = context;
+      const top = parseCount(options.top, '--top');
+      const baselineFile =
+        options.baseline ?? (options.updateBaseline ? DEFAULT_BASELINE : undefined);
+      if (baselineFile === '-' || baselineFile === '') {
+        throw new UsageError('--baseline needs a file name (a baseline is never read from stdin)');
+      }
+      const { manifest, graph } = await loadGraph(io, file);
+      const rules = resolvePolicy(manifest, graph);
+      const progress = createProgress(io, 'analysing every single failure');
+      let analysis;
+      try {
+        analysis = analyze(graph, manifest.name ?? null, { onProgress: progress.update });
+      } finally {
+        progress.done();
+      }
+      const findings = evaluatePolicy(graph, analysis, rules);
+      let baseline: BaselineEntry[] | null = null;
+      if (baselineFile !== undefined) {
+        if (options.updateBaseline) {
+          const previous = await loadBaseline(baselineFile, io.cwd).catch(ignoreMissing);
+          baseline = baselineOf(findings);
+          await writeResult(io, renderBaseline(baseline), baselineFile);
+          io.stderr.write(`${baselineChange(baselineFile, previous, baseline)}\n`);
+        } else baseline = await loadBaseline(baselineFile, io.cwd);
+      }
+      const result = compareWithBaseline(findings, baseline, {
+        manifest: manifest.file,
+        baselineFile: baselineFile ?? null,
+        strict: options.strictBaseline === true,
+      });
+      await writeReport(io, CHECK_REPORTERS, result, options, top);
+      if (options.format === 'github')
+        await appendJobSummary(io, renderCheckMarkdown(result, { top }));
+      return result.passed ? 'ok' : 'gate-failed';
+    }),
+  );
+}
+
+/** No baseline yet is how adoption starts; any other problem with it is still an error. */
+function ignoreMissing(error: unknown): null {
+  const missing =
+    error instanceof ManifestErrors &&
+    error.errors.length === 1 &&
+    error.errors[0]!.message.includes('no such file');
+  if (missing) return null;
+  throw error;
+}
+
+function baselineChange(
+  file: string,
+  previous: readonly BaselineEntry[] | null,
+  next: readonly BaselineEntry[],
+): string {
+  const before = new Set((previous ?? []).map((e) => e.fingerprint));
+  const after = new Set(next.map((e) => e.fingerprint));
+  const added = next.filter((e) => !before.has(e.fingerprint)).length;
+  const removed = [...before].filter((f) => !after.has(f)).length;
+  return `blast-radius: wrote ${safeText(file)}: ${plural(next.length, 'accepted finding')} (${added} added, ${removed} removed)`;
+}
+
+/** GitHub Actions shows Markdown appended to $GITHUB_STEP_SUMMARY on the run's page. */
+async function appendJobSummary(io: CliIO, markdown: string): Promise<void> {
+  const summary = io.env['GITHUB_STEP_SUMMARY'];
+  if (!summary) return;
+  try {
+    await appendFile(path.resolve(io.cwd, summary), `${markdown}\n`);
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    io.stderr.write(
+      `blast-radius: cannot append the job summary to ${safeText(summary)}: ${String(code ?? error)}\n`,
+    );
+  }
+}

@@ -1,0 +1,138 @@
+// Reads a baseline file: the findings a team has accepted, written by `check --update-baseline`.
+// Each entry is identified by its fingerprint; rule and subject are kept so a reviewer can read
+// what was accepted. Errors come out as file:line:col, like a manifest's.
+
+import { resolve } from 'node:path';
+import { checkText, decodeText } from './decode-text.js';
+import { describeNode, isMap, isSeq, type DocMap, type DocNode } from './doc-node.js';
+import { ManifestErrors } from './errors.js';
+import { quote } from './quote.js';
+import { parseDocument } from './read-document.js';
+import { readFileBytes } from './read-file.js';
+import { Diagnostics, SourceFile } from './source-file.js';
+
+export interface BaselineEntry {
+  rule: string;
+  fingerprint: string;
+  subject: Record<string, string | string[]>;
+}
+
+export const BASELINE_VERSION = 1;
+const FINGERPRINT = /^[0-9a-f]{32}$/;
+
+/**
+ * The entries of the baseline at `path`, relative to `cwd`.
+ * @throws ManifestErrors when the file is missing, unreadable or not a baseline.
+ */
+export async function loadBaseline(path: string, cwd: string): Promise<BaselineEntry[]> {
+  const diagnostics = new Diagnostics();
+  const read = await readFileBytes(resolve(cwd, path), 'json', 'the baseline');
+  if ('error' in read) {
+    const hint = read.error.endsWith('no such file')
+      ? `; create it with \`blast-radius check --baseline ${path} --update-baseline\``
+      : '';
+    diagnostics.add(read.error + hint, { file: path });
+    throw new ManifestErrors(diagnostics.errors);
+  }
+  return parseBaseline(decodeText(read.bytes), path, diagnostics);
+}
+
+/** Parses baseline text; for tests. @throws ManifestErrors */
+export function parseBaselineText(text: string, name = 'baseline.json'): BaselineEntry[] {
+  return parseBaseline(checkText(text), name, new Diagnostics());
+}
+
+function parseBaseline(
+  decoded: ReturnType<typeof checkText>,
+  name: string,
+  diagnostics: Diagnostics,
+): BaselineEntry[] {
+  const src = new SourceFile(name, decoded.text, diagnostics);
+  const entries: BaselineEntry[] = [];
+  if (decoded.problem) src.problem(decoded.problem);
+  else {
+    const parsed = parseDocument(src, 'json');
+    if (parsed?.root !== undefined) readRoot(parsed.root, parsed.rootOffset ?? 0, src, entries);
+  }
+  if (diagnostics.errors.length > 0) throw new ManifestErrors(diagnostics.errors);
+  return entries;
+}
+
+function readRoot(root: DocNode, offset: number, src: SourceFile, into: BaselineEntry[]): void {
+  if (!isMap(root)) {
+    src.error(
+      offset,
+      `a baseline must be an object with version and findings, not ${describeNode(root)}`,
+    );
+    return;
+  }
+  src.dropDuplicateKeys(root);
+  const version = field(root, 'version');
+  if (version === undefined || version.value !== BASELINE_VERSION) {
+    const where = version?.offset ?? root.offset;
+    src.error(
+      where,
+      `not a blast-radius baseline of version ${BASELINE_VERSION} ("version": ${BASELINE_VERSION} is missing)`,
+    );
+    return;
+  }
+  const findings = field(root, 'findings');
+  if (findings === undefined || !isSeq(findings.value)) {
+    src.error(
+      findings?.offset ?? root.offset,
+      'a baseline needs "findings": a list of accepted findings',
+    );
+    return;
+  }
+  const list = findings.value;
+  for (let i = 0; i < list.items.length; i++) {
+    const entry = readEntry(list.items[i]!, list.offsets[i]!, src);
+    if (entry !== undefined) into.push(entry);
+  }
+}
+
+function readEntry(node: DocNode, offset: number, src: SourceFile): BaselineEntry | undefined {
+  if (!isMap(node)) {
+    src.error(offset, `each baseline finding must be an object, not ${describeNode(node)}`);
+    return undefined;
+  }
+  const rule = field(node, 'rule');
+  const print = field(node, 'fingerprint');
+  const subject = field(node, 'subject');
+  if (rule === undefined || typeof rule.value !== 'string') {
+    src.error(rule?.offset ?? offset, 'a baseline finding needs "rule", a string');
+    return undefined;
+  }
+  if (print === undefined || typeof print.value !== 'string' || !FINGERPRINT.test(print.value)) {
+    src.error(
+      print?.offset ?? offset,
+      'a baseline finding needs "fingerprint", 32 lowercase hex digits',
+    );
+    return undefined;
+  }
+  const subjectValue = subject === undefined ? undefined : readSubject(subject.value);
+  if (subjectValue === undefined) {
+    const message = `baseline finding ${quote(print.value)} needs "subject", an object of ids`;
+    src.error(subject?.offset ?? offset, message);
+    return undefined;
+  }
+  return { rule: rule.value, fingerprint: print.value, subject: subjectValue };
+}
+
+function readSubject(node: DocNode): BaselineEntry['subject'] | undefined {
+  if (!isMap(node)) return undefined;
+  const subject = Object.create(null) as BaselineEntry['subject'];
+  for (let i = 0; i < node.keys.length; i++) {
+    const value = node.values[i]!;
+    if (typeof value === 'string') subject[node.keys[i]!] = value;
+    else if (isSeq(value) && value.items.every((item) => typeof item === 'string'))
+      subject[node.keys[i]!] = value.items as string[];
+    else return undefined;
+  }
+  return subject;
+}
+
+function field(map: DocMap, key: string): { value: DocNode; offset: number } | undefined {
+  const i = map.keys.indexOf(key);
+  return i < 0 ? undefined : { value: map.values[i]!, offset: map.valueOffsets[i]! };
+}

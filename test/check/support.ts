@@ -1,0 +1,63 @@
+// Helpers for the check tests: a manifest text through the whole pipeline to findings.
+
+import { analyze } from '../../src/analysis/analyze.js';
+import { evaluatePolicy, type NewFinding } from '../../src/analysis/check.js';
+import { parseManifestText } from '../../src/manifest/load.js';
+import type { Manifest } from '../../src/manifest/types.js';
+import { compileGraph } from '../../src/model/compiled-graph.js';
+import { resolvePolicy } from '../../src/model/policy.js';
+
+export function findingsOfManifest(manifest: Manifest): NewFinding[] {
+  const graph = compileGraph(manifest);
+  return evaluatePolicy(
+    graph,
+    analyze(graph, manifest.name ?? null),
+    resolvePolicy(manifest, graph),
+  );
+}
+
+export function findingsOf(text: string, file = 'blast-radius.yaml'): NewFinding[] {
+  return findingsOfManifest(parseManifestText(text, file));
+}
+
+/** `rule severity subject…` per finding, sorted: compact to compare. */
+export function brief(findings: readonly NewFinding[]): string[] {
+  return findings
+    .map((f) => {
+      const subject = Object.keys(f.subject)
+        .sort()
+        .map((k) => {
+          const v = f.subject[k]!;
+          return typeof v === 'string' ? v : v.join('+');
+        });
+      return [f.rule, f.severity, ...subject].join(' ');
+    })
+    .sort();
+}
+
+/** The example system of these tests; line numbers matter (see the tests). */
+export const GATE_DEMO = `version: 1
+name: gate-demo
+services:
+  web:
+    entrypoint: true
+    tier: critical
+    sla: 99.9
+    depends_on:
+      - api
+      - { any_of: [cdn-a, cdn-b] }
+  admin:
+    entrypoint: true
+    sla: 99
+    depends_on: [api]
+  api:
+    sla: 99.9
+    depends_on: [db]
+  db: { provider: aws, region: us-east-1, zone: use1-az1, sla: 99.9 }
+  cdn-a: { provider: cloudflare, sla: 99.9 }
+  cdn-b: { provider: aws, region: us-east-1, sla: 99.9 }
+  status:
+    monitors: [web]
+    sla: 99
+    depends_on: [db]
+`;
