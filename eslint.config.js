@@ -25,7 +25,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/analysis/**', 'src/model/**', 'src/manifest/**'],
+    files: ['src/analysis/**', 'src/model/**', 'src/manifest/**', 'src/import/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['**/cli/**', '**/report/**'] }],
     },

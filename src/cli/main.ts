@@ -6,6 +6,7 @@ import { registerAnalyze } from './commands/analyze.js';
 import { registerCheck } from './commands/check.js';
 import { registerDiff } from './commands/diff.js';
 import { registerGraph } from './commands/graph.js';
+import { registerImport } from './commands/import.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerValidate } from './commands/validate.js';
 import type { CommandContext } from './command-context.js';
@@ -57,6 +58,7 @@ function createProgram(context: CommandContext): Command {
   registerGraph(program, context);
   registerCheck(program, context);
   registerDiff(program, context);
+  registerImport(program, context);
   program.addHelpText(
     'after',
     '\nExit codes: 0 ok, 1 a gate failed (check, diff --fail-on, simulate --max-down/--forbid-down), 2 usage or input error.',

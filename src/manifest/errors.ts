@@ -38,10 +38,22 @@ export class ManifestErrors extends Error {
 }
 
 function compareErrors(a: ManifestError, b: ManifestError): number {
+  return comparePlaces(a, b);
+}
+
+/** By file, line, column (a missing position first), then message: the same order everywhere. */
+export function comparePlaces(a: PlacedMessage, b: PlacedMessage): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   const byLine = (a.line ?? 0) - (b.line ?? 0);
   if (byLine !== 0) return byLine;
   const byColumn = (a.column ?? 0) - (b.column ?? 0);
   if (byColumn !== 0) return byColumn;
   return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+}
+
+export interface PlacedMessage {
+  file: string;
+  line?: number | undefined;
+  column?: number | undefined;
+  message: string;
 }
