@@ -1,11 +1,13 @@
 // Builds dist/ once before the tests, so the subprocess tests run the code under test and not a
-// stale build.
+// stale build. BLAST_RADIUS_SKIP_BUILD=1 skips it, for a quick run of tests that do not spawn
+// the built CLI while other code is mid-edit.
 
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export default function setup(): void {
+  if (process.env['BLAST_RADIUS_SKIP_BUILD'] === '1') return;
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   execFileSync(
     process.execPath,

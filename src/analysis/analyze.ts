@@ -115,7 +115,8 @@ function componentSpofs(
   const hasSpof = new Uint8Array(graph.n);
   for (let x = 0; x < graph.n; x++) {
     const lost = takesDown[x];
-    if (!lost) continue;
+    // A virtual component cannot fail by itself: whatever its failure would do, it is no SPOF.
+    if (!lost || graph.services[x]!.virtual) continue;
     spofs.push({
       id: graph.ids[x]!,
       takesDown: lost.map((e) => graph.ids[e]!),
@@ -143,12 +144,14 @@ function rankDomains(domainAnalysis: DomainAnalysis): void {
   );
 }
 
-/** Every component's blast radius, largest first. */
+/** Every component's blast radius, largest first; virtual ones cannot fail and are left out. */
 function rankComponents(
   graph: CompiledGraph,
   blastRadius: readonly BlastRadius[],
 ): ComponentBlastRadius[] {
-  const components = blastRadius.map((radius, x) => ({ id: graph.ids[x]!, ...radius }));
+  const components = blastRadius
+    .map((radius, x) => ({ id: graph.ids[x]!, ...radius }))
+    .filter((_, x) => !graph.services[x]!.virtual);
   return components.sort(
     (a, b) => byRisk(a, b, a.entrypointsDown, b.entrypointsDown) || compareIds(a.id, b.id),
   );

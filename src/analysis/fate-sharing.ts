@@ -19,7 +19,7 @@ export function fateSharingObserver(graph: CompiledGraph): {
     for (const pair of pairs) {
       for (let both = downOf(pair.monitor) & downOf(pair.target); both !== 0; both &= both - 1) {
         const x = chunk[31 - Math.clz32(both & -both)]!;
-        if (x !== pair.monitor) pair.via.push(x);
+        if (x !== pair.monitor && !graph.services[x]!.virtual) pair.via.push(x);
       }
     }
   };

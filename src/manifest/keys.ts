@@ -25,7 +25,13 @@ export const DEFAULT_KEYS = [
   'recovery_time',
 ] as const;
 
-export const SERVICE_KEYS = ['entrypoint', ...DEFAULT_KEYS, 'monitors', 'depends_on'] as const;
+export const SERVICE_KEYS = [
+  'entrypoint',
+  'virtual',
+  ...DEFAULT_KEYS,
+  'monitors',
+  'depends_on',
+] as const;
 
 /** Keys of a mapping entry of `depends_on`: `{service}`, `{any_of}` or `{quorum, of}`, each with `soft`. */
 export const DEPENDENCY_KEYS = ['service', 'any_of', 'quorum', 'of', 'soft'] as const;

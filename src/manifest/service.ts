@@ -30,6 +30,7 @@ export function readService(
   const fields: SharedFields = {};
   const own = {
     entrypoint: false,
+    virtual: false,
     monitors: [] as string[],
     dependsOn: [] as Service['dependsOn'],
   };
@@ -41,7 +42,7 @@ function readFields(
   map: DocMap,
   ctx: ServiceContext,
   fields: SharedFields,
-  own: Pick<Service, 'entrypoint' | 'monitors' | 'dependsOn'>,
+  own: Pick<Service, 'entrypoint' | 'monitors' | 'dependsOn'> & { virtual: boolean },
 ): void {
   ctx.src.dropDuplicateKeys(map);
   for (let i = 0; i < map.keys.length; i++) {
@@ -49,6 +50,7 @@ function readFields(
     const value = map.values[i]!;
     const offset = map.valueOffsets[i]!;
     if (key === 'entrypoint') own.entrypoint = readBoolean(value, offset, ctx.src, key) ?? false;
+    else if (key === 'virtual') own.virtual = readBoolean(value, offset, ctx.src, key) ?? false;
     else if (key === 'monitors') own.monitors = readMonitors(value, offset, ctx);
     else if (key === 'depends_on') own.dependsOn = readDependsOn(value, offset, ctx);
     else if (isDefaultKey(key)) readSharedField(key, value, offset, ctx.src, fields);
@@ -60,6 +62,14 @@ function readFields(
       );
     }
   }
+  if (!own.virtual) return;
+  for (let i = 0; i < map.keys.length; i++) {
+    const key = map.keys[i]!;
+    if (!(FAILURE_FIELDS as readonly string[]).includes(key)) continue;
+    const message = `service ${quote(ctx.owner)} is virtual: it cannot fail by itself, so it has no ${key}`;
+    ctx.src.error(map.keyOffsets[i]!, message);
+    delete fields[key as (typeof FAILURE_FIELDS)[number]];
+  }
 }
 
 /** Keys in one fixed order and optional ones left out, so equal manifests give equal objects. */
@@ -68,10 +78,15 @@ function buildService(
   position: SourcePosition,
   own: SharedFields,
   defaults: SharedFields,
-  rest: Pick<Service, 'entrypoint' | 'monitors' | 'dependsOn'>,
+  rest: Pick<Service, 'entrypoint' | 'monitors' | 'dependsOn'> & { virtual: boolean },
 ): Service {
   // Filled in the order of the Service type: property order is insertion order.
   const service = { id, entrypoint: rest.entrypoint } as Service;
+  if (rest.virtual) {
+    service.virtual = true;
+    // It cannot fail by itself: no SLA and no failure domain, not even from the file's defaults.
+    defaults = withoutFailureFields(defaults);
+  }
   const kind = own.kind ?? defaults.kind;
   if (kind !== undefined) service.kind = kind;
   const owner = own.owner ?? defaults.owner;
@@ -96,6 +111,14 @@ function buildService(
   service.dependsOn = rest.dependsOn;
   service.position = position;
   return service;
+}
+
+const FAILURE_FIELDS = ['sla', 'provider', 'region', 'zone'] as const;
+
+function withoutFailureFields(fields: SharedFields): SharedFields {
+  const rest = { ...fields };
+  for (const key of FAILURE_FIELDS) delete rest[key];
+  return rest;
 }
 
 function readMonitors(node: DocNode, offset: number, ctx: ServiceContext): string[] {

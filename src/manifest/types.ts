@@ -28,6 +28,11 @@ export interface Requirement {
 export interface Service {
   id: string;
   entrypoint: boolean;
+  /**
+   * A logical node that cannot fail by itself (a "checkout path" grouping requirements, a
+   * fault-tree gate): never a single point of failure, no SLA, no failure domain. Set only when true.
+   */
+  virtual?: true;
   kind?: string;
   owner?: string;
   tier?: Tier;

@@ -66,6 +66,29 @@ export function resolveSelectors(graph: CompiledGraph, texts: readonly string[])
   return [...chosen].sort((a, b) => a - b);
 }
 
+/**
+ * The services a scenario fails: as resolveSelectors, without the virtual ones, which cannot
+ * fail by themselves. Naming one by id, or matching nothing else, is an error.
+ */
+export function resolveFailures(graph: CompiledGraph, texts: readonly string[]): number[] {
+  const chosen = new Set<number>();
+  for (const text of texts) {
+    const matched = resolveSelector(graph, text);
+    const real = matched.filter((v) => !graph.services[v]!.virtual);
+    if (real.length === 0) {
+      const what =
+        matched.length === 1
+          ? `"${graph.ids[matched[0]!]}" is virtual`
+          : `selector "${text}" matches only virtual services`;
+      throw new SelectorError(
+        `${what}: a virtual service cannot fail by itself; fail what it depends on`,
+      );
+    }
+    for (const v of real) chosen.add(v);
+  }
+  return [...chosen].sort((a, b) => a - b);
+}
+
 /** Indices of the services one selector matches, in increasing order; never empty. */
 export function resolveSelector(graph: CompiledGraph, text: string): number[] {
   const selector = parseSelector(text);

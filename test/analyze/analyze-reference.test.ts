@@ -21,6 +21,12 @@ function checkAgainstReference(manifest: Manifest): void {
   const expectedSpofs: Record<string, string[]> = {};
   for (const e of entries) expectedSpofs[e] = [];
   for (const x of manifest.services) {
+    if (x.virtual) {
+      // It cannot fail by itself: no blast radius, never a SPOF, never the cause of fate sharing.
+      expect(result.blastRadius.find((b) => b.id === x.id)).toBeUndefined();
+      expect(result.fateSharing.some((f) => f.via.includes(x.id))).toBe(false);
+      continue;
+    }
     const statuses = referenceStatuses(manifest, new Set([x.id]));
     const radius = result.blastRadius.find((b) => b.id === x.id)!;
     const values = [...statuses.values()];
@@ -81,5 +87,12 @@ describe('analyze agrees with simulating every single failure by brute force', (
       }),
     );
     fc.assert(fc.property(withMonitors, checkAgainstReference), { numRuns: 1500 });
+  });
+
+  it('on random manifests with virtual components, which are never SPOFs', () => {
+    fc.assert(
+      fc.property(arbitraryManifest({ maxServices: 9, virtual: true }), checkAgainstReference),
+      { numRuns: 500 },
+    );
   });
 });

@@ -164,6 +164,7 @@ const MANIFEST_SUMMARY: Presence<ManifestSummary> = {
 const GRAPH_SERVICE: Presence<Omit<Service, 'position'>> = {
   id: 'required',
   entrypoint: 'required',
+  virtual: 'optional',
   kind: 'optional',
   owner: 'optional',
   tier: 'optional',

@@ -13,6 +13,8 @@ export interface RandomManifestOptions {
   maxServices?: number;
   /** Probability-ish weight of declaring entry points explicitly. */
   entrypoints?: boolean;
+  /** Make some services virtual (no labels, no SLA): off by default, so older seeds stay put. */
+  virtual?: boolean;
 }
 
 export function arbitraryManifest(options: RandomManifestOptions = {}): fc.Arbitrary<Manifest> {
@@ -46,13 +48,20 @@ export function arbitraryManifest(options: RandomManifestOptions = {}): fc.Arbit
           region: fc.constantFrom(...REGIONS),
           zone: fc.option(fc.constantFrom(...ZONES), { nil: undefined }),
           cost: fc.constantFrom(0, 0, 100, 2500),
+          virtual: options.virtual
+            ? fc.constantFrom(false, false, false, true)
+            : fc.constant(false),
         })
-        .map(({ requirements, entrypoint, provider, region, zone, cost }) => {
+        .map(({ requirements, entrypoint, provider, region, zone, cost, virtual }) => {
           const sketch: ServiceSketch = {
             depends_on: dedupe(requirements.filter((r): r is DependencySketch => r !== undefined)),
             entrypoint: options.entrypoints === false ? false : entrypoint,
             costPerHour: cost,
           };
+          if (virtual) {
+            sketch.virtual = true;
+            return sketch;
+          }
           if (provider !== undefined) {
             sketch.provider = provider;
             sketch.region = region;

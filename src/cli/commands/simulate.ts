@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { evaluateGuard, type GuardLimits } from '../../analysis/guard.js';
 import { simulate, type SimulateReport } from '../../analysis/simulate.js';
-import { resolveSelectors } from '../../model/selector.js';
+import { resolveFailures, resolveSelectors } from '../../model/selector.js';
 import { SIMULATE_REPORTERS } from '../../report/registry.js';
 import type { CommandContext } from '../command-context.js';
 import { UsageError } from '../errors.js';
@@ -55,7 +55,7 @@ export function registerSimulate(program: Command, context: CommandContext): voi
       const maxDown =
         options.maxDown === undefined ? undefined : parseCount(options.maxDown, '--max-down');
       const { manifest, graph } = await loadGraph(context.io, file);
-      const result = simulate(graph, resolveSelectors(graph, options.fail));
+      const result = simulate(graph, resolveFailures(graph, options.fail));
       const report: SimulateReport = {
         manifest: manifest.name ?? null,
         scenario: options.fail,
