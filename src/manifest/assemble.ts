@@ -1,8 +1,10 @@
 // Joins the files of one manifest: declares every id (refusing invalid and duplicate ones),
-// reads every service against the ids of all files, and sorts services by id.
+// reads every service against the ids of all files, sorts services by id, and applies the
+// top-level file's overlays.
 
 import { idProblem } from './ids.js';
 import type { ManifestFile } from './manifest-file.js';
+import { applyOverlays } from './overlay.js';
 import { quote } from './quote.js';
 import { References } from './references.js';
 import { readService } from './service.js';
@@ -28,9 +30,17 @@ export function assembleManifest(files: readonly ManifestFile[]): Manifest {
   });
   services.sort(byId);
   for (const file of files.slice(1)) {
-    if (file.policyOffset === undefined) continue;
-    const message = `policy is read from the top-level manifest (${top.src.name}) only, not from an included file`;
-    file.src.error(file.policyOffset, message);
+    for (const [key, offset] of [
+      ['policy', file.policyOffset],
+      ['overlays', file.overlays?.keyOffset],
+    ] as const) {
+      if (offset === undefined) continue;
+      const message = `${key} is read from the top-level manifest (${top.src.name}) only, not from an included file`;
+      file.src.error(offset, message);
+    }
+  }
+  if (top.overlays !== undefined) {
+    applyOverlays(top.overlays.node, top.overlays.offset, top.src, services, references);
   }
   const manifest: Manifest = { file: top.src.name, files: files.map((f) => f.src.name), services };
   if (top.policy !== undefined) manifest.policy = top.policy;

@@ -57,7 +57,10 @@ function requirementKey(requirement: Requirement): string {
   return `${requirement.quorum}\u0000${sorted.join('\u0000')}`;
 }
 
-function listedBefore(requirements: readonly Requirement[], requirement: Requirement): boolean {
+export function listedBefore(
+  requirements: readonly Requirement[],
+  requirement: Requirement,
+): boolean {
   for (const other of requirements) if (sameRequirement(other, requirement)) return true;
   return false;
 }

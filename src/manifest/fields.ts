@@ -66,7 +66,7 @@ export function readSharedField(
   if (into[fieldName(key)] === undefined) delete into[fieldName(key)];
 }
 
-function fieldName(key: DefaultKey): keyof SharedFields {
+export function fieldName(key: DefaultKey): keyof SharedFields {
   if (key === 'cost_per_hour') return 'costPerHour';
   return key === 'recovery_time' ? 'recoveryTime' : key;
 }

@@ -7,6 +7,7 @@ export const TOP_LEVEL_KEYS = [
   'include',
   'defaults',
   'services',
+  'overlays',
   'policy',
 ] as const;
 
@@ -49,3 +50,7 @@ export function isDefaultKey(key: string): key is DefaultKey {
 export const POLICY_KEYS = ['defaults', 'rules'] as const;
 export const POLICY_RULE_KEYS = ['rule', 'severity', 'scope', 'level', 'max'] as const;
 export const POLICY_MAX_KEYS = ['services', 'entrypoints', 'cost_per_hour'] as const;
+
+/** Keys of one entry of `overlays`, and the service fields its `set` may give. */
+export const OVERLAY_KEYS = ['match', 'set', 'depends_on'] as const;
+export const OVERLAY_SET_KEYS = ['entrypoint', ...DEFAULT_KEYS] as const;

@@ -1,5 +1,5 @@
-// Reads the top level of one manifest file (SPEC §2): version, name, include, defaults, policy
-// and the services mapping, whose entries are read later, once the ids of every file are known.
+// Reads the top level of one manifest file (SPEC §2): version, name, include, defaults, policy,
+// overlays and the services mapping, whose entries are read later, once the ids of every file are known.
 
 import { describeNode, isMap, isSeq, type DocMap, type DocNode } from './doc-node.js';
 import { didYouMean } from './did-you-mean.js';
@@ -28,6 +28,8 @@ export interface ManifestFile {
   policy?: Policy;
   /** Where `policy:` is written, to refuse it in an included file. */
   policyOffset?: number;
+  /** The `overlays` list, applied once every file's services are read; and where it is. */
+  overlays?: { node: DocNode; offset: number; keyOffset: number };
 }
 
 export function readManifestFile(src: SourceFile, root: DocNode, rootOffset: number): ManifestFile {
@@ -47,7 +49,9 @@ export function readManifestFile(src: SourceFile, root: DocNode, rootOffset: num
     else if (key === 'include') file.includes = readIncludes(value, offset, src);
     else if (key === 'defaults') file.defaults = readDefaults(value, offset, src);
     else if (key === 'services') file.services = readServicesMap(value, offset, src);
-    else if (key === 'policy') {
+    else if (key === 'overlays') {
+      file.overlays = { node: value, offset, keyOffset: root.keyOffsets[i]! };
+    } else if (key === 'policy') {
       file.policyOffset = root.keyOffsets[i]!;
       const policy = readPolicy(value, offset, src);
       if (policy !== undefined) file.policy = policy;

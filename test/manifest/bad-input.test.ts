@@ -119,12 +119,14 @@ describe('bad input', () => {
     ]);
   });
 
-  it('alias bomb, refused in well under a second', async () => {
+  // A hang guard, not a timing test: expanding the bomb would never finish, refusing it takes
+  // milliseconds; the bound only has to tell the two apart on a loaded machine.
+  it('alias bomb, refused without expanding it', async () => {
     const started = performance.now();
     expectErrors(await loadErrors('alias-bomb.yaml'), [
       { file: 'alias-bomb.yaml', line: 7, column: 15, phrase: 'alias bomb' },
     ]);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it('an id with an ANSI escape sequence, without a raw ESC in the message', async () => {

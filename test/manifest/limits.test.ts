@@ -51,7 +51,8 @@ describe('limits', () => {
     expectErrors(await loadErrors(path), [
       { file: path, phrase: 'YAML manifests are limited to 64 MiB' },
     ]);
-    expect(performance.now() - started).toBeLessThan(1000);
+    // A hang guard (reading 64 MiB of YAML would take seconds), generous for a loaded machine.
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it('refuses a JSON file over the JSON limit before reading it', async () => {
@@ -68,7 +69,8 @@ describe('limits', () => {
     const started = performance.now();
     const errors = parseErrors(`version: 1\nservices: ${'['.repeat(depth)}${']'.repeat(depth)}\n`);
     expect(errors.errors[0]?.message).toMatch(/nested too deeply/);
-    expect(performance.now() - started).toBeLessThan(1000);
+    // A hang guard, generous for a loaded machine: the point is an error instead of a crash.
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it('handles deeply nested JSON without recursion', () => {

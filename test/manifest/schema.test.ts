@@ -8,6 +8,8 @@ import { ID_PATTERN } from '../../src/manifest/ids.js';
 import {
   DEFAULT_KEYS,
   DEPENDENCY_KEYS,
+  OVERLAY_KEYS,
+  OVERLAY_SET_KEYS,
   POLICY_KEYS,
   POLICY_MAX_KEYS,
   POLICY_RULE_KEYS,
@@ -44,6 +46,10 @@ describe('manifest JSON Schema', () => {
     );
     expect(sorted(new Set(dependencyKeys))).toEqual(sorted(DEPENDENCY_KEYS));
     expect(sorted(Object.keys(definitions.policy.properties))).toEqual(sorted(POLICY_KEYS));
+    expect(sorted(Object.keys(definitions.overlay.properties))).toEqual(sorted(OVERLAY_KEYS));
+    expect(sorted(Object.keys(definitions.overlay.properties.set.properties))).toEqual(
+      sorted(OVERLAY_SET_KEYS),
+    );
     const rules = definitions.policyRule.oneOf as Schema[];
     expect(rules.map((r) => r.properties.rule.const)).toEqual([...POLICY_RULES]);
     const ruleKeys = rules.flatMap((branch) => Object.keys(branch.properties));
