@@ -9,6 +9,8 @@ import { byCodeUnit } from './values.js';
 export interface ImportedDependency {
   /** One id: a plain dependency; several: `any_of` (up while one of them is up). */
   anyOf: string[];
+  /** With several ids: up while at least this many are up (`quorum: k, of: [...]`); default 1. */
+  quorum?: number;
   soft: boolean;
   /** Why the dependency is there, written as a comment after it. */
   note?: string;
@@ -19,13 +21,17 @@ export interface ImportedService {
   entrypoint: boolean;
   kind?: string;
   owner?: string;
+  /** A logical node that cannot fail by itself (a fault-tree gate). */
+  virtual?: boolean;
+  /** Percent. */
+  sla?: number;
   tags: string[];
   dependsOn: ImportedDependency[];
   /** Comment lines written above the service's keys. */
   notes: string[];
 }
 
-export type ImportSource = 'backstage' | 'compose' | 'kubernetes' | 'traces';
+export type ImportSource = 'backstage' | 'compose' | 'kubernetes' | 'traces' | 'openpsa';
 
 export interface ImportedManifest {
   source: ImportSource;
@@ -96,7 +102,7 @@ function finishDependencies(
       .filter((id) => id !== owner && ids.has(id))
       .sort(byCodeUnit);
     if (anyOf.length === 0) continue;
-    const key = anyOf.join('\u0000');
+    const key = `${dependency.quorum ?? 1}\u0000${anyOf.join('\u0000')}`;
     const earlier = byKey.get(key);
     if (earlier === undefined) {
       byKey.set(key, { ...dependency, anyOf });

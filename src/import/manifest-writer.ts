@@ -29,10 +29,12 @@ export function renderImportedManifest(manifest: ImportedManifest): string {
   for (const service of manifest.services) {
     const keys: string[] = [];
     if (service.entrypoint) keys.push('    entrypoint: true');
+    if (service.virtual) keys.push('    virtual: true');
     if (service.kind !== undefined) keys.push(`    kind: ${yamlScalar(service.kind)}`);
     if (service.owner !== undefined) keys.push(`    owner: ${yamlScalar(service.owner)}`);
     if (service.tags.length > 0)
       keys.push(`    tags: [${service.tags.map(yamlScalar).join(', ')}]`);
+    if (service.sla !== undefined) keys.push(`    sla: ${service.sla}`);
     if (service.dependsOn.length > 0) {
       keys.push('    depends_on:');
       for (const dependency of service.dependsOn)
@@ -60,8 +62,11 @@ function headerLines(manifest: ImportedManifest): string[] {
 function dependencyText(dependency: ImportedDependency): string {
   const ids = dependency.anyOf.map(yamlScalar);
   let text: string;
-  if (ids.length > 1) {
-    text = `{ any_of: [${ids.join(', ')}]${dependency.soft ? ', soft: true' : ''} }`;
+  const soft = dependency.soft ? ', soft: true' : '';
+  if (ids.length > 1 && (dependency.quorum ?? 1) > 1) {
+    text = `{ quorum: ${dependency.quorum}, of: [${ids.join(', ')}]${soft} }`;
+  } else if (ids.length > 1) {
+    text = `{ any_of: [${ids.join(', ')}]${soft} }`;
   } else {
     text = dependency.soft ? `{ service: ${ids[0]}, soft: true }` : ids[0]!;
   }

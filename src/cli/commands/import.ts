@@ -1,5 +1,5 @@
-// `blast-radius import backstage|compose|kubernetes|traces …`: a manifest from what teams
-// already have. The importers in src/import are pure; this file reads the inputs, prints their
+// `blast-radius import backstage|compose|kubernetes|traces|openpsa …`: a manifest from what
+// teams already have. The importers in src/import are pure; this file reads the inputs, prints their
 // diagnostics as `file:line:col: message`, checks the result with our own loader and writes it.
 
 import { access } from 'node:fs/promises';
@@ -12,6 +12,7 @@ import { importCompose } from '../../import/compose.js';
 import { Diagnostics, formatDiagnostic, type Diagnostic } from '../../import/diagnostics.js';
 import type { ImportResult, SourceText } from '../../import/imported-manifest.js';
 import { importKubernetes } from '../../import/kubernetes.js';
+import { importOpenPsa } from '../../import/openpsa.js';
 import { renderImportedManifest } from '../../import/manifest-writer.js';
 import { listInputs, readInput, readInputs } from '../../import/read-inputs.js';
 import { importTraces } from '../../import/traces.js';
@@ -43,7 +44,9 @@ type Importer = (
 export function registerImport(program: Command, context: CommandContext): void {
   const command = program
     .command('import')
-    .description('write a manifest from a Backstage catalog, docker-compose, Kubernetes or traces')
+    .description(
+      'write a manifest from a Backstage catalog, docker-compose, Kubernetes, traces or a fault tree',
+    )
     .addHelpText(
       'after',
       '\nExample:\n  blast-radius import kubernetes k8s/ -o blast-radius.yaml && blast-radius analyze',
@@ -95,6 +98,16 @@ export function registerImport(program: Command, context: CommandContext): void 
       }
       return result;
     },
+  });
+  subcommand(command, context, {
+    name: 'openpsa',
+    argument: '<file...>',
+    description:
+      'Open-PSA MEF fault trees (SCRAM, XFTA, Aralia): basic events as components, gates as virtual services',
+    example:
+      'blast-radius import openpsa tree.xml -o tree.yaml && blast-radius analyze tree.yaml --format json',
+    directories: false,
+    run: (inputs) => importOpenPsa(inputs),
   });
   subcommand(command, context, {
     name: 'traces',
