@@ -24,7 +24,9 @@ const USAGE = `usage: node bench/run.mjs [options]
   --sizes LIST     comma-separated service counts (default 1k,10k,100k; k and m suffixes)
   --full           add 1m to the sizes
   --formats LIST   yaml,json (default both)
-  --steps LIST     parse,validate,analyze,networkx (default all)
+  --steps LIST     parse,validate,analyze,networkx,pairs,availability (default all; pairs:
+                   bench/pairs.mjs, analyze --order 2 on the sizes up to 10k; availability:
+                   bench/availability.mjs, availability, importance and Monte Carlo samples/s)
   --runs N         runs per measurement, median reported (default 3 below 100k, 1 from 100k)
   --seed S         generator seed (default 1)
   --reuse          reuse generated files already in bench/out/
@@ -32,7 +34,7 @@ const USAGE = `usage: node bench/run.mjs [options]
   --no-time        measure peak memory without /usr/bin/time
   --json           print raw numbers as JSON instead of Markdown`;
 
-const STEPS = ['parse', 'validate', 'analyze', 'networkx'];
+const STEPS = ['parse', 'validate', 'analyze', 'networkx', 'pairs', 'availability'];
 
 function parseArgs(argv) {
   const options = {
@@ -400,6 +402,25 @@ async function main(argv) {
     );
   } else {
     console.log(markdown(command, env, options, rows, networkx, python));
+  }
+  const pairSizes = options.sizes.filter((size) => size <= 10_000);
+  if (options.steps.includes('pairs') && built && pairSizes.length > 0) {
+    // Issue 7: minimal pairs of failures, in one process per run of bench/pairs.mjs.
+    const args = ['bench/pairs.mjs', '--sizes', pairSizes.join(','), '--seed', options.seed];
+    const pairs = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
+    console.log(pairs.status === 0 ? `\n${pairs.stdout}` : `\npairs: ${pairs.stderr}`);
+  }
+  if (options.steps.includes('availability') && built) {
+    // Issue 7: availability and importance, in one process (bench/availability.mjs).
+    const args = [
+      'bench/availability.mjs',
+      '--sizes',
+      options.sizes.join(','),
+      '--seed',
+      options.seed,
+    ];
+    const run = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
+    console.log(run.status === 0 ? `\n${run.stdout}` : `\navailability: ${run.stderr}`);
   }
   return 0;
 }

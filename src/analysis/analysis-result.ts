@@ -2,6 +2,9 @@
 // prints as is (documented by schema/analysis-result.schema.json). Lists are sorted.
 
 import type { DomainLevel } from '../manifest/types.js';
+import type { ComponentImportance, EntryAvailability } from './reliability-result.js';
+
+export type { ComponentImportance, EntryAvailability };
 
 export interface BlastRadius {
   /** Services down when this fails alone (itself not counted). */
@@ -111,4 +114,69 @@ export interface AnalysisResult {
   coldStartWitnesses: ColdStartBlock[];
   fateSharing: FateSharing[];
   providerConcentration: ProviderConcentration[];
+  /** With `--order 2`: minimal pairs of components; null otherwise. */
+  pairs: PairCut[] | null;
+  /** With `--order 2`: minimal pairs of failure domains; null otherwise. */
+  domainPairs: DomainPairCut[] | null;
+  /** With `--order 2`: how far the pair searches went; null otherwise. */
+  pairSearch: PairSearch | null;
+  /** Services whose rto is shorter than what their hard dependencies need to recover. */
+  rtoViolations: RtoViolation[];
+  /** Availability of each entry point in focus, from the SLAs (reliability-result.ts). */
+  availability: Record<string, EntryAvailability>;
+  /** Per entry point in focus: components ranked by criticality ("what to fix first"). */
+  importance: Record<string, ComponentImportance[]>;
+  /** Services that are not virtual and declare no sla: availability counts them as never failing. */
+  slaUnknown: string[];
+}
+
+// Issue 7: pairs of failures and RTO consistency.
+
+/**
+ * A minimal cut set of size two: failing both components takes the entry points of `takesDown`
+ * down, while failing either alone does not (and neither is one of those entry points).
+ */
+export interface PairCut {
+  /** The two components, smaller id first. */
+  ids: [string, string];
+  takesDown: string[];
+}
+
+/** Two disjoint failure domains whose joint loss takes down entry points that neither alone does. */
+export interface DomainPairCut {
+  /** The two domains, smaller first. */
+  domains: [string, string];
+  takesDown: string[];
+}
+
+/** One pair search: the pairs are complete unless the budget ran out. */
+export interface PairSearchTotals {
+  /** Candidate pairs propagated. */
+  checked: number;
+  /** True when every candidate pair was checked: the list is then every minimal pair. */
+  complete: boolean;
+  /**
+   * Candidate pairs left unchecked when the budget ran out; 0 when complete. Counted up to ten
+   * times the budget: beyond that, at least this many.
+   */
+  unchecked: number;
+}
+
+export interface PairSearch {
+  /** Candidate pairs each search may propagate (`--pair-budget`). */
+  budget: number;
+  components: PairSearchTotals;
+  domains: PairSearchTotals;
+}
+
+export interface RtoViolation {
+  service: string;
+  /** The service's rto, in seconds. */
+  rto: number;
+  /** The service whose recovery_time bounds how soon the service can be back. */
+  dependency: string;
+  /** That service's recovery_time, in seconds (greater than rto). */
+  recoveryTime: number;
+  /** The hard requirements from the service to the dependency, both ends included. */
+  chain: string[];
 }

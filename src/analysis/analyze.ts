@@ -9,14 +9,22 @@ import type {
   ComponentBlastRadius,
   ComponentSpof,
 } from './analysis-result.js';
+import { analyzeAvailability } from './availability.js';
 import { cutStructure } from './articulation-points.js';
 import { coldStart } from './cold-start.js';
-import { analyzeFailureDomains, failureDomains, type DomainAnalysis } from './failure-domains.js';
+import {
+  analyzeFailureDomains,
+  failureDomains,
+  type DomainAnalysis,
+  type FailureDomain,
+} from './failure-domains.js';
 import { fateSharingObserver } from './fate-sharing.js';
 import { dependencyCycles, hardDependencyEdges } from './graph-views.js';
 import { providerConcentration } from './provider-concentration.js';
 import { byRisk } from './ranking.js';
-import { planSweep } from './single-failure-sweep.js';
+import { componentUnits, domainUnits, minimalPairs, type FoundPair } from './pair-cuts.js';
+import { rtoViolations } from './rto-consistency.js';
+import { planSweep, type SweepPlan } from './single-failure-sweep.js';
 import { recordSingleFailures } from './single-failures.js';
 
 export interface AnalyzeOptions {
@@ -24,6 +32,10 @@ export interface AnalyzeOptions {
   focus?: readonly string[];
   /** Told how far the sweep over every single failure has come (services done, of total). */
   onProgress?: (done: number, total: number) => void;
+  /** 2: also the minimal pairs of failures (issue 7); default 1. */
+  order?: 1 | 2;
+  /** Candidate pairs each pair search may propagate (default DEFAULT_PAIR_BUDGET). */
+  pairBudget?: number;
 }
 
 export function analyze(
@@ -99,8 +111,38 @@ export function analyze(
       domainAnalysis.takesDown,
       focusEntries.length,
     ),
+    ...orderTwo(plan, domains, inFocus, options),
+    rtoViolations: rtoViolations(graph),
+    ...analyzeAvailability(plan, focusEntries, { takesDown }),
   };
 }
+
+/** Issue 7's pairs of failures, with `order: 2`; nulls otherwise. */
+function orderTwo(
+  plan: SweepPlan,
+  domains: readonly FailureDomain[],
+  inFocus: Uint8Array,
+  options: AnalyzeOptions,
+): Pick<AnalysisResult, 'pairs' | 'domainPairs' | 'pairSearch'> {
+  if (options.order !== 2) return { pairs: null, domainPairs: null, pairSearch: null };
+  const budget = options.pairBudget ?? DEFAULT_PAIR_BUDGET;
+  const { ids } = plan.graph;
+  const names = domains.map((d) => d.domain);
+  const components = minimalPairs(plan, componentUnits(plan), inFocus, budget);
+  const domainPairs = minimalPairs(plan, domainUnits(domains), inFocus, budget);
+  const entries = (found: FoundPair) => found.entries.map((e) => ids[e]!);
+  return {
+    pairs: components.pairs.map((p) => ({ ids: [ids[p.a]!, ids[p.b]!], takesDown: entries(p) })),
+    domainPairs: domainPairs.pairs.map((p) => ({
+      domains: [names[p.a]!, names[p.b]!],
+      takesDown: entries(p),
+    })),
+    pairSearch: { budget, components: components.totals, domains: domainPairs.totals },
+  };
+}
+
+/** Candidate pairs a pair search propagates before it stops and says so. */
+export const DEFAULT_PAIR_BUDGET = 1_000_000;
 
 /** The components that take down an entry point alone, costliest first. */
 function componentSpofs(

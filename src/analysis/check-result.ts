@@ -9,7 +9,8 @@ export type FindingSeverity = 'error' | 'warn';
  * What a finding is about, by id: the input of its fingerprint. Which keys a rule uses:
  * no-spof {entrypoint, component}; no-domain-spof {entrypoint, domain};
  * max-blast-radius {component}; independent-monitoring {monitor, target};
- * cold-start {cycle} (its members, sorted); no-unknown-sla {service}.
+ * cold-start {cycle} (its members, sorted); no-unknown-sla {service};
+ * rto-consistency {service, dependency}.
  */
 export type FindingSubject = Readonly<Record<string, string | readonly string[]>>;
 

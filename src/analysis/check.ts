@@ -3,11 +3,13 @@
 // and the manifest line to fix — for a single point of failure, the dependency through which
 // the failure arrives. Pure: graph, analysis and policy in, findings out.
 
+import { formatDuration } from '../manifest/duration.js';
 import type { SourcePosition } from '../manifest/types.js';
 import type { CompiledGraph } from '../model/compiled-graph.js';
 import { ruleFor, type ResolvedRule } from '../model/policy.js';
 import type { AnalysisResult, BlastRadius } from './analysis-result.js';
 import type { Finding, FindingSubject } from './check-result.js';
+import { formatAvailability } from './availability.js';
 import { FailureChains } from './failure-chains.js';
 import { failureDomains } from './failure-domains.js';
 import { fingerprint } from './fingerprint.js';
@@ -38,6 +40,8 @@ export function evaluatePolicy(
   monitoringFindings(graph, analysis, rules, add);
   coldStartFindings(graph, analysis, rules, add);
   slaFindings(graph, rules, add);
+  rtoFindings(graph, analysis, rules, add);
+  availabilityFindings(graph, analysis, rules, add);
   return findings.sort(byPlace);
 }
 
@@ -197,6 +201,52 @@ function slaFindings(graph: CompiledGraph, rules: readonly ResolvedRule[], add: 
     if (rule === undefined) continue;
     const message = `${q(service.id)} declares no sla (add one, or a default for its file)`;
     add(rule, { service: service.id }, message, service.position);
+  }
+}
+
+/** Issue 7: an rto shorter than what the service's hard dependencies need to recover. */
+function rtoFindings(
+  graph: CompiledGraph,
+  analysis: AnalysisResult,
+  rules: readonly ResolvedRule[],
+  add: Add,
+): void {
+  for (const violation of analysis.rtoViolations) {
+    const { service, dependency, rto, recoveryTime, chain } = violation;
+    const v = graph.index.get(service)!;
+    const rule = ruleFor(rules, 'rto-consistency', v);
+    if (rule === undefined) continue;
+    const message =
+      `${q(service)} has rto ${formatDuration(rto)}, but ${q(dependency)} needs ` +
+      `${formatDuration(recoveryTime)} to recover: ${chain.map(q).join(' → ')}`;
+    add(rule, { service, dependency }, message, graph.services[v]!.position);
+  }
+}
+
+/**
+ * Issue 7: an entry point whose availability from the SLAs is below the rule's `min` (for a
+ * Monte Carlo estimate, the point estimate is compared; the message gives its interval).
+ */
+function availabilityFindings(
+  graph: CompiledGraph,
+  analysis: AnalysisResult,
+  rules: readonly ResolvedRule[],
+  add: Add,
+): void {
+  for (const [entrypoint, availability] of Object.entries(analysis.availability)) {
+    const e = graph.index.get(entrypoint)!;
+    const rule = ruleFor(rules, 'min-availability', e);
+    if (rule?.min === undefined || availability.value * 100 >= rule.min) continue;
+    const { method, interval, samples } = availability;
+    const how =
+      method === 'exact'
+        ? 'exact'
+        : `Monte Carlo over ${samples} samples, 95% interval ` +
+          `${formatAvailability(interval![0])} – ${formatAvailability(interval![1])}`;
+    const message =
+      `entry point ${q(entrypoint)} can expect ${formatAvailability(availability.value)} ` +
+      `availability (${how}), below the minimum of ${rule.min} %`;
+    add(rule, { entrypoint }, message, graph.services[e]!.position);
   }
 }
 

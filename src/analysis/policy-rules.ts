@@ -58,4 +58,21 @@ export const RULE_DESCRIPTIONS: Readonly<Record<PolicyRuleId, RuleDescription>> 
     summary: 'A service in scope declares no `sla`.',
     help: 'Declare the availability the service is expected to have (`sla: 99.9`), or a default for its file.',
   },
+  'rto-consistency': {
+    title: 'Consistent recovery objectives',
+    summary:
+      'A service in scope has an `rto` shorter than the `recovery_time` of something it hard-depends on, directly or transitively (through a group: once `quorum` alternatives are back).',
+    help:
+      'Shorten the recovery time of the dependency, give the service an alternative that recovers ' +
+      'faster (a failover group, a soft dependency), or declare the rto the service can really meet.',
+  },
+  'min-availability': {
+    title: 'Minimum availability',
+    summary:
+      'An entry point in scope can expect to be up less of the time than the limit, from the SLAs of what it depends on.',
+    help:
+      'Start with the components at the top of "What to fix first" in `blast-radius analyze`: ' +
+      'give them redundancy, or ask for a better SLA. Services without an `sla` count as never ' +
+      'failing: declare theirs first.',
+  },
 };

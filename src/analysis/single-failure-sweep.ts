@@ -45,16 +45,32 @@ export function outageSweep(
   outages: ReadonlyArray<ArrayLike<number>>,
   observer: SweepObserver,
 ): SweepTotals {
+  return outageSweepOf(plan, outages.length, (label) => outages[label]!, observer);
+}
+
+/**
+ * Like `outageSweep`, for `count` outages whose members are produced on demand (`members` may
+ * reuse its returned array: each result is read before the next call). For large families of
+ * outages, such as pairs of failures, that no one wants to hold as arrays. With
+ * `counts: false` the totals are left at zero, which saves the counting.
+ */
+export function outageSweepOf(
+  plan: SweepPlan,
+  count: number,
+  members: (label: number) => ArrayLike<number>,
+  observer: SweepObserver,
+  { counts }: { counts: boolean } = { counts: true },
+): SweepTotals {
   const totals: SweepTotals = {
-    downCount: new Int32Array(outages.length),
-    reachCount: new Int32Array(outages.length),
+    downCount: new Int32Array(count),
+    reachCount: new Int32Array(count),
   };
-  const state = new SweepState(plan, (label) => outages[label]!);
+  const state = new SweepState(plan, members);
   const chunk = new Int32Array(WIDTH);
-  for (let begin = 0; begin < outages.length; begin += WIDTH) {
-    const size = Math.min(WIDTH, outages.length - begin);
+  for (let begin = 0; begin < count; begin += WIDTH) {
+    const size = Math.min(WIDTH, count - begin);
     for (let bit = 0; bit < size; bit++) chunk[bit] = begin + bit;
-    state.run(chunk, size, totals, observer);
+    state.run(chunk, size, counts ? totals : null, observer);
   }
   return totals;
 }
@@ -143,7 +159,7 @@ class SweepState {
     this.region = new Int32Array(n);
   }
 
-  run(chunk: Int32Array, size: number, totals: SweepTotals, observer: SweepObserver): void {
+  run(chunk: Int32Array, size: number, totals: SweepTotals | null, observer: SweepObserver): void {
     const { order, rank } = this.plan;
     const { masks, downCounter, reachCounter } = this;
     const count = this.collectAncestors(chunk, size);
@@ -162,15 +178,17 @@ class SweepState {
     for (let k = 0; k < count; k++) {
       const r = region[k]!;
       const down = masks[2 * r]!;
-      addBits(downCounter, down);
-      addBits(reachCounter, masks[2 * r + 1]!);
+      if (totals !== null) {
+        addBits(downCounter, down);
+        addBits(reachCounter, masks[2 * r + 1]!);
+      }
       const v = order[r]!;
       if (!observer.interesting[v]) continue;
       for (let mask = down; mask !== 0; mask &= mask - 1) {
         observer.down(chunk[31 - Math.clz32(mask & -mask)]!, v);
       }
     }
-    for (let bit = 0; bit < size; bit++) {
+    for (let bit = 0; bit < size && totals !== null; bit++) {
       totals.downCount[chunk[bit]!] = countOf(downCounter, bit);
       totals.reachCount[chunk[bit]!] = countOf(reachCounter, bit);
     }

@@ -21,3 +21,15 @@ export function parseDuration(value: unknown): number | undefined {
   const seconds = Number(match[1]) * (UNIT_SECONDS.get(match[2]!) ?? Number.NaN);
   return Number.isFinite(seconds) ? seconds : undefined;
 }
+
+/** Seconds written back in units, largest first: 900 → "15m", 15420 → "4h17m", 0 → "0s". */
+export function formatDuration(seconds: number): string {
+  let rest = seconds;
+  let text = '';
+  for (const [unit, size] of [...UNIT_SECONDS].reverse()) {
+    const whole = unit === 's' ? Number(rest.toFixed(3)) : Math.floor(rest / size);
+    if (whole > 0) text += `${whole}${unit}`;
+    rest -= unit === 's' ? rest : whole * size;
+  }
+  return text === '' ? '0s' : text;
+}

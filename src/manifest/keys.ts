@@ -48,7 +48,7 @@ export function isDefaultKey(key: string): key is DefaultKey {
 
 /** Keys of the `policy` section, of one of its rules, and of a rule's `max`. */
 export const POLICY_KEYS = ['defaults', 'rules'] as const;
-export const POLICY_RULE_KEYS = ['rule', 'severity', 'scope', 'level', 'max'] as const;
+export const POLICY_RULE_KEYS = ['rule', 'severity', 'scope', 'level', 'max', 'min'] as const;
 export const POLICY_MAX_KEYS = ['services', 'entrypoints', 'cost_per_hour'] as const;
 
 /** Keys of one entry of `overlays`, and the service fields its `set` may give. */

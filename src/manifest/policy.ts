@@ -92,6 +92,10 @@ function readRule(node: DocNode, offset: number, src: SourceFile): PolicyRule | 
       const max = readLimits(value, valueOffset, src);
       if (max === undefined) ok = false;
       else rule.max = max;
+    } else if (key === 'min') {
+      const min = readMinAvailability(value, valueOffset, src);
+      if (min === undefined) ok = false;
+      else rule.min = min;
     } else {
       const hint = didYouMean(key, POLICY_RULE_KEYS);
       src.error(node.keyOffsets[i]!, `unknown key ${quote(key)} in a policy rule${hint}`);
@@ -102,10 +106,17 @@ function readRule(node: DocNode, offset: number, src: SourceFile): PolicyRule | 
   return ok ? rule : undefined;
 }
 
-/** `level` belongs to no-domain-spof and `max` to max-blast-radius, and each needs its own. */
+/**
+ * `level` belongs to no-domain-spof, `max` to max-blast-radius and `min` to min-availability,
+ * and each needs its own.
+ */
 function checkSettings(id: PolicyRuleId, node: DocMap, src: SourceFile): boolean {
   let ok = true;
-  const own: Record<string, PolicyRuleId> = { level: 'no-domain-spof', max: 'max-blast-radius' };
+  const own: Record<string, PolicyRuleId> = {
+    level: 'no-domain-spof',
+    max: 'max-blast-radius',
+    min: 'min-availability',
+  };
   for (const [key, owner] of Object.entries(own)) {
     const index = node.keys.indexOf(key);
     if (index >= 0 && id !== owner) {
@@ -113,8 +124,7 @@ function checkSettings(id: PolicyRuleId, node: DocMap, src: SourceFile): boolean
       ok = false;
     }
     if (index < 0 && id === owner) {
-      const example =
-        key === 'level' ? 'level: region (provider, region or zone)' : 'max: { services: 20 }';
+      const example = SETTING_EXAMPLES[key];
       src.error(node.offset, `the ${owner} rule needs ${example}`);
       ok = false;
     }
@@ -157,6 +167,23 @@ function readScope(node: DocNode, offset: number, src: SourceFile): ScopeSelecto
     scope.push({ selector, position: src.position(offsets[i]!) });
   }
   return scope;
+}
+
+const SETTING_EXAMPLES: Record<string, string> = {
+  level: 'level: region (provider, region or zone)',
+  max: 'max: { services: 20 }',
+  min: 'min: 99.95 (percent)',
+};
+
+/** min-availability's `min`: a percent, more than 0 and at most 100. */
+function readMinAvailability(node: DocNode, offset: number, src: SourceFile): number | undefined {
+  if (typeof node === 'number' && Number.isFinite(node) && node > 0 && node <= 100) return node;
+  const shown = typeof node === 'number' ? String(node) : describeNode(node);
+  src.error(
+    offset,
+    `min must be a percent, more than 0 and at most 100 (e.g. 99.95), not ${shown}`,
+  );
+  return undefined;
 }
 
 function readLimits(node: DocNode, offset: number, src: SourceFile): BlastRadiusLimits | undefined {

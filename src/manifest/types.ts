@@ -74,6 +74,8 @@ export const POLICY_RULES = [
   'independent-monitoring',
   'cold-start',
   'no-unknown-sla',
+  'rto-consistency',
+  'min-availability',
 ] as const;
 export type PolicyRuleId = (typeof POLICY_RULES)[number];
 
@@ -110,6 +112,8 @@ export interface PolicyRule {
   level?: DomainLevel;
   /** max-blast-radius only. */
   max?: BlastRadiusLimits;
+  /** min-availability only: the least availability allowed, in percent (e.g. 99.95). */
+  min?: number;
   /** Where the entry is written; undefined for the built-in defaults. */
   position?: SourcePosition;
 }

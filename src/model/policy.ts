@@ -22,6 +22,8 @@ export interface ResolvedRule {
   severity: Severity;
   level?: DomainLevel;
   max?: BlastRadiusLimits;
+  /** min-availability: the least availability allowed, in percent. */
+  min?: number;
   /** 1 for each service in scope; undefined: every service. */
   scope?: Uint8Array;
   /** The scope as written, for messages: undefined for every service. */
@@ -40,6 +42,7 @@ export const DEFAULT_POLICY: readonly PolicyRule[] = [
   { rule: 'independent-monitoring', severity: 'error', scope: scopeOf('tier=critical') },
   { rule: 'cold-start', severity: 'warn' },
   { rule: 'no-unknown-sla', severity: 'warn', scope: scopeOf('tier=critical') },
+  { rule: 'rto-consistency', severity: 'warn' },
 ];
 
 function scopeOf(selector: string) {
@@ -72,6 +75,7 @@ function resolveRule(
   const resolved: ResolvedRule = { rule: rule.rule, severity: rule.severity };
   if (rule.level !== undefined) resolved.level = rule.level;
   if (rule.max !== undefined) resolved.max = rule.max;
+  if (rule.min !== undefined) resolved.min = rule.min;
   if (rule.position !== undefined) resolved.position = rule.position;
   if (rule.scope === undefined) return resolved;
   const scope = new Uint8Array(graph.n);

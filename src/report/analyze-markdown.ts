@@ -2,6 +2,8 @@
 // tables, each bounded by --top.
 
 import type { AnalysisResult } from '../analysis/analysis-result.js';
+import { availabilityMarkdown, importanceMarkdown } from './analyze-availability.js';
+import { pairsMarkdown, rtoMarkdown } from './analyze-pairs.js';
 import { formatNumber } from './format.js';
 import { markdownCode, markdownText } from './markdown.js';
 import { markdownTable } from './table.js';
@@ -98,6 +100,8 @@ export function renderAnalyzeMarkdown(result: AnalysisResult, options: { top: nu
       ['left', 'right', 'right', 'right', 'right', 'right'],
     ),
   );
+  lines.push(...pairsMarkdown(result, top), ...rtoMarkdown(result, top));
+  lines.push(...availabilityMarkdown(result, top), ...importanceMarkdown(result, top));
   return `${lines.join('\n')}\n`;
 }
 

@@ -2,6 +2,8 @@
 // failure domains), then one section per analysis, each list bounded by --top.
 
 import type { AnalysisResult } from '../analysis/analysis-result.js';
+import { availabilityText, importanceText } from './analyze-availability.js';
+import { pairsText, rtoText } from './analyze-pairs.js';
 import { formatNumber, plural } from './format.js';
 import { safeText } from './safe-text.js';
 import { indent, list, more } from './text-lists.js';
@@ -25,6 +27,10 @@ export function renderAnalyzeText(result: AnalysisResult, options: AnalyzeRender
     coldStartSection(result, style, top),
     fateSection(result, style, top),
     concentrationSection(result, style, top),
+    pairsText(result, style, top),
+    rtoText(result, style, top),
+    availabilityText(result, style, top),
+    importanceText(result, style, top),
   ];
   return `${sections
     .filter((lines) => lines.length > 0)

@@ -22,6 +22,9 @@ import { renderGraphGraphml } from './graph-graphml.js';
 import { renderGraphJson } from './graph-json.js';
 import { renderGraphMermaid } from './graph-mermaid.js';
 import { jsonChunks } from './json.js';
+import type { ChaosResult } from '../analysis/chaos.js';
+import { renderChaosMarkdown } from './chaos-markdown.js';
+import { renderChaosText } from './chaos-text.js';
 import { renderSimulateMarkdown } from './simulate-markdown.js';
 import { renderSimulateText } from './simulate-text.js';
 import { renderValidateText } from './validate-text.js';
@@ -70,6 +73,13 @@ export const CHECK_REPORTERS = {
   junit: renderCheckJunit,
   gitlab: renderCheckGitlab,
 } satisfies Record<string, Reporter<CheckResult>>;
+
+/** `simulate --random` (issue 7): the same formats as `simulate`. */
+export const CHAOS_REPORTERS = {
+  text: renderChaosText,
+  json: jsonChunks,
+  markdown: renderChaosMarkdown,
+} satisfies Record<keyof typeof SIMULATE_REPORTERS, Reporter<ChaosResult>>;
 
 export const DIFF_REPORTERS = {
   text: renderDiffText,

@@ -72,11 +72,11 @@ ${SERVICES}`,
     ],
     [
       'policy: { rules: [{ rule: no-spoof }] }\n',
-      'm.yaml:2:27: rule must be one of no-spof, no-domain-spof, max-blast-radius, independent-monitoring, cold-start, no-unknown-sla, not "no-spoof"; did you mean "no-spof"?',
+      'm.yaml:2:27: rule must be one of no-spof, no-domain-spof, max-blast-radius, independent-monitoring, cold-start, no-unknown-sla, rto-consistency, min-availability, not "no-spoof"; did you mean "no-spof"?',
     ],
     [
       'policy: { rules: [{ severity: error }] }\n',
-      'm.yaml:2:19: a policy rule needs `rule:`, one of no-spof, no-domain-spof, max-blast-radius, independent-monitoring, cold-start, no-unknown-sla',
+      'm.yaml:2:19: a policy rule needs `rule:`, one of no-spof, no-domain-spof, max-blast-radius, independent-monitoring, cold-start, no-unknown-sla, rto-consistency, min-availability',
     ],
     [
       'policy: { rules: [{ rule: no-spof, severity: fatal }] }\n',
@@ -85,6 +85,18 @@ ${SERVICES}`,
     [
       'policy: { rules: [{ rule: no-domain-spof }] }\n',
       'm.yaml:2:19: the no-domain-spof rule needs level: region (provider, region or zone)',
+    ],
+    [
+      'policy: { rules: [{ rule: min-availability }] }\n',
+      'm.yaml:2:19: the min-availability rule needs min: 99.95 (percent)',
+    ],
+    [
+      'policy: { rules: [{ rule: min-availability, min: 120 }] }\n',
+      'm.yaml:2:50: min must be a percent, more than 0 and at most 100 (e.g. 99.95), not 120',
+    ],
+    [
+      'policy: { rules: [{ rule: no-spof, min: 99.9 }] }\n',
+      'm.yaml:2:36: min only applies to the min-availability rule, not no-spof',
     ],
     [
       'policy: { rules: [{ rule: no-spof, level: zone }] }\n',

@@ -1,8 +1,28 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis/analyze.js';
+import { analyzeAvailability } from '../../src/analysis/availability.js';
+import { rankGraph } from '../../src/analysis/ranked-graph.js';
+import { compileGraph, entryPoints } from '../../src/model/compiled-graph.js';
 import { arbitraryManifest } from '../support/random-manifest.js';
 import { analysisOf, arbitraryAnalysis, REALISTIC, SHOP } from './samples.js';
 import { asPrinted, assertMatches, SchemaCoverage, validatorAt } from './schemas.js';
+
+/** Issue 7's fields filled: SHOP with pairs (`--order 2`) and a payments-db slower than checkout's rto. */
+function orderTwoWithRto() {
+  const services = SHOP.services.map((s) =>
+    s.id === 'payments-db' ? { ...s, recoveryTime: 3600 } : s,
+  );
+  return analyze(compileGraph({ ...SHOP, services }), null, { order: 2 });
+}
+
+/** Issue 7's availability by Monte Carlo: SHOP with an exact budget of nothing. */
+function sampledAvailability() {
+  const graph = compileGraph(SHOP);
+  const none = { nodes: 0, totalNodes: 0, closureWork: 0, failuresInARow: 1 };
+  const reliability = analyzeAvailability(rankGraph(graph), entryPoints(graph), { exact: none });
+  return { ...analyze(graph, null), ...reliability };
+}
 
 describe('schema/analysis-result.schema.json', () => {
   it('accepts the analysis of realistic manifests, focused or not', () => {
@@ -10,6 +30,8 @@ describe('schema/analysis-result.schema.json', () => {
       assertMatches('analysis-result', asPrinted(analysisOf(manifest)));
     }
     assertMatches('analysis-result', asPrinted(analysisOf(SHOP, ['checkout'])));
+    assertMatches('analysis-result', asPrinted(orderTwoWithRto()));
+    assertMatches('analysis-result', asPrinted(sampledAvailability()));
   });
 
   it('accepts the analysis of random manifests', () => {
@@ -35,6 +57,8 @@ describe('schema/analysis-result.schema.json', () => {
     for (const result of fc.sample(arbitraryAnalysis(), { numRuns: 300, seed: 20_170_228 })) {
       coverage.observe(asPrinted(result));
     }
+    coverage.observe(asPrinted(orderTwoWithRto()));
+    coverage.observe(asPrinted(sampledAvailability()));
     expect(coverage.problems()).toEqual([]);
   });
 
@@ -42,7 +66,7 @@ describe('schema/analysis-result.schema.json', () => {
     const validate = validatorAt('analysis-result');
     const result = asPrinted(analysisOf(SHOP)) as Record<string, unknown>;
     expect(validate(result)).toBe(true);
-    expect(validate({ ...result, availability: 0.999 })).toBe(false);
+    expect(validate({ ...result, uptime: 0.999 })).toBe(false);
     const { bridges: _bridges, ...withoutBridges } = result;
     expect(validate(withoutBridges)).toBe(false);
     const spofs = structuredClone(result.spofs) as Array<{ blastRadius: Record<string, unknown> }>;

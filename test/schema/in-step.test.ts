@@ -14,8 +14,17 @@ import type {
   DomainBlastRadius,
   DomainSpof,
   FateSharing,
+  PairCut,
+  DomainPairCut,
+  PairSearch,
+  PairSearchTotals,
   ProviderConcentration,
+  RtoViolation,
 } from '../../src/analysis/analysis-result.js';
+import type {
+  ComponentImportance,
+  EntryAvailability,
+} from '../../src/analysis/reliability-result.js';
 import type {
   CheckResult,
   CheckSummary,
@@ -60,6 +69,13 @@ const ANALYSIS_RESULT: Presence<AnalysisResult> = {
   coldStartWitnesses: 'required',
   fateSharing: 'required',
   providerConcentration: 'required',
+  pairs: 'required',
+  domainPairs: 'required',
+  pairSearch: 'required',
+  rtoViolations: 'required',
+  availability: 'required',
+  importance: 'required',
+  slaUnknown: 'required',
 };
 const SUMMARY: Presence<AnalysisSummary> = {
   services: 'required',
@@ -116,6 +132,39 @@ const PROVIDER_CONCENTRATION: Presence<ProviderConcentration> = {
   amplification: 'required',
 };
 const COLD_START_BLOCK: Presence<ColdStartBlock> = { cycle: 'required', blocks: 'required' };
+const PAIR_CUT: Presence<PairCut> = { ids: 'required', takesDown: 'required' };
+const DOMAIN_PAIR_CUT: Presence<DomainPairCut> = { domains: 'required', takesDown: 'required' };
+const PAIR_SEARCH: Presence<PairSearch> = {
+  budget: 'required',
+  components: 'required',
+  domains: 'required',
+};
+const PAIR_SEARCH_TOTALS: Presence<PairSearchTotals> = {
+  checked: 'required',
+  complete: 'required',
+  unchecked: 'required',
+};
+const ENTRY_AVAILABILITY: Presence<EntryAvailability> = {
+  value: 'required',
+  method: 'required',
+  interval: 'optional',
+  samples: 'optional',
+  downtimeMinutesPerYear: 'required',
+  expectedCostPerYear: 'required',
+};
+const COMPONENT_IMPORTANCE: Presence<ComponentImportance> = {
+  id: 'required',
+  birnbaum: 'required',
+  criticality: 'required',
+  raw: 'required',
+};
+const RTO_VIOLATION: Presence<RtoViolation> = {
+  service: 'required',
+  rto: 'required',
+  dependency: 'required',
+  recoveryTime: 'required',
+  chain: 'required',
+};
 
 const SIMULATE_REPORT: Presence<SimulateReport> = {
   manifest: 'required',
@@ -245,6 +294,18 @@ const DOCUMENTED: Array<[string, Record<string, 'optional' | 'required'>, Schema
     '#/definitions/providerConcentration',
   ],
   ['ColdStartBlock', COLD_START_BLOCK, 'analysis-result', '#/definitions/coldStartBlock'],
+  ['PairCut', PAIR_CUT, 'analysis-result', '#/definitions/pairCut'],
+  ['DomainPairCut', DOMAIN_PAIR_CUT, 'analysis-result', '#/definitions/domainPairCut'],
+  ['PairSearch', PAIR_SEARCH, 'analysis-result', '#/definitions/pairSearch'],
+  ['PairSearchTotals', PAIR_SEARCH_TOTALS, 'analysis-result', '#/definitions/pairSearchTotals'],
+  ['RtoViolation', RTO_VIOLATION, 'analysis-result', '#/definitions/rtoViolation'],
+  ['EntryAvailability', ENTRY_AVAILABILITY, 'analysis-result', '#/definitions/entryAvailability'],
+  [
+    'ComponentImportance',
+    COMPONENT_IMPORTANCE,
+    'analysis-result',
+    '#/definitions/componentImportance',
+  ],
   ['SimulateReport', SIMULATE_REPORT, 'simulate-result', '#'],
   ['GuardResult', GUARD, 'simulate-result', '#/definitions/guard'],
   [
@@ -302,6 +363,7 @@ describe('the schemas and the TypeScript result types', () => {
       ['#/definitions/fateSharing', result.fateSharing[0]],
       ['#/definitions/providerConcentration', result.providerConcentration[0]],
       ['#/definitions/coldStartBlock', result.coldStartWitnesses[0]],
+      ['#/definitions/componentImportance', Object.values(result.importance).flat()[0]],
     ];
     for (const [pointer, object] of objects) {
       expect(object, pointer).toBeDefined();

@@ -12,6 +12,7 @@ export const SCHEMA_NAMES = [
   'graph',
   'check-result',
   'baseline',
+  'chaos-result',
 ] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
 

@@ -2,7 +2,7 @@
 // blast radii, cut vertices, cycles and cold start, fate-sharing monitors, provider concentration.
 
 import type { Command } from 'commander';
-import { analyze, FocusError } from '../../analysis/analyze.js';
+import { analyze, DEFAULT_PAIR_BUDGET, FocusError } from '../../analysis/analyze.js';
 import { ANALYZE_REPORTERS } from '../../report/registry.js';
 import type { CommandContext } from '../command-context.js';
 import { UsageError } from '../errors.js';
@@ -18,6 +18,8 @@ import {
 interface AnalyzeOptions extends CommonOptions {
   entry?: string[];
   top: string;
+  order: string;
+  pairBudget?: string;
 }
 
 export function registerAnalyze(program: Command, context: CommandContext): void {
@@ -36,18 +38,32 @@ export function registerAnalyze(program: Command, context: CommandContext): void
         '--top <n>',
         'rows shown per listing in text and markdown (json has everything)',
         '10',
+      )
+      .option(
+        '--order <n>',
+        '2: also the minimal pairs of components and of failure domains that take an entry point down together (neither alone does)',
+        '1',
+      )
+      .option(
+        '--pair-budget <n>',
+        `with --order 2: candidate pairs each search may check before it stops and says so (default ${DEFAULT_PAIR_BUDGET})`,
       ),
     Object.keys(ANALYZE_REPORTERS),
     'text',
   ).action(async (file: string, options: AnalyzeOptions) =>
     context.run(async () => {
       const top = parseCount(options.top, '--top');
+      const pairs = pairOptions(options);
       const { manifest, graph } = await loadGraph(context.io, file);
       const progress = createProgress(context.io, 'analysing every single failure');
       let result;
       try {
         const focus = options.entry ? { focus: options.entry } : {};
-        result = analyze(graph, manifest.name ?? null, { ...focus, onProgress: progress.update });
+        result = analyze(graph, manifest.name ?? null, {
+          ...focus,
+          ...pairs,
+          onProgress: progress.update,
+        });
       } catch (error) {
         if (!(error instanceof FocusError)) throw error;
         throw new UsageError(
@@ -60,4 +76,15 @@ export function registerAnalyze(program: Command, context: CommandContext): void
       return 'ok';
     }),
   );
+}
+
+/** --order and --pair-budget (issue 7), checked before any work is done. */
+function pairOptions(options: AnalyzeOptions): { order: 1 | 2; pairBudget?: number } {
+  if (options.order !== '1' && options.order !== '2') {
+    throw new UsageError(`--order takes 1 or 2, not "${options.order}"`);
+  }
+  if (options.pairBudget === undefined) return { order: options.order === '2' ? 2 : 1 };
+  const pairBudget = parseCount(options.pairBudget, '--pair-budget');
+  if (options.order !== '2') throw new UsageError('--pair-budget needs --order 2');
+  return { order: 2, pairBudget };
 }

@@ -9,14 +9,14 @@ import { SIMULATE_REPORTERS } from '../../report/registry.js';
 import type { CommandContext } from '../command-context.js';
 import { UsageError } from '../errors.js';
 import {
-  addCommonOptions,
-  loadGraph,
-  parseCount,
-  type CommonOptions,
-  writeReport,
-} from '../shared-options.js';
+  addRandomOptions,
+  checkRandomOptions,
+  runRandom,
+  type RandomOptions,
+} from './simulate-random.js';
+import { addCommonOptions, loadGraph, parseCount, writeReport } from '../shared-options.js';
 
-interface SimulateOptions extends CommonOptions {
+interface SimulateOptions extends RandomOptions {
   fail?: string[];
   maxDown?: string;
   forbidDown?: string[];
@@ -24,32 +24,39 @@ interface SimulateOptions extends CommonOptions {
 
 export function registerSimulate(program: Command, context: CommandContext): void {
   addCommonOptions(
-    program
-      .command('simulate')
-      .addHelpText(
-        'after',
-        '\nExamples:\n  blast-radius simulate fixtures/s3-2017/blast-radius.yaml --fail provider=aws,region=us-east-1\n  blast-radius simulate --fail s3-index-use1 --max-down 3 --forbid-down tier=critical',
-      )
-      .description('simulate an outage: what goes down, what degrades, why, and what it costs')
-      .option(
-        '--fail <selector...>',
-        'what fails: ids or key=value[,key=value] over provider, region, zone, kind, tier, owner, tag',
-      )
-      .option(
-        '--max-down <n>',
-        'exit 1 if more than n services would go down (not counting the failed ones)',
-      )
-      .option(
-        '--forbid-down <selector...>',
-        'exit 1 if any service matching these selectors would be failed or down',
-      ),
+    addRandomOptions(
+      program
+        .command('simulate')
+        .addHelpText(
+          'after',
+          '\nExamples:\n  blast-radius simulate fixtures/s3-2017/blast-radius.yaml --fail provider=aws,region=us-east-1\n  blast-radius simulate --fail s3-index-use1 --max-down 3 --forbid-down tier=critical',
+        )
+        .description('simulate an outage: what goes down, what degrades, why, and what it costs')
+        .option(
+          '--fail <selector...>',
+          'what fails: ids or key=value[,key=value] over provider, region, zone, kind, tier, owner, tag',
+        )
+        .option(
+          '--max-down <n>',
+          'exit 1 if more than n services would go down (not counting the failed ones)',
+        )
+        .option(
+          '--forbid-down <selector...>',
+          'exit 1 if any service matching these selectors would be failed or down',
+        ),
+    ),
     Object.keys(SIMULATE_REPORTERS),
     'text',
   ).action(async (file: string, options: SimulateOptions) =>
     context.run(async () => {
+      checkRandomOptions(
+        options,
+        options.maxDown !== undefined || options.forbidDown !== undefined,
+      );
+      if (options.random !== undefined) return runRandom(context.io, file, options);
       if (!options.fail || options.fail.length === 0) {
         throw new UsageError(
-          'simulate needs --fail SELECTOR… (an id, or key=value like provider=aws,region=us-east-1)',
+          'simulate needs --fail SELECTOR… (an id, or key=value like provider=aws,region=us-east-1), or --random N',
         );
       }
       const maxDown =

@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// Availability and importance (issue 7) on generated graphs, in one process per run: the time
+// `analyze` spends on them (given the single-failure sweep it already has), how many entry points
+// were exact and how many sampled, and Monte Carlo samples per second over the whole graph.
+// Called by `npm run bench` (bench/run.mjs, step `availability`), or alone:
+//   node bench/availability.mjs [--sizes 1k,10k,100k] [--seed S]   (needs `npm run build`)
+
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseCount, writeManifest } from './generate.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const MC_SAMPLES = 32 * 128;
+
+async function measure(file) {
+  const dist = (path) => import(join(ROOT, 'dist', path));
+  const { loadManifest } = await dist('manifest/load.js');
+  const { compileGraph, entryPoints } = await dist('model/compiled-graph.js');
+  const { rankGraph } = await dist('analysis/ranked-graph.js');
+  const { recordSingleFailures } = await dist('analysis/single-failures.js');
+  const { analyzeAvailability } = await dist('analysis/availability.js');
+  const { MONTE_CARLO, monteCarlo } = await dist('analysis/monte-carlo.js');
+  const { reliabilityModel } = await dist('analysis/reliability-model.js');
+  const graph = compileGraph(await loadManifest(file));
+  const plan = rankGraph(graph);
+  const entries = entryPoints(graph);
+  const inFocus = new Uint8Array(graph.n);
+  for (const e of entries) inFocus[e] = 1;
+  const { takesDown } = recordSingleFailures(plan, inFocus);
+  let started = performance.now();
+  const result = analyzeAvailability(plan, entries, { takesDown });
+  const seconds = (performance.now() - started) / 1000;
+  const methods = Object.values(result.availability);
+  const { up, serviceAt } = reliabilityModel(graph);
+  started = performance.now();
+  const fixed = { ...MONTE_CARLO, minSamples: MC_SAMPLES, maxSamples: MC_SAMPLES };
+  monteCarlo(plan, up, entries, fixed);
+  const mcSeconds = (performance.now() - started) / 1000;
+  return {
+    services: graph.n,
+    entrypoints: entries.length,
+    variables: serviceAt.length,
+    exact: methods.filter((a) => a.method === 'exact').length,
+    sampled: methods.filter((a) => a.method === 'monte-carlo').length,
+    samples: methods.find((a) => a.samples)?.samples ?? 0,
+    seconds,
+    samplesPerSecond: MC_SAMPLES / mcSeconds,
+  };
+}
+
+async function main(argv) {
+  const options = { sizes: [1_000, 10_000, 100_000], seed: '1' };
+  for (let i = 0; i < argv.length; i += 2) {
+    if (argv[i] === '--sizes') options.sizes = argv[i + 1].split(',').map(parseCount);
+    else if (argv[i] === '--seed') options.seed = argv[i + 1];
+    else throw new Error(`unknown argument ${argv[i]}`);
+  }
+  const lines = [
+    '| services | entry points | components with an sla | exact | Monte Carlo | samples each | availability s | Monte Carlo samples/s (whole graph) |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const size of options.sizes) {
+    const file = join(ROOT, 'bench', 'out', `services-${size}-seed${options.seed}.json`);
+    if (!existsSync(file)) {
+      await writeManifest({ services: size, seed: Number(options.seed), format: 'json' }, file);
+    }
+    const r = await measure(file);
+    const n = (x) => x.toLocaleString('en-US');
+    lines.push(
+      `| ${n(r.services)} | ${n(r.entrypoints)} | ${n(r.variables)} | ${n(r.exact)} | ${n(r.sampled)} | ` +
+        `${r.samples ? n(r.samples) : '—'} | ${r.seconds.toFixed(2)} | ${n(Math.round(r.samplesPerSecond))} |`,
+    );
+  }
+  console.log(lines.join('\n'));
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));
