@@ -7,6 +7,7 @@ import { registerCheck } from './commands/check.js';
 import { registerDiff } from './commands/diff.js';
 import { registerGraph } from './commands/graph.js';
 import { registerImport } from './commands/import.js';
+import { registerReport } from './commands/report.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerValidate } from './commands/validate.js';
 import type { CommandContext } from './command-context.js';
@@ -59,6 +60,7 @@ function createProgram(context: CommandContext): Command {
   registerCheck(program, context);
   registerDiff(program, context);
   registerImport(program, context);
+  registerReport(program, context);
   program.addHelpText(
     'after',
     '\nExit codes: 0 ok, 1 a gate failed (check, diff --fail-on, simulate --max-down/--forbid-down), 2 usage or input error.',

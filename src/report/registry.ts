@@ -25,6 +25,9 @@ import { jsonChunks } from './json.js';
 import type { ChaosResult } from '../analysis/chaos.js';
 import { renderChaosMarkdown } from './chaos-markdown.js';
 import { renderChaosText } from './chaos-text.js';
+import { renderReportHtml } from './report-html.js';
+import type { ReportInput } from './report-input.js';
+import { renderReportMarkdown } from './report-markdown.js';
 import { renderSimulateMarkdown } from './simulate-markdown.js';
 import { renderSimulateText } from './simulate-text.js';
 import { renderValidateText } from './validate-text.js';
@@ -86,3 +89,8 @@ export const DIFF_REPORTERS = {
   json: jsonChunks,
   markdown: renderDiffMarkdown,
 } satisfies Record<string, Reporter<DiffResult>>;
+
+export const REPORT_REPORTERS = {
+  html: renderReportHtml,
+  markdown: renderReportMarkdown,
+} satisfies Record<string, Reporter<ReportInput>>;
