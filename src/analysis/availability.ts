@@ -77,7 +77,11 @@ export function analyzeAvailability(
     const i = sampledAt.get(e);
     const entry =
       known !== undefined
-        ? withCosts(model, e, { value: rounded(known.value), method: 'exact' })
+        ? withCosts(model, e, {
+            value: rounded(known.value),
+            unavailability: rounded(known.unavailability),
+            method: 'exact',
+          })
         : sampledEntry(model, e, estimate!.upCount[i!]!, estimate!.samples);
     availability[ids[e]!] = entry;
     const inputs =
@@ -131,6 +135,7 @@ function sampledEntry(
   const [low, high] = wilsonInterval(upCount, samples);
   return withCosts(model, e, {
     value: rounded(upCount / samples),
+    unavailability: rounded((samples - upCount) / samples),
     method: 'monte-carlo',
     interval: [rounded(low), rounded(high)],
     samples,
@@ -143,7 +148,7 @@ function withCosts(
   e: number,
   entry: Omit<EntryAvailability, 'downtimeMinutesPerYear' | 'expectedCostPerYear'>,
 ): EntryAvailability {
-  const down = 1 - entry.value;
+  const down = entry.unavailability;
   return {
     ...entry,
     downtimeMinutesPerYear: rounded(down * MINUTES_PER_YEAR),

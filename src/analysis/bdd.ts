@@ -268,6 +268,11 @@ function hash3(a: number, b: number, c: number): number {
 export interface BddProbability {
   /** P(f) under the given variable probabilities. */
   value: number;
+  /**
+   * 1 − P(f), summed directly over the paths to "false" from each variable's own probability of
+   * being false: no cancellation, so a tiny unavailability keeps all its digits.
+   */
+  complement: number;
   /** ∂P(f)/∂p for each level that f depends on (Birnbaum importance). */
   derivative: Map<number, number>;
 }
@@ -277,17 +282,27 @@ export interface BddProbability {
  * derivative in each variable: Σ over the nodes of that variable of
  * P(reaching the node) × (P(high) − P(low)).
  */
-export function probability(bdd: Bdd, f: number, up: (level: number) => number): BddProbability {
+export function probability(
+  bdd: Bdd,
+  f: number,
+  up: (level: number) => number,
+  down: (level: number) => number = (level) => 1 - up(level),
+): BddProbability {
   const nodes = reachable(bdd, f);
   const p = new Float64Array(nodes.length);
+  const pFalse = new Float64Array(nodes.length);
   const at = new Map<number, number>();
   for (let i = 0; i < nodes.length; i++) at.set(nodes[i]!, i);
   const valueOf = (g: number) => (g <= TRUE ? g : p[at.get(g)!]!);
+  const complementOf = (g: number) => (g <= TRUE ? 1 - g : pFalse[at.get(g)!]!);
   // Children have smaller numbers: increasing order is bottom-up.
   for (let i = 0; i < nodes.length; i++) {
     const g = nodes[i]!;
-    const q = up(bdd.levelOf(g));
-    p[i] = q * valueOf(bdd.highOf(g)) + (1 - q) * valueOf(bdd.lowOf(g));
+    const level = bdd.levelOf(g);
+    const [q, d] = [up(level), down(level)];
+    const [hi, lo] = [bdd.highOf(g), bdd.lowOf(g)];
+    p[i] = q * valueOf(hi) + (1 - q) * valueOf(lo);
+    pFalse[i] = q * complementOf(hi) + d * complementOf(lo);
   }
   const reach = new Float64Array(nodes.length);
   if (nodes.length > 0) reach[nodes.length - 1] = 1;
@@ -302,7 +317,7 @@ export function probability(bdd: Bdd, f: number, up: (level: number) => number):
     const slope = reach[i]! * (valueOf(hi) - valueOf(lo));
     derivative.set(level, (derivative.get(level) ?? 0) + slope);
   }
-  return { value: valueOf(f), derivative };
+  return { value: valueOf(f), complement: complementOf(f), derivative };
 }
 
 /** The levels of the variables f depends on. */

@@ -36,6 +36,8 @@ export const EXACT_BUDGET: ExactBudget = {
 
 export interface ExactAvailability {
   value: number;
+  /** 1 − value, computed without cancellation (see probability's `complement`). */
+  unavailability: number;
   /** Variables (levels) whose failure alone takes e down: A(e | x down) = 0 for each. */
   series: Int32Array;
   /** P(all of them up). */
@@ -107,7 +109,7 @@ export class ExactSolver {
   }
 
   private solveEntry(e: number, spofs: ArrayLike<number>): ExactAvailability {
-    const { up, serviceAt } = this.model;
+    const { up, down, serviceAt } = this.model;
     const closure = this.closures.of(e);
     // The groups' functions depend on what is conditioned: memoized for one entry point only.
     this.groupFn = new Map();
@@ -117,20 +119,37 @@ export class ExactSolver {
     this.solveGroups(closure.groups);
     const series = Int32Array.from(this.fixed).sort();
     let seriesUp = 1;
-    for (const l of series) seriesUp *= up[serviceAt[l]!]!;
+    // log P(all up) = Σ log1p(−down): the unavailability follows by expm1, digits intact.
+    let logUp = 0;
+    for (const l of series) {
+      seriesUp *= up[serviceAt[l]!]!;
+      logUp += Math.log1p(-down[serviceAt[l]!]!);
+    }
     // Groups that share no variable are independent: one BDD and one product term per cluster.
     const weighed = this.clusters(closure.groups).map((fs) => {
       let h = TRUE;
       for (const f of fs) h = this.bdd.and(h, f);
-      return probability(this.bdd, h, (l) => up[serviceAt[l]!]!);
+      return probability(
+        this.bdd,
+        h,
+        (l) => up[serviceAt[l]!]!,
+        (l) => down[serviceAt[l]!]!,
+      );
     });
     const rest = weighed.reduce((product, c) => product * c.value, 1);
+    for (const cluster of weighed) logUp += Math.log1p(-cluster.complement);
     const derivative = new Map<number, number>();
     for (const cluster of weighed) {
       const others = seriesUp * (rest / cluster.value);
       for (const [l, d] of cluster.derivative) derivative.set(l, others * d);
     }
-    return { value: seriesUp * rest, series, seriesUp, derivative };
+    return {
+      value: seriesUp * rest,
+      unavailability: -Math.expm1(logUp),
+      series,
+      seriesUp,
+      derivative,
+    };
   }
 
   /**

@@ -10,6 +10,11 @@ export interface ReliabilityModel {
   readonly graph: CompiledGraph;
   /** P(service v is up by itself). */
   readonly up: Float64Array;
+  /**
+   * P(service v is down by itself), 1 − up[v], computed as (100 − sla) / 100: exact for an SLA
+   * near 100 % where 1 − up[v] would keep only a few digits of a small probability.
+   */
+  readonly down: Float64Array;
   /** BDD level of service v, or -1 when it cannot fail (up[v] = 1). */
   readonly level: Int32Array;
   /** The service at each level. */
@@ -21,12 +26,16 @@ export interface ReliabilityModel {
 export function reliabilityModel(graph: CompiledGraph): ReliabilityModel {
   const { n, services } = graph;
   const up = new Float64Array(n).fill(1);
+  const down = new Float64Array(n);
   const slaUnknown: number[] = [];
   for (let v = 0; v < n; v++) {
     const service = services[v]!;
     if (service.virtual) continue;
     if (service.sla === undefined) slaUnknown.push(v);
-    else up[v] = service.sla / 100;
+    else {
+      up[v] = service.sla / 100;
+      down[v] = (100 - service.sla) / 100;
+    }
   }
   const level = new Int32Array(n).fill(-1);
   const serviceAt: number[] = [];
@@ -36,7 +45,7 @@ export function reliabilityModel(graph: CompiledGraph): ReliabilityModel {
       serviceAt.push(v);
     }
   }
-  return { graph, up, level, serviceAt: Int32Array.from(serviceAt), slaUnknown };
+  return { graph, up, down, level, serviceAt: Int32Array.from(serviceAt), slaUnknown };
 }
 
 /**

@@ -6,14 +6,19 @@ export type AvailabilityMethod = 'exact' | 'monte-carlo';
 export interface EntryAvailability {
   /** P(the entry point is up), components failing independently with P = 1 − sla/100. */
   value: number;
+  /**
+   * 1 − value, computed directly (exact) or counted (Monte Carlo): for a tiny unavailability
+   * it keeps the digits that 1 − value would lose.
+   */
+  unavailability: number;
   method: AvailabilityMethod;
   /** Monte Carlo only: the 95% Wilson score interval of `value`. */
   interval?: [number, number];
   /** Monte Carlo only: the number of random states drawn. */
   samples?: number;
-  /** (1 − value) × 525,960 (minutes in a year of 365.25 days). */
+  /** unavailability × 525,960 (minutes in a year of 365.25 days). */
   downtimeMinutesPerYear: number;
-  /** The entry point's own cost_per_hour × (1 − value) × 8,766 hours. */
+  /** The entry point's own cost_per_hour × unavailability × 8,766 hours. */
   expectedCostPerYear: number;
 }
 

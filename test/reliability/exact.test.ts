@@ -8,7 +8,12 @@ import { ExactSolver } from '../../src/analysis/exact-availability.js';
 import { reliabilityModel } from '../../src/analysis/reliability-model.js';
 import { recordSingleFailures } from '../../src/analysis/single-failures.js';
 import { entryPoints } from '../../src/model/compiled-graph.js';
-import { arbitraryReliabilityManifest, enumeratedAvailability, planOf } from './support.js';
+import {
+  arbitraryReliabilityManifest,
+  enumeratedAvailability,
+  enumeratedUnavailability,
+  planOf,
+} from './support.js';
 
 /** Enough for a dozen services, and quick to allocate. */
 const SMALL = { nodes: 1 << 14, totalNodes: 1 << 16, closureWork: 1 << 20, failuresInARow: 3 };
@@ -49,6 +54,31 @@ describe('exact availability', () => {
         }
       }),
       { numRuns: 300, seed: 3 },
+    );
+  });
+
+  it('keeps every digit of a tiny unavailability (SLAs of five to eight nines)', () => {
+    const nines = fc.constantFrom(99.999, 99.9999, 99.99999, 99.999999);
+    const highlyAvailable = arbitraryReliabilityManifest().chain((manifest) =>
+      fc
+        .array(nines, { minLength: manifest.services.length, maxLength: manifest.services.length })
+        .map((slas) => ({
+          ...manifest,
+          services: manifest.services.map((s, i) => (s.virtual ? s : { ...s, sla: slas[i]! })),
+        })),
+    );
+    fc.assert(
+      fc.property(highlyAvailable, (manifest) => {
+        const plan = planOf(manifest);
+        const result = analyzeAvailability(plan, entryPoints(plan.graph));
+        for (const [id, expected] of enumeratedUnavailability(manifest)) {
+          const got = result.availability[id]!;
+          expect(got.method).toBe('exact');
+          // Relative precision: 1 − value would keep only about 5 digits of 1e-11.
+          expect(Math.abs(got.unavailability - expected)).toBeLessThanOrEqual(expected * 1e-9);
+        }
+      }),
+      { numRuns: 200, seed: 11 },
     );
   });
 });

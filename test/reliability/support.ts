@@ -75,3 +75,30 @@ export function enumeratedAvailability(
   }
   return result;
 }
+
+/**
+ * Unavailability of each entry point by enumeration: the sum, over the states that take it
+ * down, of their probabilities, each failure weighed by (100 − sla) / 100 — positive terms
+ * only, so the digits of a tiny unavailability survive.
+ */
+export function enumeratedUnavailability(manifest: Manifest): Map<string, number> {
+  const uncertain = manifest.services.filter((s) => upProbability(s) < 1);
+  const entries = referenceEntryPoints(manifest);
+  const result = new Map(entries.map((e) => [e, 0]));
+  for (let state = 0; state < 2 ** uncertain.length; state++) {
+    const failed = new Set<string>();
+    let weight = 1;
+    uncertain.forEach((s, i) => {
+      if (state & (1 << i)) {
+        failed.add(s.id);
+        weight *= (100 - s.sla!) / 100;
+      } else weight *= s.sla! / 100;
+    });
+    const statuses = referenceStatuses(manifest, failed);
+    for (const e of entries) {
+      const status = statuses.get(e);
+      if (status === 'down' || status === 'failed') result.set(e, result.get(e)! + weight);
+    }
+  }
+  return result;
+}

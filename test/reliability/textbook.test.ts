@@ -23,6 +23,7 @@ describe('closed forms', () => {
     });
     expect(result.availability.checkout).toEqual({
       value: 0.9801,
+      unavailability: 0.0199,
       method: 'exact',
       downtimeMinutesPerYear: expect.closeTo(0.0199 * 525_960, 6),
       expectedCostPerYear: 0,

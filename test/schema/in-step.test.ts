@@ -146,6 +146,7 @@ const PAIR_SEARCH_TOTALS: Presence<PairSearchTotals> = {
 };
 const ENTRY_AVAILABILITY: Presence<EntryAvailability> = {
   value: 'required',
+  unavailability: 'required',
   method: 'required',
   interval: 'optional',
   samples: 'optional',
