@@ -3,11 +3,14 @@
 // a new finding at `error`, and with `strict` on a stale entry too, so a baseline only shrinks.
 
 import type { BaselineEntry } from '../manifest/baseline.js';
+import type { PolicyRuleId } from '../manifest/types.js';
 import type { NewFinding } from './check.js';
 import type { CheckResult, Finding, StaleEntry } from './check-result.js';
 
 export interface BaselineOptions {
   manifest: string;
+  /** Whether each rule is in effect (model/policy.ts rulesInEffect). */
+  rules: ReadonlyMap<PolicyRuleId, boolean>;
   /** The baseline's file name, or null when there is none. */
   baselineFile: string | null;
   strict: boolean;
@@ -43,6 +46,7 @@ export function compareWithBaseline(
       known: judged.length - fresh.length,
       fixed: stale.length,
     },
+    rules: [...options.rules].map(([rule, enabled]) => ({ rule, enabled })),
     findings: judged,
     stale,
   };

@@ -44,6 +44,12 @@ export interface CheckSummary {
   fixed: number;
 }
 
+/** A policy rule and whether the policy lets it produce findings (false: `off` everywhere). */
+export interface RuleInEffect {
+  rule: PolicyRuleId;
+  enabled: boolean;
+}
+
 export interface CheckResult {
   manifest: string;
   /** The baseline file given with --baseline, or null. */
@@ -52,6 +58,8 @@ export interface CheckResult {
   /** The gate: no new finding at `error`, and with strictBaseline no stale entry. */
   passed: boolean;
   summary: CheckSummary;
+  /** Every rule, in the policy's rule order. */
+  rules: RuleInEffect[];
   findings: Finding[];
   stale: StaleEntry[];
 }

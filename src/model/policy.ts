@@ -4,14 +4,15 @@
 // earlier ones, and `severity: off` switches a rule off where it applies.
 
 import { ManifestError, ManifestErrors } from '../manifest/errors.js';
-import type {
-  BlastRadiusLimits,
-  DomainLevel,
-  Manifest,
-  PolicyRule,
-  PolicyRuleId,
-  Severity,
-  SourcePosition,
+import {
+  POLICY_RULES,
+  type BlastRadiusLimits,
+  type DomainLevel,
+  type Manifest,
+  type PolicyRule,
+  type PolicyRuleId,
+  type Severity,
+  type SourcePosition,
 } from '../manifest/types.js';
 import type { CompiledGraph } from './compiled-graph.js';
 import { resolveSelector, SelectorError } from './selector.js';
@@ -90,6 +91,25 @@ function resolveRule(
   resolved.scope = scope;
   resolved.scopeText = rule.scope.map((s) => s.selector);
   return resolved;
+}
+
+/**
+ * Whether each rule can produce a finding at all: false when, for every level, the last entry
+ * covering everything is `off` and no entry after it switches the rule back on somewhere.
+ */
+export function rulesInEffect(rules: readonly ResolvedRule[]): Map<PolicyRuleId, boolean> {
+  const enabled = new Map<PolicyRuleId, boolean>(POLICY_RULES.map((rule) => [rule, false]));
+  const decided = new Set<string>();
+  for (let i = rules.length - 1; i >= 0; i--) {
+    const entry = rules[i]!;
+    const key = `${entry.rule}\u0000${entry.level ?? ''}`;
+    if (decided.has(key)) continue;
+    if (entry.severity !== 'off') {
+      enabled.set(entry.rule, true);
+      decided.add(key);
+    } else if (entry.scope === undefined) decided.add(key);
+  }
+  return enabled;
 }
 
 /**

@@ -25,7 +25,9 @@ interface TestSuite {
 }
 
 export function renderCheckJunit(result: CheckResult): string {
+  const off = new Set(result.rules.filter((r) => !r.enabled).map((r) => r.rule));
   const suites: TestSuite[] = CHECK_RULES.map((rule) => {
+    if (off.has(rule)) return { name: rule, cases: [skipped(rule, 'switched off by the policy')] };
     const cases = result.findings.filter((f) => f.rule === rule).map(findingCase);
     return { name: rule, cases: cases.length > 0 ? cases : [passing(rule, 'no findings')] };
   });
@@ -91,6 +93,10 @@ function staleCase(entry: StaleEntry, baseline: string | null): TestCase {
 
 function passing(classname: string, what: string): TestCase {
   return { classname, name: `${classname}: ${what}`, outcome: { kind: 'pass' } };
+}
+
+function skipped(classname: string, why: string): TestCase {
+  return { classname, name: `${classname}: ${why}`, outcome: { kind: 'skipped', message: why } };
 }
 
 function caseLines(testCase: TestCase): string[] {

@@ -27,7 +27,9 @@ export function renderCheckSarif(result: CheckResult): Iterable<string> {
             version: VERSION,
             semanticVersion: VERSION,
             informationUri: INFORMATION_URI,
-            rules: CHECK_RULES.map(ruleDescriptor),
+            rules: CHECK_RULES.map((rule) =>
+              ruleDescriptor(rule, !result.rules.some((r) => r.rule === rule && !r.enabled)),
+            ),
           },
         },
         // A base id without a uri is allowed (§3.14.14): the consumer knows its checkout.
@@ -50,7 +52,7 @@ export function renderCheckSarif(result: CheckResult): Iterable<string> {
   return jsonChunks(log);
 }
 
-function ruleDescriptor(rule: (typeof CHECK_RULES)[number]) {
+function ruleDescriptor(rule: (typeof CHECK_RULES)[number], enabled: boolean) {
   const { title, summary, help } = RULE_DESCRIPTIONS[rule];
   return {
     id: rule,
@@ -59,7 +61,7 @@ function ruleDescriptor(rule: (typeof CHECK_RULES)[number]) {
     fullDescription: { text: summary },
     help: { text: help, markdown: `${summary}\n\n${help}` },
     // The built-in policy's level; each result carries the level its policy entry gives it.
-    defaultConfiguration: { level: 'warning' },
+    defaultConfiguration: enabled ? { level: 'warning' } : { level: 'warning', enabled: false },
   };
 }
 

@@ -3,8 +3,8 @@
 // message with `%`, `,`, `:` and a line break; and one clean run without a baseline.
 
 import type { CheckResult, Finding, FindingSubject } from '../../src/analysis/check-result.js';
+import { POLICY_RULES, type PolicyRuleId } from '../../src/manifest/types.js';
 import { fingerprint } from '../../src/analysis/fingerprint.js';
-import type { PolicyRuleId } from '../../src/manifest/types.js';
 import type { Reporter } from '../../src/report/registry.js';
 
 const MANIFEST = 'deploy/prod manifests/blast-radius.yaml';
@@ -77,6 +77,11 @@ const FINDINGS: Finding[] = [
 
 const STALE_SUBJECT = { component: 'legacy-queue' };
 
+/** Every rule in effect except those named. */
+function rulesInEffect(off: readonly PolicyRuleId[]): CheckResult['rules'] {
+  return POLICY_RULES.map((rule) => ({ rule, enabled: !off.includes(rule) }));
+}
+
 /** Two new errors, one new warning, two known, one stale entry under a strict baseline. */
 export const WITH_BASELINE: CheckResult = {
   manifest: MANIFEST,
@@ -84,6 +89,7 @@ export const WITH_BASELINE: CheckResult = {
   strictBaseline: true,
   passed: false,
   summary: { errors: 2, warnings: 3, new: 3, newErrors: 2, known: 2, fixed: 1 },
+  rules: rulesInEffect(['min-availability']),
   findings: FINDINGS,
   stale: [
     {
@@ -101,6 +107,7 @@ export const CLEAN: CheckResult = {
   strictBaseline: false,
   passed: true,
   summary: { errors: 0, warnings: 0, new: 0, newErrors: 0, known: 0, fixed: 0 },
+  rules: rulesInEffect([]),
   findings: [],
   stale: [],
 };

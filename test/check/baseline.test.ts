@@ -5,12 +5,18 @@ import { describe, expect, it } from 'vitest';
 import { baselineOf, compareWithBaseline } from '../../src/analysis/baseline-comparison.js';
 import { ManifestErrors } from '../../src/manifest/errors.js';
 import { parseBaselineText } from '../../src/manifest/baseline.js';
+import { POLICY_RULES } from '../../src/manifest/types.js';
 import { renderBaseline } from '../../src/report/baseline-json.js';
 import { assertMatches } from '../schema/schemas.js';
 import { findingsOf, GATE_DEMO } from './support.js';
 
 const findings = findingsOf(GATE_DEMO);
-const options = { manifest: 'blast-radius.yaml', baselineFile: 'b.json', strict: false };
+const options = {
+  manifest: 'blast-radius.yaml',
+  baselineFile: 'b.json',
+  strict: false,
+  rules: new Map(POLICY_RULES.map((rule) => [rule, true] as const)),
+};
 
 describe('comparing with a baseline', () => {
   it('calls everything new without a baseline, and fails on a new error', () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ManifestErrors } from '../../src/manifest/errors.js';
 import { parseManifestText } from '../../src/manifest/load.js';
 import { compileGraph } from '../../src/model/compiled-graph.js';
-import { DEFAULT_POLICY, resolvePolicy, ruleFor } from '../../src/model/policy.js';
+import { DEFAULT_POLICY, resolvePolicy, ruleFor, rulesInEffect } from '../../src/model/policy.js';
 
 const SERVICES = `services:
   web: { entrypoint: true, tier: critical, depends_on: [db] }
@@ -183,5 +183,30 @@ ${SERVICES}`,
   it('drops the built-in rules with defaults: false', () => {
     const own = parseManifestText(`version: 1\npolicy: { defaults: false }\n${SERVICES}`);
     expect(resolvePolicy(own, compileGraph(own))).toEqual([]);
+  });
+
+  it('knows which rules can produce findings at all', () => {
+    const off = (policy: string) => {
+      const m = parseManifestText(`version: 1\n${policy}${SERVICES}`);
+      const effect = rulesInEffect(resolvePolicy(m, compileGraph(m)));
+      return [...effect].filter(([, on]) => !on).map(([rule]) => rule);
+    };
+    // Built in: all but the two whose limits only the team can choose.
+    expect(off('')).toEqual(['max-blast-radius', 'min-availability']);
+    // Off everywhere, then on again for one scope: still in effect.
+    expect(
+      off(`policy:
+  rules:
+    - { rule: no-spof, severity: off }
+    - { rule: cold-start, severity: off }
+    - { rule: cold-start, severity: warn, scope: web }
+    - { rule: no-domain-spof, level: zone, severity: off }
+`),
+    ).toEqual(['no-spof', 'max-blast-radius', 'min-availability']);
+    // Off for one scope only: in effect elsewhere.
+    expect(off('policy: { rules: [{ rule: no-spof, severity: off, scope: web }] }\n')).toEqual([
+      'max-blast-radius',
+      'min-availability',
+    ]);
   });
 });

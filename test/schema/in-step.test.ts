@@ -29,6 +29,7 @@ import type {
   CheckResult,
   CheckSummary,
   Finding,
+  RuleInEffect,
   StaleEntry,
 } from '../../src/analysis/check-result.js';
 import type { GuardResult, GuardViolation } from '../../src/analysis/guard.js';
@@ -242,8 +243,13 @@ const CHECK_RESULT: Presence<CheckResult> = {
   strictBaseline: 'required',
   passed: 'required',
   summary: 'required',
+  rules: 'required',
   findings: 'required',
   stale: 'required',
+};
+const RULE_IN_EFFECT: Presence<RuleInEffect> = {
+  rule: 'required',
+  enabled: 'required',
 };
 const CHECK_SUMMARY: Presence<CheckSummary> = {
   errors: 'required',
@@ -328,6 +334,7 @@ const DOCUMENTED: Array<[string, Record<string, 'optional' | 'required'>, Schema
   ['CheckSummary', CHECK_SUMMARY, 'check-result', '#/definitions/summary'],
   ['Finding', FINDING, 'check-result', '#/definitions/finding'],
   ['StaleEntry', STALE_ENTRY, 'check-result', '#/definitions/staleEntry'],
+  ['RuleInEffect', RULE_IN_EFFECT, 'check-result', '#/definitions/ruleInEffect'],
   ['BaselineEntry', BASELINE_ENTRY, 'baseline', '#/definitions/entry'],
 ];
 

@@ -10,7 +10,7 @@ import { baselineOf, compareWithBaseline } from '../../analysis/baseline-compari
 import { evaluatePolicy } from '../../analysis/check.js';
 import { loadBaseline, type BaselineEntry } from '../../manifest/baseline.js';
 import { ManifestErrors } from '../../manifest/errors.js';
-import { resolvePolicy } from '../../model/policy.js';
+import { resolvePolicy, rulesInEffect } from '../../model/policy.js';
 import { renderBaseline } from '../../report/baseline-json.js';
 import { renderCheckMarkdown } from '../../report/check-markdown.js';
 import { plural } from '../../report/format.js';
@@ -99,6 +99,7 @@ export function registerCheck(program: Command, context: CommandContext): void {
       }
       const result = compareWithBaseline(findings, baseline, {
         manifest: manifest.file,
+        rules: rulesInEffect(rules),
         baselineFile: baselineFile ?? null,
         strict: options.strictBaseline === true,
       });
