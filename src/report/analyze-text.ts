@@ -6,6 +6,7 @@ import { availabilityText, importanceText } from './analyze-availability.js';
 import { pairsText, rtoText } from './analyze-pairs.js';
 import { formatNumber, plural } from './format.js';
 import { safeText } from './safe-text.js';
+import { blastRadiusTextTable, concentrationCells } from './table-rows.js';
 import { indent, list, more } from './text-lists.js';
 import { createStyle, type Style } from './style.js';
 import { textTable } from './table.js';
@@ -169,15 +170,7 @@ function blastSection(result: AnalysisResult, style: Style, top: number): string
     ]);
   return [
     style.bold('Blast radius of components'),
-    ...indent(
-      textTable(['component', 'down', 'degraded', 'entry points', 'cost/h'], rows, [
-        'left',
-        'right',
-        'right',
-        'right',
-        'right',
-      ]),
-    ),
+    ...indent(blastRadiusTextTable(rows)),
     ...more(result.blastRadius.length, top, style),
   ];
 }
@@ -235,15 +228,7 @@ function concentrationSection(result: AnalysisResult, style: Style, top: number)
   if (result.providerConcentration.length === 0) return [];
   const rows = result.providerConcentration
     .slice(0, top)
-    .map((p) => [
-      safeText(p.provider),
-      formatNumber(p.services),
-      formatNumber(p.takesDown),
-      `${formatNumber(p.share * 100)}%`,
-      formatNumber(p.direct),
-      formatNumber(p.indirect),
-      p.amplification === null ? '—' : `${formatNumber(p.amplification)}×`,
-    ]);
+    .map((p) => [safeText(p.provider), ...concentrationCells(p)]);
   return [
     style.bold('Provider concentration'),
     ...indent(

@@ -7,6 +7,7 @@ import type { PairListing } from './diff-summary.js';
 import { formatNumber } from './format.js';
 import type { RenderOptions } from './registry.js';
 import { safeText } from './safe-text.js';
+import { blastRadiusTextTable } from './table-rows.js';
 import { indent, list, more } from './text-lists.js';
 import { createStyle, type Style } from './style.js';
 import { textTable } from './table.js';
@@ -98,15 +99,7 @@ function blastSection(result: DiffResult, top: number, style: Style): string[] {
     ]);
   return [
     style.bold('Blast radius changes (largest first)'),
-    ...indent(
-      textTable(['component', 'down', 'degraded', 'entry points', 'cost/h'], rows, [
-        'left',
-        'right',
-        'right',
-        'right',
-        'right',
-      ]),
-    ),
+    ...indent(blastRadiusTextTable(rows)),
     ...more(result.blastRadius.length, top, style),
   ];
 }

@@ -7,6 +7,7 @@ import { formatNumber, plural } from './format.js';
 import { costAtRisk, reportFindings } from './report-findings.js';
 import type { ReportInput } from './report-input.js';
 import { safeText } from './safe-text.js';
+import { concentrationCells } from './table-rows.js';
 
 const HTML_SPECIAL: Record<string, string> = {
   '&': '&amp;',
@@ -301,15 +302,7 @@ function fateSection(result: AnalysisResult, top: number): string {
 function providerSection(result: AnalysisResult, top: number): string {
   const rows = result.providerConcentration
     .slice(0, top)
-    .map((p) => [
-      code(p.provider),
-      formatNumber(p.services),
-      formatNumber(p.takesDown),
-      `${formatNumber(p.share * 100)}%`,
-      formatNumber(p.direct),
-      formatNumber(p.indirect),
-      p.amplification === null ? '—' : `${formatNumber(p.amplification)}×`,
-    ]);
+    .map((p) => [code(p.provider), ...concentrationCells(p)]);
   const body =
     rows.length === 0
       ? '<p>No service names a provider.</p>'
