@@ -2,13 +2,15 @@
 // registry, -o, colour, and loading the manifest into the compiled graph.
 
 import { Option, type Command } from 'commander';
+import { analyze, FocusError, type AnalyzeOptions } from '../analysis/analyze.js';
+import type { AnalysisResult } from '../analysis/analysis-result.js';
 import { loadManifest } from '../manifest/load.js';
 import type { Manifest } from '../manifest/types.js';
 import { compileGraph, type CompiledGraph } from '../model/compiled-graph.js';
 import { UsageError } from './errors.js';
 import type { Reporter } from '../report/registry.js';
 import { wantsColor, writeResult, type CliIO } from './io.js';
-import { announceLoad } from './progress.js';
+import { announceLoad, createProgress } from './progress.js';
 
 export const DEFAULT_MANIFEST = 'blast-radius.yaml';
 
@@ -45,6 +47,30 @@ export async function loadManifestFor(io: CliIO, file: string): Promise<Manifest
     return await loadManifest(file, { cwd: io.cwd, stdin: io.readStdin });
   } finally {
     done();
+  }
+}
+
+/**
+ * `analyze` with its progress line on a terminal (`what` names the work). An --entry that is not
+ * an entry point becomes a usage error that lists the entry points.
+ */
+export function analyzeWithProgress(
+  io: CliIO,
+  graph: CompiledGraph,
+  name: string | null,
+  options: Omit<AnalyzeOptions, 'onProgress'> = {},
+  what = 'analysing every single failure',
+): AnalysisResult {
+  const progress = createProgress(io, what);
+  try {
+    return analyze(graph, name, { ...options, onProgress: progress.update });
+  } catch (error) {
+    if (!(error instanceof FocusError)) throw error;
+    throw new UsageError(
+      `--entry: ${error.message}; entry points are ${error.entrypoints.join(', ')}`,
+    );
+  } finally {
+    progress.done();
   }
 }
 

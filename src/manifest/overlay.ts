@@ -13,7 +13,12 @@ import { quote } from './quote.js';
 import type { References } from './references.js';
 import { closest, matchesSelector, parseSelector, SelectorError } from './selector-syntax.js';
 import { formatPosition, type SourceFile } from './source-file.js';
-import type { Requirement, Service, SourcePosition } from './types.js';
+import {
+  SERVICE_FIELD_ORDER,
+  type Requirement,
+  type Service,
+  type SourcePosition,
+} from './types.js';
 
 /** The owner overlay requirements are read for: not a valid id, so never a self-dependency. */
 const OVERLAY_OWNER = '(overlay)';
@@ -261,28 +266,10 @@ function show(value: unknown): string {
   return typeof value === 'string' ? quote(value) : String(value);
 }
 
-/** The service with its keys in the Service type's order, as the loader builds it. */
+/** The service with its keys in the loader's order. */
 function inFieldOrder(service: Service): Service {
-  const order: Array<keyof Service> = [
-    'id',
-    'entrypoint',
-    'virtual',
-    'kind',
-    'owner',
-    'tier',
-    'tags',
-    'provider',
-    'region',
-    'zone',
-    'sla',
-    'costPerHour',
-    'rto',
-    'recoveryTime',
-    'monitors',
-    'dependsOn',
-    'position',
-  ];
   const ordered: Record<string, unknown> = {};
-  for (const key of order) if (service[key] !== undefined) ordered[key] = service[key];
+  for (const key of SERVICE_FIELD_ORDER)
+    if (service[key] !== undefined) ordered[key] = service[key];
   return ordered as unknown as Service;
 }

@@ -72,7 +72,10 @@ function readFields(
   }
 }
 
-/** Keys in one fixed order and optional ones left out, so equal manifests give equal objects. */
+/**
+ * Keys in one fixed order (SERVICE_FIELD_ORDER) and optional ones left out, so equal manifests
+ * give equal objects.
+ */
 function buildService(
   id: string,
   position: SourcePosition,

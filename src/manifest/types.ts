@@ -54,6 +54,30 @@ export interface Service {
   position: SourcePosition;
 }
 
+/**
+ * The order of a Service's keys as the loader builds them (property order is insertion order,
+ * and JSON output follows it); whatever changes a service afterwards keeps this order.
+ */
+export const SERVICE_FIELD_ORDER = [
+  'id',
+  'entrypoint',
+  'virtual',
+  'kind',
+  'owner',
+  'tier',
+  'tags',
+  'provider',
+  'region',
+  'zone',
+  'sla',
+  'costPerHour',
+  'rto',
+  'recoveryTime',
+  'monitors',
+  'dependsOn',
+  'position',
+] as const satisfies ReadonlyArray<keyof Service>;
+
 export interface Manifest {
   name?: string;
   /** The top-level manifest file as given. */

@@ -7,6 +7,7 @@ import { pairsMarkdown, rtoMarkdown } from './analyze-pairs.js';
 import { formatNumber } from './format.js';
 import { markdownCode, markdownText } from './markdown.js';
 import { markdownTable } from './table.js';
+import { concentrationShareCells } from './table-rows.js';
 
 export function renderAnalyzeMarkdown(result: AnalysisResult, options: { top: number }): string {
   const { top } = options;
@@ -89,14 +90,7 @@ export function renderAnalyzeMarkdown(result: AnalysisResult, options: { top: nu
       ['provider', 'entry points', 'share', 'direct', 'indirect', 'amplification'],
       result.providerConcentration
         .slice(0, top)
-        .map((p) => [
-          markdownCode(p.provider),
-          formatNumber(p.takesDown),
-          `${formatNumber(p.share * 100)}%`,
-          formatNumber(p.direct),
-          formatNumber(p.indirect),
-          p.amplification === null ? '—' : `${formatNumber(p.amplification)}×`,
-        ]),
+        .map((p) => [markdownCode(p.provider), ...concentrationShareCells(p)]),
       ['left', 'right', 'right', 'right', 'right', 'right'],
     ),
   );

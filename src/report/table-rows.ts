@@ -5,10 +5,14 @@ import type { ProviderConcentration } from '../analysis/analysis-result.js';
 import { formatNumber } from './format.js';
 import { textTable } from './table.js';
 
-/** services, entry points down, share, direct, indirect, amplification of one provider. */
+/** services, then concentrationShareCells, of one provider. */
 export function concentrationCells(p: ProviderConcentration): string[] {
+  return [formatNumber(p.services), ...concentrationShareCells(p)];
+}
+
+/** Entry points down, share, direct, indirect and amplification of one provider. */
+export function concentrationShareCells(p: ProviderConcentration): string[] {
   return [
-    formatNumber(p.services),
     formatNumber(p.takesDown),
     `${formatNumber(p.share * 100)}%`,
     formatNumber(p.direct),

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManifestErrors } from '../../src/manifest/errors.js';
 import { loadManifest } from '../../src/manifest/load.js';
-import type { Manifest } from '../../src/manifest/types.js';
+import { SERVICE_FIELD_ORDER, type Manifest } from '../../src/manifest/types.js';
 
 const GENERATED = `version: 1
 services:
@@ -147,5 +147,35 @@ describe('overlays', () => {
     expect(errors).toEqual([
       'services.generated.yaml:6:1: overlays is read from the top-level manifest (blast-radius.yaml) only, not from an included file',
     ]);
+  });
+});
+
+describe('the order of a service’s keys', () => {
+  it('is SERVICE_FIELD_ORDER, as the loader builds them and overlays keep them', async () => {
+    const manifest = await load(`version: 1
+include: [services.generated.yaml]
+services:
+  full:
+    depends_on: [frontend]
+    monitors: [cart]
+    recovery_time: 1h
+    rto: 15m
+    cost_per_hour: 5
+    sla: 99.9
+    zone: a
+    region: r
+    provider: p
+    tags: [t]
+    tier: high
+    owner: o
+    kind: k
+    entrypoint: true
+  gate: { virtual: true, depends_on: [cart] }
+`);
+    const keys = (id: string) => Object.keys(manifest.services.find((s) => s.id === id)!);
+    expect(keys('full')).toEqual(SERVICE_FIELD_ORDER.filter((k) => k !== 'virtual'));
+    const gate = keys('gate');
+    expect(gate).toEqual(SERVICE_FIELD_ORDER.filter((k) => gate.includes(k)));
+    expect(gate).toContain('virtual');
   });
 });

@@ -2,16 +2,16 @@
 // blast radii, cut vertices, cycles and cold start, fate-sharing monitors, provider concentration.
 
 import type { Command } from 'commander';
-import { analyze, DEFAULT_PAIR_BUDGET, FocusError } from '../../analysis/analyze.js';
+import { DEFAULT_PAIR_BUDGET } from '../../analysis/analyze.js';
 import { ANALYZE_REPORTERS } from '../../report/registry.js';
 import type { CommandContext } from '../command-context.js';
 import { UsageError } from '../errors.js';
-import { createProgress } from '../progress.js';
 import {
   addCommonOptions,
+  analyzeWithProgress,
+  type CommonOptions,
   loadGraph,
   parseCount,
-  type CommonOptions,
   writeReport,
 } from '../shared-options.js';
 
@@ -55,23 +55,11 @@ export function registerAnalyze(program: Command, context: CommandContext): void
       const top = parseCount(options.top, '--top');
       const pairs = pairOptions(options);
       const { manifest, graph } = await loadGraph(context.io, file);
-      const progress = createProgress(context.io, 'analysing every single failure');
-      let result;
-      try {
-        const focus = options.entry ? { focus: options.entry } : {};
-        result = analyze(graph, manifest.name ?? null, {
-          ...focus,
-          ...pairs,
-          onProgress: progress.update,
-        });
-      } catch (error) {
-        if (!(error instanceof FocusError)) throw error;
-        throw new UsageError(
-          `--entry: ${error.message}; entry points are ${error.entrypoints.join(', ')}`,
-        );
-      } finally {
-        progress.done();
-      }
+      const focus = options.entry ? { focus: options.entry } : {};
+      const result = analyzeWithProgress(context.io, graph, manifest.name ?? null, {
+        ...focus,
+        ...pairs,
+      });
       await writeReport(context.io, ANALYZE_REPORTERS, result, options, top);
       return 'ok';
     }),

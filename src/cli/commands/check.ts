@@ -5,7 +5,6 @@
 import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { analyze } from '../../analysis/analyze.js';
 import { baselineOf, compareWithBaseline } from '../../analysis/baseline-comparison.js';
 import { evaluatePolicy } from '../../analysis/check.js';
 import { loadBaseline, type BaselineEntry } from '../../manifest/baseline.js';
@@ -19,13 +18,13 @@ import { safeText } from '../../report/safe-text.js';
 import type { CommandContext } from '../command-context.js';
 import { UsageError } from '../errors.js';
 import { writeResult, type CliIO } from '../io.js';
-import { createProgress } from '../progress.js';
 import {
   addCommonOptions,
+  analyzeWithProgress,
+  type CommonOptions,
   loadGraph,
   parseCount,
   writeReport,
-  type CommonOptions,
 } from '../shared-options.js';
 
 export const DEFAULT_BASELINE = '.blast-radius-baseline.json';
@@ -80,13 +79,7 @@ export function registerCheck(program: Command, context: CommandContext): void {
       }
       const { manifest, graph } = await loadGraph(io, file);
       const rules = resolvePolicy(manifest, graph);
-      const progress = createProgress(io, 'analysing every single failure');
-      let analysis;
-      try {
-        analysis = analyze(graph, manifest.name ?? null, { onProgress: progress.update });
-      } finally {
-        progress.done();
-      }
+      const analysis = analyzeWithProgress(io, graph, manifest.name ?? null);
       const findings = evaluatePolicy(graph, analysis, rules);
       let baseline: BaselineEntry[] | null = null;
       if (baselineFile !== undefined) {

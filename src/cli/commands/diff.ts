@@ -3,7 +3,6 @@
 // pull-request gate that exits 1.
 
 import { Option, type Command } from 'commander';
-import { analyze } from '../../analysis/analyze.js';
 import { diff, type DiffInput } from '../../analysis/diff.js';
 import { FAIL_ON, type FailOn } from '../../analysis/diff-result.js';
 import { STDIN_NAME } from '../../manifest/load.js';
@@ -13,12 +12,12 @@ import { DIFF_REPORTERS } from '../../report/registry.js';
 import type { CommandContext } from '../command-context.js';
 import { UsageError } from '../errors.js';
 import { loadManifestAtRevision } from '../git.js';
-import { createProgress } from '../progress.js';
 import {
+  analyzeWithProgress,
+  type CommonOptions,
   DEFAULT_MANIFEST,
   loadManifestFor,
   parseCount,
-  type CommonOptions,
   writeReport,
 } from '../shared-options.js';
 
@@ -115,16 +114,18 @@ function sideOf(
   manifest: Manifest | null,
 ): DiffInput {
   const graph = compileGraph(manifest ?? { file: source, files: [], services: [] });
-  const progress = createProgress(context.io, `analysing the ${which} manifest`);
-  try {
-    const analysis = analyze(graph, manifest?.name ?? null, { onProgress: progress.update });
-    return {
-      source: source === '-' ? STDIN_NAME : source,
-      exists: manifest !== null,
-      graph,
-      analysis,
-    };
-  } finally {
-    progress.done();
-  }
+  const name = manifest?.name ?? null;
+  const analysis = analyzeWithProgress(
+    context.io,
+    graph,
+    name,
+    {},
+    `analysing the ${which} manifest`,
+  );
+  return {
+    source: source === '-' ? STDIN_NAME : source,
+    exists: manifest !== null,
+    graph,
+    analysis,
+  };
 }

@@ -5,19 +5,18 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { analyze } from '../../analysis/analyze.js';
 import { REPORT_REPORTERS } from '../../report/registry.js';
 import { buildReportInput, type PageAssets } from '../../report/report-input.js';
 import { layoutGraph } from '../../report/report-layout.js';
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import type { CommandContext } from '../command-context.js';
 import { UsageError } from '../errors.js';
-import { createProgress } from '../progress.js';
 import {
   addCommonOptions,
+  analyzeWithProgress,
+  type CommonOptions,
   loadGraph,
   parseCount,
-  type CommonOptions,
   writeReport,
 } from '../shared-options.js';
 
@@ -56,13 +55,7 @@ export function registerReport(program: Command, context: CommandContext): void 
         throw new UsageError('report --format html writes a web page: use -o report.html');
       }
       const { manifest, graph } = await loadGraph(context.io, file);
-      const progress = createProgress(context.io, 'analysing every single failure');
-      let result;
-      try {
-        result = analyze(graph, manifest.name ?? null, { onProgress: progress.update });
-      } finally {
-        progress.done();
-      }
+      const result = analyzeWithProgress(context.io, graph, manifest.name ?? null);
       const page = options.format === 'html' ? await pageAssets(graph) : null;
       await writeReport(
         context.io,
