@@ -3,7 +3,7 @@
 // and the manifest line to fix — for a single point of failure, the dependency through which
 // the failure arrives. Pure: graph, analysis and policy in, findings out.
 
-import { formatDuration } from '../manifest/duration.js';
+import { formatDuration } from '../manifest/fields/duration.js';
 import type { SourcePosition } from '../manifest/types.js';
 import type { CompiledGraph } from '../model/compiled-graph.js';
 import { ruleFor, type ResolvedRule } from '../model/policy.js';

@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ManifestError, ManifestErrors, loadManifest } from '../manifest/load.js';
-import { isInside } from '../manifest/include.js';
+import { isInside } from '../manifest/files/include.js';
 import type { Manifest } from '../manifest/types.js';
 import { UsageError } from './errors.js';
 

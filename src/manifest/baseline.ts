@@ -3,13 +3,13 @@
 // what was accepted. Errors come out as file:line:col, like a manifest's.
 
 import { resolve } from 'node:path';
-import { checkText, decodeText } from './decode-text.js';
-import { describeNode, isMap, isSeq, type DocMap, type DocNode } from './doc-node.js';
+import { checkText, decodeText } from './parse/decode-text.js';
+import { describeNode, isMap, isSeq, type DocMap, type DocNode } from './parse/doc-node.js';
 import { ManifestErrors } from './errors.js';
-import { quote } from './quote.js';
-import { parseDocument } from './read-document.js';
-import { readFileBytes } from './read-file.js';
-import { Diagnostics, SourceFile } from './source-file.js';
+import { quote } from './parse/quote.js';
+import { parseDocument } from './parse/read-document.js';
+import { readFileBytes } from './parse/read-file.js';
+import { Diagnostics, SourceFile } from './parse/source-file.js';
 
 export interface BaselineEntry {
   rule: string;

@@ -3,27 +3,27 @@
 
 import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { assembleManifest } from './assemble.js';
-import { checkText, decodeText } from './decode-text.js';
+import { assembleManifest } from './files/assemble.js';
+import { checkText, decodeText } from './parse/decode-text.js';
 import { ManifestErrors } from './errors.js';
-import { resolveInclude, type IncludeRoot } from './include.js';
-import { MAX_FILES } from './limits.js';
-import type { ManifestFile } from './manifest-file.js';
-import { formatOf, readManifestText, type ManifestFormat } from './read-document.js';
+import { resolveInclude, type IncludeRoot } from './files/include.js';
+import { MAX_FILES } from './parse/limits.js';
+import type { ManifestFile } from './files/manifest-file.js';
+import { formatOf, readManifestText, type ManifestFormat } from './parse/read-document.js';
 import {
   InputTooLargeError,
   maxBytes,
   readFileBytes,
   readStdinBytes,
   tooLargeMessage,
-} from './read-file.js';
-import { Diagnostics } from './source-file.js';
+} from './parse/read-file.js';
+import { Diagnostics } from './parse/source-file.js';
 import type { Manifest } from './types.js';
 
 export { ManifestError, ManifestErrors } from './errors.js';
-export { ID_PATTERN } from './ids.js';
-export { DEFAULT_KEYS, DEPENDENCY_KEYS, SERVICE_KEYS, TOP_LEVEL_KEYS } from './keys.js';
-export type { ManifestFormat } from './read-document.js';
+export { ID_PATTERN } from './fields/ids.js';
+export { DEFAULT_KEYS, DEPENDENCY_KEYS, SERVICE_KEYS, TOP_LEVEL_KEYS } from './fields/keys.js';
+export type { ManifestFormat } from './parse/read-document.js';
 
 export interface LoadOptions {
   /** Directory that relative paths are resolved against; default process.cwd(). */

@@ -8,7 +8,7 @@ import {
   SELECTOR_KEYS,
   SelectorError,
   type Selector,
-} from '../manifest/selector-syntax.js';
+} from '../manifest/fields/selector-syntax.js';
 import type { CompiledGraph } from './compiled-graph.js';
 
 export {
@@ -18,7 +18,7 @@ export {
   SelectorError,
   type Selector,
   type SelectorKey,
-} from '../manifest/selector-syntax.js';
+} from '../manifest/fields/selector-syntax.js';
 
 /**
  * Indices of the services the selectors match, sorted and without repeats. Every selector must

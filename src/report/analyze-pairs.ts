@@ -6,7 +6,7 @@ import type {
   PairSearchTotals,
   RtoViolation,
 } from '../analysis/analysis-result.js';
-import { formatDuration } from '../manifest/duration.js';
+import { formatDuration } from '../manifest/fields/duration.js';
 import { formatNumber, plural } from './format.js';
 import { markdownCode } from './markdown.js';
 import { safeText } from './safe-text.js';

@@ -2,9 +2,9 @@
 // reaches a terminal as a control sequence, or makes an id the loader refuses.
 
 import { describe, expect, it } from 'vitest';
-import { finishServices, newService } from '../../src/import/imported-manifest.js';
-import { renderImportedManifest, yamlScalar } from '../../src/import/manifest-writer.js';
-import { assignIds, sanitizeId } from '../../src/import/service-ids.js';
+import { finishServices, newService } from '../../src/import/shared/imported-manifest.js';
+import { renderImportedManifest, yamlScalar } from '../../src/import/shared/manifest-writer.js';
+import { assignIds, sanitizeId } from '../../src/import/shared/service-ids.js';
 import { parseManifestText } from '../../src/manifest/load.js';
 
 describe('yamlScalar', () => {

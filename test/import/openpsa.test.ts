@@ -5,12 +5,12 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importOpenPsa } from '../../src/import/openpsa.js';
-import { renderImportedManifest } from '../../src/import/manifest-writer.js';
+import { importOpenPsa } from '../../src/import/openpsa/openpsa.js';
+import { renderImportedManifest } from '../../src/import/shared/manifest-writer.js';
 import { parseManifestText } from '../../src/manifest/load.js';
 import { referenceEntryPoints, referenceStatuses } from '../support/brute-force.js';
 import { ROOT } from '../support/run-cli.js';
-import { formatDiagnostic } from '../../src/import/diagnostics.js';
+import { formatDiagnostic } from '../../src/import/shared/diagnostics.js';
 import { readFileSync } from 'node:fs';
 
 function imported(xml: string) {

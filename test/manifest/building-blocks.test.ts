@@ -2,13 +2,13 @@
 // line index, the JSON parser and the text decoder.
 
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../src/manifest/decode-text.js';
-import { didYouMean, editDistance, Suggester } from '../../src/manifest/did-you-mean.js';
-import { parseDuration } from '../../src/manifest/duration.js';
-import { compileSegment } from '../../src/manifest/glob.js';
-import { LineIndex } from '../../src/manifest/line-index.js';
-import { parseJson } from '../../src/manifest/parse-json.js';
-import { quote, sanitize } from '../../src/manifest/quote.js';
+import { decodeText } from '../../src/manifest/parse/decode-text.js';
+import { didYouMean, editDistance, Suggester } from '../../src/manifest/fields/did-you-mean.js';
+import { parseDuration } from '../../src/manifest/fields/duration.js';
+import { compileSegment } from '../../src/manifest/files/glob.js';
+import { LineIndex } from '../../src/manifest/parse/line-index.js';
+import { parseJson } from '../../src/manifest/parse/parse-json.js';
+import { quote, sanitize } from '../../src/manifest/parse/quote.js';
 import { hasControlCharacter } from './helpers.js';
 
 describe('parseDuration', () => {

@@ -4,7 +4,7 @@
 import { truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_FILE_BYTES, MAX_YAML_FILE_BYTES } from '../../src/manifest/limits.js';
+import { MAX_FILE_BYTES, MAX_YAML_FILE_BYTES } from '../../src/manifest/parse/limits.js';
 import { parseManifestText } from '../../src/manifest/load.js';
 import { expectErrors, loadErrors, parseErrors, scratchDirectory } from './helpers.js';
 

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { ID_PATTERN } from '../../src/manifest/ids.js';
+import { ID_PATTERN } from '../../src/manifest/fields/ids.js';
 import {
   DEFAULT_KEYS,
   DEPENDENCY_KEYS,
@@ -15,7 +15,7 @@ import {
   POLICY_RULE_KEYS,
   SERVICE_KEYS,
   TOP_LEVEL_KEYS,
-} from '../../src/manifest/keys.js';
+} from '../../src/manifest/fields/keys.js';
 import { DOMAIN_LEVELS, POLICY_RULES, SEVERITIES, TIERS } from '../../src/manifest/types.js';
 import { GOOD_MANIFESTS } from './good-manifests.js';
 import { validate } from './mini-json-schema.js';

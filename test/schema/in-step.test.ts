@@ -35,7 +35,7 @@ import type {
 import type { GuardResult, GuardViolation } from '../../src/analysis/guard.js';
 import type { BaselineEntry } from '../../src/manifest/baseline.js';
 import { MAX_CHAIN, type SimulateReport } from '../../src/analysis/simulate.js';
-import { ID_PATTERN } from '../../src/manifest/ids.js';
+import { ID_PATTERN } from '../../src/manifest/fields/ids.js';
 import { TIERS, type Requirement, type Service } from '../../src/manifest/types.js';
 import type { ManifestSummary } from '../../src/model/manifest-summary.js';
 import { analysisOf, SHOP, simulateReportOf } from './samples.js';

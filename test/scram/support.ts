@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseXml, type XmlElement } from '../../src/import/xml.js';
+import { parseXml, type XmlElement } from '../../src/import/openpsa/xml.js';
 
 export interface ScramResult {
   probability: number;

@@ -2,10 +2,10 @@
 // validators speak in character offsets; this is where offsets become file:line:column.
 
 import { dropDuplicateKeys, type DocMap, type Problem } from './doc-node.js';
-import { ManifestError } from './errors.js';
+import { ManifestError } from '../errors.js';
 import { LineIndex } from './line-index.js';
 import { quote, sanitize } from './quote.js';
-import type { SourcePosition } from './types.js';
+import type { SourcePosition } from '../types.js';
 
 /** Every error of one load, across all files. */
 export class Diagnostics {

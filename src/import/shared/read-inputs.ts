@@ -4,8 +4,8 @@
 
 import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { decodeText } from '../manifest/decode-text.js';
-import { MAX_FILES, MAX_YAML_FILE_BYTES } from '../manifest/limits.js';
+import { decodeText } from '../../manifest/parse/decode-text.js';
+import { MAX_FILES, MAX_YAML_FILE_BYTES } from '../../manifest/parse/limits.js';
 import type { Diagnostics } from './diagnostics.js';
 import type { SourceText } from './imported-manifest.js';
 import { byCodeUnit } from './values.js';

@@ -2,7 +2,7 @@
 // and notes for what the manifest has no key for (replicas, lifecycle, call counts), written as
 // comments. `finishServices` makes it valid and canonical: sorted, deduplicated, labels clean.
 
-import { MAX_LABEL_LENGTH } from '../manifest/limits.js';
+import { MAX_LABEL_LENGTH } from '../../manifest/parse/limits.js';
 import type { Diagnostic, Diagnostics } from './diagnostics.js';
 import { byCodeUnit } from './values.js';
 

@@ -1,14 +1,14 @@
 // Reads `depends_on`: plain ids, `{service}`, `{any_of}` and `{quorum, of}` entries (SPEC §2),
 // into Requirements, with the checks that need only the owning service: itself, twice, quorum.
 
-import { describeNode, isMap, isSeq, type DocMap, type DocNode } from './doc-node.js';
+import { describeNode, isMap, isSeq, type DocMap, type DocNode } from '../parse/doc-node.js';
 import { didYouMean } from './did-you-mean.js';
 import { readBoolean } from './fields.js';
 import { DEPENDENCY_KEYS } from './keys.js';
-import { quote } from './quote.js';
+import { quote } from '../parse/quote.js';
 import type { References } from './references.js';
-import type { SourceFile } from './source-file.js';
-import type { Requirement, SourcePosition } from './types.js';
+import type { SourceFile } from '../parse/source-file.js';
+import type { Requirement, SourcePosition } from '../types.js';
 
 export interface ServiceContext {
   readonly src: SourceFile;

@@ -2,14 +2,14 @@
 // stands for the workloads it selects. Dependencies are inferred from configuration that names
 // a Service and from NetworkPolicy egress rules; replicas and topology spread become comments.
 
-import { Diagnostics } from './diagnostics.js';
+import { Diagnostics } from '../shared/diagnostics.js';
 import {
   importResult,
   newService,
   type ImportResult,
   type ImportedService,
   type SourceText,
-} from './imported-manifest.js';
+} from '../shared/imported-manifest.js';
 import {
   describeObject,
   ingressBackends,
@@ -21,9 +21,9 @@ import {
   type KubeObject,
   type KubeService,
   type Workload,
-} from './kubernetes-objects.js';
-import { hostReferences, serviceNamed } from './kubernetes-references.js';
-import { assignIds } from './service-ids.js';
+} from './objects.js';
+import { hostReferences, serviceNamed } from './references.js';
+import { assignIds } from '../shared/service-ids.js';
 
 const EXPOSING_TYPES = new Set(['LoadBalancer', 'NodePort']);
 

@@ -1,11 +1,11 @@
 // Checks that an id used in depends_on or monitors names a declared service (in any file of
 // the manifest), suggesting the closest declared id when it does not.
 
-import { describeNode, type DocNode } from './doc-node.js';
+import { describeNode, type DocNode } from '../parse/doc-node.js';
 import { Suggester } from './did-you-mean.js';
-import { quote } from './quote.js';
-import type { SourceFile } from './source-file.js';
-import type { SourcePosition } from './types.js';
+import { quote } from '../parse/quote.js';
+import type { SourceFile } from '../parse/source-file.js';
+import type { SourcePosition } from '../types.js';
 
 export class References {
   private suggester: Suggester | undefined;

@@ -1,8 +1,8 @@
 // "Did you mean" suggestions: the closest candidate by optimal-string-alignment distance
 // (Levenshtein plus adjacent transpositions, Damerau 1964), case-insensitive, within a budget.
 
-import { MAX_SUGGESTION_CELLS } from './limits.js';
-import { quote } from './quote.js';
+import { MAX_SUGGESTION_CELLS } from '../parse/limits.js';
+import { quote } from '../parse/quote.js';
 
 /** Largest distance still worth suggesting: 1 for short words, up to 3 for long ones. */
 function tolerance(length: number): number {

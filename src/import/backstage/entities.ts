@@ -1,12 +1,12 @@
 // Reads Backstage catalog files (multi-document YAML) into entities: kind, namespace, name,
 // metadata and spec, each able to say where a field is written.
 
-import type { Diagnostics, InputPlace } from './diagnostics.js';
-import type { SourceText } from './imported-manifest.js';
-import { DEFAULT_NAMESPACE } from './backstage-refs.js';
-import { ShapeChecker } from './shape-checker.js';
-import { isRecord, type Json } from './values.js';
-import { parseYamlDocuments } from './yaml-documents.js';
+import type { Diagnostics, InputPlace } from '../shared/diagnostics.js';
+import type { SourceText } from '../shared/imported-manifest.js';
+import { DEFAULT_NAMESPACE } from './refs.js';
+import { ShapeChecker } from '../shared/shape-checker.js';
+import { isRecord, type Json } from '../shared/values.js';
+import { parseYamlDocuments } from '../shared/yaml-documents.js';
 
 export interface CatalogEntity {
   /** As written (`Component`); compare with `kindKey`. */

@@ -2,24 +2,18 @@
 // depends on); dependsOn/dependencyOf, and consumesApis resolved to the components that provide
 // the API, become dependencies; owner, type, lifecycle, system and tags are carried over.
 
-import { locationTargets, readCatalogFile, type CatalogEntity } from './backstage-entities.js';
-import {
-  DEFAULT_NAMESPACE,
-  parseEntityRef,
-  refKey,
-  shortRef,
-  type EntityRef,
-} from './backstage-refs.js';
-import { Diagnostics, type InputPlace } from './diagnostics.js';
+import { locationTargets, readCatalogFile, type CatalogEntity } from './entities.js';
+import { DEFAULT_NAMESPACE, parseEntityRef, refKey, shortRef, type EntityRef } from './refs.js';
+import { Diagnostics, type InputPlace } from '../shared/diagnostics.js';
 import {
   importResult,
   newService,
   type ImportResult,
   type ImportedService,
   type SourceText,
-} from './imported-manifest.js';
-import { assignIds } from './service-ids.js';
-import type { YamlPath } from './yaml-documents.js';
+} from '../shared/imported-manifest.js';
+import { assignIds } from '../shared/service-ids.js';
+import type { YamlPath } from '../shared/yaml-documents.js';
 
 const SERVICE_KINDS = new Set(['component', 'resource']);
 

@@ -2,14 +2,14 @@
 // reads every service against the ids of all files, sorts services by id, and applies the
 // top-level file's overlays.
 
-import { idProblem } from './ids.js';
+import { idProblem } from '../fields/ids.js';
 import type { ManifestFile } from './manifest-file.js';
 import { applyOverlays } from './overlay.js';
-import { quote } from './quote.js';
-import { References } from './references.js';
-import { readService } from './service.js';
-import { formatPosition } from './source-file.js';
-import type { Manifest, Service, SourcePosition } from './types.js';
+import { quote } from '../parse/quote.js';
+import { References } from '../fields/references.js';
+import { readService } from '../fields/service.js';
+import { formatPosition } from '../parse/source-file.js';
+import type { Manifest, Service, SourcePosition } from '../types.js';
 
 /** `files` in Manifest.files order: the top-level file first. Errors go to the files' diagnostics. */
 export function assembleManifest(files: readonly ManifestFile[]): Manifest {

@@ -3,7 +3,7 @@
 // one service need nothing but the manifest, so overlays can use them while it is read.
 
 import { Suggester } from './did-you-mean.js';
-import type { Service } from './types.js';
+import type { Service } from '../types.js';
 
 export const SELECTOR_KEYS = [
   'provider',

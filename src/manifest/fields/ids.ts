@@ -1,8 +1,8 @@
 // The rule for service ids (SPEC §2): 1–200 characters of letters, digits and `._:/@-`,
 // starting with a letter, digit or `_`. Ids are only ever Map keys: `__proto__` is an ordinary id.
 
-import { MAX_ID_LENGTH } from './limits.js';
-import { hasUnsafeCharacter, quote } from './quote.js';
+import { MAX_ID_LENGTH } from '../parse/limits.js';
+import { hasUnsafeCharacter, quote } from '../parse/quote.js';
 
 /**
  * The id rule as a pattern; the JSON Schema repeats it (checked by a test). SPEC §2 says "starting

@@ -1,14 +1,14 @@
 // Reads the top level of one manifest file (SPEC §2): version, name, include, defaults, policy,
 // overlays and the services mapping, whose entries are read later, once the ids of every file are known.
 
-import { describeNode, isMap, isSeq, type DocMap, type DocNode } from './doc-node.js';
-import { didYouMean } from './did-you-mean.js';
-import { readLabel, readSharedField, showValue, type SharedFields } from './fields.js';
-import { DEFAULT_KEYS, isDefaultKey, TOP_LEVEL_KEYS } from './keys.js';
-import { readPolicy } from './policy.js';
-import { quote } from './quote.js';
-import type { SourceFile } from './source-file.js';
-import type { Policy } from './types.js';
+import { describeNode, isMap, isSeq, type DocMap, type DocNode } from '../parse/doc-node.js';
+import { didYouMean } from '../fields/did-you-mean.js';
+import { readLabel, readSharedField, showValue, type SharedFields } from '../fields/fields.js';
+import { DEFAULT_KEYS, isDefaultKey, TOP_LEVEL_KEYS } from '../fields/keys.js';
+import { readPolicy } from '../fields/policy.js';
+import { quote } from '../parse/quote.js';
+import type { SourceFile } from '../parse/source-file.js';
+import type { Policy } from '../types.js';
 
 export interface IncludePattern {
   pattern: string;

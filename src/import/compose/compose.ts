@@ -2,19 +2,19 @@
 // variables interpolated, profiles honoured and `depends_on` (short and long syntax) as the
 // dependencies. depends_on is start order, which is usually but not always a runtime dependency.
 
-import { interpolate } from './compose-interpolation.js';
-import { Diagnostics, type InputPlace } from './diagnostics.js';
+import { interpolate } from './interpolation.js';
+import { Diagnostics, type InputPlace } from '../shared/diagnostics.js';
 import {
   importResult,
   newService,
   type ImportResult,
   type ImportedService,
   type SourceText,
-} from './imported-manifest.js';
-import { assignIds } from './service-ids.js';
-import { ShapeChecker } from './shape-checker.js';
-import { byCodeUnit, isRecord, scalarText, type Json } from './values.js';
-import { parseYamlDocuments } from './yaml-documents.js';
+} from '../shared/imported-manifest.js';
+import { assignIds } from '../shared/service-ids.js';
+import { ShapeChecker } from '../shared/shape-checker.js';
+import { byCodeUnit, isRecord, scalarText, type Json } from '../shared/values.js';
+import { parseYamlDocuments } from '../shared/yaml-documents.js';
 
 export interface ComposeOptions {
   /** Interpolation variables (from --env-file or .env); nothing else is read. */

@@ -2,7 +2,7 @@
 // imported) and warnings (something was skipped or guessed), each tied to a file and, when
 // known, a line and column.
 
-import { comparePlaces } from '../manifest/errors.js';
+import { comparePlaces } from '../../manifest/errors.js';
 
 export type Severity = 'error' | 'warning';
 

@@ -1,14 +1,14 @@
 // Readers for the service fields a `defaults` block may also set: free-text labels, tier,
 // tags, SLA, cost and durations. Each reports what is wrong at the value and returns undefined.
 
-import { describeNode, isSeq, type DocNode } from './doc-node.js';
+import { describeNode, isSeq, type DocNode } from '../parse/doc-node.js';
 import { didYouMean } from './did-you-mean.js';
 import { DURATION_HINT, parseDuration } from './duration.js';
 import type { DefaultKey } from './keys.js';
-import { MAX_LABEL_LENGTH } from './limits.js';
-import { hasUnsafeCharacter, quote } from './quote.js';
-import type { SourceFile } from './source-file.js';
-import { TIERS, type Service, type Tier } from './types.js';
+import { MAX_LABEL_LENGTH } from '../parse/limits.js';
+import { hasUnsafeCharacter, quote } from '../parse/quote.js';
+import type { SourceFile } from '../parse/source-file.js';
+import { TIERS, type Service, type Tier } from '../types.js';
 
 /** The part of a Service that `defaults` may provide. */
 export type SharedFields = Partial<

@@ -13,15 +13,15 @@
 // and is dropped; for ATLEAST each further occurrence counts again, so it becomes a virtual
 // pass-through service of its own (`gate/repeat-2`) that depends on the input — the same truth table.
 
-import { LineIndex } from '../manifest/line-index.js';
-import { Diagnostics } from './diagnostics.js';
+import { LineIndex } from '../../manifest/parse/line-index.js';
+import { Diagnostics } from '../shared/diagnostics.js';
 import {
   importResult,
   newService,
   type ImportResult,
   type ImportedService,
   type SourceText,
-} from './imported-manifest.js';
+} from '../shared/imported-manifest.js';
 import { parseXml, XmlError, type XmlElement } from './xml.js';
 
 const CAVEATS = [

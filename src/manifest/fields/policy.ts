@@ -2,12 +2,12 @@
 // an optional scope of selectors and its own settings. Selectors are checked against the
 // services later, in the model, once every file's services are known.
 
-import { describeNode, isMap, isSeq, type DocMap, type DocNode } from './doc-node.js';
+import { describeNode, isMap, isSeq, type DocMap, type DocNode } from '../parse/doc-node.js';
 import { didYouMean } from './did-you-mean.js';
 import { readBoolean, readLabel } from './fields.js';
 import { POLICY_KEYS, POLICY_MAX_KEYS, POLICY_RULE_KEYS } from './keys.js';
-import { quote } from './quote.js';
-import type { SourceFile } from './source-file.js';
+import { quote } from '../parse/quote.js';
+import type { SourceFile } from '../parse/source-file.js';
 import {
   DOMAIN_LEVELS,
   POLICY_RULES,
@@ -17,7 +17,7 @@ import {
   type PolicyRule,
   type PolicyRuleId,
   type ScopeSelector,
-} from './types.js';
+} from '../types.js';
 
 export function readPolicy(node: DocNode, offset: number, src: SourceFile): Policy | undefined {
   if (!isMap(node)) {

@@ -2,12 +2,12 @@
 // importer needs: workloads with their pod labels and configuration strings, Services with their
 // selectors, NetworkPolicy egress rules and Ingress backends.
 
-import type { Diagnostics, InputPlace } from './diagnostics.js';
-import type { SourceText } from './imported-manifest.js';
-import { expandEnvReferences } from './kubernetes-references.js';
-import { ShapeChecker } from './shape-checker.js';
-import { isRecord, scalarText, type Json } from './values.js';
-import { parseYamlDocuments, type YamlPath } from './yaml-documents.js';
+import type { Diagnostics, InputPlace } from '../shared/diagnostics.js';
+import type { SourceText } from '../shared/imported-manifest.js';
+import { expandEnvReferences } from './references.js';
+import { ShapeChecker } from '../shared/shape-checker.js';
+import { isRecord, scalarText, type Json } from '../shared/values.js';
+import { parseYamlDocuments, type YamlPath } from '../shared/yaml-documents.js';
 
 export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet'] as const;
 

@@ -4,21 +4,39 @@
 // matches the services as declared, before any overlay applies, so their order never changes
 // what they match. A value that contradicts another is an error naming both places.
 
-import { listedBefore, readDependsOn } from './depends-on.js';
-import { describeNode, isMap, isSeq, type DocMap, type DocNode, type DocSeq } from './doc-node.js';
-import { didYouMean } from './did-you-mean.js';
-import { fieldName, readBoolean, readLabel, readSharedField, type SharedFields } from './fields.js';
-import { isDefaultKey, OVERLAY_KEYS, OVERLAY_SET_KEYS } from './keys.js';
-import { quote } from './quote.js';
-import type { References } from './references.js';
-import { closest, matchesSelector, parseSelector, SelectorError } from './selector-syntax.js';
-import { formatPosition, type SourceFile } from './source-file.js';
+import { listedBefore, readDependsOn } from '../fields/depends-on.js';
+import {
+  describeNode,
+  isMap,
+  isSeq,
+  type DocMap,
+  type DocNode,
+  type DocSeq,
+} from '../parse/doc-node.js';
+import { didYouMean } from '../fields/did-you-mean.js';
+import {
+  fieldName,
+  readBoolean,
+  readLabel,
+  readSharedField,
+  type SharedFields,
+} from '../fields/fields.js';
+import { isDefaultKey, OVERLAY_KEYS, OVERLAY_SET_KEYS } from '../fields/keys.js';
+import { quote } from '../parse/quote.js';
+import type { References } from '../fields/references.js';
+import {
+  closest,
+  matchesSelector,
+  parseSelector,
+  SelectorError,
+} from '../fields/selector-syntax.js';
+import { formatPosition, type SourceFile } from '../parse/source-file.js';
 import {
   SERVICE_FIELD_ORDER,
   type Requirement,
   type Service,
   type SourcePosition,
-} from './types.js';
+} from '../types.js';
 
 /** The owner overlay requirements are read for: not a valid id, so never a self-dependency. */
 const OVERLAY_OWNER = '(overlay)';

@@ -5,8 +5,8 @@ import { realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { expandGlob, GlobLimitError, hasWildcard } from './glob.js';
 import type { IncludePattern } from './manifest-file.js';
-import { quote } from './quote.js';
-import type { SourceFile } from './source-file.js';
+import { quote } from '../parse/quote.js';
+import type { SourceFile } from '../parse/source-file.js';
 
 /** The directory of the top-level manifest, as written and with symlinks resolved. */
 export interface IncludeRoot {

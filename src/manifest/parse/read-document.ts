@@ -2,7 +2,7 @@
 // the parser for the format, and any stack overflow turned into an error instead of a crash.
 
 import type { ParseResult, Problem } from './doc-node.js';
-import { readManifestFile, type ManifestFile } from './manifest-file.js';
+import { readManifestFile, type ManifestFile } from '../files/manifest-file.js';
 import { parseJson } from './parse-json.js';
 import { parseYaml } from './parse-yaml.js';
 import { SourceFile, type Diagnostics } from './source-file.js';

@@ -2,12 +2,12 @@
 // the keys it does not set. Unknown keys are errors with a "did you mean".
 
 import { readDependsOn, type ServiceContext } from './depends-on.js';
-import { describeNode, isMap, isSeq, type DocMap, type DocNode } from './doc-node.js';
+import { describeNode, isMap, isSeq, type DocMap, type DocNode } from '../parse/doc-node.js';
 import { didYouMean } from './did-you-mean.js';
 import { readBoolean, readSharedField, type SharedFields } from './fields.js';
 import { isDefaultKey, SERVICE_KEYS } from './keys.js';
-import { quote } from './quote.js';
-import type { Service, SourcePosition } from './types.js';
+import { quote } from '../parse/quote.js';
+import type { Service, SourcePosition } from '../types.js';
 
 export interface FileServiceContext extends Omit<ServiceContext, 'owner'> {
   readonly defaults: SharedFields;

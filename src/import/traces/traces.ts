@@ -1,17 +1,17 @@
 // `import traces`: Jaeger's dependency links (`/api/dependencies`: parent, child, callCount) to
 // a manifest in which every caller depends on what it calls, links below --min-calls left out.
 
-import { Diagnostics } from './diagnostics.js';
+import { Diagnostics } from '../shared/diagnostics.js';
 import {
   importResult,
   newService,
   type ImportResult,
   type ImportedService,
   type SourceText,
-} from './imported-manifest.js';
-import { assignIds } from './service-ids.js';
-import { byCodeUnit, describeValue, isRecord } from './values.js';
-import { parseYamlDocuments, type YamlDocument, type YamlPath } from './yaml-documents.js';
+} from '../shared/imported-manifest.js';
+import { assignIds } from '../shared/service-ids.js';
+import { byCodeUnit, describeValue, isRecord } from '../shared/values.js';
+import { parseYamlDocuments, type YamlDocument, type YamlPath } from '../shared/yaml-documents.js';
 
 export interface TracesOptions {
   /** Links with fewer calls are left out; default 0 (keep every link). */

@@ -3,8 +3,8 @@
 // Kubernetes object: name, namespace/name, kind:namespace/name); every entity takes the first
 // candidate no other entity wants at the same level.
 
-import { ID_PATTERN } from '../manifest/ids.js';
-import { MAX_ID_LENGTH } from '../manifest/limits.js';
+import { ID_PATTERN } from '../../manifest/fields/ids.js';
+import { MAX_ID_LENGTH } from '../../manifest/parse/limits.js';
 import { byCodeUnit } from './values.js';
 
 export interface IdCandidates {

@@ -5,10 +5,10 @@
 
 import { access, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { Diagnostics } from './diagnostics.js';
-import { locationTargets, readCatalogFile } from './backstage-entities.js';
-import type { SourceText } from './imported-manifest.js';
-import { listInputs, readInput, type InputFile } from './read-inputs.js';
+import { Diagnostics } from '../shared/diagnostics.js';
+import { locationTargets, readCatalogFile } from './entities.js';
+import type { SourceText } from '../shared/imported-manifest.js';
+import { listInputs, readInput, type InputFile } from '../shared/read-inputs.js';
 
 interface Pending extends InputFile {
   /** The folder of the file named on the command line that the chain started from. */

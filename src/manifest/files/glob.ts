@@ -4,7 +4,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MAX_GLOB_ENTRIES } from './limits.js';
+import { MAX_GLOB_ENTRIES } from '../parse/limits.js';
 
 const GLOBSTAR = Symbol('**');
 type Segment = string | RegExp | typeof GLOBSTAR;
