@@ -5,14 +5,14 @@ import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import { loadManifest } from '../dist/manifest/load.js';
 import { compileGraph, entryPoints } from '../dist/model/compiled-graph.js';
-import { cutStructure } from '../dist/analysis/articulation-points.js';
-import { coldStart } from '../dist/analysis/cold-start.js';
-import { dependencyCycles, hardDependencyEdges } from '../dist/analysis/graph-views.js';
-import { planSweep } from '../dist/analysis/single-failure-sweep.js';
-import { recordSingleFailures } from '../dist/analysis/single-failures.js';
-import { analyzeFailureDomains, failureDomains } from '../dist/analysis/failure-domains.js';
+import { cutStructure } from '../dist/analysis/graph/articulation-points.js';
+import { coldStart } from '../dist/analysis/structure/cold-start.js';
+import { dependencyCycles, hardDependencyEdges } from '../dist/analysis/structure/graph-views.js';
+import { planSweep } from '../dist/analysis/outage/outage-sweep.js';
+import { recordSingleFailures } from '../dist/analysis/outage/single-failures.js';
+import { analyzeFailureDomains, failureDomains } from '../dist/analysis/outage/failure-domains.js';
 import { analyze } from '../dist/analysis/analyze.js';
-import { renderJson } from '../dist/report/json.js';
+import { renderJson } from '../dist/report/shared/json.js';
 
 const file = process.argv[2];
 if (!file) {

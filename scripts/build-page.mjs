@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles the HTML report's page script (src/report/page/main.ts, with sigma, graphology and the
+// Bundles the HTML report's page script (src/report/review/page/main.ts, with sigma, graphology and the
 // analysis code it shares with the CLI) into one minified IIFE at dist/report-page.js, which the
 // `report` command inlines into every HTML report. Run by `npm run build`.
 
@@ -13,7 +13,7 @@ export const PAGE_BUNDLE = path.join(ROOT, 'dist/report-page.js');
 /** Builds the bundle; the same sources give the same bytes. */
 export async function buildPage(outfile = PAGE_BUNDLE) {
   await build({
-    entryPoints: [path.join(ROOT, 'src/report/page/main.ts')],
+    entryPoints: [path.join(ROOT, 'src/report/review/page/main.ts')],
     outfile,
     bundle: true,
     format: 'iife',

@@ -2,7 +2,7 @@
 // prints as is (documented by schema/analysis-result.schema.json). Lists are sorted.
 
 import type { DomainLevel } from '../manifest/types.js';
-import type { ComponentImportance, EntryAvailability } from './reliability-result.js';
+import type { ComponentImportance, EntryAvailability } from './reliability/result.js';
 
 export type { ComponentImportance, EntryAvailability };
 

@@ -9,23 +9,23 @@ import type {
   ComponentBlastRadius,
   ComponentSpof,
 } from './analysis-result.js';
-import { analyzeAvailability } from './availability.js';
-import { cutStructure } from './articulation-points.js';
-import { coldStart } from './cold-start.js';
+import { analyzeAvailability } from './reliability/availability.js';
+import { cutStructure } from './graph/articulation-points.js';
+import { coldStart } from './structure/cold-start.js';
 import {
   analyzeFailureDomains,
   failureDomains,
   type DomainAnalysis,
   type FailureDomain,
-} from './failure-domains.js';
-import { fateSharingObserver } from './fate-sharing.js';
-import { dependencyCycles, hardDependencyEdges } from './graph-views.js';
-import { providerConcentration } from './provider-concentration.js';
+} from './outage/failure-domains.js';
+import { fateSharingObserver } from './outage/fate-sharing.js';
+import { dependencyCycles, hardDependencyEdges } from './structure/graph-views.js';
+import { providerConcentration } from './outage/provider-concentration.js';
 import { byRisk } from './ranking.js';
-import { componentUnits, domainUnits, minimalPairs, type FoundPair } from './pair-cuts.js';
-import { rtoViolations } from './rto-consistency.js';
-import { planSweep, type SweepPlan } from './single-failure-sweep.js';
-import { recordSingleFailures } from './single-failures.js';
+import { componentUnits, domainUnits, minimalPairs, type FoundPair } from './cut-sets/pair-cuts.js';
+import { rtoViolations } from './recovery/rto-consistency.js';
+import { planSweep, type SweepPlan } from './outage/outage-sweep.js';
+import { recordSingleFailures } from './outage/single-failures.js';
 
 export interface AnalyzeOptions {
   /** Narrow the entry-point questions to these entry points (ids). */

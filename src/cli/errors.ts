@@ -3,7 +3,7 @@
 
 import { ManifestErrors } from '../manifest/errors.js';
 import { SelectorError } from '../model/selector.js';
-import { safeText } from '../report/safe-text.js';
+import { safeText } from '../report/shared/safe-text.js';
 import type { Outcome } from './exit-code.js';
 import type { CliIO } from './io.js';
 

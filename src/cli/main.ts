@@ -14,7 +14,7 @@ import type { CommandContext } from './command-context.js';
 import { reportError } from './errors.js';
 import { exitCode, type Outcome } from './exit-code.js';
 import { processIO, type CliIO } from './io.js';
-import { VERSION } from '../report/version.js';
+import { VERSION } from '../report/shared/version.js';
 
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   let outcome: Outcome = 'ok';

@@ -3,7 +3,7 @@
 
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { safeText } from '../report/safe-text.js';
+import { safeText } from '../report/shared/safe-text.js';
 import type { CliIO } from './io.js';
 
 export interface Progress {

@@ -4,7 +4,7 @@ import {
   articulationPoints,
   bridges,
   cutStructure,
-} from '../../src/analysis/articulation-points.js';
+} from '../../src/analysis/graph/articulation-points.js';
 import {
   arrays,
   barbell,

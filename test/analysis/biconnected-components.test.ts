@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { articulationPoints } from '../../src/analysis/articulation-points.js';
-import { biconnectedComponents } from '../../src/analysis/biconnected-components.js';
+import { articulationPoints } from '../../src/analysis/graph/articulation-points.js';
+import { biconnectedComponents } from '../../src/analysis/graph/biconnected-components.js';
 import {
   arrays,
   barbell,

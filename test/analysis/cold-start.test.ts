@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { coldStart, coldStartWitness, type ColdStartPlan } from '../../src/analysis/cold-start.js';
+import {
+  coldStart,
+  coldStartWitness,
+  type ColdStartPlan,
+} from '../../src/analysis/structure/cold-start.js';
 import { compileGraph, type CompiledGraph } from '../../src/model/compiled-graph.js';
 import { manifestArbitrary, manifestOf, type Dependency } from './support.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { immediateDominators } from '../../src/analysis/dominators.js';
+import { immediateDominators } from '../../src/analysis/graph/dominators.js';
 import {
   arrays,
   edgeListArbitrary,

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cutStructure } from '../../src/analysis/articulation-points.js';
+import { cutStructure } from '../../src/analysis/graph/articulation-points.js';
 import {
   dependencyCsr,
   dependencyCycles,
   hardDependencyEdges,
   reverseCsr,
   undirectedAdjacency,
-} from '../../src/analysis/graph-views.js';
+} from '../../src/analysis/structure/graph-views.js';
 import { compileGraph } from '../../src/model/compiled-graph.js';
 import { manifestArbitrary, manifestOf, reachable, type Dependency } from './support.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sortByKey, sortValues } from '../../src/analysis/radix-sort.js';
+import { sortByKey, sortValues } from '../../src/analysis/graph/integer-sort.js';
 
 describe('radix sorts', () => {
   it('sortValues agrees with a comparison sort, across digit boundaries', () => {

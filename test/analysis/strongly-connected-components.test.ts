@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stronglyConnectedComponents } from '../../src/analysis/strongly-connected-components.js';
+import { stronglyConnectedComponents } from '../../src/analysis/graph/strongly-connected-components.js';
 import {
   arrays,
   edgeListArbitrary,

@@ -3,7 +3,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderCheckGithub } from '../../src/report/check-github.js';
+import { renderCheckGithub } from '../../src/report/check/github.js';
 import { CLEAN, FIXTURES, render, WITH_BASELINE } from './fixture.js';
 
 interface WorkflowCommand {

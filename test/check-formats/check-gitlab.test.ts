@@ -2,7 +2,7 @@
 // Code Quality report's contract: the fields GitLab reads, unique fingerprints, every finding.
 
 import { describe, expect, it } from 'vitest';
-import { renderCheckGitlab } from '../../src/report/check-gitlab.js';
+import { renderCheckGitlab } from '../../src/report/check/gitlab.js';
 import { CLEAN, FIXTURES, render, WITH_BASELINE } from './fixture.js';
 
 interface CodeQualityIssue {

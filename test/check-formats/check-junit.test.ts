@@ -3,9 +3,9 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CheckResult } from '../../src/analysis/check-result.js';
+import type { CheckResult } from '../../src/analysis/gate/check-result.js';
 import { POLICY_RULES } from '../../src/manifest/types.js';
-import { renderCheckJunit } from '../../src/report/check-junit.js';
+import { renderCheckJunit } from '../../src/report/check/junit.js';
 import { CLEAN, FIXTURES, render, WITH_BASELINE } from './fixture.js';
 import { elementsNamed, parseXml, textOf, type XmlElement } from './xml-checker.js';
 

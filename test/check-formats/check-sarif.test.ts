@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { POLICY_RULES } from '../../src/manifest/types.js';
-import { renderCheckSarif } from '../../src/report/check-sarif.js';
+import { renderCheckSarif } from '../../src/report/check/sarif.js';
 import { ROOT } from '../support/run-cli.js';
 import { FIXTURES, render, WITH_BASELINE } from './fixture.js';
 

@@ -4,11 +4,11 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { repositoryPath, uriReference } from '../../src/report/check-ci.js';
-import { escapeData, escapeProperty } from '../../src/report/check-github.js';
+import { repositoryPath, uriReference } from '../../src/report/check/ci-paths.js';
+import { escapeData, escapeProperty } from '../../src/report/check/github.js';
 import { buildDependencyGraph } from '../../src/model/dependency-graph.js';
-import { renderGraphGraphml } from '../../src/report/graph-graphml.js';
-import { xmlAttribute, xmlText } from '../../src/report/xml.js';
+import { renderGraphGraphml } from '../../src/report/graph/graphml.js';
+import { xmlAttribute, xmlText } from '../../src/report/shared/xml.js';
 import { buildManifest } from '../support/build-manifest.js';
 import { elementsNamed, parseXml, textOf } from './xml-checker.js';
 

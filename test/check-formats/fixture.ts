@@ -2,9 +2,9 @@
 // and has a stale entry, manifest paths with a space, `#`, `%` and non-ASCII letters, and a
 // message with `%`, `,`, `:` and a line break; and one clean run without a baseline.
 
-import type { CheckResult, Finding, FindingSubject } from '../../src/analysis/check-result.js';
+import type { CheckResult, Finding, FindingSubject } from '../../src/analysis/gate/check-result.js';
 import { POLICY_RULES, type PolicyRuleId } from '../../src/manifest/types.js';
-import { fingerprint } from '../../src/analysis/fingerprint.js';
+import { fingerprint } from '../../src/analysis/gate/fingerprint.js';
 import type { Reporter } from '../../src/report/registry.js';
 
 const MANIFEST = 'deploy/prod manifests/blast-radius.yaml';

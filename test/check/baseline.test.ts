@@ -2,11 +2,11 @@
 // the file format written and read back, and clear errors for a baseline that is not one.
 
 import { describe, expect, it } from 'vitest';
-import { baselineOf, compareWithBaseline } from '../../src/analysis/baseline-comparison.js';
+import { baselineOf, compareWithBaseline } from '../../src/analysis/gate/baseline-comparison.js';
 import { ManifestErrors } from '../../src/manifest/errors.js';
 import { parseBaselineText } from '../../src/manifest/baseline.js';
 import { POLICY_RULES } from '../../src/manifest/types.js';
-import { renderBaseline } from '../../src/report/baseline-json.js';
+import { renderBaseline } from '../../src/report/check/baseline-json.js';
 import { assertMatches } from '../schema/schemas.js';
 import { findingsOf, GATE_DEMO } from './support.js';
 

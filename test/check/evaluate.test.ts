@@ -4,7 +4,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fingerprint } from '../../src/analysis/fingerprint.js';
+import { fingerprint } from '../../src/analysis/gate/fingerprint.js';
 import { parseManifestText } from '../../src/manifest/load.js';
 import type { Manifest, PolicyRule, Severity } from '../../src/manifest/types.js';
 import {

@@ -1,7 +1,7 @@
 // Helpers for the check tests: a manifest text through the whole pipeline to findings.
 
 import { analyze } from '../../src/analysis/analyze.js';
-import { evaluatePolicy, type NewFinding } from '../../src/analysis/check.js';
+import { evaluatePolicy, type NewFinding } from '../../src/analysis/gate/evaluate-policy.js';
 import { parseManifestText } from '../../src/manifest/load.js';
 import type { Manifest } from '../../src/manifest/types.js';
 import { compileGraph } from '../../src/model/compiled-graph.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonChunks, renderJson } from '../../src/report/json.js';
+import { jsonChunks, renderJson } from '../../src/report/shared/json.js';
 
 describe('JSON output', () => {
   it('parses back to what JSON.stringify would give, and is stable', () => {

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderDiffMarkdown, MAX_MARKDOWN_CHARS } from '../../src/report/diff-markdown.js';
+import { renderDiffMarkdown, MAX_MARKDOWN_CHARS } from '../../src/report/diff/markdown.js';
 import { buildManifest, type ServiceSketch } from '../support/build-manifest.js';
 import { runCli } from '../support/run-cli.js';
 import { diffOf, GOLDEN } from './support.js';

@@ -2,7 +2,7 @@
 // one shortest path when those do not fit, nothing beyond 40 services; no recursion on chains.
 
 import { describe, expect, it } from 'vitest';
-import { changedNeighbourhood, MAX_NODES } from '../../src/analysis/diff-neighbourhood.js';
+import { changedNeighbourhood, MAX_NODES } from '../../src/analysis/diff/neighbourhood.js';
 import { compileGraph } from '../../src/model/compiled-graph.js';
 import { buildManifest, type ServiceSketch } from '../support/build-manifest.js';
 import { diffOf } from './support.js';

@@ -1,8 +1,8 @@
 // Diffs of manifests held in memory, straight from the analysis code (no loader, no CLI).
 
 import { analyze } from '../../src/analysis/analyze.js';
-import { diff, type DiffInput } from '../../src/analysis/diff.js';
-import type { DiffResult, FailOn } from '../../src/analysis/diff-result.js';
+import { diff, type DiffInput } from '../../src/analysis/diff/diff.js';
+import type { DiffResult, FailOn } from '../../src/analysis/diff/diff-result.js';
 import type { Manifest } from '../../src/manifest/types.js';
 import { compileGraph } from '../../src/model/compiled-graph.js';
 

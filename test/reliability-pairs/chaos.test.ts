@@ -2,9 +2,14 @@
 // system, plausible frequencies in SLA mode, its schema, and the CLI's exit codes.
 
 import { describe, expect, it } from 'vitest';
-import { chaos, splitMix32, wilson, type ChaosOptions } from '../../src/analysis/chaos.js';
-import { failureDomains } from '../../src/analysis/failure-domains.js';
-import { planSweep } from '../../src/analysis/single-failure-sweep.js';
+import {
+  chaos,
+  splitMix32,
+  wilson,
+  type ChaosOptions,
+} from '../../src/analysis/reliability/chaos.js';
+import { failureDomains } from '../../src/analysis/outage/failure-domains.js';
+import { planSweep } from '../../src/analysis/outage/outage-sweep.js';
 import type { Manifest } from '../../src/manifest/types.js';
 import { compileGraph } from '../../src/model/compiled-graph.js';
 import { buildManifest } from '../support/build-manifest.js';

@@ -3,7 +3,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rtoViolations } from '../../src/analysis/rto-consistency.js';
+import { rtoViolations } from '../../src/analysis/recovery/rto-consistency.js';
 import type { Manifest } from '../../src/manifest/types.js';
 import { compileGraph } from '../../src/model/compiled-graph.js';
 import { referenceStatuses } from '../support/brute-force.js';

@@ -3,10 +3,10 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeAvailability } from '../../src/analysis/availability.js';
-import { ExactSolver } from '../../src/analysis/exact-availability.js';
-import { reliabilityModel } from '../../src/analysis/reliability-model.js';
-import { recordSingleFailures } from '../../src/analysis/single-failures.js';
+import { analyzeAvailability } from '../../src/analysis/reliability/availability.js';
+import { ExactSolver } from '../../src/analysis/reliability/exact-availability.js';
+import { reliabilityModel } from '../../src/analysis/reliability/model.js';
+import { recordSingleFailures } from '../../src/analysis/outage/single-failures.js';
 import { entryPoints } from '../../src/model/compiled-graph.js';
 import {
   arbitraryReliabilityManifest,

@@ -3,7 +3,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeAvailability } from '../../src/analysis/availability.js';
+import { analyzeAvailability } from '../../src/analysis/reliability/availability.js';
 import { entryPoints } from '../../src/model/compiled-graph.js';
 import {
   arbitraryReliabilityManifest,

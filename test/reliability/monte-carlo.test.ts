@@ -2,9 +2,13 @@
 // system whose 95% intervals must contain the exact value about 95% of the time.
 
 import { describe, expect, it } from 'vitest';
-import { analyzeAvailability } from '../../src/analysis/availability.js';
-import { MONTE_CARLO, monteCarlo, wilsonInterval } from '../../src/analysis/monte-carlo.js';
-import { reliabilityModel } from '../../src/analysis/reliability-model.js';
+import { analyzeAvailability } from '../../src/analysis/reliability/availability.js';
+import {
+  MONTE_CARLO,
+  monteCarlo,
+  wilsonInterval,
+} from '../../src/analysis/reliability/monte-carlo.js';
+import { reliabilityModel } from '../../src/analysis/reliability/model.js';
 import { entryPoints } from '../../src/model/compiled-graph.js';
 import { buildManifest } from '../support/build-manifest.js';
 import { planOf } from './support.js';

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import type { Manifest, Service } from '../../src/manifest/types.js';
 import { compileGraph } from '../../src/model/compiled-graph.js';
-import { rankGraph } from '../../src/analysis/ranked-graph.js';
+import { rankGraph } from '../../src/analysis/outage/ranked-graph.js';
 import { referenceEntryPoints, referenceStatuses } from '../support/brute-force.js';
 import { arbitraryManifest } from '../support/random-manifest.js';
 

@@ -2,7 +2,7 @@
 // forms of reliability textbooks, against the exact method; and the yearly downtime and cost.
 
 import { describe, expect, it } from 'vitest';
-import { analyzeAvailability } from '../../src/analysis/availability.js';
+import { analyzeAvailability } from '../../src/analysis/reliability/availability.js';
 import { entryPoints } from '../../src/model/compiled-graph.js';
 import { buildManifest, type ServiceSketch } from '../support/build-manifest.js';
 import { planOf } from './support.js';

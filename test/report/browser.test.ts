@@ -25,7 +25,7 @@ import {
   pageScript,
 } from './support.js';
 
-/** What the page exposes for tests (src/report/page/main.ts). */
+/** What the page exposes for tests (src/report/review/page/main.ts). */
 interface PageState {
   scenario: string;
   failed: string[];

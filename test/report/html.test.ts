@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPage } from '../../scripts/build-page.mjs';
 import { loadManifest } from '../../src/manifest/load.js';
-import { pageData, scriptJson, type PageData } from '../../src/report/report-page-data.js';
+import { pageData, scriptJson, type PageData } from '../../src/report/review/page-data.js';
 import { buildManifest } from '../support/build-manifest.js';
 import { runCli } from '../support/run-cli.js';
 import { embeddedData, fixtureHtml, fixtureManifest, htmlReport, reportInput } from './support.js';

@@ -11,9 +11,9 @@ import type { AnalysisResult } from '../../src/analysis/analysis-result.js';
 import { loadManifest } from '../../src/manifest/load.js';
 import type { Manifest } from '../../src/manifest/types.js';
 import { compileGraph } from '../../src/model/compiled-graph.js';
-import { renderReportHtml } from '../../src/report/report-html.js';
-import { buildReportInput, type ReportInput } from '../../src/report/report-input.js';
-import { layoutGraph } from '../../src/report/report-layout.js';
+import { renderReportHtml } from '../../src/report/review/html.js';
+import { buildReportInput, type ReportInput } from '../../src/report/review/input.js';
+import { layoutGraph } from '../../src/report/review/layout.js';
 import { ROOT } from '../support/run-cli.js';
 
 export const FIXTURES = ['s3-2017', 'dyn-2016', 'aws-2025', 'multi-region'];

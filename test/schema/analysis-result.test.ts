@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
-import { analyzeAvailability } from '../../src/analysis/availability.js';
-import { rankGraph } from '../../src/analysis/ranked-graph.js';
+import { analyzeAvailability } from '../../src/analysis/reliability/availability.js';
+import { rankGraph } from '../../src/analysis/outage/ranked-graph.js';
 import { compileGraph, entryPoints } from '../../src/model/compiled-graph.js';
 import { arbitraryManifest } from '../support/random-manifest.js';
 import { analysisOf, arbitraryAnalysis, REALISTIC, SHOP } from './samples.js';

@@ -24,17 +24,17 @@ import type {
 import type {
   ComponentImportance,
   EntryAvailability,
-} from '../../src/analysis/reliability-result.js';
+} from '../../src/analysis/reliability/result.js';
 import type {
   CheckResult,
   CheckSummary,
   Finding,
   RuleInEffect,
   StaleEntry,
-} from '../../src/analysis/check-result.js';
-import type { GuardResult, GuardViolation } from '../../src/analysis/guard.js';
+} from '../../src/analysis/gate/check-result.js';
+import type { GuardResult, GuardViolation } from '../../src/analysis/outage/guard.js';
 import type { BaselineEntry } from '../../src/manifest/baseline.js';
-import { MAX_CHAIN, type SimulateReport } from '../../src/analysis/simulate.js';
+import { MAX_CHAIN, type SimulateReport } from '../../src/analysis/outage/simulate.js';
 import { ID_PATTERN } from '../../src/manifest/fields/ids.js';
 import { TIERS, type Requirement, type Service } from '../../src/manifest/types.js';
 import type { ManifestSummary } from '../../src/model/manifest-summary.js';

@@ -3,14 +3,14 @@
 
 import fc from 'fast-check';
 import { analyze } from '../../src/analysis/analyze.js';
-import { evaluateGuard, type GuardLimits } from '../../src/analysis/guard.js';
-import { simulate, type SimulateReport } from '../../src/analysis/simulate.js';
+import { evaluateGuard, type GuardLimits } from '../../src/analysis/outage/guard.js';
+import { simulate, type SimulateReport } from '../../src/analysis/outage/simulate.js';
 import type { Manifest } from '../../src/manifest/types.js';
 import { compileGraph, entryPoints, type CompiledGraph } from '../../src/model/compiled-graph.js';
 import { buildDependencyGraph } from '../../src/model/dependency-graph.js';
 import { summarizeManifest } from '../../src/model/manifest-summary.js';
 import { resolveSelectors } from '../../src/model/selector.js';
-import { renderGraphJson } from '../../src/report/graph-json.js';
+import { renderGraphJson } from '../../src/report/graph/json.js';
 import { buildManifest } from '../support/build-manifest.js';
 import { arbitraryManifest } from '../support/random-manifest.js';
 

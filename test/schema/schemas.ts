@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
-import { renderJson } from '../../src/report/json.js';
+import { renderJson } from '../../src/report/shared/json.js';
 
 export const SCHEMA_NAMES = [
   'analysis-result',

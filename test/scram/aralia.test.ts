@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeAvailability } from '../../src/analysis/availability.js';
-import { rankGraph } from '../../src/analysis/ranked-graph.js';
+import { analyzeAvailability } from '../../src/analysis/reliability/availability.js';
+import { rankGraph } from '../../src/analysis/outage/ranked-graph.js';
 import { importOpenPsa } from '../../src/import/openpsa/openpsa.js';
 import { renderImportedManifest } from '../../src/import/shared/manifest-writer.js';
 import { parseManifestText } from '../../src/manifest/load.js';

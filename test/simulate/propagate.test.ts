@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/analysis/simulate.js';
+import { simulate } from '../../src/analysis/outage/simulate.js';
 import { compileGraph } from '../../src/model/compiled-graph.js';
 import { buildManifest } from '../support/build-manifest.js';
 import { referenceEntryPoints, referenceStatuses } from '../support/brute-force.js';

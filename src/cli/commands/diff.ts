@@ -3,8 +3,8 @@
 // pull-request gate that exits 1.
 
 import { Option, type Command } from 'commander';
-import { diff, type DiffInput } from '../../analysis/diff.js';
-import { FAIL_ON, type FailOn } from '../../analysis/diff-result.js';
+import { diff, type DiffInput } from '../../analysis/diff/diff.js';
+import { FAIL_ON, type FailOn } from '../../analysis/diff/diff-result.js';
 import { STDIN_NAME } from '../../manifest/load.js';
 import type { Manifest } from '../../manifest/types.js';
 import { compileGraph } from '../../model/compiled-graph.js';

@@ -17,7 +17,7 @@ import { renderImportedManifest } from '../../import/shared/manifest-writer.js';
 import { listInputs, readInput, readInputs } from '../../import/shared/read-inputs.js';
 import { importTraces } from '../../import/traces/traces.js';
 import { parseManifestText } from '../../manifest/load.js';
-import { safeText } from '../../report/safe-text.js';
+import { safeText } from '../../report/shared/safe-text.js';
 import type { CommandContext } from '../command-context.js';
 import type { Outcome } from '../exit-code.js';
 import type { CliIO } from '../io.js';

@@ -2,9 +2,9 @@
 // half of `simulate`, kept apart from the one-outage path; --random and --fail are exclusive.
 
 import type { Command } from 'commander';
-import { chaos } from '../../analysis/chaos.js';
-import { failureDomains } from '../../analysis/failure-domains.js';
-import { planSweep } from '../../analysis/single-failure-sweep.js';
+import { chaos } from '../../analysis/reliability/chaos.js';
+import { failureDomains } from '../../analysis/outage/failure-domains.js';
+import { planSweep } from '../../analysis/outage/outage-sweep.js';
 import { CHAOS_REPORTERS } from '../../report/registry.js';
 import type { Outcome } from '../exit-code.js';
 import type { CliIO } from '../io.js';

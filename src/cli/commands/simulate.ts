@@ -2,8 +2,8 @@
 // guard (--max-down, --forbid-down) that exits 1 when the outage would cross a limit.
 
 import type { Command } from 'commander';
-import { evaluateGuard, type GuardLimits } from '../../analysis/guard.js';
-import { simulate, type SimulateReport } from '../../analysis/simulate.js';
+import { evaluateGuard, type GuardLimits } from '../../analysis/outage/guard.js';
+import { simulate, type SimulateReport } from '../../analysis/outage/simulate.js';
 import { resolveFailures, resolveSelectors } from '../../model/selector.js';
 import { SIMULATE_REPORTERS } from '../../report/registry.js';
 import type { CommandContext } from '../command-context.js';

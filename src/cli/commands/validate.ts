@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { ManifestErrors } from '../../manifest/errors.js';
 import { summarizeManifest } from '../../model/manifest-summary.js';
-import { jsonChunks } from '../../report/json.js';
+import { jsonChunks } from '../../report/shared/json.js';
 import { VALIDATE_REPORTERS } from '../../report/registry.js';
 import type { CommandContext } from '../command-context.js';
 import { writeResult } from '../io.js';

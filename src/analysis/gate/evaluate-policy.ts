@@ -1,0 +1,284 @@
+// `check` (issue 4): the policy's rules evaluated over one analysis. Each finding names its rule,
+// its subject (the ids its fingerprint is made of), a message with the chain that explains it,
+// and the manifest line to fix — for a single point of failure, the dependency through which
+// the failure arrives. Pure: graph, analysis and policy in, findings out.
+
+import { formatDuration } from '../../manifest/fields/duration.js';
+import type { SourcePosition } from '../../manifest/types.js';
+import type { CompiledGraph } from '../../model/compiled-graph.js';
+import { ruleFor, type ResolvedRule } from '../../model/policy.js';
+import type { AnalysisResult, BlastRadius } from '../analysis-result.js';
+import type { Finding, FindingSubject } from './check-result.js';
+import { formatAvailability } from '../reliability/availability.js';
+import { FailureChains } from '../outage/failure-chains.js';
+import { failureDomains } from '../outage/failure-domains.js';
+import { fingerprint } from './fingerprint.js';
+
+export type NewFinding = Omit<Finding, 'state'>;
+
+/** Every finding of the policy, sorted by file, line, column, rule and fingerprint. */
+export function evaluatePolicy(
+  graph: CompiledGraph,
+  analysis: AnalysisResult,
+  rules: readonly ResolvedRule[],
+): NewFinding[] {
+  const findings: NewFinding[] = [];
+  const add = (
+    rule: ResolvedRule,
+    subject: FindingSubject,
+    message: string,
+    location: SourcePosition,
+  ) => {
+    const severity = rule.severity === 'error' ? 'error' : 'warn';
+    const print = fingerprint(rule.rule, subject);
+    findings.push({ rule: rule.rule, severity, fingerprint: print, subject, message, location });
+  };
+  const chains = new FailureChains(graph);
+  spofFindings(graph, analysis, rules, chains, add);
+  domainSpofFindings(graph, analysis, rules, chains, add);
+  blastRadiusFindings(graph, analysis, rules, add);
+  monitoringFindings(graph, analysis, rules, add);
+  coldStartFindings(graph, analysis, rules, add);
+  slaFindings(graph, rules, add);
+  rtoFindings(graph, analysis, rules, add);
+  availabilityFindings(graph, analysis, rules, add);
+  return findings.sort(byPlace);
+}
+
+type Add = (
+  rule: ResolvedRule,
+  subject: FindingSubject,
+  message: string,
+  location: SourcePosition,
+) => void;
+
+function spofFindings(
+  graph: CompiledGraph,
+  analysis: AnalysisResult,
+  rules: readonly ResolvedRule[],
+  chains: FailureChains,
+  add: Add,
+): void {
+  for (const spof of analysis.spofs) {
+    const outage = { failed: [graph.index.get(spof.id)!], takesDown: spof.takesDown };
+    outageFindings(graph, chains, outage, add, (entry, e) => {
+      const rule = ruleFor(rules, 'no-spof', e);
+      const message = () =>
+        `entry point ${q(entry)} goes down when ${q(spof.id)} fails alone: ${chains.chain(e)}`;
+      return rule && { rule, subject: { entrypoint: entry, component: spof.id }, message };
+    });
+  }
+}
+
+function domainSpofFindings(
+  graph: CompiledGraph,
+  analysis: AnalysisResult,
+  rules: readonly ResolvedRule[],
+  chains: FailureChains,
+  add: Add,
+): void {
+  const members = new Map(failureDomains(graph).map((d) => [d.domain, d.members]));
+  for (const domain of analysis.domainSpofs) {
+    const onlyAsDomain = new Set(domain.onlyAsDomain);
+    const outage = { failed: members.get(domain.domain)!, takesDown: domain.takesDown };
+    outageFindings(graph, chains, outage, add, (entry, e) => {
+      const rule = ruleFor(rules, 'no-domain-spof', e, domain.level);
+      const message = () => {
+        const only = onlyAsDomain.has(entry) ? ', though no single component of it does' : '';
+        const how = chains.location(e) === undefined ? 'it runs there itself' : chains.chain(e);
+        return `entry point ${q(entry)} goes down when ${domain.domain} fails${only}: ${how}`;
+      };
+      return rule && { rule, subject: { entrypoint: entry, domain: domain.domain }, message };
+    });
+  }
+}
+
+interface OutageFinding {
+  rule: ResolvedRule;
+  subject: FindingSubject;
+  /** Called once the outage has been propagated, so that it can tell the chain. */
+  message: () => string;
+}
+
+/**
+ * The findings of one outage, one per entry point it takes down that a rule covers. The outage
+ * is propagated (for chains and locations) only when at least one is.
+ */
+function outageFindings(
+  graph: CompiledGraph,
+  chains: FailureChains,
+  outage: { failed: readonly number[]; takesDown: readonly string[] },
+  add: Add,
+  judge: (entry: string, e: number) => OutageFinding | undefined,
+): void {
+  let propagated = false;
+  for (const entry of outage.takesDown) {
+    const e = graph.index.get(entry)!;
+    const finding = judge(entry, e);
+    if (finding === undefined) continue;
+    if (!propagated) chains.fail(outage.failed);
+    propagated = true;
+    add(finding.rule, finding.subject, finding.message(), locate(graph, chains, e));
+  }
+}
+
+const LIMITS = [
+  ['services', 'down', 'services down'],
+  ['entrypoints', 'entrypointsDown', 'entry points down'],
+  ['costPerHour', 'costPerHour', 'cost per hour'],
+] as const satisfies ReadonlyArray<readonly [string, keyof BlastRadius, string]>;
+
+function blastRadiusFindings(
+  graph: CompiledGraph,
+  analysis: AnalysisResult,
+  rules: readonly ResolvedRule[],
+  add: Add,
+): void {
+  for (const radius of analysis.blastRadius) {
+    const x = graph.index.get(radius.id)!;
+    const rule = ruleFor(rules, 'max-blast-radius', x);
+    if (rule?.max === undefined) continue;
+    const over: string[] = [];
+    for (const [limit, measure, label] of LIMITS) {
+      const max = rule.max[limit];
+      if (max !== undefined && radius[measure] > max) {
+        over.push(`${label} ${radius[measure]} (limit ${max})`);
+      }
+    }
+    if (over.length === 0) continue;
+    const message = `${q(radius.id)} alone takes down too much: ${over.join(', ')}`;
+    add(rule, { component: radius.id }, message, graph.services[x]!.position);
+  }
+}
+
+function monitoringFindings(
+  graph: CompiledGraph,
+  analysis: AnalysisResult,
+  rules: readonly ResolvedRule[],
+  add: Add,
+): void {
+  for (const { monitor, target, via } of analysis.fateSharing) {
+    const rule = ruleFor(rules, 'independent-monitoring', graph.index.get(target)!);
+    if (rule === undefined) continue;
+    const what = via.length === 1 ? q(via[0]!) : `any one of ${listIds(via)}`;
+    const message = `monitor ${q(monitor)} goes blind together with ${q(target)} when ${what} fails`;
+    const position = graph.services[graph.index.get(monitor)!]!.position;
+    add(rule, { monitor, target }, message, position);
+  }
+}
+
+const SEVERITY_RANK = { off: 0, warn: 1, error: 2 } as const;
+
+function coldStartFindings(
+  graph: CompiledGraph,
+  analysis: AnalysisResult,
+  rules: readonly ResolvedRule[],
+  add: Add,
+): void {
+  for (const { cycle, blocks } of analysis.coldStartWitnesses) {
+    // A cycle is judged by the most severe rule among the services it keeps from starting.
+    let decisive: ResolvedRule | undefined;
+    for (const id of blocks) {
+      const rule = ruleFor(rules, 'cold-start', graph.index.get(id)!);
+      if (rule && SEVERITY_RANK[rule.severity] > SEVERITY_RANK[decisive?.severity ?? 'off'])
+        decisive = rule;
+    }
+    if (decisive === undefined) continue;
+    const loop = [...cycle, cycle[0]!].map(q).join(' → ');
+    const others = blocks.length - cycle.length;
+    const also =
+      others > 0 ? ` and keeps ${others} more service${others === 1 ? '' : 's'} from starting` : '';
+    const message = `the cycle ${loop} can never cold-start${also}: ${listIds(blocks)}`;
+    add(decisive, { cycle: [...cycle].sort() }, message, cycleLocation(graph, cycle));
+  }
+}
+
+function slaFindings(graph: CompiledGraph, rules: readonly ResolvedRule[], add: Add): void {
+  for (let v = 0; v < graph.n; v++) {
+    const service = graph.services[v]!;
+    if (service.sla !== undefined) continue;
+    const rule = ruleFor(rules, 'no-unknown-sla', v);
+    if (rule === undefined) continue;
+    const message = `${q(service.id)} declares no sla (add one, or a default for its file)`;
+    add(rule, { service: service.id }, message, service.position);
+  }
+}
+
+/** Issue 7: an rto shorter than what the service's hard dependencies need to recover. */
+function rtoFindings(
+  graph: CompiledGraph,
+  analysis: AnalysisResult,
+  rules: readonly ResolvedRule[],
+  add: Add,
+): void {
+  for (const violation of analysis.rtoViolations) {
+    const { service, dependency, rto, recoveryTime, chain } = violation;
+    const v = graph.index.get(service)!;
+    const rule = ruleFor(rules, 'rto-consistency', v);
+    if (rule === undefined) continue;
+    const message =
+      `${q(service)} has rto ${formatDuration(rto)}, but ${q(dependency)} needs ` +
+      `${formatDuration(recoveryTime)} to recover: ${chain.map(q).join(' → ')}`;
+    add(rule, { service, dependency }, message, graph.services[v]!.position);
+  }
+}
+
+/**
+ * Issue 7: an entry point whose availability from the SLAs is below the rule's `min` (for a
+ * Monte Carlo estimate, the point estimate is compared; the message gives its interval).
+ */
+function availabilityFindings(
+  graph: CompiledGraph,
+  analysis: AnalysisResult,
+  rules: readonly ResolvedRule[],
+  add: Add,
+): void {
+  for (const [entrypoint, availability] of Object.entries(analysis.availability)) {
+    const e = graph.index.get(entrypoint)!;
+    const rule = ruleFor(rules, 'min-availability', e);
+    if (rule?.min === undefined || availability.value * 100 >= rule.min) continue;
+    const { method, interval, samples } = availability;
+    const how =
+      method === 'exact'
+        ? 'exact'
+        : `Monte Carlo over ${samples} samples, 95% interval ` +
+          `${formatAvailability(interval![0])} – ${formatAvailability(interval![1])}`;
+    const message =
+      `entry point ${q(entrypoint)} can expect ${formatAvailability(availability.value)} ` +
+      `availability (${how}), below the minimum of ${rule.min} %`;
+    add(rule, { entrypoint }, message, graph.services[e]!.position);
+  }
+}
+
+/** Where the outage reaches entry point e; its own declaration when it failed itself. */
+function locate(graph: CompiledGraph, chains: FailureChains, e: number): SourcePosition {
+  return chains.location(e) ?? graph.services[e]!.position;
+}
+
+/** The hard requirement by which the cycle's first member needs the second. */
+function cycleLocation(graph: CompiledGraph, cycle: readonly string[]): SourcePosition {
+  const first = graph.services[graph.index.get(cycle[0]!)!]!;
+  const next = cycle[1] ?? cycle[0]!;
+  const requirement = first.dependsOn.find((r) => !r.soft && r.alternatives.includes(next));
+  return requirement?.position ?? first.position;
+}
+
+const SHOWN_IDS = 5;
+
+function listIds(ids: readonly string[]): string {
+  const shown = ids.slice(0, SHOWN_IDS).map(q).join(', ');
+  return ids.length > SHOWN_IDS ? `${shown} and ${ids.length - SHOWN_IDS} more` : shown;
+}
+
+function q(id: string): string {
+  return `"${id}"`;
+}
+
+function byPlace(a: NewFinding, b: NewFinding): number {
+  const [x, y] = [a.location, b.location];
+  if (x.file !== y.file) return x.file < y.file ? -1 : 1;
+  if (x.line !== y.line) return x.line - y.line;
+  if (x.column !== y.column) return x.column - y.column;
+  if (a.rule !== b.rule) return a.rule < b.rule ? -1 : 1;
+  return a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0;
+}

@@ -1,0 +1,100 @@
+// Failure domains (SPEC §3): the cumulative prefixes of each service's provider, region and zone
+// labels. Each domain is failed whole to find the entry points it takes down, including those
+// that no single component of it does ("multi-AZ but single-region").
+
+import type { CompiledGraph } from '../../model/compiled-graph.js';
+import type {
+  BlastRadius,
+  DomainBlastRadius,
+  DomainLevel,
+  DomainSpof,
+} from '../analysis-result.js';
+import { outageSweep, type SweepPlan } from './outage-sweep.js';
+import { entrypointsAndCosts } from './single-failures.js';
+
+const LABELS = ['provider', 'region', 'zone'] as const;
+
+export interface FailureDomain {
+  domain: string;
+  level: DomainLevel;
+  /** Member services, ascending. */
+  members: number[];
+}
+
+export function failureDomains(graph: CompiledGraph): FailureDomain[] {
+  const byKey = new Map<string, FailureDomain>();
+  for (let v = 0; v < graph.n; v++) {
+    const service = graph.services[v]!;
+    const parts: string[] = [];
+    for (const label of LABELS) {
+      const value = service[label];
+      if (value === undefined) continue;
+      parts.push(`${label}=${value}`);
+      const domain = parts.join(',');
+      const entry = byKey.get(domain);
+      if (entry) entry.members.push(v);
+      else byKey.set(domain, { domain, level: label, members: [v] });
+    }
+  }
+  return [...byKey.values()].sort((a, b) =>
+    a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0,
+  );
+}
+
+export interface DomainAnalysis {
+  spofs: DomainSpof[];
+  blastRadius: DomainBlastRadius[];
+  /** Entry points (in focus) each domain takes down, by domain name. */
+  takesDown: Map<string, number[]>;
+}
+
+/**
+ * Fails each domain whole, all of them in one outage sweep. `componentTakesDown[x]` (from the
+ * single failures) tells which entry points a member already takes down alone, for
+ * `onlyAsDomain`.
+ */
+export function analyzeFailureDomains(
+  plan: SweepPlan,
+  domains: readonly FailureDomain[],
+  inFocus: Uint8Array,
+  componentTakesDown: ReadonlyArray<number[] | undefined>,
+): DomainAnalysis {
+  const { graph } = plan;
+  const cost = new Float64Array(domains.length);
+  const lost: number[][] = domains.map(() => []);
+  const totals = outageSweep(
+    plan,
+    domains.map((d) => d.members),
+    {
+      interesting: entrypointsAndCosts(graph, inFocus),
+      down(d, v) {
+        cost[d]! += graph.costPerHour[v]!;
+        if (inFocus[v]) lost[d]!.push(v);
+      },
+    },
+  );
+  const result: DomainAnalysis = { spofs: [], blastRadius: [], takesDown: new Map() };
+  domains.forEach(({ domain, level, members }, d) => {
+    const radius: BlastRadius = {
+      down: totals.downCount[d]! - members.length,
+      degraded: totals.reachCount[d]! - totals.downCount[d]!,
+      entrypointsDown: lost[d]!.length,
+      costPerHour: cost[d]!,
+    };
+    result.blastRadius.push({ domain, level, services: members.length, ...radius });
+    const entries = lost[d]!.sort((a, b) => a - b);
+    if (entries.length === 0) return;
+    result.takesDown.set(domain, entries);
+    const bySingle = new Set<number>();
+    for (const m of members) for (const e of componentTakesDown[m] ?? []) bySingle.add(e);
+    result.spofs.push({
+      domain,
+      level,
+      services: members.length,
+      takesDown: entries.map((v) => graph.ids[v]!),
+      onlyAsDomain: entries.filter((v) => !bySingle.has(v)).map((v) => graph.ids[v]!),
+      blastRadius: radius,
+    });
+  });
+  return result;
+}

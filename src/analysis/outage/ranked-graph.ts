@@ -1,0 +1,89 @@
+// The dependency graph renumbered in topological order (dependencies first, the members of a
+// strongly connected component next to each other), for the outage sweep: walking services
+// in rank order then walks its arrays forward, which is what keeps the sweep in cache.
+
+import type { CompiledGraph } from '../../model/compiled-graph.js';
+import { dependencyCsr } from '../structure/graph-views.js';
+import { sortByKey } from '../graph/integer-sort.js';
+import { stronglyConnectedComponents } from '../graph/strongly-connected-components.js';
+
+export interface RankedGraph {
+  readonly graph: CompiledGraph;
+  /** order[r]: the service of rank r; rank[v]: the rank of service v. */
+  readonly order: Int32Array;
+  readonly rank: Int32Array;
+  /** component[r]: strongly connected component of rank r; equal ranks are contiguous. */
+  readonly component: Int32Array;
+  /** Requirements of rank r: reqStart[r] .. reqStart[r+1]-1 (as in CompiledGraph, by rank). */
+  readonly reqStart: Int32Array;
+  readonly reqQuorum: Int32Array;
+  readonly reqSoft: Uint8Array;
+  readonly altStart: Int32Array;
+  /** Alternatives, as ranks. */
+  readonly alts: Int32Array;
+  /** Ranks that have a requirement on rank r: dependents[dependentStart[r] .. [r+1]-1]. */
+  readonly dependentStart: Int32Array;
+  readonly dependents: Int32Array;
+}
+
+export function rankGraph(graph: CompiledGraph): RankedGraph {
+  const { n } = graph;
+  const csr = dependencyCsr(graph);
+  const { componentOf } = stronglyConnectedComponents(n, csr.start, csr.targets);
+  const order = sortByKey(
+    Int32Array.from({ length: n }, (_, v) => v),
+    componentOf,
+    n,
+  );
+  const rank = new Int32Array(n);
+  const component = new Int32Array(n);
+  for (let r = 0; r < n; r++) {
+    rank[order[r]!] = r;
+    component[r] = componentOf[order[r]!]!;
+  }
+  const requirements = renumberRequirements(graph, order, rank);
+  return { graph, order, rank, component, ...requirements, ...dependentsOf(n, requirements) };
+}
+
+function renumberRequirements(graph: CompiledGraph, order: Int32Array, rank: Int32Array) {
+  const { n } = graph;
+  const reqStart = new Int32Array(n + 1);
+  const reqQuorum = new Int32Array(graph.reqQuorum.length);
+  const reqSoft = new Uint8Array(graph.reqSoft.length);
+  const altStart = new Int32Array(graph.altStart.length);
+  const alts = new Int32Array(graph.alts.length);
+  let req = 0;
+  let alt = 0;
+  for (let r = 0; r < n; r++) {
+    const v = order[r]!;
+    reqStart[r] = req;
+    for (let q = graph.reqStart[v]!; q < graph.reqStart[v + 1]!; q++) {
+      reqQuorum[req] = graph.reqQuorum[q]!;
+      reqSoft[req] = graph.reqSoft[q]!;
+      altStart[req] = alt;
+      for (let a = graph.altStart[q]!; a < graph.altStart[q + 1]!; a++)
+        alts[alt++] = rank[graph.alts[a]!]!;
+      req++;
+    }
+  }
+  reqStart[n] = req;
+  altStart[req] = alt;
+  return { reqStart, reqQuorum, reqSoft, altStart, alts };
+}
+
+function dependentsOf(
+  n: number,
+  { reqStart, altStart, alts }: { reqStart: Int32Array; altStart: Int32Array; alts: Int32Array },
+): { dependentStart: Int32Array; dependents: Int32Array } {
+  const dependentStart = new Int32Array(n + 1);
+  for (let a = 0; a < alts.length; a++) dependentStart[alts[a]! + 1]!++;
+  for (let r = 0; r < n; r++) dependentStart[r + 1]! += dependentStart[r]!;
+  const fill = dependentStart.slice(0, n);
+  const dependents = new Int32Array(alts.length);
+  for (let r = 0; r < n; r++) {
+    for (let a = altStart[reqStart[r]!]!; a < altStart[reqStart[r + 1]!]!; a++) {
+      dependents[fill[alts[a]!]!++] = r;
+    }
+  }
+  return { dependentStart, dependents };
+}

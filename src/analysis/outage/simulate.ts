@@ -1,0 +1,133 @@
+// One what-if outage (SPEC §3–4 `simulate`): every service's status, the chain from each down or
+// degraded service to a failed one, the entry points lost and the cost per hour of the outage.
+
+import type { CompiledGraph } from '../../model/compiled-graph.js';
+import type { GuardResult } from './guard.js';
+import { DEGRADED, DOWN, FAILED, Propagator } from './propagate.js';
+
+export interface LostGroup {
+  quorum: number;
+  alternatives: string[];
+  down: string[];
+}
+
+export interface SimulationResult {
+  failed: string[];
+  /** Down because a hard requirement is unmet; excludes the failed ones. */
+  down: string[];
+  degraded: string[];
+  up: string[];
+  /** Every entry point of the manifest. */
+  entrypoints: string[];
+  /** Entry points failed or down. */
+  entrypointsDown: string[];
+  /** Entry points degraded. */
+  entrypointsDegraded: string[];
+  /** Sum of `cost_per_hour` over failed and down services. */
+  costPerHour: number;
+  /**
+   * For each down or degraded service, the ids from it to a failed one, both ends included.
+   * A chain longer than MAX_CHAIN ids keeps its first MAX_CHAIN - 2, then "...", then the
+   * failed one: a chain of 200,000 services must not cost 200,000² ids.
+   */
+  why: Record<string, string[]>;
+  /** For each down or degraded service, the next id on its chain (the full chain, linearly). */
+  cause: Record<string, string>;
+  /**
+   * For each service down because a failover or quorum group lost too many alternatives: the
+   * group, and which of its alternatives are down (`why` follows only the last one to go).
+   */
+  groupsLost: Record<string, LostGroup>;
+}
+
+export function simulate(graph: CompiledGraph, failed: readonly number[]): SimulationResult {
+  const propagator = new Propagator(graph);
+  propagator.run(failed);
+  const result: SimulationResult = {
+    failed: [],
+    down: [],
+    degraded: [],
+    up: [],
+    entrypoints: [],
+    entrypointsDown: [],
+    entrypointsDegraded: [],
+    costPerHour: 0,
+    why: Object.create(null) as Record<string, string[]>,
+    cause: Object.create(null) as Record<string, string>,
+    groupsLost: Object.create(null) as Record<string, LostGroup>,
+  };
+  const { depth, root } = chainShape(propagator);
+  // Services are numbered in sorted-id order, so walking 0..n-1 yields sorted lists.
+  for (let v = 0; v < graph.n; v++) {
+    const id = graph.ids[v]!;
+    const status = propagator.status(v);
+    if (graph.entry[v]) result.entrypoints.push(id);
+    if (status === FAILED || status === DOWN) {
+      (status === FAILED ? result.failed : result.down).push(id);
+      result.costPerHour += graph.costPerHour[v]!;
+      if (graph.entry[v]) result.entrypointsDown.push(id);
+    } else if (status === DEGRADED) {
+      result.degraded.push(id);
+      if (graph.entry[v]) result.entrypointsDegraded.push(id);
+    } else {
+      result.up.push(id);
+    }
+    if (status === DOWN || status === DEGRADED) {
+      result.why[id] = chain(propagator, v, depth[v]!, root[v]!);
+      result.cause[id] = graph.ids[propagator.cause(v)]!;
+      const lost = lostGroup(propagator, v);
+      if (lost) result.groupsLost[id] = lost;
+    }
+  }
+  return result;
+}
+
+function lostGroup(propagator: Propagator, v: number): LostGroup | undefined {
+  const graph = propagator.graph;
+  const r = propagator.failedRequirement(v);
+  if (r === -1 || !graph.reqGroup[r]) return undefined;
+  const alternatives: string[] = [];
+  const down: string[] = [];
+  for (let a = graph.altStart[r]!; a < graph.altStart[r + 1]!; a++) {
+    const u = graph.alts[a]!;
+    alternatives.push(graph.ids[u]!);
+    const status = propagator.status(u);
+    if (status === DOWN || status === FAILED) down.push(graph.ids[u]!);
+  }
+  return { quorum: graph.reqQuorum[r]!, alternatives, down };
+}
+
+export const MAX_CHAIN = 32;
+
+/**
+ * Length and failed end of every chain, in one pass: a service's cause was reached before it,
+ * so walking the services in the order the propagation reached them sees each cause first.
+ */
+function chainShape(propagator: Propagator): { depth: Int32Array; root: Int32Array } {
+  const n = propagator.graph.n;
+  const depth = new Int32Array(n);
+  const root = new Int32Array(n);
+  for (let i = 0; i < propagator.touchedCount; i++) {
+    const v = propagator.touched[i]!;
+    const next = propagator.cause(v);
+    depth[v] = next === -1 ? 0 : depth[next]! + 1;
+    root[v] = next === -1 ? v : root[next]!;
+  }
+  return { depth, root };
+}
+
+function chain(propagator: Propagator, start: number, depth: number, root: number): string[] {
+  const ids = propagator.graph.ids;
+  const keep = depth + 1 <= MAX_CHAIN ? depth + 1 : MAX_CHAIN - 2;
+  const path: string[] = [];
+  for (let v = start; path.length < keep; v = propagator.cause(v)) path.push(ids[v]!);
+  if (keep < depth + 1) path.push('...', ids[root]!);
+  return path;
+}
+
+/** What `simulate` reports: the scenario, its result (SPEC §4 fields at the top) and the guard. */
+export interface SimulateReport extends SimulationResult {
+  manifest: string | null;
+  scenario: string[];
+  guard?: GuardResult;
+}

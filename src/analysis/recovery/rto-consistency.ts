@@ -1,0 +1,125 @@
+// RTO consistency (issue 7): a service whose `rto` is shorter than the time its hard dependencies
+// need to come back after a full outage, with the chain to the dependency whose recovery_time
+// sets that time.
+//
+// Time to recover. After everything failed, service v can be up at time t when t ≥ its own
+// recovery_time (0 when it declares none; a virtual service has none) and every hard requirement
+// is met by services up at t: a plain dependency once that one is up, a group once `quorum` of
+// its alternatives are up — the quorum-th smallest of their times. Soft dependencies never hold
+// a service back. Times do not add up along a chain: a dependency back at t lets its dependent
+// be back at t (a lower bound, which is what a consistency check wants). Cycles take the greatest
+// fixed point, as SPEC §3 does: a cycle whose members are all back comes up together.
+//
+// Computed exactly in one linear pass: v is still down at time t iff v is down in the outage
+// that fails every service with recovery_time > t (SPEC §3 propagation). Sweeping t down through
+// the distinct recovery times, that outage only grows, so one incremental propagation (a counter
+// per requirement) visits every service and dependency once; a requirement first fails at the
+// largest t where it is unmet, and the alternative whose loss failed it leads to the dependency.
+
+import type { CompiledGraph } from '../../model/compiled-graph.js';
+import type { RtoViolation } from '../analysis-result.js';
+
+/** Ids kept of a long chain: its first MAX_CHAIN - 2, "...", then the dependency. */
+export const MAX_RTO_CHAIN = 32;
+
+export interface RecoveryTimes {
+  /** failsAt[r]: the time hard requirement r is met again after a full outage (0: at once). */
+  failsAt: Float64Array;
+  /** The alternative whose loss failed requirement r, -1 if it never fails. */
+  lastLost: Int32Array;
+  /** cause[v]: the service through which v stayed down, -1 when its own recovery_time did. */
+  cause: Int32Array;
+}
+
+/** Every service with an rto whose hard requirements take longer than it to recover, by id. */
+export function rtoViolations(graph: CompiledGraph): RtoViolation[] {
+  const times = recoveryTimes(graph);
+  const violations: RtoViolation[] = [];
+  for (let v = 0; v < graph.n; v++) {
+    const rto = graph.services[v]!.rto;
+    if (rto === undefined) continue;
+    let worst = -1;
+    for (let r = graph.reqStart[v]!; r < graph.reqStart[v + 1]!; r++) {
+      if (times.lastLost[r] !== -1 && (worst === -1 || times.failsAt[r]! > times.failsAt[worst]!))
+        worst = r;
+    }
+    if (worst === -1 || times.failsAt[worst]! <= rto) continue;
+    const chain = chainFrom(graph, times.cause, v, times.lastLost[worst]!);
+    violations.push({
+      service: graph.ids[v]!,
+      rto,
+      dependency: chain[chain.length - 1]!,
+      recoveryTime: times.failsAt[worst]!,
+      chain,
+    });
+  }
+  return violations;
+}
+
+/** The time every hard requirement is met again after a full outage, by sweeping t downwards. */
+export function recoveryTimes(graph: CompiledGraph): RecoveryTimes {
+  const { n, usedByStart, usedBy, reqOwner, reqSoft, reqQuorum, altStart } = graph;
+  const failsAt = new Float64Array(reqOwner.length);
+  const lastLost = new Int32Array(reqOwner.length).fill(-1);
+  const cause = new Int32Array(n).fill(-1);
+  const lostCount = new Int32Array(reqOwner.length);
+  const down = new Uint8Array(n);
+  const queue = new Int32Array(n);
+  let tail = 0;
+  let head = 0;
+  for (const [time, services] of byRecoveryTime(graph)) {
+    for (const v of services) {
+      if (down[v]) continue;
+      down[v] = 1;
+      queue[tail++] = v;
+    }
+    for (; head < tail; head++) {
+      const u = queue[head]!;
+      for (let k = usedByStart[u]!; k < usedByStart[u + 1]!; k++) {
+        const r = usedBy[k]!;
+        if (reqSoft[r]) continue;
+        const lost = ++lostCount[r]!;
+        if (altStart[r + 1]! - altStart[r]! - lost !== reqQuorum[r]! - 1) continue;
+        // This loss leaves fewer than quorum alternatives: r is unmet until `time`.
+        failsAt[r] = time;
+        lastLost[r] = u;
+        const owner = reqOwner[r]!;
+        if (down[owner]) continue;
+        down[owner] = 1;
+        cause[owner] = u;
+        queue[tail++] = owner;
+      }
+    }
+  }
+  return { failsAt, lastLost, cause };
+}
+
+/** Services by recovery_time, largest first; virtual services and times of 0 left out. */
+function byRecoveryTime(graph: CompiledGraph): Array<[number, number[]]> {
+  const groups = new Map<number, number[]>();
+  for (let v = 0; v < graph.n; v++) {
+    const service = graph.services[v]!;
+    const time = service.recoveryTime ?? 0;
+    if (time <= 0 || service.virtual === true) continue;
+    const group = groups.get(time);
+    if (group) group.push(v);
+    else groups.set(time, [v]);
+  }
+  return [...groups].sort((a, b) => b[0] - a[0]);
+}
+
+/** From v through `first` along the causes to the service whose own time held it back. */
+function chainFrom(graph: CompiledGraph, cause: Int32Array, v: number, first: number): string[] {
+  const chain = [graph.ids[v]!];
+  let u = first;
+  while (cause[u] !== -1 && chain.length < MAX_RTO_CHAIN - 2) {
+    chain.push(graph.ids[u]!);
+    u = cause[u]!;
+  }
+  if (cause[u] !== -1) {
+    while (cause[u] !== -1) u = cause[u]!;
+    chain.push('...');
+  }
+  chain.push(graph.ids[u]!);
+  return chain;
+}

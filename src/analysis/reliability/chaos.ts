@@ -1,0 +1,241 @@
+// `simulate --random N` (issue 7): a deterministic, seedable model-level Chaos Monkey. Each sample
+// fails components at random — each with probability 1 − sla/100 (SLA mode), or exactly k
+// components or k failure domains — and is propagated exactly, 32 samples per pass
+// (single-failure-sweep.ts). Per entry point: how often it went down, with a 95% Wilson score
+// interval (Wilson, JASA 22(158), 1927), and its most frequent causes.
+//
+// A cause of entry point E in a sample is a failed unit (component or domain) that takes E down
+// on its own — a single point of failure of E, or E itself — so the counts say which weakness
+// the samples hit; a sample where E went down only through a combination (each failure alone
+// harmless) counts under `combinations`. Random numbers: SplitMix32 (Steele, Lea & Flood,
+// "Fast splittable pseudorandom number generators", OOPSLA 2014, with 32-bit constants), so
+// that the same seed gives the same samples on every platform.
+
+import type { CompiledGraph } from '../../model/compiled-graph.js';
+import type { FailureDomain } from '../outage/failure-domains.js';
+import { outageSweepOf, type SweepPlan } from '../outage/outage-sweep.js';
+
+export type ChaosMode = 'sla' | 'components' | 'domains';
+
+export interface ChaosOptions {
+  samples: number;
+  seed: number;
+  /** Exactly k failures per sample (components, or domains with `domains`); SLA mode without. */
+  k?: number;
+  domains?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ChaosCause {
+  /** A component id, or a domain name with --domains. */
+  id: string;
+  /** Samples in which it failed and took the entry point down on its own. */
+  samples: number;
+}
+
+export interface ChaosEntrypoint {
+  id: string;
+  /** Samples in which the entry point was failed or down. */
+  down: number;
+  /** down / samples. */
+  fraction: number;
+  /** The 95% Wilson score interval of the fraction. */
+  low: number;
+  high: number;
+  /** Most frequent first, ties by id. */
+  causes: ChaosCause[];
+  /** Samples in which it went down though no failed unit takes it down alone. */
+  combinations: number;
+}
+
+export interface ChaosResult {
+  manifest: string | null;
+  mode: ChaosMode;
+  samples: number;
+  seed: number;
+  /** Failures per sample in the k modes; null in SLA mode. */
+  k: number | null;
+  /** SLA mode: services that never fail because they declare no sla (virtual ones left out). */
+  withoutSla: string[];
+  /** Most often down first, ties by id. */
+  entrypoints: ChaosEntrypoint[];
+}
+
+/** Samples propagated between two progress reports. */
+const BLOCK = 4096;
+
+/** What can fail in a sample, and each unit's single-failure victims among the entry points. */
+interface Units {
+  names: readonly string[];
+  members: ReadonlyArray<ArrayLike<number>>;
+}
+
+export function chaos(
+  plan: SweepPlan,
+  domains: readonly FailureDomain[],
+  name: string | null,
+  options: ChaosOptions,
+): ChaosResult {
+  const { graph } = plan;
+  const mode: ChaosMode =
+    options.k === undefined ? 'sla' : options.domains ? 'domains' : 'components';
+  const units = mode === 'domains' ? domainUnits(domains) : componentUnits(graph);
+  const draw = sampler(graph, units, mode, options);
+  const alone = victimsAlone(plan, units);
+  const tally = new Tally(graph, units, alone);
+  for (let begin = 0; begin < options.samples; begin += BLOCK) {
+    const block = Math.min(BLOCK, options.samples - begin);
+    const samples = Array.from({ length: block }, draw);
+    outageSweepOf(
+      plan,
+      block,
+      (label) => samples[label]!.flatMap((u) => Array.from(units.members[u]!)),
+      { interesting: graph.entry, down: (label, e) => tally.down(samples[label]!, e) },
+      { counts: false },
+    );
+    options.onProgress?.(begin + block, options.samples);
+  }
+  return {
+    manifest: name,
+    mode,
+    samples: options.samples,
+    seed: options.seed,
+    k: options.k ?? null,
+    withoutSla: mode === 'sla' ? withoutSla(graph) : [],
+    entrypoints: tally.result(options.samples),
+  };
+}
+
+function componentUnits(graph: CompiledGraph): Units {
+  return { names: graph.ids, members: graph.ids.map((_, v) => [v]) };
+}
+
+function domainUnits(domains: readonly FailureDomain[]): Units {
+  return { names: domains.map((d) => d.domain), members: domains.map((d) => d.members) };
+}
+
+/** The units that can fail: every non-virtual component, every domain. */
+export function eligibleUnits(graph: CompiledGraph, domains: readonly FailureDomain[] | null) {
+  if (domains !== null) return domains.length;
+  return graph.services.filter((s) => s.virtual !== true).length;
+}
+
+/** A function drawing the failed units of the next sample, ascending. */
+function sampler(
+  graph: CompiledGraph,
+  units: Units,
+  mode: ChaosMode,
+  options: ChaosOptions,
+): () => number[] {
+  const random = splitMix32(options.seed);
+  if (mode === 'sla') {
+    const odds = graph.services.map((s) =>
+      s.virtual === true || s.sla === undefined ? 0 : 1 - s.sla / 100,
+    );
+    const failing = odds.flatMap((p, v) => (p > 0 ? [v] : []));
+    return () => failing.filter((v) => random() < odds[v]!);
+  }
+  const pool = units.names.flatMap((_, u) =>
+    mode === 'components' && graph.services[u]!.virtual === true ? [] : [u],
+  );
+  const k = Math.min(options.k!, pool.length);
+  return () => {
+    // A partial Fisher–Yates shuffle picks k distinct units uniformly.
+    for (let i = 0; i < k; i++) {
+      const j = i + Math.floor(random() * (pool.length - i));
+      [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+    }
+    return pool.slice(0, k).sort((a, b) => a - b);
+  };
+}
+
+/** SplitMix32: a uniform number in [0, 1) per call. */
+export function splitMix32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x9e3779b9) >>> 0;
+    let z = state;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    return ((z ^ (z >>> 16)) >>> 0) / 2 ** 32;
+  };
+}
+
+/** alone[u]: the entry points unit u takes down on its own (itself included), ascending. */
+function victimsAlone(plan: SweepPlan, units: Units): Set<number>[] {
+  const alone = units.names.map(() => new Set<number>());
+  outageSweepOf(
+    plan,
+    units.names.length,
+    (u) => units.members[u]!,
+    { interesting: plan.graph.entry, down: (u, e) => void alone[u]!.add(e) },
+    { counts: false },
+  );
+  return alone;
+}
+
+class Tally {
+  private readonly downs: Int32Array;
+  private readonly combinations: Int32Array;
+  private readonly causes = new Map<number, Map<number, number>>();
+
+  constructor(
+    private readonly graph: CompiledGraph,
+    private readonly units: Units,
+    private readonly alone: readonly Set<number>[],
+  ) {
+    this.downs = new Int32Array(graph.n);
+    this.combinations = new Int32Array(graph.n);
+  }
+
+  down(failed: readonly number[], e: number): void {
+    this.downs[e]!++;
+    let single = false;
+    for (const u of failed) {
+      if (!this.alone[u]!.has(e)) continue;
+      single = true;
+      let counts = this.causes.get(e);
+      if (!counts) this.causes.set(e, (counts = new Map()));
+      counts.set(u, (counts.get(u) ?? 0) + 1);
+    }
+    if (!single) this.combinations[e]!++;
+  }
+
+  result(samples: number): ChaosEntrypoint[] {
+    const entries: ChaosEntrypoint[] = [];
+    for (let e = 0; e < this.graph.n; e++) {
+      if (!this.graph.entry[e]) continue;
+      const down = this.downs[e]!;
+      const causes = [...(this.causes.get(e) ?? [])]
+        .map(([u, count]) => ({ id: this.units.names[u]!, samples: count }))
+        .sort((a, b) => b.samples - a.samples || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const [low, high] = wilson(down, samples);
+      entries.push({
+        id: this.graph.ids[e]!,
+        down,
+        fraction: samples === 0 ? 0 : down / samples,
+        low,
+        high,
+        causes,
+        combinations: this.combinations[e]!,
+      });
+    }
+    // Entry points come in id order, and the sort is stable.
+    return entries.sort((a, b) => b.down - a.down);
+  }
+}
+
+/** The 95% Wilson score interval of `successes` out of `trials`. */
+export function wilson(successes: number, trials: number): [number, number] {
+  if (trials === 0) return [0, 1];
+  const z = 1.959963984540054;
+  const p = successes / trials;
+  const z2n = (z * z) / trials;
+  const center = (p + z2n / 2) / (1 + z2n);
+  const half = (z * Math.sqrt((p * (1 - p)) / trials + z2n / (4 * trials))) / (1 + z2n);
+  return [Math.max(0, center - half), Math.min(1, center + half)];
+}
+
+function withoutSla(graph: CompiledGraph): string[] {
+  return graph.services.filter((s) => s.virtual !== true && s.sla === undefined).map((s) => s.id);
+}

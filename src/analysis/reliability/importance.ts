@@ -1,0 +1,58 @@
+// Importance measures of the components for one entry point, from its availability A and the
+// Birnbaum importance I_B(i) = ∂A/∂p_i of each component: criticality I_B·(1 − p_i)/(1 − A)
+// and risk achievement worth (1 − A(i down))/(1 − A), with A(i down) = A − p_i·I_B. Rausand and
+// Høyland, "System Reliability Theory", 2nd ed., ch. 5 (measures of component importance).
+
+import type { ComponentImportance } from './result.js';
+
+export interface ImportanceInput {
+  id: string;
+  /** P(the component is up by itself). */
+  up: number;
+  birnbaum: number;
+}
+
+/**
+ * The components with a non-zero Birnbaum importance, most critical first (then Birnbaum,
+ * then id), at most `limit`. With A = 1 nothing is critical (criticality 0) and RAW is 1 by
+ * convention.
+ */
+export function rankImportance(
+  availability: number,
+  components: readonly ImportanceInput[],
+  limit = Infinity,
+): ComponentImportance[] {
+  const unavailability = 1 - availability;
+  const criticality = (c: ImportanceInput) =>
+    unavailability > 0 ? (c.birnbaum * (1 - c.up)) / unavailability : 0;
+  // Rounding every component costs more than ranking it: keep the likely top (and the ties
+  // at its edge, within rounding), then round and rank those exactly.
+  let candidates = components.filter((c) => c.birnbaum > 0);
+  if (candidates.length > limit) {
+    const sorted = candidates.map(criticality).sort((a, b) => b - a);
+    const edge = sorted[limit - 1]! * (1 - 1e-9);
+    candidates = candidates.filter((c) => criticality(c) >= edge);
+  }
+  const ranked = candidates.map(({ id, up, birnbaum }) => {
+    const whenDown = Math.max(0, availability - up * birnbaum);
+    return {
+      id,
+      birnbaum: rounded(birnbaum),
+      criticality: rounded(criticality({ id, up, birnbaum })),
+      raw: unavailability > 0 ? rounded((1 - whenDown) / unavailability) : 1,
+    };
+  });
+  return ranked
+    .sort(
+      (a, b) =>
+        b.criticality - a.criticality ||
+        b.birnbaum - a.birnbaum ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    )
+    .slice(0, limit);
+}
+
+/** Twelve significant digits: beyond them the numbers are rounding noise. */
+export function rounded(x: number): number {
+  return Number(x.toPrecision(12));
+}

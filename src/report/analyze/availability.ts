@@ -1,0 +1,135 @@
+// The availability sections of the `analyze` reports (issue 7), text and Markdown: each entry
+// point's availability from the SLAs with its method, downtime and cost per year (least available
+// first), the services counted as perfect for want of an sla, and "what to fix first": the
+// components ranked by criticality. Every list is bounded by --top.
+
+import { formatAvailability } from '../../analysis/reliability/availability.js';
+import type {
+  AnalysisResult,
+  ComponentImportance,
+  EntryAvailability,
+} from '../../analysis/analysis-result.js';
+import { formatNumber, plural } from '../shared/format.js';
+import { markdownCode } from '../shared/markdown.js';
+import { safeText } from '../shared/safe-text.js';
+import type { Style } from '../shared/style.js';
+import { markdownTable, textTable } from '../shared/table.js';
+import { indent, more } from '../shared/text-lists.js';
+
+function method(a: EntryAvailability): string {
+  if (a.method === 'exact') return 'exact';
+  const [low, high] = a.interval ?? [a.value, a.value];
+  return (
+    `Monte Carlo, ${formatNumber(a.samples ?? 0)} samples, ` +
+    `95% ${formatAvailability(low)} – ${formatAvailability(high)}`
+  );
+}
+
+/** Entry points, least available first (ties by id). */
+function byAvailability(result: AnalysisResult): Array<[string, EntryAvailability]> {
+  return Object.entries(result.availability).sort(
+    ([a, x], [b, y]) => x.value - y.value || (a < b ? -1 : a > b ? 1 : 0),
+  );
+}
+
+function importanceLine(c: ComponentImportance, code: (id: string) => string): string {
+  return (
+    `${code(c.id)}: criticality ${formatNumber(c.criticality * 100)}%, ` +
+    `Birnbaum ${c.birnbaum.toPrecision(3)}, RAW ${formatNumber(c.raw)}×`
+  );
+}
+
+function unknownSlaNote(result: AnalysisResult, top: number, code: (id: string) => string) {
+  const ids = result.slaUnknown;
+  if (ids.length === 0) return undefined;
+  const shown = ids.slice(0, top).map(code).join(', ');
+  const rest = ids.length > top ? ` and ${formatNumber(ids.length - top)} more` : '';
+  return `${plural(ids.length, 'service')} declare no sla and count as never failing: ${shown}${rest}`;
+}
+
+export function availabilityText(result: AnalysisResult, style: Style, top: number): string[] {
+  const entries = byAvailability(result);
+  if (entries.length === 0) return [];
+  const lines = [style.bold('Availability from the SLAs (components failing independently)')];
+  const rows = entries
+    .slice(0, top)
+    .map(([id, a]) => [
+      safeText(id),
+      formatAvailability(a.value),
+      formatNumber(a.downtimeMinutesPerYear),
+      formatNumber(a.expectedCostPerYear),
+      method(a),
+    ]);
+  lines.push(
+    ...indent(
+      textTable(['entry point', 'availability', 'down min/yr', 'cost/yr', 'method'], rows, [
+        'left',
+        'right',
+        'right',
+        'right',
+        'left',
+      ]),
+    ),
+    ...more(entries.length, top, style),
+  );
+  const note = unknownSlaNote(result, top, safeText);
+  if (note) lines.push(style.yellow(`  ${note}`));
+  return lines;
+}
+
+export function importanceText(result: AnalysisResult, style: Style, top: number): string[] {
+  const entries = byAvailability(result).filter(([id]) => result.importance[id]!.length > 0);
+  if (entries.length === 0) return [];
+  const lines = [style.bold('What to fix first (components by criticality, per entry point)')];
+  for (const [id, a] of entries.slice(0, top)) {
+    const ranked = result.importance[id]!;
+    lines.push(`  ${safeText(id)} (${formatAvailability(a.value)}):`);
+    ranked
+      .slice(0, top)
+      .forEach((c, i) => lines.push(`    ${i + 1}. ${importanceLine(c, safeText)}`));
+    lines.push(...more(ranked.length, top, style, '    '));
+  }
+  lines.push(...more(entries.length, top, style));
+  return lines;
+}
+
+export function availabilityMarkdown(result: AnalysisResult, top: number): string[] {
+  const entries = byAvailability(result);
+  if (entries.length === 0) return [];
+  const lines = ['## Availability', ''];
+  lines.push(
+    ...markdownTable(
+      ['entry point', 'availability', 'downtime min/yr', 'cost/yr', 'method'],
+      entries
+        .slice(0, top)
+        .map(([id, a]) => [
+          markdownCode(id),
+          formatAvailability(a.value),
+          formatNumber(a.downtimeMinutesPerYear),
+          formatNumber(a.expectedCostPerYear),
+          method(a),
+        ]),
+      ['left', 'right', 'right', 'right', 'left'],
+    ),
+  );
+  if (entries.length > top) lines.push('', `_${entries.length - top} more not shown._`);
+  const note = unknownSlaNote(result, top, markdownCode);
+  if (note) lines.push('', `_${note}._`);
+  lines.push('');
+  return lines;
+}
+
+export function importanceMarkdown(result: AnalysisResult, top: number): string[] {
+  const entries = byAvailability(result).filter(([id]) => result.importance[id]!.length > 0);
+  if (entries.length === 0) return [];
+  const lines = ['## What to fix first', ''];
+  for (const [id, a] of entries.slice(0, top)) {
+    lines.push(`- ${markdownCode(id)} (${formatAvailability(a.value)})`);
+    for (const c of result.importance[id]!.slice(0, top)) {
+      lines.push(`  1. ${importanceLine(c, markdownCode)}`);
+    }
+  }
+  if (entries.length > top) lines.push('', `_${entries.length - top} more not shown._`);
+  lines.push('');
+  return lines;
+}

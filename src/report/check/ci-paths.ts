@@ -1,0 +1,62 @@
+// What the CI formats of `check` (SARIF, GitHub, JUnit, GitLab) share: the rules in a fixed
+// order, a finding's subject in words, the manifest path as CI systems want it, and the summary.
+
+import type { CheckResult, FindingSubject } from '../../analysis/gate/check-result.js';
+import { POLICY_RULES } from '../../manifest/types.js';
+
+/** Every rule, in the order the reports list them. */
+export const CHECK_RULES = POLICY_RULES;
+
+/** `entrypoint=web, component=payments-db`; a list as `cycle=[a, b]`. */
+export function subjectText(subject: FindingSubject): string {
+  return Object.entries(subject)
+    .map(([key, value]) => `${key}=${typeof value === 'string' ? value : `[${value.join(', ')}]`}`)
+    .join(', ');
+}
+
+/**
+ * The manifest path as given (relative to the directory `check` ran in: the repository root in
+ * CI), with forward slashes and without a leading `./`, as code scanning and merge requests
+ * name files.
+ */
+export function repositoryPath(file: string): string {
+  return file.replace(/\\/g, '/').replace(/^(?:\.\/+)+/, '');
+}
+
+/** Lone surrogates cannot be encoded as UTF-8: they become U+FFFD first. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * The manifest path as an RFC 3986 URI reference: each segment percent-encoded as UTF-8, so a
+ * space, `#`, `?`, `%` or `:` stays part of the name. A relative path is relative to the
+ * `%SRCROOT%` base; an absolute one becomes a `file:` URI, with `absolute` set.
+ */
+export function uriReference(file: string): { uri: string; absolute: boolean } {
+  const path = repositoryPath(file);
+  const drive = /^[A-Za-z]:\//.exec(path)?.[0] ?? '';
+  if (drive !== '') return { uri: `file:///${drive}${encodePath(path.slice(3))}`, absolute: true };
+  if (path.startsWith('/')) return { uri: `file://${encodePath(path)}`, absolute: true };
+  return { uri: encodePath(path), absolute: false };
+}
+
+function encodePath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => encodeURIComponent(segment.replace(LONE_SURROGATE, '\ufffd')))
+    .join('/');
+}
+
+function count(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`;
+}
+
+/** `blast-radius check: 2 new errors, 1 new warning, 5 known, 1 fixed — gate failed`. */
+export function checkSummaryLine(result: CheckResult): string {
+  const { summary } = result;
+  const parts = [
+    count(summary.newErrors, 'new error'),
+    count(summary.new - summary.newErrors, 'new warning'),
+  ];
+  if (result.baseline !== null) parts.push(`${summary.known} known`, `${summary.fixed} fixed`);
+  return `blast-radius check: ${parts.join(', ')} — gate ${result.passed ? 'passed' : 'failed'}`;
+}

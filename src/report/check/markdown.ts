@@ -1,0 +1,73 @@
+// `check` as Markdown, for a GitHub job summary or a merge-request note: the verdict, the new
+// findings in a table (all of them: they are what the gate is about), the accepted ones folded
+// away and bounded by --top, and the stale baseline entries.
+
+import type { CheckResult, Finding } from '../../analysis/gate/check-result.js';
+import { RULE_DESCRIPTIONS } from '../../analysis/gate/rule-descriptions.js';
+import { checkVerdict, describeSubject, gateReason } from './verdict.js';
+import { formatNumber } from '../shared/format.js';
+import { markdownCode, markdownText } from '../shared/markdown.js';
+import { markdownTable } from '../shared/table.js';
+
+export function renderCheckMarkdown(result: CheckResult, options: { top: number }): string {
+  const mark = result.passed ? '✅' : '❌';
+  const reason = gateReason(result);
+  const lines = [
+    `## ${mark} blast-radius check — ${markdownText(checkVerdict(result))}`,
+    '',
+    `Manifest ${markdownCode(result.manifest)}` +
+      (result.baseline === null
+        ? ', no baseline.'
+        : `, baseline ${markdownCode(result.baseline)}.`) +
+      (reason === undefined ? '' : ` The gate failed on ${markdownText(reason)}.`),
+    '',
+  ];
+  const fresh = result.findings.filter((f) => f.state === 'new');
+  const known = result.findings.filter((f) => f.state === 'known');
+  if (fresh.length > 0) lines.push('### New findings', '', ...table(fresh), '');
+  if (known.length > 0) {
+    lines.push(
+      `<details><summary>${formatNumber(known.length)} accepted in the baseline</summary>`,
+      '',
+      ...table(known.slice(0, options.top)),
+    );
+    if (known.length > options.top) {
+      lines.push('', `… and ${formatNumber(known.length - options.top)} more.`);
+    }
+    lines.push('', '</details>', '');
+  }
+  if (result.stale.length > 0) {
+    lines.push(
+      '### Stale baseline entries',
+      '',
+      'No longer found — fixed, or their rule is off. Drop them with `blast-radius check --update-baseline`.',
+      '',
+      ...result.stale.map(
+        (e) => `- ${markdownCode(e.rule)} ${markdownCode(describeSubject(e.subject))}`,
+      ),
+      '',
+    );
+  }
+  const rules = [...new Set(fresh.map((f) => f.rule))].sort();
+  if (rules.length > 0) {
+    lines.push('### What to do', '');
+    for (const rule of rules) {
+      lines.push(`- **${markdownCode(rule)}** — ${RULE_DESCRIPTIONS[rule].help}`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+function table(findings: readonly Finding[]): string[] {
+  return markdownTable(
+    ['severity', 'rule', 'where', 'finding'],
+    findings.map((f) => [
+      f.severity,
+      markdownCode(f.rule),
+      markdownCode(`${f.location.file}:${f.location.line}`),
+      markdownText(f.message),
+    ]),
+    ['left', 'left', 'left', 'left'],
+  );
+}

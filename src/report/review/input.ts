@@ -1,0 +1,101 @@
+// What the `report` command renders: the analysis result (every number in the report comes from
+// it), the compiled graph, the failure-domain matrix, the bounded picture of the risky part of
+// the graph, and, for HTML, the page's bundled script and the layout computed ahead of time.
+
+import type { AnalysisResult } from '../../analysis/analysis-result.js';
+import { changedNeighbourhood } from '../../analysis/diff/neighbourhood.js';
+import type { Neighbourhood, SpofPair } from '../../analysis/diff/diff-result.js';
+import { failureDomains } from '../../analysis/outage/failure-domains.js';
+import { DEGRADED, Propagator, UP } from '../../analysis/outage/propagate.js';
+import type { CompiledGraph } from '../../model/compiled-graph.js';
+import type { Layout } from './layout.js';
+
+/** The state of one entry point when one failure domain fails whole. */
+export type MatrixCell = 'down' | 'degraded' | 'survives';
+
+/** Entry points × failure domains; only domains that touch at least one entry point. */
+export interface DomainMatrix {
+  entrypoints: string[];
+  domains: string[];
+  /** cells[row][column]. */
+  cells: MatrixCell[][];
+  /** Domains that touch an entry point but did not fit (the least harmful ones). */
+  omittedDomains: number;
+  /** Entry points that did not fit (in id order, the last ones). */
+  omittedEntrypoints: number;
+}
+
+/** What the HTML page needs beyond the result: its script and the node positions. */
+export interface PageAssets {
+  script: string;
+  layout: Layout;
+}
+
+export interface ReportInput {
+  result: AnalysisResult;
+  graph: CompiledGraph;
+  matrix: DomainMatrix;
+  /** Entry points, their single points of failure and the hard paths between them. */
+  risky: Neighbourhood;
+  /** Set for HTML only. */
+  page: PageAssets | null;
+}
+
+/** A matrix a reader can take in: more columns or rows than this are counted, not drawn. */
+export const MATRIX_MAX_DOMAINS = 40;
+export const MATRIX_MAX_ENTRYPOINTS = 100;
+
+export function buildReportInput(
+  graph: CompiledGraph,
+  result: AnalysisResult,
+  page: PageAssets | null = null,
+): ReportInput {
+  return {
+    result,
+    graph,
+    matrix: domainMatrix(graph, result),
+    risky: riskyPart(graph, result),
+    page,
+  };
+}
+
+/**
+ * Fails each failure domain whole with the same propagation `simulate` uses and reads the state
+ * of every entry point. A domain's "down" cells are exactly its `takesDown` in the result.
+ */
+export function domainMatrix(graph: CompiledGraph, result: AnalysisResult): DomainMatrix {
+  const entries = result.entrypoints.map((id) => graph.index.get(id)!);
+  const propagator = new Propagator(graph);
+  const columns: Array<{ domain: string; cells: MatrixCell[]; harm: number }> = [];
+  for (const { domain, members } of failureDomains(graph)) {
+    propagator.run(members);
+    let harm = 0;
+    const cells = entries.map((e): MatrixCell => {
+      const status = propagator.status(e);
+      if (status === UP) return 'survives';
+      harm += status === DEGRADED ? 1 : entries.length + 1;
+      return status === DEGRADED ? 'degraded' : 'down';
+    });
+    if (harm > 0) columns.push({ domain, cells, harm });
+  }
+  const kept = [...columns]
+    .sort((a, b) => b.harm - a.harm || (a.domain < b.domain ? -1 : 1))
+    .slice(0, MATRIX_MAX_DOMAINS)
+    .sort((a, b) => (a.domain < b.domain ? -1 : 1));
+  const rows = Math.min(entries.length, MATRIX_MAX_ENTRYPOINTS);
+  return {
+    entrypoints: result.entrypoints.slice(0, rows),
+    domains: kept.map((c) => c.domain),
+    cells: result.entrypoints.slice(0, rows).map((_, row) => kept.map((c) => c.cells[row]!)),
+    omittedDomains: columns.length - kept.length,
+    omittedEntrypoints: entries.length - rows,
+  };
+}
+
+/** The paths from entry points to their costliest single points of failure, bounded. */
+function riskyPart(graph: CompiledGraph, result: AnalysisResult): Neighbourhood {
+  const pairs: SpofPair[] = result.spofs.flatMap((spof) =>
+    spof.takesDown.map((entrypoint) => ({ entrypoint, component: spof.id })),
+  );
+  return changedNeighbourhood(graph, graph, pairs);
+}

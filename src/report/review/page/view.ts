@@ -1,0 +1,143 @@
+// Browser side of the HTML report: the sigma.js view of the graph and what it shows — node and
+// edge colours from the what-if state, the highlighted chain, the focus neighbourhood. The
+// reducers are O(1) per item; a change of state costs one refresh, never work per frame.
+
+import Graph from 'graphology';
+import Sigma from 'sigma';
+import { DEGRADED, DOWN, FAILED, UP } from '../../../analysis/outage/propagate.js';
+import type { PageModel } from './model.js';
+
+/** What the view shows; main.ts changes it and calls refresh(). */
+export interface ViewState {
+  /** Status of every service in the current scenario (all UP without one). */
+  status: Uint8Array;
+  scenario: boolean;
+  /** Services and edges (`dependent>dependency`) of the chain being inspected. */
+  chainNodes: Set<number>;
+  chainEdges: Set<string>;
+  /** Services shown in focus mode, or null for all. */
+  focus: Uint8Array | null;
+  /** The service found by the search, or -1. */
+  found: number;
+}
+
+export const COLORS = {
+  failed: '#6e0b14',
+  down: '#d1242f',
+  degraded: '#e09b00',
+  up: '#b6c0cc',
+  upEntry: '#1a7f37',
+  entry: '#0b5cd5',
+  spof: '#8250df',
+  service: '#8c959f',
+  edge: '#c9d1d9',
+  softEdge: '#e3e8ee',
+  downEdge: '#f0a4aa',
+  degradedEdge: '#f2d58a',
+  fadedEdge: '#eef1f4',
+  chain: '#1f2328',
+} as const;
+
+const STATUS_COLOR = [COLORS.up, COLORS.degraded, COLORS.down, COLORS.failed];
+
+export interface NodeAttributes {
+  v: number;
+  x: number;
+  y: number;
+  size: number;
+  label: string;
+}
+
+export interface EdgeAttributes {
+  /** The dependent and its dependency. */
+  s: number;
+  t: number;
+  /** Every requirement behind the edge is soft. */
+  soft: boolean;
+  size: number;
+}
+
+export type View = Sigma<NodeAttributes, EdgeAttributes>;
+
+export function edgeKey(dependent: number, dependency: number): string {
+  return `${dependent}>${dependency}`;
+}
+
+export function createView(container: HTMLElement, model: PageModel, state: ViewState): View {
+  const { graph, data } = model;
+  const network = new Graph<NodeAttributes, EdgeAttributes>({ type: 'directed' });
+  const large = graph.n > 1500;
+  /** Small graphs show every name; large ones let sigma pick labels by zoom. */
+  const allLabels = graph.n <= 200;
+  for (let v = 0; v < graph.n; v++) {
+    const size = (graph.entry[v] ? 9 : model.isSpof[v] ? 6 : 4) * (large ? 0.45 : 1);
+    network.addNode(String(v), { v, x: data.x[v]!, y: -data.y[v]!, size, label: graph.ids[v]! });
+  }
+  for (let r = 0; r < graph.reqOwner.length; r++) {
+    const s = graph.reqOwner[r]!;
+    for (let k = graph.altStart[r]!; k < graph.altStart[r + 1]!; k++) {
+      const t = graph.alts[k]!;
+      const key = edgeKey(s, t);
+      const soft = graph.reqSoft[r] === 1;
+      if (network.hasEdge(key)) {
+        if (!soft) network.setEdgeAttribute(key, 'soft', false);
+      } else {
+        network.addDirectedEdgeWithKey(key, String(s), String(t), { s, t, soft, size: 1 });
+      }
+    }
+  }
+  return new Sigma(network, container, {
+    defaultEdgeType: 'arrow',
+    renderEdgeLabels: false,
+    hideEdgesOnMove: large,
+    labelRenderedSizeThreshold: large ? 9 : 0,
+    labelDensity: large ? 0.5 : 1,
+    zIndex: true,
+    nodeReducer: (_key, attributes) => {
+      const v = attributes.v;
+      const status = state.status[v]!;
+      const onChain = state.chainNodes.has(v);
+      const entry = graph.entry[v] === 1;
+      const color = state.scenario
+        ? status === UP && entry
+          ? COLORS.upEntry
+          : STATUS_COLOR[status]!
+        : entry
+          ? COLORS.entry
+          : model.isSpof[v]
+            ? COLORS.spof
+            : COLORS.service;
+      const size = attributes.size * (onChain || state.found === v ? 1.5 : 1);
+      return {
+        ...attributes,
+        color,
+        size,
+        hidden: state.focus !== null && !state.focus[v],
+        highlighted: onChain || state.found === v,
+        forceLabel:
+          allLabels ||
+          onChain ||
+          state.found === v ||
+          (entry && !large) ||
+          (state.scenario && status === FAILED),
+        zIndex: onChain ? 5 : status,
+      };
+    },
+    edgeReducer: (key, attributes) => {
+      const { s, t, soft } = attributes;
+      const hidden = state.focus !== null && (!state.focus[s] || !state.focus[t]);
+      if (state.chainEdges.has(key))
+        return { ...attributes, color: COLORS.chain, size: 3, zIndex: 3, hidden };
+      let color: string = soft ? COLORS.softEdge : COLORS.edge;
+      let zIndex = 0;
+      if (state.scenario) {
+        const from = state.status[t]!;
+        const to = state.status[s]!;
+        if (from >= DOWN && to >= DOWN) [color, zIndex] = [COLORS.downEdge, 2];
+        else if (from >= DEGRADED && to === DEGRADED) [color, zIndex] = [COLORS.degradedEdge, 1];
+        else color = COLORS.fadedEdge;
+      }
+      return { ...attributes, color, zIndex, hidden };
+    },
+  });
+}

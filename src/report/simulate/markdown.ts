@@ -1,0 +1,60 @@
+// `simulate` as Markdown, for a change ticket or a pull request: the verdict, the guard, and a
+// table of every down and degraded service with the chain that explains it.
+
+import type { SimulateReport } from '../../analysis/outage/simulate.js';
+import type { GuardViolation } from '../../analysis/outage/guard.js';
+import { formatNumber } from '../shared/format.js';
+import { markdownCode, markdownText } from '../shared/markdown.js';
+
+export function renderSimulateMarkdown(report: SimulateReport): string {
+  const lines: string[] = [];
+  const title = report.manifest ? ` — ${markdownText(report.manifest)}` : '';
+  lines.push(`# Simulated outage${title}`, '');
+  lines.push(`Failing ${report.scenario.map(markdownCode).join(', ')}.`, '');
+  lines.push('| | count |', '|---|---:|');
+  lines.push(
+    `| entry points down | ${report.entrypointsDown.length} of ${report.entrypoints.length} |`,
+  );
+  lines.push(`| entry points degraded | ${report.entrypointsDegraded.length} |`);
+  lines.push(`| services failed | ${formatNumber(report.failed.length)} |`);
+  lines.push(`| services down | ${formatNumber(report.down.length)} |`);
+  lines.push(`| services degraded | ${formatNumber(report.degraded.length)} |`);
+  lines.push(`| services up | ${formatNumber(report.up.length)} |`);
+  lines.push(`| cost per hour | ${formatNumber(report.costPerHour)} |`, '');
+  if (report.guard) lines.push(...guardMarkdown(report.guard.violations), '');
+  if (report.entrypointsDown.length > 0) {
+    lines.push(`**Entry points down:** ${report.entrypointsDown.map(markdownCode).join(', ')}`, '');
+  }
+  if (report.entrypointsDegraded.length > 0) {
+    lines.push(
+      `**Entry points degraded:** ${report.entrypointsDegraded.map(markdownCode).join(', ')}`,
+      '',
+    );
+  }
+  const rows = [
+    ...report.down.map((id) => ({ id, status: 'down' })),
+    ...report.degraded.map((id) => ({ id, status: 'degraded' })),
+  ];
+  if (rows.length > 0) {
+    lines.push('| service | status | why |', '|---|---|---|');
+    for (const { id, status } of rows) {
+      const chain = (report.why[id] ?? [id]).map(markdownCode).join(' ← ');
+      const group = report.groupsLost[id];
+      const lost = group
+        ? ` — needs ${group.quorum} of ${group.alternatives.map(markdownCode).join(', ')}; down: ${group.down.map(markdownCode).join(', ')}`
+        : '';
+      lines.push(`| ${markdownCode(id)} | ${status} | ${chain} (failed)${lost} |`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+function guardMarkdown(violations: readonly GuardViolation[]): string[] {
+  if (violations.length === 0) return ['**Guard passed:** no limit crossed.'];
+  return violations.map((v) =>
+    v.limit === 'max-down'
+      ? `**Guard failed:** ${formatNumber(v.actual)} services would go down, more than \`--max-down ${v.allowed}\`.`
+      : `**Guard failed:** \`--forbid-down\` ${markdownCode(v.selector)} would lose ${v.ids.map(markdownCode).join(', ')}.`,
+  );
+}

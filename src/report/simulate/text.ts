@@ -1,0 +1,112 @@
+// `simulate` for a terminal: the verdict first (entry points lost, cost, the guard), then every
+// down and degraded service with the chain that explains it, then the failed and up services.
+
+import type { SimulateReport } from '../../analysis/outage/simulate.js';
+import type { GuardViolation } from '../../analysis/outage/guard.js';
+import { formatNumber, plural } from '../shared/format.js';
+import { safeText } from '../shared/safe-text.js';
+import { createStyle, type Style } from '../shared/style.js';
+
+export interface TextOptions {
+  color: boolean;
+}
+
+export function renderSimulateText(report: SimulateReport, options: TextOptions): string {
+  const style = createStyle(options.color);
+  const lines: string[] = [];
+  const title = report.manifest ? ` — ${safeText(report.manifest)}` : '';
+  lines.push(style.bold(`Simulated outage${title}`));
+  lines.push(
+    `Failing: ${report.scenario.map(safeText).join(' ')} (${plural(report.failed.length, 'service')})`,
+  );
+  lines.push('');
+  lines.push(...verdict(report, style));
+  if (report.guard) lines.push('', ...guardLines(report.guard.violations, style));
+  section(
+    lines,
+    style.red.bold(`Down (${formatNumber(report.down.length)})`),
+    chains(report, report.down, style),
+  );
+  section(
+    lines,
+    style.yellow.bold(`Degraded (${formatNumber(report.degraded.length)})`),
+    chains(report, report.degraded, style),
+  );
+  section(lines, style.bold(`Failed (${formatNumber(report.failed.length)})`), wrap(report.failed));
+  section(lines, style.green.bold(`Up (${formatNumber(report.up.length)})`), wrap(report.up));
+  lines.push('');
+  return lines.join('\n');
+}
+
+function verdict(report: SimulateReport, style: Style): string[] {
+  const lines: string[] = [];
+  const entrypointCount = report.entrypoints.length;
+  if (report.entrypointsDown.length > 0) {
+    lines.push(
+      style.red(
+        `✗ ${report.entrypointsDown.length} of ${plural(entrypointCount, 'entry point')} down: ` +
+          report.entrypointsDown.map(safeText).join(', '),
+      ),
+    );
+  } else {
+    lines.push(style.green(`✓ no entry point down (${plural(entrypointCount, 'entry point')})`));
+  }
+  if (report.entrypointsDegraded.length > 0) {
+    lines.push(
+      style.yellow(
+        `! ${plural(report.entrypointsDegraded.length, 'entry point')} degraded: ` +
+          report.entrypointsDegraded.map(safeText).join(', '),
+      ),
+    );
+  }
+  lines.push(
+    `${formatNumber(report.failed.length)} failed, ${formatNumber(report.down.length)} down, ` +
+      `${formatNumber(report.degraded.length)} degraded, ${formatNumber(report.up.length)} up; ` +
+      `cost ${formatNumber(report.costPerHour)} per hour`,
+  );
+  return lines;
+}
+
+export function guardLines(violations: readonly GuardViolation[], style: Style): string[] {
+  if (violations.length === 0) return [style.green('Guard passed: no limit crossed.')];
+  return violations.map((violation) =>
+    style.red.bold(
+      violation.limit === 'max-down'
+        ? `Guard failed: ${plural(violation.actual, 'service')} would go down, more than --max-down ${violation.allowed}`
+        : `Guard failed: --forbid-down ${safeText(violation.selector)} would lose ${violation.ids.map(safeText).join(', ')}`,
+    ),
+  );
+}
+
+function chains(report: SimulateReport, ids: readonly string[], style: Style): string[] {
+  return ids.map((id) => {
+    const chain = report.why[id] ?? [id];
+    const last = chain.length - 1;
+    return chain
+      .map((step, i) =>
+        i === last ? `${safeText(step)} ${style.dim('(failed)')}` : safeText(step),
+      )
+      .join(' ← ');
+  });
+}
+
+function wrap(ids: readonly string[], width = 96): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const id of ids) {
+    const item = safeText(id);
+    if (line && line.length + item.length + 2 > width) {
+      lines.push(`${line},`);
+      line = item;
+    } else {
+      line = line ? `${line}, ${item}` : item;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+function section(lines: string[], heading: string, body: string[]): void {
+  if (body.length === 0) return;
+  lines.push('', heading, ...body.map((line) => `  ${line}`));
+}
