@@ -1,0 +1,254 @@
+// The HTML report in a real headless Chromium (Debian's, driven by playwright-core): every
+// fixture's report loads from file:// with no console error and no request off the file, the
+// what-if of the s3-2017 report colours exactly what `simulate` reports, search and focus work,
+// the Mermaid of the Markdown report parses, and a 5,000-service report opens in time.
+// Screenshots go to test-artifacts/report/ for a person to look at.
+
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateManifest } from '../../../bench/generate.mjs';
+import { parseManifestText } from '../../../src/manifest/load.js';
+import { buildManifest } from '../../support/build-manifest.js';
+import { runCli } from '../../support/run-cli.js';
+import {
+  ARTIFACTS,
+  FIXTURES,
+  fixtureHtml,
+  fixtureManifest,
+  htmlReport,
+  launchChromium,
+  pageScript,
+} from './support.js';
+
+/** What the page exposes for tests (src/report/review/page/main.ts). */
+interface PageState {
+  scenario: string;
+  failed: string[];
+  down: string[];
+  degraded: string[];
+  up: string[];
+}
+
+const TMP = mkdtempSync(path.join(tmpdir(), 'blast-radius-browser-'));
+/** Generous: CI machines are slow and WebGL runs in software. BENCHMARKS.md has real numbers. */
+const OPEN_BUDGET_MS = 20_000;
+
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await pageScript();
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens an HTML report from a file; records console errors and requests that leave the file. */
+async function open(html: string, name: string): Promise<{ page: Page; problems: string[] }> {
+  const file = path.join(TMP, `${name}.html`);
+  writeFileSync(file, html);
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('request', (request) => {
+    if (!/^(file|data):/.test(request.url())) problems.push(`request: ${request.url()}`);
+  });
+  await page.goto(pathToFileURL(file).href);
+  await page.waitForFunction('document.body.dataset.ready === "true"', null, {
+    timeout: OPEN_BUDGET_MS,
+  });
+  return { page, problems };
+}
+
+/** Calls a method of the page's test interface, `window.__blastRadius`. */
+function call<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(
+    ([name, values]) => {
+      type Api = Record<string, (...parameters: unknown[]) => unknown>;
+      const api = (globalThis as unknown as { __blastRadius: Api }).__blastRadius;
+      return api[name as string]!(...(values as unknown[]));
+    },
+    [method, args] as const,
+  ) as Promise<T>;
+}
+
+const state = (page: Page) => call<PageState>(page, 'state');
+
+async function simulated(name: string, selector: string): Promise<PageState> {
+  const run = await runCli([
+    'simulate',
+    fixtureManifest(name),
+    '--fail',
+    selector,
+    '--format',
+    'json',
+  ]);
+  const { failed, down, degraded, up } = JSON.parse(run.stdout) as PageState;
+  return { scenario: selector, failed, down, degraded, up };
+}
+
+describe.each(FIXTURES)('%s report', (name) => {
+  it('loads with no console error and no request off the file; screenshot', async () => {
+    const { page, problems } = await open(await fixtureHtml(name), name);
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('s3-2017: what happened on 2017-02-28', () => {
+  let page: Page;
+  let problems: string[];
+  beforeAll(async () => {
+    ({ page, problems } = await open(await fixtureHtml('s3-2017'), 's3-2017-what-if'));
+  }, 30_000);
+  afterAll(() => page.close());
+
+  // The brief's `s3-use1` is `s3-index-use1` in the fixture: the index subsystem the command
+  // took out (fixtures/s3-2017/README.md).
+  it('a click on s3-index-use1 colours exactly what simulate reports', async () => {
+    await page.locator('#br-graph').scrollIntoViewIfNeeded();
+    const at = await call<{ x: number; y: number }>(page, 'nodePosition', 's3-index-use1');
+    await page.mouse.click(at.x, at.y);
+    await page.locator('#br-panel h3', { hasText: 'What if s3-index-use1 fails?' }).waitFor();
+    expect(await state(page)).toEqual(await simulated('s3-2017', 's3-index-use1'));
+    const panel = await page.locator('#br-panel').innerText();
+    expect(panel).toContain('3 of 5 entry points down');
+    expect(panel).toContain('20,600 per hour');
+    expect(panel).toContain('acme-web → cdn-images → s3-get-use1 → s3-index-use1');
+    expect(panel).toContain('aws-health-dashboard is down');
+    const web = await call<{ x: number; y: number }>(page, 'nodePosition', 'acme-web');
+    await page.mouse.move(web.x, web.y);
+    await expect
+      .poll(() => page.locator('#br-why').innerText())
+      .toBe('Why acme-web is down: acme-web → cdn-images → s3-get-use1 → s3-index-use1');
+    await page
+      .locator('#br-explore')
+      .screenshot({ path: path.join(ARTIFACTS, 's3-2017-s3-index-use1.png') });
+    expect(problems).toEqual([]);
+  });
+
+  it('failing the region from the list matches simulate too', async () => {
+    await page.selectOption('#br-domain', 'provider=aws,region=us-east-1');
+    expect(await state(page)).toEqual(await simulated('s3-2017', 'provider=aws,region=us-east-1'));
+  });
+
+  it('the simulate buttons of the tables fail what their row names', async () => {
+    await page.click('#br-spofs button[data-fail="s3-placement-use1"]');
+    expect(await state(page)).toEqual(await simulated('s3-2017', 's3-placement-use1'));
+    await page.click('#br-matrix button[data-fail-domain="provider=trello"]');
+    expect(await state(page)).toEqual(await simulated('s3-2017', 'provider=trello'));
+  });
+
+  it('search finds a service and shows its outage', async () => {
+    await page.fill('#br-search', 'trel');
+    await expect
+      .poll(() => page.locator('#br-search-results button').allInnerTexts())
+      .toEqual(['trello']);
+    await page.press('#br-search', 'Enter');
+    expect((await state(page)).failed).toEqual(['trello']);
+    expect(await call(page, 'found')).toBe('trello');
+  });
+
+  it('focus mode keeps the neighbourhood of the failure; reset shows all', async () => {
+    // trello: its dependency s3-get-use1 and its dependent acme-support.
+    const shown = await call<number>(page, 'focus', 1);
+    expect(shown).toBe(3);
+    await page.click('#br-reset');
+    expect((await state(page)).failed).toEqual([]);
+  });
+
+  it('exports the view as SVG and PNG', async () => {
+    await call(page, 'fail', 's3-index-use1');
+    // Every node is in view once the camera is back from the search's zoom.
+    const circles = async () => (await call<string>(page, 'exportSvg')).match(/<circle /g)?.length;
+    await expect.poll(circles).toBe(26);
+    const svg = await call<string>(page, 'exportSvg');
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg).toContain('>s3-index-use1</text>');
+    const download = page.waitForEvent('download');
+    await page.click('#br-export-png');
+    const file = path.join(ARTIFACTS, 's3-2017-export.png');
+    await (await download).saveAs(file);
+    writeFileSync(path.join(ARTIFACTS, 's3-2017-export.svg'), svg);
+  });
+});
+
+it('a hostile id is shown as text, found by search, and runs no script', async () => {
+  const hostile = '</script><script>alert(1)</script>';
+  const manifest = buildManifest({
+    [hostile]: { entrypoint: true, kind: '<img src=x onerror=alert(2)>', depends_on: ['db'] },
+    db: { provider: '<b>x</b>' },
+  });
+  const { page, problems } = await open(await htmlReport(manifest), 'hostile');
+  await page.fill('#br-search', '</script>');
+  await expect
+    .poll(() => page.locator('#br-search-results button').allInnerTexts())
+    .toEqual([hostile]);
+  await call(page, 'fail', 'db');
+  expect((await state(page)).down).toEqual([hostile]);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+it("the Markdown reports' Mermaid blocks parse with mermaid", async () => {
+  const page = await browser.newPage();
+  await page.setContent('<!doctype html><title>mermaid</title>');
+  const require = createRequire(import.meta.url);
+  await page.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') });
+  for (const name of FIXTURES) {
+    const run = await runCli(['report', fixtureManifest(name), '--format', 'markdown']);
+    const block = /```mermaid\n([\s\S]*?)```/.exec(run.stdout)?.[1];
+    expect(block, name).toBeDefined();
+    const parsed = await page.evaluate(async (text) => {
+      type Mermaid = { parse(t: string): Promise<{ diagramType: string }> };
+      const mermaid = (globalThis as unknown as { mermaid: Mermaid }).mermaid;
+      try {
+        return (await mermaid.parse(text)).diagramType;
+      } catch (error) {
+        return `error: ${String(error)}`;
+      }
+    }, block!);
+    expect(parsed, name).toBe('flowchart-v2');
+  }
+  await page.close();
+});
+
+it('a 5,000-service report opens and answers a click within the budget', async () => {
+  const { text } = generateManifest({ services: 5000, seed: 'report', format: 'json' });
+  const manifest = parseManifestText(text, 'generated.json', { format: 'json' });
+  let t = performance.now();
+  const html = await htmlReport(manifest);
+  const generate = performance.now() - t;
+  t = performance.now();
+  const { page, problems } = await open(html, 'services-5000');
+  const interactive = performance.now() - t;
+  t = performance.now();
+  const entry = manifest.services.find((s) => s.entrypoint)!.id;
+  const first = manifest.services.find((s) => s.provider !== undefined)!.id;
+  await call(page, 'fail', first);
+  const click = performance.now() - t;
+  await page.locator('#br-explore').screenshot({ path: path.join(ARTIFACTS, 'services-5000.png') });
+  console.log(
+    `report of 5,000 services: ${(html.length / 1e6).toFixed(2)} MB generated in ${Math.round(generate)} ms; ` +
+      `page interactive after ${Math.round(interactive)} ms; a what-if takes ${Math.round(click)} ms`,
+  );
+  expect(problems).toEqual([]);
+  expect(interactive).toBeLessThan(OPEN_BUDGET_MS);
+  expect(await call<string[]>(page, 'search', entry)).toContain(entry);
+  await page.close();
+}, 60_000);

@@ -1,0 +1,136 @@
+// The HTML report without a browser: hostile ids and labels cannot escape into markup, the
+// embedded data round-trips, the CSP admits exactly the inline script, the matrix agrees with
+// the analysis, and the same manifest gives the same bytes.
+
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildPage } from '../../../scripts/build-page.mjs';
+import { loadManifest } from '../../../src/manifest/load.js';
+import { pageData, scriptJson, type PageData } from '../../../src/report/review/page-data.js';
+import { buildManifest } from '../../support/build-manifest.js';
+import { runCli } from '../../support/run-cli.js';
+import { embeddedData, fixtureHtml, fixtureManifest, htmlReport, reportInput } from './support.js';
+
+const HOSTILE = '</script><script>alert(1)</script>';
+const COMMENT = '<!--<script>';
+
+function hostileManifest() {
+  return buildManifest(
+    {
+      [HOSTILE]: {
+        entrypoint: true,
+        kind: '<img src=x onerror=alert(2)>',
+        owner: '"><i onmouseover=x>',
+        costPerHour: 10,
+        depends_on: [COMMENT],
+      },
+      [COMMENT]: { provider: '</title><script>alert(3)</script>', region: "' onclick='x" },
+      ['__proto__']: { entrypoint: true, depends_on: [COMMENT] },
+    },
+    '</title><h1>pwned</h1>',
+  );
+}
+
+describe('HTML report: untrusted ids and labels', () => {
+  it('puts no manifest string into the page as markup', async () => {
+    const html = await htmlReport(hostileManifest());
+    expect(html.match(/<script/gi)).toHaveLength(2);
+    // The markup before the data and the bundled script (whose code may hold any string).
+    const markup = html.slice(0, html.indexOf('<script type="application/json"'));
+    const leaks = [HOSTILE, '<img src=x', '<h1>pwned', '"><i ', COMMENT, "' onclick="];
+    expect(leaks.filter((text) => html.includes(text) && markup.includes(text))).toEqual([]);
+    expect(embeddedData(html).includes('</')).toBe(false);
+    expect(markup).toContain('&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('embeds the data as JSON that gives the strings back unchanged', async () => {
+    const html = await htmlReport(hostileManifest());
+    const text = embeddedData(html);
+    expect(text).not.toMatch(/[<>&]/);
+    const data = JSON.parse(text) as PageData;
+    expect(data.ids).toEqual([COMMENT, HOSTILE, '__proto__'].sort());
+    expect(data.title).toBe('</title><h1>pwned</h1>');
+    expect(data.strings).toContain('</title><script>alert(3)</script>');
+  });
+
+  it('escapes what JSON.stringify leaves as is', () => {
+    expect(scriptJson({ a: '</script>\u2028&' })).toBe(
+      '{"a":"\\u003c/script\\u003e\\u2028\\u0026"}',
+    );
+  });
+});
+
+describe('HTML report: the page', () => {
+  it('allows exactly its own inline script and no network', async () => {
+    const html = await fixtureHtml('s3-2017');
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)![1]!;
+    expect(csp).toContain("default-src 'none'");
+    const body = html.slice(html.lastIndexOf('<script>') + 8, html.lastIndexOf('</script>'));
+    const hash = createHash('sha256').update(body).digest('base64');
+    expect(csp).toContain(`script-src 'sha256-${hash}'`);
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+  });
+
+  it('gives the page the graph as compiled, with the analysis SPOFs and the layout', async () => {
+    const manifest = await loadManifest(fixtureManifest('s3-2017'));
+    const input = await reportInput(manifest);
+    const data = pageData(input.graph, 't', ['s3-get-use1'], input.page!.layout);
+    const v = data.ids.indexOf('acme-support');
+    // acme-support: trello (hard), slack (soft).
+    expect(data.requirements[v]).toEqual([
+      1,
+      0,
+      1,
+      data.ids.indexOf('trello'),
+      1,
+      1,
+      1,
+      data.ids.indexOf('slack'),
+    ]);
+    expect(data.spofs).toEqual([data.ids.indexOf('s3-get-use1')]);
+    expect(data.x.every(Number.isFinite) && data.y.every(Number.isFinite)).toBe(true);
+  });
+
+  it('matrix: the down cells of a domain are its takesDown in the analysis', async () => {
+    const input = await reportInput(await loadManifest(fixtureManifest('s3-2017')), false);
+    const { matrix, result } = input;
+    for (const [c, domain] of matrix.domains.entries()) {
+      const down = matrix.entrypoints.filter((_, r) => matrix.cells[r]![c] === 'down');
+      const spof = result.domainSpofs.find((d) => d.domain === domain);
+      expect(down, domain).toEqual(spof?.takesDown ?? []);
+    }
+    expect(matrix.domains).toContain('provider=aws,region=us-east-1');
+  });
+
+  it('is byte-identical for the same manifest', async () => {
+    expect(await fixtureHtml('s3-2017')).toBe(await fixtureHtml('s3-2017'));
+  });
+});
+
+describe('report command', () => {
+  it('writes the HTML report with -o (page bundle from npm run build)', async () => {
+    await buildPage();
+    const dir = mkdtempSync(path.join(tmpdir(), 'blast-radius-report-'));
+    const out = path.join(dir, 'report.html');
+    const run = await runCli(['report', fixtureManifest('dyn-2016'), '-o', out]);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const html = readFileSync(out, 'utf8');
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain('id="br-data"');
+  });
+
+  it('refuses to print a web page to a terminal', async () => {
+    const run = await runCli(['report', fixtureManifest('dyn-2016')], { tty: true });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('-o report.html');
+  });
+
+  it('writes Markdown to standard output', async () => {
+    const run = await runCli(['report', fixtureManifest('dyn-2016'), '--format', 'markdown']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('```mermaid');
+  });
+});
