@@ -8,7 +8,7 @@ import { loadManifest } from '../manifest/load.js';
 import type { Manifest } from '../manifest/types.js';
 import { compileGraph, type CompiledGraph } from '../model/compiled-graph.js';
 import { UsageError } from './errors.js';
-import type { Reporter } from '../report/registry.js';
+import type { Reporter } from '../report/reporter.js';
 import { wantsColor, writeResult, type CliIO } from './io.js';
 import { announceLoad, createProgress } from './progress.js';
 

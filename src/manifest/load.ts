@@ -21,8 +21,6 @@ import { Diagnostics } from './parse/source-file.js';
 import type { Manifest } from './types.js';
 
 export { ManifestError, ManifestErrors } from './errors.js';
-export { ID_PATTERN } from './fields/ids.js';
-export { DEFAULT_KEYS, DEPENDENCY_KEYS, SERVICE_KEYS, TOP_LEVEL_KEYS } from './fields/keys.js';
 export type { ManifestFormat } from './parse/read-document.js';
 
 export interface LoadOptions {

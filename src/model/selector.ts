@@ -11,14 +11,7 @@ import {
 } from '../manifest/fields/selector-syntax.js';
 import type { CompiledGraph } from './compiled-graph.js';
 
-export {
-  matchesSelector,
-  parseSelector,
-  SELECTOR_KEYS,
-  SelectorError,
-  type Selector,
-  type SelectorKey,
-} from '../manifest/fields/selector-syntax.js';
+export { SelectorError } from '../manifest/fields/selector-syntax.js';
 
 /**
  * Indices of the services the selectors match, sorted and without repeats. Every selector must

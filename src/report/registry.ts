@@ -31,17 +31,7 @@ import { renderReportMarkdown } from './review/markdown.js';
 import { renderSimulateMarkdown } from './simulate/markdown.js';
 import { renderSimulateText } from './simulate/text.js';
 import { renderValidateText } from './validate/text.js';
-
-export interface RenderOptions {
-  color: boolean;
-  /** How many rows the bounded listings show (text and markdown). */
-  top: number;
-}
-
-/** A rendering: one string, or chunks of it (for results too large for one string). */
-export type Rendered = string | Iterable<string>;
-
-export type Reporter<T> = (result: T, options: RenderOptions) => Rendered;
+import type { Reporter } from './reporter.js';
 
 export const VALIDATE_REPORTERS = {
   text: renderValidateText,

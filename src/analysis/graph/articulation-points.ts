@@ -1,7 +1,7 @@
 // Cut vertices (articulation points) and bridges of an undirected multigraph, iteratively.
 // Hopcroft & Tarjan, "Algorithm 447: efficient algorithms for graph manipulation", CACM 16(6), 1973.
 
-import { undirectedAdjacency, type UndirectedAdjacency } from '../structure/graph-views.js';
+import { undirectedAdjacency, type UndirectedAdjacency } from './csr.js';
 
 export interface CutStructure {
   /** Vertices whose removal disconnects their connected component, increasing. */

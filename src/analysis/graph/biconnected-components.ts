@@ -2,7 +2,7 @@
 // Hopcroft & Tarjan, "Algorithm 447: efficient algorithms for graph manipulation", CACM 16(6), 1973.
 
 import { lowpoints } from './articulation-points.js';
-import { undirectedAdjacency } from '../structure/graph-views.js';
+import { undirectedAdjacency } from './csr.js';
 
 export interface BiconnectedComponents {
   /** Vertices of each block, sorted; blocks in lexicographic order of their vertex lists. */

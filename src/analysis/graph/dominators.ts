@@ -1,7 +1,7 @@
 // Immediate dominators of a directed graph from a root, iteratively, in O(m log n).
 // Lengauer & Tarjan, "A fast algorithm for finding dominators in a flowgraph", TOPLAS 1(1), 1979.
 
-import { checkCsr, reverseCsr } from '../structure/graph-views.js';
+import { checkCsr, reverseCsr } from './csr.js';
 
 /**
  * idom[v] for the graph whose v's targets are targets[start[v]..start[v+1]-1]: the dominator of

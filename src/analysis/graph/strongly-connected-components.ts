@@ -1,6 +1,8 @@
 // Strongly connected components of a directed graph in CSR form, iteratively.
 // Tarjan, "Depth-first search and linear graph algorithms", SIAM J. Comput. 1(2), 1972.
 
+import { checkCsr } from './csr.js';
+
 export interface StronglyConnectedComponents {
   /** componentOf[v] is the index in `components` of v's component. */
   readonly componentOf: Int32Array;
@@ -21,7 +23,7 @@ export function stronglyConnectedComponents(
   start: Int32Array,
   targets: Int32Array,
 ): StronglyConnectedComponents {
-  checkInput(n, start, targets);
+  checkCsr('stronglyConnectedComponents', n, start, targets);
   const order = new Int32Array(n).fill(-1); // preorder number, -1 while unvisited
   const low = new Int32Array(n);
   const cursor = new Int32Array(n); // next target to look at, per vertex on the call stack
@@ -84,19 +86,4 @@ function closeComponent(
   members.sort((a, b) => a - b);
   components.push(members);
   return openTop;
-}
-
-function checkInput(n: number, start: Int32Array, targets: Int32Array): void {
-  const name = 'stronglyConnectedComponents';
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`${name}: n must be >= 0, got ${n}`);
-  if (start.length !== n + 1 || start[0] !== 0 || start[n]! > targets.length) {
-    throw new RangeError(`${name}: start must have n + 1 entries from 0 to at most targets.length`);
-  }
-  for (let v = 0; v < n; v++) {
-    if (start[v + 1]! < start[v]!) throw new RangeError(`${name}: start decreases at ${v}`);
-  }
-  for (let k = 0; k < start[n]!; k++) {
-    const w = targets[k]!;
-    if (w < 0 || w >= n) throw new RangeError(`${name}: target ${w} is outside 0..${n - 1}`);
-  }
 }

@@ -1,8 +1,6 @@
 // The pre-maintenance guard the 2017 S3 command lacked: given a simulated outage, refuse it when
 // more than N services would go down, or when any service matching a protected selector would.
 
-import type { SimulationResult } from './simulate.js';
-
 export interface GuardLimits {
   /** Most services allowed to go down, not counting the ones failed on purpose. */
   maxDown?: number;
@@ -21,7 +19,13 @@ export interface GuardResult {
   violations: GuardViolation[];
 }
 
-export function evaluateGuard(result: SimulationResult, limits: GuardLimits): GuardResult {
+/** What the guard looks at: the services failed on purpose and the ones that went down with them. */
+export interface GuardedOutage {
+  failed: readonly string[];
+  down: readonly string[];
+}
+
+export function evaluateGuard(result: GuardedOutage, limits: GuardLimits): GuardResult {
   const violations: GuardViolation[] = [];
   if (limits.maxDown !== undefined && result.down.length > limits.maxDown) {
     violations.push({ limit: 'max-down', allowed: limits.maxDown, actual: result.down.length });

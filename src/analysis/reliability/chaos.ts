@@ -114,12 +114,6 @@ function domainUnits(domains: readonly FailureDomain[]): Units {
   return { names: domains.map((d) => d.domain), members: domains.map((d) => d.members) };
 }
 
-/** The units that can fail: every non-virtual component, every domain. */
-export function eligibleUnits(graph: CompiledGraph, domains: readonly FailureDomain[] | null) {
-  if (domains !== null) return domains.length;
-  return graph.services.filter((s) => s.virtual !== true).length;
-}
-
 /** A function drawing the failed units of the next sample, ascending. */
 function sampler(
   graph: CompiledGraph,

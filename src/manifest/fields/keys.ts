@@ -38,7 +38,6 @@ export const SERVICE_KEYS = [
 export const DEPENDENCY_KEYS = ['service', 'any_of', 'quorum', 'of', 'soft'] as const;
 
 export type DefaultKey = (typeof DEFAULT_KEYS)[number];
-export type ServiceKey = (typeof SERVICE_KEYS)[number];
 
 const DEFAULT_KEY_SET: ReadonlySet<string> = new Set(DEFAULT_KEYS);
 

@@ -9,14 +9,10 @@ import { safeText } from '../shared/safe-text.js';
 import { blastRadiusTextTable, concentrationCells } from '../shared/table-rows.js';
 import { indent, list, more } from '../shared/text-lists.js';
 import { createStyle, type Style } from '../shared/style.js';
+import type { RenderOptions } from '../reporter.js';
 import { textTable } from '../shared/table.js';
 
-export interface AnalyzeRenderOptions {
-  color: boolean;
-  top: number;
-}
-
-export function renderAnalyzeText(result: AnalysisResult, options: AnalyzeRenderOptions): string {
+export function renderAnalyzeText(result: AnalysisResult, options: RenderOptions): string {
   const style = createStyle(options.color);
   const top = options.top;
   const sections = [

@@ -5,7 +5,7 @@ import type { DiffResult } from '../../analysis/diff/diff-result.js';
 import * as summary from './summary.js';
 import type { PairListing } from './summary.js';
 import { formatNumber } from '../shared/format.js';
-import type { RenderOptions } from '../registry.js';
+import type { RenderOptions } from '../reporter.js';
 import { safeText } from '../shared/safe-text.js';
 import { blastRadiusTextTable } from '../shared/table-rows.js';
 import { indent, list, more } from '../shared/text-lists.js';

@@ -5,7 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import { pageData, scriptJson } from './page-data.js';
-import type { RenderOptions, Rendered } from '../registry.js';
+import type { RenderOptions, Rendered } from '../reporter.js';
 import { escapeHtml, reportSections, summarySection } from './html-sections.js';
 import { REPORT_CSS } from './html-style.js';
 import type { ReportInput } from './input.js';

@@ -5,7 +5,7 @@ import type { ChaosResult } from '../../analysis/reliability/chaos.js';
 import { causeText, chaosScenario, percent } from './chaos-text.js';
 import { formatNumber } from '../shared/format.js';
 import { markdownCode, markdownText } from '../shared/markdown.js';
-import type { RenderOptions } from '../registry.js';
+import type { RenderOptions } from '../reporter.js';
 import { markdownTable } from '../shared/table.js';
 
 export function renderChaosMarkdown(result: ChaosResult, options: RenderOptions): string {

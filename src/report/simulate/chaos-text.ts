@@ -3,7 +3,7 @@
 
 import type { ChaosEntrypoint, ChaosResult } from '../../analysis/reliability/chaos.js';
 import { formatNumber, plural } from '../shared/format.js';
-import type { RenderOptions } from '../registry.js';
+import type { RenderOptions } from '../reporter.js';
 import { safeText } from '../shared/safe-text.js';
 import { createStyle } from '../shared/style.js';
 import { list, more } from '../shared/text-lists.js';

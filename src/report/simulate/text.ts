@@ -5,13 +5,13 @@ import type { SimulateReport } from '../../analysis/outage/simulate.js';
 import type { GuardViolation } from '../../analysis/outage/guard.js';
 import { formatNumber, plural } from '../shared/format.js';
 import { safeText } from '../shared/safe-text.js';
+import type { RenderOptions } from '../reporter.js';
 import { createStyle, type Style } from '../shared/style.js';
 
-export interface TextOptions {
-  color: boolean;
-}
-
-export function renderSimulateText(report: SimulateReport, options: TextOptions): string {
+export function renderSimulateText(
+  report: SimulateReport,
+  options: Pick<RenderOptions, 'color'>,
+): string {
   const style = createStyle(options.color);
   const lines: string[] = [];
   const title = report.manifest ? ` — ${safeText(report.manifest)}` : '';

@@ -1,12 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cutStructure } from '../../../src/analysis/graph/articulation-points.js';
+import { reverseCsr, undirectedAdjacency } from '../../../src/analysis/graph/csr.js';
 import {
   dependencyCsr,
   dependencyCycles,
   hardDependencyEdges,
-  reverseCsr,
-  undirectedAdjacency,
 } from '../../../src/analysis/structure/graph-views.js';
 import { compileGraph } from '../../../src/model/compiled-graph.js';
 import { manifestArbitrary, manifestOf, reachable, type Dependency } from '../graph/support.js';

@@ -9,7 +9,7 @@ import type {
 } from '../../../src/analysis/gate/check-result.js';
 import { POLICY_RULES, type PolicyRuleId } from '../../../src/manifest/types.js';
 import { fingerprint } from '../../../src/analysis/gate/fingerprint.js';
-import type { Reporter } from '../../../src/report/registry.js';
+import type { Reporter } from '../../../src/report/reporter.js';
 
 const MANIFEST = 'deploy/prod manifests/blast-radius.yaml';
 const TEAM_FILE = 'deploy/prod manifests/teams/100% #1 zahlungsdienst-ü.yaml';
