@@ -1,6 +1,7 @@
 // `analyze` (SPEC §3–4): every analysis over one compiled graph, assembled into the one result
 // object that the reporters render. Pure: graph in, plain data out.
 
+import { byCodeUnit } from '../compare.js';
 import { entryPoints, type CompiledGraph } from '../model/compiled-graph.js';
 import type {
   AnalysisResult,
@@ -170,7 +171,7 @@ function componentSpofs(
   spofs.sort(
     (a, b) =>
       byRisk(a.blastRadius, b.blastRadius, a.takesDown.length, b.takesDown.length) ||
-      compareIds(a.id, b.id),
+      byCodeUnit(a.id, b.id),
   );
   return { spofs, hasSpof };
 }
@@ -179,10 +180,10 @@ function rankDomains(domainAnalysis: DomainAnalysis): void {
   domainAnalysis.spofs.sort(
     (a, b) =>
       byRisk(a.blastRadius, b.blastRadius, a.takesDown.length, b.takesDown.length) ||
-      compareIds(a.domain, b.domain),
+      byCodeUnit(a.domain, b.domain),
   );
   domainAnalysis.blastRadius.sort(
-    (a, b) => byRisk(a, b, a.entrypointsDown, b.entrypointsDown) || compareIds(a.domain, b.domain),
+    (a, b) => byRisk(a, b, a.entrypointsDown, b.entrypointsDown) || byCodeUnit(a.domain, b.domain),
   );
 }
 
@@ -195,7 +196,7 @@ function rankComponents(
     .map((radius, x) => ({ id: graph.ids[x]!, ...radius }))
     .filter((_, x) => !graph.services[x]!.virtual);
   return components.sort(
-    (a, b) => byRisk(a, b, a.entrypointsDown, b.entrypointsDown) || compareIds(a.id, b.id),
+    (a, b) => byRisk(a, b, a.entrypointsDown, b.entrypointsDown) || byCodeUnit(a.id, b.id),
   );
 }
 
@@ -252,13 +253,9 @@ function witnesses(
   }
   return cycles
     .map((cycle, c) => ({ cycle: cycle.map((v) => graph.ids[v]!), blocks: blocks[c]! }))
-    .sort((a, b) => compareIds(a.cycle[0]!, b.cycle[0]!));
+    .sort((a, b) => byCodeUnit(a.cycle[0]!, b.cycle[0]!));
 }
 
 function sortedPair(a: string, b: string): [string, string] {
   return a < b ? [a, b] : [b, a];
-}
-
-export function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

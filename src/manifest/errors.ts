@@ -1,6 +1,7 @@
 // Errors in a manifest, each tied to the place in the file that caused it. The loader collects
 // every error it finds and throws them together, so a user fixes a manifest in one pass.
 
+import { byCodeUnit } from '../compare.js';
 import type { SourcePosition } from './types.js';
 
 export class ManifestError extends Error {
@@ -43,12 +44,13 @@ function compareErrors(a: ManifestError, b: ManifestError): number {
 
 /** By file, line, column (a missing position first), then message: the same order everywhere. */
 export function comparePlaces(a: PlacedMessage, b: PlacedMessage): number {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  const byFile = byCodeUnit(a.file, b.file);
+  if (byFile !== 0) return byFile;
   const byLine = (a.line ?? 0) - (b.line ?? 0);
   if (byLine !== 0) return byLine;
   const byColumn = (a.column ?? 0) - (b.column ?? 0);
   if (byColumn !== 0) return byColumn;
-  return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+  return byCodeUnit(a.message, b.message);
 }
 
 export interface PlacedMessage {

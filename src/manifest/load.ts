@@ -1,6 +1,7 @@
 // The manifest loader's public API: a manifest file (and the files it includes) or in-memory
 // text to a validated Manifest, or ManifestErrors listing every error found, across all files.
 
+import { byCodeUnit } from '../compare.js';
 import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { assembleManifest } from './files/assemble.js';
@@ -123,7 +124,7 @@ async function loadIncludes(
       }
     }
   }
-  loaded.sort((a, b) => (a.src.name < b.src.name ? -1 : a.src.name > b.src.name ? 1 : 0));
+  loaded.sort((a, b) => byCodeUnit(a.src.name, b.src.name));
   return { files: loaded, allRead };
 }
 

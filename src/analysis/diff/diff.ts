@@ -1,8 +1,8 @@
 // `diff` (SPEC §4): the risk a new manifest adds to and removes from an old one, by comparing
 // the analyses of both — SPOF pairs as sets, blast radii by component. Pure: plain data out.
 
+import { byCodeUnit } from '../../compare.js';
 import type { AnalysisResult, BlastRadius, ComponentBlastRadius } from '../analysis-result.js';
-import { compareIds } from '../analyze.js';
 import type {
   BlastRadiusChange,
   DiffGate,
@@ -106,7 +106,7 @@ function pairChanges<T>(
   const order = (a: T, b: T) => {
     const [a1, a2] = key(a);
     const [b1, b2] = key(b);
-    return compareIds(a1, b1) || compareIds(a2, b2);
+    return byCodeUnit(a1, b1) || byCodeUnit(a2, b2);
   };
   const beforeKeys = new Set(before.map(joined));
   const afterKeys = new Set(after.map(joined));
@@ -124,7 +124,7 @@ function idChanges(before: readonly string[], after: readonly string[]): IdChang
 }
 
 function setDifference(a: ReadonlySet<string>, b: ReadonlySet<string>): string[] {
-  return [...a].filter((id) => !b.has(id)).sort(compareIds);
+  return [...a].filter((id) => !b.has(id)).sort(byCodeUnit);
 }
 
 const ZERO: BlastRadius = { down: 0, degraded: 0, entrypointsDown: 0, costPerHour: 0 };
@@ -147,7 +147,7 @@ function blastRadiusChanges(
     const changed = was && is ? !isZero(delta) : !isZero(was ?? is!);
     if (changed) changes.push({ id, before: was, after: is, delta });
   }
-  return changes.sort((a, b) => bySizeOfChange(a.delta, b.delta) || compareIds(a.id, b.id));
+  return changes.sort((a, b) => bySizeOfChange(a.delta, b.delta) || byCodeUnit(a.id, b.id));
 }
 
 function radiusOf(b: ComponentBlastRadius): BlastRadius {

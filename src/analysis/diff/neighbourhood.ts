@@ -2,8 +2,8 @@
 // hard-dependency paths from the entry point to the component, bounded for a small picture.
 // Explicit queues, no recursion: a chain of 200,000 services is a legal manifest.
 
+import { byCodeUnit } from '../../compare.js';
 import type { CompiledGraph } from '../../model/compiled-graph.js';
-import { compareIds } from '../analyze.js';
 import type { Neighbourhood, SpofPair } from './diff-result.js';
 
 /** The picture's bounds: a reviewer reads ~40 boxes, and Mermaid lays them out quickly. */
@@ -145,10 +145,10 @@ function describe(
       spof: picture.spofs.has(v),
       added: !before.index.has(id(v)),
     }))
-    .sort((a, b) => compareIds(a.id, b.id));
+    .sort((a, b) => byCodeUnit(a.id, b.id));
   const edges = [...picture.edges.values()]
     .map(([u, v]) => ({ from: id(u), to: id(v), added: !hasHardEdge(before, id(u), id(v)) }))
-    .sort((a, b) => compareIds(a.from, b.from) || compareIds(a.to, b.to));
+    .sort((a, b) => byCodeUnit(a.from, b.from) || byCodeUnit(a.to, b.to));
   return { nodes, edges };
 }
 

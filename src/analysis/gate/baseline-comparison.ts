@@ -2,6 +2,7 @@
 // baseline entries no longer occur (stale: fixed, or their rule switched off). The gate fails on
 // a new finding at `error`, and with `strict` on a stale entry too, so a baseline only shrinks.
 
+import { byCodeUnit } from '../../compare.js';
 import type { BaselineEntry } from '../../manifest/baseline.js';
 import type { PolicyRuleId } from '../../manifest/types.js';
 import type { NewFinding } from './evaluate-policy.js';
@@ -79,10 +80,11 @@ type Entry = Pick<BaselineEntry, 'rule' | 'fingerprint'> & { subject: StaleEntry
 
 /** By rule, then by subject (keys in order), so that a baseline reads like a list of risks. */
 function byRuleThenSubject(a: Entry, b: Entry): number {
-  if (a.rule !== b.rule) return a.rule < b.rule ? -1 : 1;
-  const [x, y] = [subjectKey(a.subject), subjectKey(b.subject)];
-  if (x !== y) return x < y ? -1 : 1;
-  return a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0;
+  return (
+    byCodeUnit(a.rule, b.rule) ||
+    byCodeUnit(subjectKey(a.subject), subjectKey(b.subject)) ||
+    byCodeUnit(a.fingerprint, b.fingerprint)
+  );
 }
 
 function subjectKey(subject: StaleEntry['subject']): string {

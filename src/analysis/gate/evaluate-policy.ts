@@ -3,6 +3,7 @@
 // and the manifest line to fix — for a single point of failure, the dependency through which
 // the failure arrives. Pure: graph, analysis and policy in, findings out.
 
+import { byCodeUnit } from '../../compare.js';
 import { formatDuration } from '../../manifest/fields/duration.js';
 import type { SourcePosition } from '../../manifest/types.js';
 import type { CompiledGraph } from '../../model/compiled-graph.js';
@@ -276,9 +277,11 @@ function q(id: string): string {
 
 function byPlace(a: NewFinding, b: NewFinding): number {
   const [x, y] = [a.location, b.location];
-  if (x.file !== y.file) return x.file < y.file ? -1 : 1;
-  if (x.line !== y.line) return x.line - y.line;
-  if (x.column !== y.column) return x.column - y.column;
-  if (a.rule !== b.rule) return a.rule < b.rule ? -1 : 1;
-  return a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0;
+  return (
+    byCodeUnit(x.file, y.file) ||
+    x.line - y.line ||
+    x.column - y.column ||
+    byCodeUnit(a.rule, b.rule) ||
+    byCodeUnit(a.fingerprint, b.fingerprint)
+  );
 }

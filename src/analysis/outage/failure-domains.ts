@@ -2,6 +2,7 @@
 // labels. Each domain is failed whole to find the entry points it takes down, including those
 // that no single component of it does ("multi-AZ but single-region").
 
+import { byCodeUnit } from '../../compare.js';
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import type {
   BlastRadius,
@@ -36,9 +37,7 @@ export function failureDomains(graph: CompiledGraph): FailureDomain[] {
       else byKey.set(domain, { domain, level: label, members: [v] });
     }
   }
-  return [...byKey.values()].sort((a, b) =>
-    a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0,
-  );
+  return [...byKey.values()].sort((a, b) => byCodeUnit(a.domain, b.domain));
 }
 
 export interface DomainAnalysis {

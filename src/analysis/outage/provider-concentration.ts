@@ -2,6 +2,7 @@
 // down and its amplification — all it takes down over those that depend on it directly
 // (Kashaf, Sekar, Agarwal, "Analyzing Third Party Service Dependencies…", IMC 2020).
 
+import { byCodeUnit } from '../../compare.js';
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import type { ProviderConcentration } from '../analysis-result.js';
 import type { FailureDomain } from './failure-domains.js';
@@ -34,7 +35,7 @@ export function providerConcentration(
       amplification: direct === 0 ? null : round(lost.length / direct),
     });
   }
-  return result.sort((a, b) => b.takesDown - a.takesDown || (a.provider < b.provider ? -1 : 1));
+  return result.sort((a, b) => b.takesDown - a.takesDown || byCodeUnit(a.provider, b.provider));
 }
 
 /** Services that reach one of `members` through services of no provider or of `provider`. */

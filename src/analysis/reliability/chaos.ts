@@ -11,6 +11,7 @@
 // "Fast splittable pseudorandom number generators", OOPSLA 2014, with 32-bit constants), so
 // that the same seed gives the same samples on every platform.
 
+import { byCodeUnit } from '../../compare.js';
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import type { FailureDomain } from '../outage/failure-domains.js';
 import { outageSweepOf, type SweepPlan } from '../outage/outage-sweep.js';
@@ -202,7 +203,7 @@ class Tally {
       const down = this.downs[e]!;
       const causes = [...(this.causes.get(e) ?? [])]
         .map(([u, count]) => ({ id: this.units.names[u]!, samples: count }))
-        .sort((a, b) => b.samples - a.samples || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        .sort((a, b) => b.samples - a.samples || byCodeUnit(a.id, b.id));
       const [low, high] = wilson(down, samples);
       entries.push({
         id: this.graph.ids[e]!,

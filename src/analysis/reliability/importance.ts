@@ -3,6 +3,7 @@
 // and risk achievement worth (1 − A(i down))/(1 − A), with A(i down) = A − p_i·I_B. Rausand and
 // Høyland, "System Reliability Theory", 2nd ed., ch. 5 (measures of component importance).
 
+import { byCodeUnit } from '../../compare.js';
 import type { ComponentImportance } from './result.js';
 
 export interface ImportanceInput {
@@ -44,10 +45,7 @@ export function rankImportance(
   });
   return ranked
     .sort(
-      (a, b) =>
-        b.criticality - a.criticality ||
-        b.birnbaum - a.birnbaum ||
-        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      (a, b) => b.criticality - a.criticality || b.birnbaum - a.birnbaum || byCodeUnit(a.id, b.id),
     )
     .slice(0, limit);
 }

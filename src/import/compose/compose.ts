@@ -2,6 +2,7 @@
 // variables interpolated, profiles honoured and `depends_on` (short and long syntax) as the
 // dependencies. depends_on is start order, which is usually but not always a runtime dependency.
 
+import { byCodeUnit } from '../../compare.js';
 import { interpolate } from './interpolation.js';
 import { Diagnostics, type InputPlace } from '../shared/diagnostics.js';
 import {
@@ -13,7 +14,7 @@ import {
 } from '../shared/imported-manifest.js';
 import { assignIds } from '../shared/service-ids.js';
 import { ShapeChecker } from '../shared/shape-checker.js';
-import { byCodeUnit, isRecord, scalarText, type Json } from '../shared/values.js';
+import { isRecord, scalarText, type Json } from '../shared/values.js';
 import { parseYamlDocuments } from '../shared/yaml-documents.js';
 
 export interface ComposeOptions {

@@ -13,6 +13,7 @@
 // and is dropped; for ATLEAST each further occurrence counts again, so it becomes a virtual
 // pass-through service of its own (`gate/repeat-2`) that depends on the input — the same truth table.
 
+import { byCodeUnit } from '../../compare.js';
 import { LineIndex } from '../../manifest/parse/line-index.js';
 import { Diagnostics } from '../shared/diagnostics.js';
 import {
@@ -94,7 +95,7 @@ export function importOpenPsa(inputs: SourceText[]): ImportResult {
     return undefined;
   };
 
-  for (const [name, { formula, place }] of [...gates].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [name, { formula, place }] of [...gates].sort(([a], [b]) => byCodeUnit(a, b))) {
     // Nested formulas become virtual services of their own, named after the gate.
     const queue: Array<{ id: string; formula: Formula }> = [{ id: gateId(name), formula }];
     let nested = 0;

@@ -2,9 +2,9 @@
 // and notes for what the manifest has no key for (replicas, lifecycle, call counts), written as
 // comments. `finishServices` makes it valid and canonical: sorted, deduplicated, labels clean.
 
+import { byCodeUnit } from '../../compare.js';
 import { MAX_LABEL_LENGTH } from '../../manifest/parse/limits.js';
 import type { Diagnostic, Diagnostics } from './diagnostics.js';
-import { byCodeUnit } from './values.js';
 
 export interface ImportedDependency {
   /** One id: a plain dependency; several: `any_of` (up while one of them is up). */

@@ -2,13 +2,13 @@
 // the command line (and, for Backstage, the files Location entities point at) into SourceTexts,
 // refusing what is not a regular text file or is too large, with a `file: message` diagnostic.
 
+import { byCodeUnit } from '../../compare.js';
 import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeText } from '../../manifest/parse/decode-text.js';
 import { MAX_FILES, MAX_YAML_FILE_BYTES } from '../../manifest/parse/limits.js';
 import type { Diagnostics } from './diagnostics.js';
 import type { SourceText } from './imported-manifest.js';
-import { byCodeUnit } from './values.js';
 
 /** What a directory contributes: the files with these endings, at any depth. */
 const INPUT_EXTENSIONS = ['.yaml', '.yml', '.json'];

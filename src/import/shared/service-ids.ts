@@ -3,9 +3,9 @@
 // Kubernetes object: name, namespace/name, kind:namespace/name); every entity takes the first
 // candidate no other entity wants at the same level.
 
+import { byCodeUnit } from '../../compare.js';
 import { ID_PATTERN } from '../../manifest/fields/ids.js';
 import { MAX_ID_LENGTH } from '../../manifest/parse/limits.js';
-import { byCodeUnit } from './values.js';
 
 export interface IdCandidates {
   /** What the caller knows the entity by; unique. */

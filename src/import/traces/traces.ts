@@ -1,6 +1,7 @@
 // `import traces`: Jaeger's dependency links (`/api/dependencies`: parent, child, callCount) to
 // a manifest in which every caller depends on what it calls, links below --min-calls left out.
 
+import { byCodeUnit } from '../../compare.js';
 import { Diagnostics } from '../shared/diagnostics.js';
 import {
   importResult,
@@ -10,7 +11,7 @@ import {
   type SourceText,
 } from '../shared/imported-manifest.js';
 import { assignIds } from '../shared/service-ids.js';
-import { byCodeUnit, describeValue, isRecord } from '../shared/values.js';
+import { describeValue, isRecord } from '../shared/values.js';
 import { parseYamlDocuments, type YamlDocument, type YamlPath } from '../shared/yaml-documents.js';
 
 export interface TracesOptions {

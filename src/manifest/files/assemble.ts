@@ -2,6 +2,7 @@
 // reads every service against the ids of all files, sorts services by id, and applies the
 // top-level file's overlays.
 
+import { byCodeUnit } from '../../compare.js';
 import { idProblem } from '../fields/ids.js';
 import type { ManifestFile } from './manifest-file.js';
 import { applyOverlays } from './overlay.js';
@@ -77,5 +78,5 @@ function declareIds(files: readonly ManifestFile[]) {
 
 /** Plain code-unit order: the same on every machine and locale. */
 function byId(a: Service, b: Service): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return byCodeUnit(a.id, b.id);
 }

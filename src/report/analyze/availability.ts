@@ -3,6 +3,7 @@
 // first), the services counted as perfect for want of an sla, and "what to fix first": the
 // components ranked by criticality. Every list is bounded by --top.
 
+import { byCodeUnit } from '../../compare.js';
 import { formatAvailability } from '../../analysis/reliability/availability.js';
 import type {
   AnalysisResult,
@@ -28,7 +29,7 @@ function method(a: EntryAvailability): string {
 /** Entry points, least available first (ties by id). */
 function byAvailability(result: AnalysisResult): Array<[string, EntryAvailability]> {
   return Object.entries(result.availability).sort(
-    ([a, x], [b, y]) => x.value - y.value || (a < b ? -1 : a > b ? 1 : 0),
+    ([a, x], [b, y]) => x.value - y.value || byCodeUnit(a, b),
   );
 }
 

@@ -1,6 +1,7 @@
 // `analyze` for a terminal: a summary first (entry points at risk, the costliest SPOFs, the worst
 // failure domains), then one section per analysis, each list bounded by --top.
 
+import { byCodeUnit } from '../../compare.js';
 import type { AnalysisResult } from '../../analysis/analysis-result.js';
 import { availabilityText, importanceText } from './availability.js';
 import { pairsText, rtoText } from './pairs-and-rto.js';
@@ -123,7 +124,7 @@ function spofSection(result: AnalysisResult, style: Style, top: number): string[
 function spofsPerEntrypoint(result: AnalysisResult): Array<[string, string[]]> {
   const byEntry = new Map<string, string[]>(result.entrypoints.map((e) => [e, []]));
   for (const spof of result.spofs) for (const e of spof.takesDown) byEntry.get(e)?.push(spof.id);
-  return [...byEntry].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
+  return [...byEntry].sort((a, b) => b[1].length - a[1].length || byCodeUnit(a[0], b[0]));
 }
 
 function domainSection(result: AnalysisResult, style: Style, top: number): string[] {

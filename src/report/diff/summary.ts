@@ -1,6 +1,7 @@
 // What the text and markdown diff reports say alike: the verdict, the gate, a count before and
 // after, and the SPOF pairs grouped by what takes the entry points down.
 
+import { byCodeUnit } from '../../compare.js';
 import type { BlastRadius } from '../../analysis/analysis-result.js';
 import type { DiffResult } from '../../analysis/diff/diff-result.js';
 import { formatNumber, plural } from '../shared/format.js';
@@ -113,7 +114,5 @@ export function groupPairs<T extends { entrypoint: string }>(
     if (entries) entries.push(pair.entrypoint);
     else groups.set(cause(pair), [pair.entrypoint]);
   }
-  return [...groups].sort(
-    (a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0),
-  );
+  return [...groups].sort((a, b) => b[1].length - a[1].length || byCodeUnit(a[0], b[0]));
 }

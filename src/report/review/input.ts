@@ -2,6 +2,7 @@
 // it), the compiled graph, the failure-domain matrix, the bounded picture of the risky part of
 // the graph, and, for HTML, the page's bundled script and the layout computed ahead of time.
 
+import { byCodeUnit } from '../../compare.js';
 import type { AnalysisResult } from '../../analysis/analysis-result.js';
 import { changedNeighbourhood } from '../../analysis/diff/neighbourhood.js';
 import type { Neighbourhood, SpofPair } from '../../analysis/diff/diff-result.js';
@@ -79,9 +80,9 @@ export function domainMatrix(graph: CompiledGraph, result: AnalysisResult): Doma
     if (harm > 0) columns.push({ domain, cells, harm });
   }
   const kept = [...columns]
-    .sort((a, b) => b.harm - a.harm || (a.domain < b.domain ? -1 : 1))
+    .sort((a, b) => b.harm - a.harm || byCodeUnit(a.domain, b.domain))
     .slice(0, MATRIX_MAX_DOMAINS)
-    .sort((a, b) => (a.domain < b.domain ? -1 : 1));
+    .sort((a, b) => byCodeUnit(a.domain, b.domain));
   const rows = Math.min(entries.length, MATRIX_MAX_ENTRYPOINTS);
   return {
     entrypoints: result.entrypoints.slice(0, rows),
