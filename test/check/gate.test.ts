@@ -150,7 +150,7 @@ describe('a pull request that fixes a known finding', () => {
     const run = await check('--baseline', BASELINE);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Stale baseline entries (1)');
-    expect(run.stdout).toContain('no-spof  component=dns entrypoint=web');
+    expect(run.stdout).toContain('no-spof  component=dns, entrypoint=web');
     expect(run.stdout).toContain('✓ 0 new errors, 0 new warnings, 1 known, 1 fixed — gate passed');
     const strict = await check('--baseline', BASELINE, '--strict-baseline');
     expect(strict.code).toBe(1);

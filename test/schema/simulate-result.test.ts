@@ -12,7 +12,7 @@ describe('schema/simulate-result.schema.json', () => {
     const report = asPrinted(simulateReportOf(LONG_CHAIN, ['hop-039'])) as {
       why: Record<string, string[]>;
     };
-    expect(report.why['hop-000']).toContain('...');
+    expect(report.why['hop-000']).toContain('…');
     assertMatches('simulate-result', report);
   });
 
@@ -41,8 +41,8 @@ describe('schema/simulate-result.schema.json', () => {
       unknown
     > & { guard: { violations: unknown[] } };
     expect(validate(report)).toBe(true);
-    expect(validate({ ...report, cause: { 'hop-000': '...' } })).toBe(false);
-    expect(validate({ ...report, why: { '...': ['hop-000', 'hop-039'] } })).toBe(false);
+    expect(validate({ ...report, cause: { 'hop-000': '…' } })).toBe(false);
+    expect(validate({ ...report, why: { '…': ['hop-000', 'hop-039'] } })).toBe(false);
     const guard = { ...report.guard, violations: [{ limit: 'max-cost', allowed: 1, actual: 2 }] };
     expect(validate({ ...report, guard })).toBe(false);
   });

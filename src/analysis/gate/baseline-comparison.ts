@@ -7,6 +7,7 @@ import type { BaselineEntry } from '../../manifest/baseline.js';
 import type { PolicyRuleId } from '../../manifest/types.js';
 import type { NewFinding } from './evaluate-policy.js';
 import type { CheckResult, Finding, StaleEntry } from './check-result.js';
+import { canonicalSubject } from './fingerprint.js';
 
 export interface BaselineOptions {
   manifest: string;
@@ -59,14 +60,7 @@ export function baselineOf(findings: readonly NewFinding[]): BaselineEntry[] {
     findings.map(({ rule, fingerprint, subject }) => ({
       rule,
       fingerprint,
-      subject: Object.fromEntries(
-        Object.keys(subject)
-          .sort()
-          .map((key) => {
-            const value = subject[key]!;
-            return [key, typeof value === 'string' ? value : [...value].sort()];
-          }),
-      ),
+      subject: Object.fromEntries(canonicalSubject(subject)),
     })),
   ).sort(byRuleThenSubject);
 }
@@ -88,9 +82,5 @@ function byRuleThenSubject(a: Entry, b: Entry): number {
 }
 
 function subjectKey(subject: StaleEntry['subject']): string {
-  return JSON.stringify(
-    Object.keys(subject)
-      .sort()
-      .map((key) => [key, subject[key]]),
-  );
+  return JSON.stringify(canonicalSubject(subject));
 }

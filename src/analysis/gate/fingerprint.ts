@@ -5,14 +5,21 @@
 import { createHash } from 'node:crypto';
 import type { FindingSubject } from './check-result.js';
 
+/** The subject with its keys sorted and its lists sorted: equal subjects are equal here. */
+export function canonicalSubject(
+  subject: Readonly<Record<string, string | readonly string[]>>,
+): Array<[string, string | string[]]> {
+  return Object.keys(subject)
+    .sort()
+    .map((key) => {
+      const value = subject[key]!;
+      return [key, typeof value === 'string' ? value : [...value].sort()];
+    });
+}
+
 export function fingerprint(rule: string, subject: FindingSubject): string {
-  const keys = Object.keys(subject).sort();
-  const canonical = keys.map((key) => {
-    const value = subject[key]!;
-    return [key, typeof value === 'string' ? value : [...value].sort()];
-  });
   return createHash('sha256')
-    .update(JSON.stringify([rule, canonical]))
+    .update(JSON.stringify([rule, canonicalSubject(subject)]))
     .digest('hex')
     .slice(0, 32);
 }

@@ -6,8 +6,31 @@ import type { SourcePosition } from '../../manifest/types.js';
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import { DOWN, FAILED, Propagator } from './propagate.js';
 
-/** Ids shown of a long chain: its first ones, then "…", then the failed service. */
-const SHOWN = 6;
+/** The mark that stands for the ids left out of the middle of a long chain. */
+export const CHAIN_GAP = '…';
+
+/** Ids `check` shows of a chain before it shortens it. */
+const SHOWN = 7;
+
+/**
+ * The chain from `first` along `next` to `end`, as names: whole when it has at most `max`
+ * ids, otherwise its first max − 2, CHAIN_GAP and `end`. Walks at most `max` steps, so a long
+ * chain costs no more than a short one.
+ */
+export function shortenedChain(
+  first: number,
+  next: (v: number) => number,
+  end: number,
+  max: number,
+  name: (v: number) => string,
+): string[] {
+  const kept: number[] = [];
+  for (let v = first; kept.length < max && v !== -1; v = next(v)) {
+    kept.push(v);
+    if (v === end) return kept.map(name);
+  }
+  return [...kept.slice(0, max - 2).map(name), CHAIN_GAP, name(end)];
+}
 
 export class FailureChains {
   private readonly propagator: Propagator;
@@ -47,17 +70,9 @@ export class FailureChains {
   /** `web → api → s3`: v to the failed service, long chains shortened in the middle. */
   chain(v: number): string {
     const p = this.propagator;
-    const ids: string[] = [];
-    let u = v;
-    for (let steps = 0; u >= 0 && steps < SHOWN - 1; steps++, u = p.cause(u)) {
-      ids.push(this.graph.ids[u]!);
-    }
-    if (u >= 0) {
-      // The chain ends at the failed service its last hop depends on: no need to walk there.
-      const end = this.lastHop[v]! < 0 ? v : p.cause(this.lastHop[v]!);
-      if (u !== end) ids.push('…');
-      ids.push(this.graph.ids[end]!);
-    }
-    return ids.join(' → ');
+    // The chain ends at the failed service its last hop depends on: no need to walk there.
+    const end = this.lastHop[v]! < 0 ? v : p.cause(this.lastHop[v]!);
+    const name = (u: number) => this.graph.ids[u]!;
+    return shortenedChain(v, (u) => p.cause(u), end, SHOWN, name).join(' → ');
   }
 }

@@ -3,6 +3,7 @@
 
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import type { GuardResult } from './guard.js';
+import { shortenedChain } from './failure-chains.js';
 import { DEGRADED, DOWN, FAILED, Propagator } from './propagate.js';
 
 export interface LostGroup {
@@ -27,7 +28,7 @@ export interface SimulationResult {
   costPerHour: number;
   /**
    * For each down or degraded service, the ids from it to a failed one, both ends included.
-   * A chain longer than MAX_CHAIN ids keeps its first MAX_CHAIN - 2, then "...", then the
+   * A chain longer than MAX_CHAIN ids keeps its first MAX_CHAIN - 2, then "…", then the
    * failed one: a chain of 200,000 services must not cost 200,000² ids.
    */
   why: Record<string, string[]>;
@@ -56,7 +57,7 @@ export function simulate(graph: CompiledGraph, failed: readonly number[]): Simul
     cause: Object.create(null) as Record<string, string>,
     groupsLost: Object.create(null) as Record<string, LostGroup>,
   };
-  const { depth, root } = chainShape(propagator);
+  const root = chainRoots(propagator);
   // Services are numbered in sorted-id order, so walking 0..n-1 yields sorted lists.
   for (let v = 0; v < graph.n; v++) {
     const id = graph.ids[v]!;
@@ -73,7 +74,7 @@ export function simulate(graph: CompiledGraph, failed: readonly number[]): Simul
       result.up.push(id);
     }
     if (status === DOWN || status === DEGRADED) {
-      result.why[id] = chain(propagator, v, depth[v]!, root[v]!);
+      result.why[id] = chain(propagator, v, root[v]!);
       result.cause[id] = graph.ids[propagator.cause(v)]!;
       const lost = lostGroup(propagator, v);
       if (lost) result.groupsLost[id] = lost;
@@ -100,29 +101,28 @@ function lostGroup(propagator: Propagator, v: number): LostGroup | undefined {
 export const MAX_CHAIN = 32;
 
 /**
- * Length and failed end of every chain, in one pass: a service's cause was reached before it,
- * so walking the services in the order the propagation reached them sees each cause first.
+ * The failed end of every chain, in one pass: a service's cause was reached before it, so
+ * walking the services in the order the propagation reached them sees each cause first.
  */
-function chainShape(propagator: Propagator): { depth: Int32Array; root: Int32Array } {
-  const n = propagator.graph.n;
-  const depth = new Int32Array(n);
-  const root = new Int32Array(n);
+function chainRoots(propagator: Propagator): Int32Array {
+  const root = new Int32Array(propagator.graph.n);
   for (let i = 0; i < propagator.touchedCount; i++) {
     const v = propagator.touched[i]!;
     const next = propagator.cause(v);
-    depth[v] = next === -1 ? 0 : depth[next]! + 1;
     root[v] = next === -1 ? v : root[next]!;
   }
-  return { depth, root };
+  return root;
 }
 
-function chain(propagator: Propagator, start: number, depth: number, root: number): string[] {
+function chain(propagator: Propagator, start: number, root: number): string[] {
   const ids = propagator.graph.ids;
-  const keep = depth + 1 <= MAX_CHAIN ? depth + 1 : MAX_CHAIN - 2;
-  const path: string[] = [];
-  for (let v = start; path.length < keep; v = propagator.cause(v)) path.push(ids[v]!);
-  if (keep < depth + 1) path.push('...', ids[root]!);
-  return path;
+  return shortenedChain(
+    start,
+    (v) => propagator.cause(v),
+    root,
+    MAX_CHAIN,
+    (v) => ids[v]!,
+  );
 }
 
 /** What `simulate` reports: the scenario, its result (SPEC §4 fields at the top) and the guard. */

@@ -18,8 +18,9 @@
 
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import type { RtoViolation } from '../analysis-result.js';
+import { shortenedChain } from '../outage/failure-chains.js';
 
-/** Ids kept of a long chain: its first MAX_CHAIN - 2, "...", then the dependency. */
+/** Ids kept of a long chain: its first MAX_RTO_CHAIN - 2, CHAIN_GAP, then the dependency. */
 export const MAX_RTO_CHAIN = 32;
 
 export interface RecoveryTimes {
@@ -110,16 +111,14 @@ function byRecoveryTime(graph: CompiledGraph): Array<[number, number[]]> {
 
 /** From v through `first` along the causes to the service whose own time held it back. */
 function chainFrom(graph: CompiledGraph, cause: Int32Array, v: number, first: number): string[] {
-  const chain = [graph.ids[v]!];
-  let u = first;
-  while (cause[u] !== -1 && chain.length < MAX_RTO_CHAIN - 2) {
-    chain.push(graph.ids[u]!);
-    u = cause[u]!;
-  }
-  if (cause[u] !== -1) {
-    while (cause[u] !== -1) u = cause[u]!;
-    chain.push('...');
-  }
-  chain.push(graph.ids[u]!);
-  return chain;
+  let end = first;
+  while (cause[end] !== -1) end = cause[end]!;
+  const rest = shortenedChain(
+    first,
+    (u) => cause[u]!,
+    end,
+    MAX_RTO_CHAIN - 1,
+    (u) => graph.ids[u]!,
+  );
+  return [graph.ids[v]!, ...rest];
 }

@@ -1,18 +1,10 @@
 // What the CI formats of `check` (SARIF, GitHub, JUnit, GitLab) share: the rules in a fixed
-// order, a finding's subject in words, the manifest path as CI systems want it, and the summary.
+// order, and the manifest path as CI systems want it.
 
-import type { CheckResult, FindingSubject } from '../../analysis/gate/check-result.js';
 import { POLICY_RULES } from '../../manifest/types.js';
 
 /** Every rule, in the order the reports list them. */
 export const CHECK_RULES = POLICY_RULES;
-
-/** `entrypoint=web, component=payments-db`; a list as `cycle=[a, b]`. */
-export function subjectText(subject: FindingSubject): string {
-  return Object.entries(subject)
-    .map(([key, value]) => `${key}=${typeof value === 'string' ? value : `[${value.join(', ')}]`}`)
-    .join(', ');
-}
 
 /**
  * The manifest path as given (relative to the directory `check` ran in: the repository root in
@@ -44,19 +36,4 @@ function encodePath(path: string): string {
     .split('/')
     .map((segment) => encodeURIComponent(segment.replace(LONE_SURROGATE, '\ufffd')))
     .join('/');
-}
-
-function count(n: number, what: string): string {
-  return `${n} ${what}${n === 1 ? '' : 's'}`;
-}
-
-/** `blast-radius check: 2 new errors, 1 new warning, 5 known, 1 fixed — gate failed`. */
-export function checkSummaryLine(result: CheckResult): string {
-  const { summary } = result;
-  const parts = [
-    count(summary.newErrors, 'new error'),
-    count(summary.new - summary.newErrors, 'new warning'),
-  ];
-  if (result.baseline !== null) parts.push(`${summary.known} known`, `${summary.fixed} fixed`);
-  return `blast-radius check: ${parts.join(', ')} — gate ${result.passed ? 'passed' : 'failed'}`;
 }

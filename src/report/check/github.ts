@@ -5,7 +5,9 @@
 
 import type { CheckResult, Finding, StaleEntry } from '../../analysis/gate/check-result.js';
 import { RULE_DESCRIPTIONS } from '../../analysis/gate/rule-descriptions.js';
-import { checkSummaryLine, repositoryPath, subjectText } from './ci-paths.js';
+import { repositoryPath } from './ci-paths.js';
+import { subjectText } from './subject.js';
+import { checkSummaryLine } from './verdict.js';
 import { safeText } from '../shared/safe-text.js';
 
 export function renderCheckGithub(result: CheckResult): string {

@@ -5,7 +5,9 @@
 
 import type { CheckResult, Finding, StaleEntry } from '../../analysis/gate/check-result.js';
 import { RULE_DESCRIPTIONS } from '../../analysis/gate/rule-descriptions.js';
-import { CHECK_RULES, checkSummaryLine, repositoryPath, subjectText } from './ci-paths.js';
+import { CHECK_RULES, repositoryPath } from './ci-paths.js';
+import { subjectText } from './subject.js';
+import { checkSummaryLine } from './verdict.js';
 import { xmlAttribute as attr, xmlText } from '../shared/xml.js';
 
 interface TestCase {

@@ -4,7 +4,8 @@
 
 import type { CheckResult, Finding } from '../../analysis/gate/check-result.js';
 import { RULE_DESCRIPTIONS } from '../../analysis/gate/rule-descriptions.js';
-import { checkVerdict, describeSubject, gateReason } from './verdict.js';
+import { subjectText } from './subject.js';
+import { checkVerdict, gateReason } from './verdict.js';
 import { formatNumber } from '../shared/format.js';
 import { markdownCode, markdownText } from '../shared/markdown.js';
 import { markdownTable } from '../shared/table.js';
@@ -43,7 +44,7 @@ export function renderCheckMarkdown(result: CheckResult, options: { top: number 
       'No longer found — fixed, or their rule is off. Drop them with `blast-radius check --update-baseline`.',
       '',
       ...result.stale.map(
-        (e) => `- ${markdownCode(e.rule)} ${markdownCode(describeSubject(e.subject))}`,
+        (e) => `- ${markdownCode(e.rule)} ${markdownCode(subjectText(e.subject))}`,
       ),
       '',
     );

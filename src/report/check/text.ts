@@ -3,7 +3,8 @@
 // --top), stale baseline entries, and the verdict last, where a log is read first.
 
 import type { CheckResult, Finding } from '../../analysis/gate/check-result.js';
-import { checkVerdict, describeSubject, gateReason } from './verdict.js';
+import { subjectText } from './subject.js';
+import { checkVerdict, gateReason } from './verdict.js';
 import { formatNumber, plural } from '../shared/format.js';
 import { safeText } from '../shared/safe-text.js';
 import { createStyle, type Style } from '../shared/style.js';
@@ -28,7 +29,7 @@ export function renderCheckText(result: CheckResult, options: { color: boolean; 
     const heading = `Stale baseline entries (${formatNumber(result.stale.length)}): no longer found — fixed, or their rule is off; drop them with --update-baseline`;
     lines.push(style.bold(heading));
     for (const entry of result.stale) {
-      lines.push(`  ${entry.rule}  ${safeText(describeSubject(entry.subject))}`);
+      lines.push(`  ${entry.rule}  ${safeText(subjectText(entry.subject))}`);
     }
     lines.push('');
   }

@@ -4,6 +4,7 @@
 import type { CheckResult } from '../../analysis/gate/check-result.js';
 import { formatNumber, plural } from '../shared/format.js';
 
+/** `2 new errors, 1 new warning, 5 known, 1 fixed — gate failed`. */
 export function checkVerdict(result: CheckResult): string {
   const s = result.summary;
   const newWarnings = s.new - s.newErrors;
@@ -12,6 +13,11 @@ export function checkVerdict(result: CheckResult): string {
     parts.push(`${formatNumber(s.known)} known`, `${formatNumber(s.fixed)} fixed`);
   }
   return `${parts.join(', ')} — ${result.passed ? 'gate passed' : 'gate failed'}`;
+}
+
+/** The verdict as one log line: `blast-radius check: 2 new errors, … — gate failed`. */
+export function checkSummaryLine(result: CheckResult): string {
+  return `blast-radius check: ${checkVerdict(result)}`;
 }
 
 /** Why the gate failed, or undefined when it passed. */
@@ -27,15 +33,4 @@ export function gateReason(result: CheckResult): string | undefined {
     );
   }
   return reasons.join(' and ');
-}
-
-/** `entrypoint=web component=s3-use1`: a subject in one line, for stale entries. */
-export function describeSubject(subject: CheckResult['stale'][number]['subject']): string {
-  return Object.keys(subject)
-    .sort()
-    .map((key) => {
-      const value = subject[key]!;
-      return `${key}=${typeof value === 'string' ? value : value.join('+')}`;
-    })
-    .join(' ');
 }

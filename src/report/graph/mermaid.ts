@@ -1,9 +1,9 @@
 // The dependency graph as a Mermaid flowchart: hard edges solid, soft edges dashed, and each
 // redundancy group drawn as a small hexagon node ("1 of 2") between a service and its alternatives.
 
+import { mermaidLabel } from '../shared/mermaid.js';
 import type { DependencyGraph } from '../../model/dependency-graph.js';
 import { forEachRequirement } from './requirements.js';
-import { safeText } from '../shared/safe-text.js';
 
 export function renderGraphMermaid(graph: DependencyGraph): string {
   const lines = ['flowchart TD'];
@@ -32,6 +32,3 @@ export function renderGraphMermaid(graph: DependencyGraph): string {
 }
 
 /** Mermaid labels take entity codes; quotes and angle brackets must not reach the parser. */
-function mermaidLabel(text: string): string {
-  return safeText(text).replace(/["<>#&]/g, (c) => `#${c.charCodeAt(0)};`);
-}

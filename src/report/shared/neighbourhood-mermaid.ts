@@ -1,8 +1,8 @@
 // The changed neighbourhood of a diff as a Mermaid flowchart: entry points as stadiums, the new
 // SPOF components in red, new services with a thick border, new hard dependencies as thick arrows.
 
+import { mermaidLabel } from './mermaid.js';
 import type { Neighbourhood } from '../../analysis/diff/diff-result.js';
-import { safeText } from './safe-text.js';
 
 const CLASSES = [
   '  classDef spof fill:#ffebe9,stroke:#cf222e,color:#1f2328',
@@ -30,6 +30,3 @@ export function renderNeighbourhoodMermaid(picture: Neighbourhood): string[] {
 }
 
 /** Mermaid labels take entity codes; quotes and angle brackets must not reach its parser. */
-function mermaidLabel(text: string): string {
-  return safeText(text).replace(/["<>#&`]/g, (c) => `#${c.charCodeAt(0)};`);
-}

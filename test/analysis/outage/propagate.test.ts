@@ -108,7 +108,7 @@ describe('simulate: hand-built cases from SPEC §3', () => {
     expect(result.down.length).toBe(n - 1);
     expect(result.why['svc-0']).toEqual([
       ...Array.from({ length: 30 }, (_, i) => `svc-${i}`),
-      '...',
+      '…',
       `svc-${n - 1}`,
     ]);
     expect(result.cause['svc-0']).toBe('svc-1');
