@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { POLICY_RULES } from '../../src/manifest/types.js';
+import { DEFAULT_POLICY } from '../../src/model/policy.js';
 import { runBin, runCli } from '../support/run-cli.js';
 
 const S3 = 'fixtures/s3-2017/blast-radius.yaml';
@@ -31,6 +33,14 @@ describe('exit codes and streams', () => {
     expect(help.stdout).toContain('analyze');
     expect(help.stdout).toContain('Exit codes');
     expect((await runCli(['--version'])).code).toBe(0);
+  });
+
+  it('check --help lists every policy rule and the whole built-in policy', async () => {
+    const help = (await runCli(['check', '--help'])).stdout;
+    for (const rule of POLICY_RULES) expect(help).toMatch(new RegExp(`^  ${rule} +\\S`, 'm'));
+    for (const entry of DEFAULT_POLICY) expect(help).toContain(`  ${entry.rule}`);
+    expect(help).toContain('no-unknown-sla: warn for tier=critical');
+    expect(help).toContain('rto-consistency: warn');
   });
 
   it('a missing manifest is an input error naming the file', async () => {

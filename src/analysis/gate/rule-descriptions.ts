@@ -1,5 +1,5 @@
 // What each policy rule checks, in words: shown by `check --help`, in reports, and as the rule
-// help of SARIF output. The rules themselves are evaluated in check.ts.
+// help of SARIF output. The rules themselves are evaluated in evaluate-policy.ts.
 
 import type { PolicyRuleId } from '../../manifest/types.js';
 

@@ -9,7 +9,9 @@ import { baselineOf, compareWithBaseline } from '../../analysis/gate/baseline-co
 import { evaluatePolicy } from '../../analysis/gate/evaluate-policy.js';
 import { loadBaseline, type BaselineEntry } from '../../manifest/baseline.js';
 import { ManifestErrors } from '../../manifest/errors.js';
-import { resolvePolicy, rulesInEffect } from '../../model/policy.js';
+import { DEFAULT_POLICY, resolvePolicy, rulesInEffect } from '../../model/policy.js';
+import { RULE_DESCRIPTIONS } from '../../analysis/gate/rule-descriptions.js';
+import { POLICY_RULES } from '../../manifest/types.js';
 import { renderBaseline } from '../../report/check/baseline-json.js';
 import { renderCheckMarkdown } from '../../report/check/markdown.js';
 import { plural } from '../../report/shared/format.js';
@@ -28,6 +30,25 @@ import {
 } from '../shared-options.js';
 
 export const DEFAULT_BASELINE = '.blast-radius-baseline.json';
+
+/** The rules and the built-in policy, for --help: from the rule registry, so it cannot drift. */
+function policyHelp(): string[] {
+  const width = Math.max(...POLICY_RULES.map((rule) => rule.length));
+  const builtIn = DEFAULT_POLICY.map((entry) => {
+    const level = entry.level === undefined ? '' : ` (${entry.level})`;
+    const scope =
+      entry.scope === undefined ? '' : ` for ${entry.scope.map((s) => s.selector).join(', ')}`;
+    return `  ${entry.rule}${level}: ${entry.severity}${scope}`;
+  });
+  return [
+    'Rules (set them in the manifest\'s `policy:` section; README "Policy"):',
+    ...POLICY_RULES.map((rule) => `  ${rule.padEnd(width)}  ${RULE_DESCRIPTIONS[rule].summary}`),
+    '',
+    'The built-in policy, applied first (a later entry for the same subject wins;',
+    '`defaults: false` drops it):',
+    ...builtIn,
+  ];
+}
 
 interface CheckOptions extends CommonOptions {
   baseline?: string;
@@ -52,10 +73,7 @@ export function registerCheck(program: Command, context: CommandContext): void {
         'after',
         [
           '',
-          'Rules: no-spof, no-domain-spof, max-blast-radius, independent-monitoring, cold-start,',
-          'no-unknown-sla; set them in the manifest\'s `policy:` section (README "Policy").',
-          'Without one: no-spof and independent-monitoring are errors for tier: critical and',
-          'warnings elsewhere; zone and region SPOFs and cold-start cycles are warnings.',
+          ...policyHelp(),
           '',
           'Exit codes: 0 nothing new at severity error; 1 the gate failed; 2 usage or input error.',
           '',
