@@ -1,8 +1,10 @@
-// The changed neighbourhood of a diff: for each new (entry point, component) SPOF pair, the
-// hard-dependency paths from the entry point to the component, bounded for a small picture.
+// The neighbourhood of SPOF pairs: for each (entry point, component) pair, the hard-dependency
+// paths from the entry point to the component, bounded for a small picture — of the pairs a
+// diff adds, or of every pair (the risky part of the graph, for the review report).
 // Explicit queues, no recursion: a chain of 200,000 services is a legal manifest.
 
 import { byCodeUnit } from '../../compare.js';
+import type { AnalysisResult } from '../analysis-result.js';
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import type { Neighbourhood, SpofPair } from './diff-result.js';
 
@@ -169,4 +171,12 @@ function forEachHardDependency(graph: CompiledGraph, v: number, visit: (u: numbe
     if (graph.reqSoft[r]) continue;
     for (let k = graph.altStart[r]!; k < graph.altStart[r + 1]!; k++) visit(graph.alts[k]!);
   }
+}
+
+/** The paths from entry points to their costliest single points of failure, bounded (nothing is new). */
+export function spofNeighbourhood(graph: CompiledGraph, result: AnalysisResult): Neighbourhood {
+  const pairs: SpofPair[] = result.spofs.flatMap((spof) =>
+    spof.takesDown.map((entrypoint) => ({ entrypoint, component: spof.id })),
+  );
+  return changedNeighbourhood(graph, graph, pairs);
 }
