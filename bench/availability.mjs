@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Availability and importance (issue 7) on generated graphs, in one process per run: the time
+// Availability and importance on generated graphs, in one process per run: the time
 // `analyze` spends on them (given the single-failure sweep it already has), how many entry points
 // were exact and how many sampled, and Monte Carlo samples per second over the whole graph.
 // Called by `npm run bench` (bench/run.mjs, step `availability`), or alone:

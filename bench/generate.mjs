@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Deterministic generator of synthetic, layered service-dependency manifests (SPEC section 2) for
+// Deterministic generator of synthetic, layered service-dependency manifests (docs/semantics.md, "The manifest") for
 // benchmarks: entry points → services → shared platform → cloud primitives, DNS/CDN/SaaS.
 //
 // Shape, for N services (N is exact):
@@ -22,7 +22,7 @@ import { once } from 'node:events';
 import { pathToFileURL } from 'node:url';
 import { Buffer } from 'node:buffer';
 
-/** Ids the generator produces always match the SPEC's id rule. */
+/** Ids the generator produces always match the id rule. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/@-]{0,199}$/;
 
 export const MIN_SERVICES = 100;

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `analyze --order 2` (issue 7) on generated graphs: times, in one process per size, the
+// `analyze --order 2` on generated graphs: times, in one process per size, the
 // analysis without and with the minimal pairs, and reports what the pair searches did. Called
 // by `npm run bench` (bench/run.mjs, step `pairs`), or alone:
 //   node bench/pairs.mjs [--sizes 1k,10k] [--runs N] [--seed S]   (needs `npm run build`)

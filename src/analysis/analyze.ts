@@ -1,4 +1,4 @@
-// `analyze` (SPEC §3–4): every analysis over one compiled graph, assembled into the one result
+// `analyze`: every analysis over one compiled graph, assembled into the one result
 // object that the reporters render. Pure: graph in, plain data out.
 
 import { byCodeUnit } from '../compare.js';
@@ -33,7 +33,7 @@ export interface AnalyzeOptions {
   focus?: readonly string[];
   /** Told how far the sweep over every single failure has come (services done, of total). */
   onProgress?: (done: number, total: number) => void;
-  /** 2: also the minimal pairs of failures (issue 7); default 1. */
+  /** 2: also the minimal pairs of failures; default 1. */
   order?: 1 | 2;
   /** Candidate pairs each pair search may propagate (default DEFAULT_PAIR_BUDGET). */
   pairBudget?: number;

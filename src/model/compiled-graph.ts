@@ -1,6 +1,6 @@
 // The dependency graph compiled to typed arrays (compressed sparse rows) for the hot loops of
 // the analyses. Built straight from the manifest: at 100,000 services a graphology graph costs
-// seconds to build (PERFORMANCE.md), while this costs tens of milliseconds.
+// seconds to build (BENCHMARKS.md), while this costs tens of milliseconds.
 //
 // Edge direction, stated once for the whole program: an edge points from the dependent to its
 // dependency. `web` depends on `api` ⇒ requirement of `web` with alternative `api`; a failure

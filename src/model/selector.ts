@@ -1,4 +1,4 @@
-// Scenario selectors (SPEC §3) resolved over the compiled graph: the services they match, with
+// Scenario selectors (docs/semantics.md, "Selectors") resolved over the compiled graph: the services they match, with
 // suggestions when one matches nothing. Their syntax lives with the manifest (selector-syntax.ts).
 
 import {

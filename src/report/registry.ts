@@ -67,7 +67,7 @@ export const CHECK_REPORTERS = {
   gitlab: renderCheckGitlab,
 } satisfies Record<string, Reporter<CheckResult>>;
 
-/** `simulate --random` (issue 7): the same formats as `simulate`. */
+/** `simulate --random` (chaos sampling): the same formats as `simulate`. */
 export const CHAOS_REPORTERS = {
   text: renderChaosText,
   json: jsonChunks,

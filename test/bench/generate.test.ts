@@ -1,5 +1,5 @@
 // Structural invariants of the benchmark generator (bench/generate.mjs): whatever it writes must
-// be a valid manifest per SPEC section 2, the same in YAML and JSON, and reproducible from a seed.
+// be a valid manifest (docs/semantics.md), the same in YAML and JSON, and reproducible from a seed.
 
 import { Buffer } from 'node:buffer';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

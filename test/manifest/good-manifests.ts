@@ -1,6 +1,6 @@
 // Valid manifests shared by the loader tests and the schema test, with realistic names.
 
-/** The example of SPEC §2, with every service it mentions declared. */
+/** The README's manifest example, with every service it mentions declared. */
 export const SHOP = `# yaml-language-server: $schema=../../schema/manifest.schema.json
 version: 1
 name: acme-shop

@@ -13,7 +13,7 @@ describe('parseManifestText', () => {
   const manifest = parseManifestText(SHOP, 'shop.yaml');
   const services = byId(manifest.services);
 
-  it('reads the SPEC example into services sorted by id', () => {
+  it('reads the README example into services sorted by id', () => {
     expect(manifest.name).toBe('acme-shop');
     expect(manifest.file).toBe('shop.yaml');
     expect(manifest.files).toEqual(['shop.yaml']);

@@ -1,4 +1,4 @@
-// The reference semantics of SPEC §3, written as plainly as possible: iterate the rules until
+// The reference semantics (docs/semantics.md), written as plainly as possible: iterate the rules until
 // nothing changes. Slow on purpose; every fast algorithm is checked against it.
 
 import type { Manifest } from '../../src/manifest/types.js';
@@ -49,7 +49,7 @@ export function referenceStatuses(
   return statuses;
 }
 
-/** Entry points per SPEC §3: declared ones, or else those nothing depends on. */
+/** Entry points (docs/semantics.md): declared ones, or else those nothing depends on. */
 export function referenceEntryPoints(manifest: Manifest): string[] {
   if (manifest.services.some((s) => s.entrypoint)) {
     return manifest.services.filter((s) => s.entrypoint).map((s) => s.id);
@@ -65,7 +65,7 @@ export interface ReferenceDomain {
   members: string[];
 }
 
-/** SPEC §3 failure domains: the cumulative prefixes of each service's labels, with members. */
+/** Failure domains (docs/semantics.md): the cumulative prefixes of each service's labels, with members. */
 export function referenceDomains(manifest: Manifest): Map<string, ReferenceDomain> {
   const domains = new Map<string, ReferenceDomain>();
   for (const s of manifest.services) {

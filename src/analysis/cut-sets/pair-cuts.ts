@@ -1,4 +1,4 @@
-// Minimal cut sets of size two (issue 7): pairs of components, or of failure domains, whose joint
+// Minimal cut sets of size two: pairs of components, or of failure domains, whose joint
 // failure takes an entry point down while neither alone does. Exact, by propagation, over
 // candidate pairs found with the "meeting group" argument below; bounded by a work budget.
 //

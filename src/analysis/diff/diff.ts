@@ -1,4 +1,4 @@
-// `diff` (SPEC §4): the risk a new manifest adds to and removes from an old one, by comparing
+// `diff`: the risk a new manifest adds to and removes from an old one, by comparing
 // the analyses of both — SPOF pairs as sets, blast radii by component. Pure: plain data out.
 
 import { byCodeUnit } from '../../compare.js';
@@ -87,7 +87,7 @@ function domainPairs(analysis: AnalysisResult): DomainSpofPair[] {
   );
 }
 
-/** Entry points with a component or failure-domain SPOF (SPEC §3), as in analyze's summary. */
+/** Entry points with a component or failure-domain SPOF, as in analyze's summary. */
 function atRisk(analysis: AnalysisResult): Set<string> {
   return new Set([
     ...analysis.spofs.flatMap((s) => s.takesDown),

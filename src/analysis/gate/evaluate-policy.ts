@@ -1,4 +1,4 @@
-// `check` (issue 4): the policy's rules evaluated over one analysis. Each finding names its rule,
+// `check`: the policy's rules evaluated over one analysis. Each finding names its rule,
 // its subject (the ids its fingerprint is made of), a message with the chain that explains it,
 // and the manifest line to fix — for a single point of failure, the dependency through which
 // the failure arrives. Pure: graph, analysis and policy in, findings out.

@@ -1,4 +1,4 @@
-// Failure domains (SPEC §3): the cumulative prefixes of each service's provider, region and zone
+// Failure domains (docs/semantics.md, "Failure domains"): the cumulative prefixes of each service's provider, region and zone
 // labels. Each domain is failed whole to find the entry points it takes down, including those
 // that no single component of it does ("multi-AZ but single-region").
 

@@ -1,4 +1,4 @@
-// Failure propagation (SPEC §3): the greatest fixed point of "up", computed as the least set of
+// Failure propagation (docs/semantics.md, "Up, down and degraded"): the greatest fixed point of "up", computed as the least set of
 // down services closed under unmet hard requirements, by a worklist with one counter per
 // requirement, in O(services + dependencies). Then `degraded`: everything not down from which a
 // down service can be reached along any edge, by a breadth-first search against the edges.

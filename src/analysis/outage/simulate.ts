@@ -1,4 +1,4 @@
-// One what-if outage (SPEC §3–4 `simulate`): every service's status, the chain from each down or
+// One what-if outage (`simulate`): every service's status, the chain from each down or
 // degraded service to a failed one, the entry points lost and the cost per hour of the outage.
 
 import type { CompiledGraph } from '../../model/compiled-graph.js';
@@ -125,7 +125,7 @@ function chain(propagator: Propagator, start: number, root: number): string[] {
   );
 }
 
-/** What `simulate` reports: the scenario, its result (SPEC §4 fields at the top) and the guard. */
+/** What `simulate` reports: the scenario, its result (the outage's fields at the top) and the guard. */
 export interface SimulateReport extends SimulationResult {
   manifest: string | null;
   scenario: string[];

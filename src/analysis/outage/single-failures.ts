@@ -1,4 +1,4 @@
-// Every single failure, exactly (SPEC §3): the blast radius of each component and the entry
+// Every single failure, exactly (docs/semantics.md, "Single points of failure"): the blast radius of each component and the entry
 // points it takes down alone — its SPOF status — from one bit-parallel sweep.
 
 import type { BlastRadius } from '../analysis-result.js';

@@ -1,4 +1,4 @@
-// RTO consistency (issue 7): a service whose `rto` is shorter than the time its hard dependencies
+// RTO consistency: a service whose `rto` is shorter than the time its hard dependencies
 // need to come back after a full outage, with the chain to the dependency whose recovery_time
 // sets that time.
 //
@@ -8,10 +8,10 @@
 // its alternatives are up — the quorum-th smallest of their times. Soft dependencies never hold
 // a service back. Times do not add up along a chain: a dependency back at t lets its dependent
 // be back at t (a lower bound, which is what a consistency check wants). Cycles take the greatest
-// fixed point, as SPEC §3 does: a cycle whose members are all back comes up together.
+// fixed point, as propagation does: a cycle whose members are all back comes up together.
 //
 // Computed exactly in one linear pass: v is still down at time t iff v is down in the outage
-// that fails every service with recovery_time > t (SPEC §3 propagation). Sweeping t down through
+// that fails every service with recovery_time > t (propagation as in docs/semantics.md). Sweeping t down through
 // the distinct recovery times, that outage only grows, so one incremental propagation (a counter
 // per requirement) visits every service and dependency once; a requirement first fails at the
 // largest t where it is unmet, and the alternative whose loss failed it leads to the dependency.

@@ -1,4 +1,4 @@
-// Availability and importance per entry point (issue 7): exact by BDD where the budget allows
+// Availability and importance per entry point: exact by BDD where the budget allows
 // (exact-availability.ts), by Monte Carlo otherwise (monte-carlo.ts), with the expected downtime
 // and cost per year, and the components ranked by criticality ("what to fix first").
 

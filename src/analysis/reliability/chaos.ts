@@ -1,4 +1,4 @@
-// `simulate --random N` (issue 7): a deterministic, seedable model-level Chaos Monkey. Each sample
+// `simulate --random N`: a deterministic, seedable model-level Chaos Monkey. Each sample
 // fails components at random — each with probability 1 − sla/100 (SLA mode), or exactly k
 // components or k failure domains — and is propagated exactly, 32 samples per pass
 // (single-failure-sweep.ts). Per entry point: how often it went down, with a 95% Wilson score

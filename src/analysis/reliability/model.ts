@@ -1,4 +1,4 @@
-// The reliability model of a manifest (issue 7): each service is up with probability sla/100,
+// The reliability model of a manifest: each service is up with probability sla/100,
 // independently (1 without an sla, and for virtual services); the variables of the structure
 // function are the services that can fail, ordered depth-first from the entry points; and the
 // "series closure" of a service, which factors every structure function into a conjunction of

@@ -1,4 +1,4 @@
-// The availability and importance part of `analyze`'s result (issue 7): what each entry point
+// The availability and importance part of `analyze`'s result: what each entry point
 // can expect from the SLAs of what it depends on, and which components matter most for it.
 
 export type AvailabilityMethod = 'exact' | 'monte-carlo';

@@ -1,4 +1,4 @@
-// SPEC §3 cold-start order: the waves in which services can start after a full outage, and for
+// Cold-start order (docs/semantics.md, "Cycles and cold start"): the waves in which services can start after a full outage, and for
 // each service that never can, a cycle of hard requirements that explains why.
 // Kahn, "Topological sorting of large networks", CACM 5(11), 1962, generalised to quorums.
 
@@ -10,7 +10,7 @@ export interface ColdStartPlan {
   /** waveOf[v]: v's wave, -1 when v is blocked. */
   readonly waveOf: Int32Array;
   /**
-   * Services a cold start never reaches (SPEC `coldStartBlocked`), increasing. These are also
+   * Services a cold start never reaches (`coldStartBlocked`), increasing. These are also
    * exactly the services up today only because a cycle holds itself up: with nothing failed
    * every service is up (greatest fixed point), while a restart reaches only the least fixed
    * point, the started services. A service that needs a blocked one only softly does come

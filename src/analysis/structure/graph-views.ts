@@ -8,7 +8,7 @@ import type { DirectedCsr, EdgeList } from '../graph/csr.js';
 import { stronglyConnectedComponents } from '../graph/strongly-connected-components.js';
 
 /**
- * SPEC §3's undirected hard-dependency view: one edge per distinct pair {owner, alternative}
+ * The undirected hard-dependency view (docs/semantics.md, "Cut vertices and bridges"): one edge per distinct pair {owner, alternative}
  * of a requirement that is not soft, as from < to, in increasing order. Pairs are merged, as in
  * the undirected view of a directed graph: `auth` and `vault` needing each other, or `web`
  * naming `api` twice, is one link, and that link can still be a bridge.
@@ -64,7 +64,7 @@ export function dependencyCsr(graph: CompiledGraph): DirectedCsr {
   return { n, start, targets: alts };
 }
 
-/** SPEC §3 cycles: strongly connected components of two or more services, over all edges. */
+/** Cycles: strongly connected components of two or more services, over all edges. */
 export function dependencyCycles(graph: CompiledGraph): number[][] {
   const { n, start, targets } = dependencyCsr(graph);
   const { components } = stronglyConnectedComponents(n, start, targets);

@@ -66,7 +66,7 @@ export function registerAnalyze(program: Command, context: CommandContext): void
   );
 }
 
-/** --order and --pair-budget (issue 7), checked before any work is done. */
+/** --order and --pair-budget, checked before any work is done. */
 function pairOptions(options: AnalyzeOptions): { order: 1 | 2; pairBudget?: number } {
   if (options.order !== '1' && options.order !== '2') {
     throw new UsageError(`--order takes 1 or 2, not "${options.order}"`);

@@ -1,4 +1,4 @@
-// `blast-radius simulate --random N [--seed S] [--k K [--domains]]` (issue 7): the chaos-sampling
+// `blast-radius simulate --random N [--seed S] [--k K [--domains]]`: the chaos-sampling
 // half of `simulate`, kept apart from the one-outage path; --random and --fail are exclusive.
 
 import type { Command } from 'commander';

@@ -1,13 +1,11 @@
-// The rule for service ids (SPEC §2): 1–200 characters of letters, digits and `._:/@-`,
-// starting with a letter, digit or `_`. Ids are only ever Map keys: `__proto__` is an ordinary id.
+// The rule for service ids (docs/semantics.md, "The manifest"): 1–200 characters of letters,
+// digits and `._:/@-`, starting with a letter, digit or `_`. Ids are only ever Map keys:
+// `__proto__` is an ordinary id.
 
 import { MAX_ID_LENGTH } from '../parse/limits.js';
 import { hasUnsafeCharacter, quote } from '../parse/quote.js';
 
-/**
- * The id rule as a pattern; the JSON Schema repeats it (checked by a test). SPEC §2 says "starting
- * with a letter or digit" but also that `__proto__` is an ordinary id, so `_` may start one too.
- */
+/** The id rule as a pattern; the JSON Schema repeats it (checked by a test). */
 export const ID_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._:/@-]{0,199}$/;
 
 const BAD_CHARACTER = /[^A-Za-z0-9._:/@-]/u;

@@ -1,4 +1,4 @@
-// The keys the manifest format accepts at each level (SPEC §2). The JSON Schema in
+// The keys the manifest format accepts at each level (docs/semantics.md). The JSON Schema in
 // schema/manifest.schema.json lists the same keys; a test keeps the two from drifting apart.
 
 export const TOP_LEVEL_KEYS = [

@@ -1,4 +1,4 @@
-// Selector syntax (SPEC §3): an id, or `key=value[,key=value…]` over provider, region, zone,
+// Selector syntax (docs/semantics.md, "Selectors"): an id, or `key=value[,key=value…]` over provider, region, zone,
 // kind, tier, owner and tag, matching every service whose fields all match. Parsing and matching
 // one service need nothing but the manifest, so overlays can use them while it is read.
 

@@ -1,4 +1,4 @@
-// Reads the top level of one manifest file (SPEC §2): version, name, include, defaults, policy,
+// Reads the top level of one manifest file (docs/semantics.md, "The manifest"): version, name, include, defaults, policy,
 // overlays and the services mapping, whose entries are read later, once the ids of every file are known.
 
 import { describeNode, isMap, isSeq, type DocMap, type DocNode } from '../parse/doc-node.js';

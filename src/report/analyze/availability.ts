@@ -1,4 +1,4 @@
-// The availability sections of the `analyze` reports (issue 7), text and Markdown: each entry
+// The availability sections of the `analyze` reports, text and Markdown: each entry
 // point's availability from the SLAs with its method, downtime and cost per year (least available
 // first), the services counted as perfect for want of an sla, and "what to fix first": the
 // components ranked by criticality. Every list is bounded by --top.

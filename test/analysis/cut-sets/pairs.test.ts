@@ -1,4 +1,4 @@
-// `analyze --order 2` (issue 7): minimal cut sets of size two, against the brute force over every
+// `analyze --order 2`: minimal cut sets of size two, against the brute force over every
 // pair on random manifests, and on hand-built systems with real-sounding names.
 
 import fc from 'fast-check';

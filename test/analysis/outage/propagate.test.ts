@@ -14,7 +14,7 @@ function fail(manifest: ReturnType<typeof buildManifest>, ids: string[]) {
   );
 }
 
-describe('simulate: hand-built cases from SPEC §3', () => {
+describe('simulate: hand-built cases of the semantics', () => {
   const shop = buildManifest({
     web: {
       entrypoint: true,

@@ -1,4 +1,4 @@
-// RTO consistency (issue 7): hand-built cases with real-sounding names, the `check` rule, and a
+// RTO consistency: hand-built cases with real-sounding names, the `check` rule, and a
 // property test against a brute-force reading of "time to recover after a full outage".
 
 import fc from 'fast-check';
@@ -123,7 +123,7 @@ describe('RTO consistency', () => {
 
 /**
  * The least t (0 or a declared recovery time) at which every hard requirement of `id` is met
- * when everything whose recovery_time exceeds t is still down (SPEC §3 propagation).
+ * when everything whose recovery_time exceeds t is still down (propagation as in docs/semantics.md).
  */
 function referenceTimeToRequirements(manifest: Manifest, id: string): number {
   const service = manifest.services.find((s) => s.id === id)!;

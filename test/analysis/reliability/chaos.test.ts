@@ -1,4 +1,4 @@
-// `simulate --random` (issue 7): deterministic per seed, exact in the k-failure mode on a tiny
+// `simulate --random`: deterministic per seed, exact in the k-failure mode on a tiny
 // system, plausible frequencies in SLA mode, its schema, and the CLI's exit codes.
 
 import { describe, expect, it } from 'vitest';

@@ -97,7 +97,7 @@ describe('graph views', () => {
     );
   });
 
-  it('gives SPEC cut vertices and bridges of the hard view', () => {
+  it('gives the cut vertices and bridges of the hard view', () => {
     const { n, from, to } = hardDependencyEdges(graph);
     const { cutVertices, bridges } = cutStructure(n, from, to);
     expect(cutVertices.map((v) => ids[v])).toEqual(['api', 'payments', 'web']);
