@@ -1,5 +1,5 @@
-// The process exit code, from what happened and nothing else (0 ok, 1 gate failed, 2 usage or input error): the same for every
-// command and output format.
+// The process exit code, from what happened and nothing else (0 ok, 1 gate failed, 2 usage or input
+// error): the same for every command and output format.
 
 export type Outcome = 'ok' | 'gate-failed' | 'usage-error' | 'input-error';
 

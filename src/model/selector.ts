@@ -1,5 +1,6 @@
-// Scenario selectors (docs/semantics.md, "Selectors") resolved over the compiled graph: the services they match, with
-// suggestions when one matches nothing. Their syntax lives with the manifest (selector-syntax.ts).
+// Scenario selectors (docs/semantics.md, "Selectors") resolved over the compiled graph: the
+// services they match, with suggestions when one matches nothing. Their syntax lives with the
+// manifest (selector-syntax.ts).
 
 import {
   closest,

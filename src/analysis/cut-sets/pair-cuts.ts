@@ -1,3 +1,5 @@
+// analysis/cut-sets/ — minimal sets of failures that together take an entry point down.
+//
 // Minimal cut sets of size two: pairs of components, or of failure domains, whose joint
 // failure takes an entry point down while neither alone does. Exact, by propagation, over
 // candidate pairs found with the "meeting group" argument below; bounded by a work budget.

@@ -1,3 +1,6 @@
+// analysis/diff/ — what a change to the manifest adds and removes, and the neighbourhood of SPOFs
+// to draw it with.
+//
 // `diff`: the risk a new manifest adds to and removes from an old one, by comparing
 // the analyses of both — SPOF pairs as sets, blast radii by component. Pure: plain data out.
 

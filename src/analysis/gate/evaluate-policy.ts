@@ -1,3 +1,6 @@
+// analysis/gate/ — the CI gate behind `check`: policy rules, findings and their fingerprints,
+// and the comparison with a baseline of accepted findings.
+//
 // `check`: the policy's rules evaluated over one analysis. Each finding names its rule,
 // its subject (the ids its fingerprint is made of), a message with the chain that explains it,
 // and the manifest line to fix — for a single point of failure, the dependency through which

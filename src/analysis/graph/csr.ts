@@ -1,3 +1,7 @@
+// analysis/graph/ — classical graph algorithms over typed arrays (cut vertices, bridges,
+// biconnected and strongly connected components, dominators, integer sorts); nothing here knows
+// what a service is, and nothing here imports from outside this folder.
+//
 // Graphs as typed arrays, the input of every algorithm in this folder: edge lists, compressed
 // sparse rows (directed), undirected adjacency with edge ids, and the checks that reject a
 // malformed one with a message naming the algorithm that was called.

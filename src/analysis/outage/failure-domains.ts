@@ -1,6 +1,6 @@
-// Failure domains (docs/semantics.md, "Failure domains"): the cumulative prefixes of each service's provider, region and zone
-// labels. Each domain is failed whole to find the entry points it takes down, including those
-// that no single component of it does ("multi-AZ but single-region").
+// Failure domains (docs/semantics.md, "Failure domains"): the cumulative prefixes of each service's
+// provider, region and zone labels. Each domain is failed whole to find the entry points it takes
+// down, including those that no single component of it does ("multi-AZ but single-region").
 
 import { byCodeUnit } from '../../compare.js';
 import type { CompiledGraph } from '../../model/compiled-graph.js';

@@ -1,5 +1,6 @@
-// Monitoring that shares fate with what it watches (docs/semantics.md, "Monitoring that shares fate"): for each monitor M and target T,
-// the components X ≠ M whose single failure takes down both — the status page hosted on S3.
+// Monitoring that shares fate with what it watches (docs/semantics.md, "Monitoring that shares
+// fate"): for each monitor M and target T, the components X ≠ M whose single failure takes down
+// both — the status page hosted on S3.
 
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import type { FateSharing } from '../analysis-result.js';

@@ -1,7 +1,12 @@
-// Failure propagation (docs/semantics.md, "Up, down and degraded"): the greatest fixed point of "up", computed as the least set of
-// down services closed under unmet hard requirements, by a worklist with one counter per
-// requirement, in O(services + dependencies). Then `degraded`: everything not down from which a
-// down service can be reached along any edge, by a breadth-first search against the edges.
+// analysis/outage/ — what fails with what: propagation, one what-if outage and its guard, the sweep
+// over every single failure, failure domains, fate sharing, provider concentration and the chains
+// that explain an outage.
+//
+// Failure propagation (docs/semantics.md, "Up, down and degraded"): the greatest fixed point of
+// "up", computed as the least set of down services closed under unmet hard requirements, by a
+// worklist with one counter per requirement, in O(services + dependencies). Then `degraded`:
+// everything not down from which a down service can be reached along any edge, by a breadth-first
+// search against the edges.
 
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 

@@ -1,5 +1,6 @@
-// Every single failure, exactly (docs/semantics.md, "Single points of failure"): the blast radius of each component and the entry
-// points it takes down alone — its SPOF status — from one bit-parallel sweep.
+// Every single failure, exactly (docs/semantics.md, "Single points of failure"): the blast radius
+// of each component and the entry points it takes down alone — its SPOF status — from one
+// bit-parallel sweep.
 
 import type { BlastRadius } from '../analysis-result.js';
 import type { CompiledGraph } from '../../model/compiled-graph.js';

@@ -1,20 +1,23 @@
-// RTO consistency: a service whose `rto` is shorter than the time its hard dependencies
-// need to come back after a full outage, with the chain to the dependency whose recovery_time
-// sets that time.
+// analysis/recovery/ — time to recover: recovery objectives against recovery times.
+//
+// RTO consistency: a service whose `rto` is shorter than the time its hard dependencies need to
+// come back after a full outage, with the chain to the dependency whose recovery_time sets that
+// time.
 //
 // Time to recover. After everything failed, service v can be up at time t when t ≥ its own
-// recovery_time (0 when it declares none; a virtual service has none) and every hard requirement
-// is met by services up at t: a plain dependency once that one is up, a group once `quorum` of
-// its alternatives are up — the quorum-th smallest of their times. Soft dependencies never hold
-// a service back. Times do not add up along a chain: a dependency back at t lets its dependent
-// be back at t (a lower bound, which is what a consistency check wants). Cycles take the greatest
+// recovery_time (0 when it declares none; a virtual service has none) and every hard requirement is
+// met by services up at t: a plain dependency once that one is up, a group once `quorum` of its
+// alternatives are up — the quorum-th smallest of their times. Soft dependencies never hold a
+// service back. Times do not add up along a chain: a dependency back at t lets its dependent be
+// back at t (a lower bound, which is what a consistency check wants). Cycles take the greatest
 // fixed point, as propagation does: a cycle whose members are all back comes up together.
 //
-// Computed exactly in one linear pass: v is still down at time t iff v is down in the outage
-// that fails every service with recovery_time > t (propagation as in docs/semantics.md). Sweeping t down through
-// the distinct recovery times, that outage only grows, so one incremental propagation (a counter
-// per requirement) visits every service and dependency once; a requirement first fails at the
-// largest t where it is unmet, and the alternative whose loss failed it leads to the dependency.
+// Computed exactly in one linear pass: v is still down at time t iff v is down in the outage that
+// fails every service with recovery_time > t (propagation as in docs/semantics.md). Sweeping t down
+// through the distinct recovery times, that outage only grows, so one incremental propagation (a
+// counter per requirement) visits every service and dependency once; a requirement first fails at
+// the largest t where it is unmet, and the alternative whose loss failed it leads to the
+// dependency.
 
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import type { RtoViolation } from '../analysis-result.js';

@@ -1,3 +1,6 @@
+// analysis/reliability/ — what the SLAs promise: the probability model, exact availability by
+// binary decision diagram, Monte Carlo, importance measures and chaos sampling.
+//
 // Availability and importance per entry point: exact by BDD where the budget allows
 // (exact-availability.ts), by Monte Carlo otherwise (monte-carlo.ts), with the expected downtime
 // and cost per year, and the components ranked by criticality ("what to fix first").

@@ -1,6 +1,7 @@
-// Cold-start order (docs/semantics.md, "Cycles and cold start"): the waves in which services can start after a full outage, and for
-// each service that never can, a cycle of hard requirements that explains why.
-// Kahn, "Topological sorting of large networks", CACM 5(11), 1962, generalised to quorums.
+// Cold-start order (docs/semantics.md, "Cycles and cold start"): the waves in which services can
+// start after a full outage, and for each service that never can, a cycle of hard requirements that
+// explains why. Kahn, "Topological sorting of large networks", CACM 5(11), 1962, generalised to
+// quorums.
 
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 

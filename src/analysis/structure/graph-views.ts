@@ -1,3 +1,6 @@
+// analysis/structure/ — the shape of the dependency graph: the views the graph algorithms take,
+// cycles and cold-start order.
+//
 // Views of the compiled graph as the input the classical algorithms take: the undirected
 // hard-dependency edge list (for cut vertices and bridges) and the directed rows of all edges
 // (for cycles).
@@ -8,8 +11,9 @@ import type { DirectedCsr, EdgeList } from '../graph/csr.js';
 import { stronglyConnectedComponents } from '../graph/strongly-connected-components.js';
 
 /**
- * The undirected hard-dependency view (docs/semantics.md, "Cut vertices and bridges"): one edge per distinct pair {owner, alternative}
- * of a requirement that is not soft, as from < to, in increasing order. Pairs are merged, as in
+ * The undirected hard-dependency view (docs/semantics.md, "Cut vertices and bridges"): one
+ * edge per distinct pair {owner, alternative} of a requirement that is not soft, as from < to,
+ * in increasing order. Pairs are merged, as in
  * the undirected view of a directed graph: `auth` and `vault` needing each other, or `web`
  * naming `api` twice, is one link, and that link can still be a bridge.
  */

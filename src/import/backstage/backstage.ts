@@ -1,3 +1,5 @@
+// import/backstage/ — a manifest from a Backstage software catalog.
+//
 // `import backstage`: a service per Component and Resource (and per System that something
 // depends on); dependsOn/dependencyOf, and consumesApis resolved to the components that provide
 // the API, become dependencies; owner, type, lifecycle, system and tags are carried over.

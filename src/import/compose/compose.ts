@@ -1,3 +1,5 @@
+// import/compose/ — a manifest from docker-compose files.
+//
 // `import compose`: docker compose files, merged in order like `docker compose -f a -f b`, with
 // variables interpolated, profiles honoured and `depends_on` (short and long syntax) as the
 // dependencies. depends_on is start order, which is usually but not always a runtime dependency.

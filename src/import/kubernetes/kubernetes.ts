@@ -1,3 +1,5 @@
+// import/kubernetes/ — a manifest from Kubernetes objects.
+//
 // `import kubernetes`: Deployments, StatefulSets and DaemonSets become services; a Service
 // stands for the workloads it selects. Dependencies are inferred from configuration that names
 // a Service and from NetworkPolicy egress rules; replicas and topology spread become comments.

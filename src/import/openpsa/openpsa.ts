@@ -1,3 +1,5 @@
+// import/openpsa/ — a manifest from an Open-PSA MEF fault tree (and the small XML reader it needs).
+//
 // `import openpsa`: Open-PSA MEF fault trees (the format of SCRAM, XFTA and the Aralia
 // benchmark) to a manifest — the dual of the dependency model. A fault tree says when the top
 // event *fails*; a manifest says when a service is *up*:

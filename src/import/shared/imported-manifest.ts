@@ -1,3 +1,6 @@
+// import/shared/ — what every importer shares: reading inputs, shapes and values, diagnostics,
+// stable service ids, and the deterministic YAML writer.
+//
 // The manifest an importer builds: services with the few manifest keys an import can fill in,
 // and notes for what the manifest has no key for (replicas, lifecycle, call counts), written as
 // comments. `finishServices` makes it valid and canonical: sorted, deduplicated, labels clean.

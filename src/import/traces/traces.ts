@@ -1,3 +1,5 @@
+// import/traces/ — a manifest from Jaeger's dependency links.
+//
 // `import traces`: Jaeger's dependency links (`/api/dependencies`: parent, child, callCount) to
 // a manifest in which every caller depends on what it calls, links below --min-calls left out.
 

@@ -1,5 +1,6 @@
-// Reads `depends_on`: plain ids, `{service}`, `{any_of}` and `{quorum, of}` entries (docs/semantics.md),
-// into Requirements, with the checks that need only the owning service: itself, twice, quorum.
+// Reads `depends_on`: plain ids, `{service}`, `{any_of}` and `{quorum, of}` entries
+// (docs/semantics.md), into Requirements, with the checks that need only the owning service:
+// itself, twice, quorum.
 
 import { describeNode, isMap, isSeq, type DocMap, type DocNode } from '../parse/doc-node.js';
 import { didYouMean } from './did-you-mean.js';

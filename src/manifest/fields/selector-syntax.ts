@@ -1,6 +1,7 @@
-// Selector syntax (docs/semantics.md, "Selectors"): an id, or `key=value[,key=value…]` over provider, region, zone,
-// kind, tier, owner and tag, matching every service whose fields all match. Parsing and matching
-// one service need nothing but the manifest, so overlays can use them while it is read.
+// Selector syntax (docs/semantics.md, "Selectors"): an id, or `key=value[,key=value…]` over
+// provider, region, zone, kind, tier, owner and tag, matching every service whose fields all match.
+// Parsing and matching one service need nothing but the manifest, so overlays can use them while it
+// is read.
 
 import { Suggester } from './did-you-mean.js';
 import type { Service } from '../types.js';

@@ -1,3 +1,6 @@
+// manifest/fields/ — reading and checking each field of the format: services, dependencies, ids,
+// durations, selectors, the policy section, and the did-you-mean for unknown keys.
+//
 // Reads one service of the `services` mapping into a Service, applying its file's defaults to
 // the keys it does not set. Unknown keys are errors with a "did you mean".
 

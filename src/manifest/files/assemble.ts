@@ -1,3 +1,5 @@
+// manifest/files/ — a manifest across files: includes, globs, overlays, and assembling services.
+//
 // Joins the files of one manifest: declares every id (refusing invalid and duplicate ones),
 // reads every service against the ids of all files, sorts services by id, and applies the
 // top-level file's overlays.

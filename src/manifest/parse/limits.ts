@@ -12,7 +12,8 @@ export const MAX_FILE_BYTES = 500 * MIB;
 
 /**
  * Largest YAML manifest file, in bytes. The yaml parser needs ~60 µs and a few kB of heap per
- * service (measured in BENCHMARKS.md), so 64 MiB of YAML is about a minute; JSON is read ~30× faster.
+ * service (measured in BENCHMARKS.md), so 64 MiB of YAML is about a minute; JSON is read
+ * ~30× faster.
  */
 export const MAX_YAML_FILE_BYTES = 64 * MIB;
 

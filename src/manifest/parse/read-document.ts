@@ -1,3 +1,6 @@
+// manifest/parse/ — bytes to a document tree with exact positions: reading files within limits,
+// decoding, and parsing YAML and JSON.
+//
 // Text of one file to its top level: format by extension, checks for binary and empty input,
 // the parser for the format, and any stack overflow turned into an error instead of a crash.
 

@@ -1,3 +1,5 @@
+// report/analyze/ — `analyze` rendered as text and Markdown.
+//
 // `analyze` for a terminal: a summary first (entry points at risk, the costliest SPOFs, the worst
 // failure domains), then one section per analysis, each list bounded by --top.
 

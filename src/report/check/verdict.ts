@@ -1,3 +1,6 @@
+// report/check/ — `check` in every format a CI system reads (text, Markdown, SARIF, GitHub,
+// GitLab, JUnit) and the baseline file.
+//
 // The one-line outcome of `check`, shared by its formats: what is new, what the baseline
 // accepts, what it no longer needs to, and whether the gate passed.
 

@@ -1,3 +1,5 @@
+// report/diff/ — `diff` rendered as text and as a pull-request comment.
+//
 // What the text and markdown diff reports say alike: the verdict, the gate, a count before and
 // after, and the SPOF pairs grouped by what takes the entry points down.
 

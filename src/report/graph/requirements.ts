@@ -1,3 +1,5 @@
+// report/graph/ — the dependency graph itself as Mermaid, DOT, GraphML and JSON.
+//
 // Walks a dependency graph requirement by requirement (a group is one requirement with several
 // alternatives), in sorted order, which is how the graph reporters draw groups.
 

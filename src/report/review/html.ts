@@ -1,3 +1,6 @@
+// report/review/ — the architecture-review report (`report`): the HTML page with its interactive
+// what-if graph (browser code in page/), and the same story in Markdown.
+//
 // The architecture-review report as one self-contained HTML file: works offline from file://
 // (every script and style inline, a Content-Security-Policy that forbids any request), readable
 // on a laptop and printable. The tables are rendered here from the analysis result; the graph

@@ -1,3 +1,6 @@
+// report/shared/ — what every reporter uses: number and text formatting, escaping for terminals,
+// Markdown, XML and Mermaid, tables, styles and JSON streaming.
+//
 // Number and list formatting shared by the text and markdown reporters; locale-independent so
 // the output is byte-identical on every machine.
 

@@ -1,3 +1,5 @@
+// report/simulate/ — `simulate` (one outage, and chaos sampling) rendered as text and Markdown.
+//
 // `simulate` for a terminal: the verdict first (entry points lost, cost, the guard), then every
 // down and degraded service with the chain that explains it, then the failed and up services.
 

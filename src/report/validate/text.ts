@@ -1,3 +1,5 @@
+// report/validate/ — `validate`'s one-line summary.
+//
 // `validate` for a terminal: one line saying what the manifest declares, or nothing but the
 // errors (those go to standard error, one `file:line:col: message` per line).
 

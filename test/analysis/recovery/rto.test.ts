@@ -123,7 +123,8 @@ describe('RTO consistency', () => {
 
 /**
  * The least t (0 or a declared recovery time) at which every hard requirement of `id` is met
- * when everything whose recovery_time exceeds t is still down (propagation as in docs/semantics.md).
+ * when everything whose recovery_time exceeds t is still down (propagation as in
+ * docs/semantics.md).
  */
 function referenceTimeToRequirements(manifest: Manifest, id: string): number {
   const service = manifest.services.find((s) => s.id === id)!;

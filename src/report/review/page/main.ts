@@ -1,3 +1,6 @@
+// report/review/page/ — the report page's browser code, bundled into the HTML at build time; it runs
+// the same propagation as `simulate`.
+//
 // Browser side of the HTML report, bundled into one inline script (scripts/build-page.mjs): reads
 // the embedded data, draws the graph, and answers "what if this fails?" by running `simulate`
 // itself (and so its Propagator) — click a node, pick a failure domain, search, focus, export.
