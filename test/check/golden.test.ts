@@ -1,6 +1,7 @@
 // Golden files for check's own formats on the incident fixtures (regenerate on purpose with
 // `npx vitest -u`), and its JSON against the schema on every fixture.
 
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
 import { assertMatches } from '../schema/schemas.js';
@@ -13,7 +14,9 @@ describe.each(FIXTURES)('check %s', (name) => {
 
   it.each(['text', 'markdown', 'json'])('--format %s', async (format) => {
     const run = await runCli(['check', manifest, '--format', format]);
-    expect([0, 1]).toContain(run.code);
+    // Every format exits as the gate decided: 0 when the JSON says it passed, 1 when not.
+    const golden = JSON.parse(readFileSync(`test/golden/check/${name}.check.json`, 'utf8'));
+    expect(run.code).toBe(golden.passed ? 0 : 1);
     expect(run.stderr).toBe('');
     await expect(run.stdout).toMatchFileSnapshot(
       `../golden/check/${name}.check.${EXTENSION[format]}`,
