@@ -25,7 +25,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/analysis/**', 'src/model/**', 'src/manifest/**', 'src/import/**'],
+    files: [
+      'src/analysis/**',
+      'src/model/**',
+      'src/manifest/**',
+      'src/import/**',
+      'src/discover/**',
+    ],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['**/cli/**', '**/report/**'] }],
     },
