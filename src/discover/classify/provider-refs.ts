@@ -48,7 +48,7 @@ export function issuerCaRef(organization: string): ProviderRef {
   return { id: serviceId('ca', id), kind: 'ca', company: id, name: organization, class: 'third' };
 }
 
-/** A domain as a `provider:` label (labels may not hold `,` or `=`; names never do). */
+/** A domain as a `provider:` label: what DNS data may hold beyond a host name becomes `-`. */
 function labelOf(domain: string): string {
-  return domain.slice(0, 200);
+  return domain.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 200) || 'unnamed';
 }

@@ -30,8 +30,9 @@ export function probeTls(
       resolve(observation);
     };
     const timer = setTimeout(() => finish({ ...base, error: 'timeout' }), timeoutMs);
-    socket.on('OCSPResponse', (response: Buffer) => {
-      stapled = response.length > 0;
+    // Null when the server staples nothing.
+    socket.on('OCSPResponse', (response: Buffer | null) => {
+      stapled = response !== null && response.length > 0;
     });
     socket.on('secureConnect', () => {
       const certificate = socket.getPeerX509Certificate();

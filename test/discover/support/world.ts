@@ -14,6 +14,8 @@ export interface World {
   dir: string;
   /** `discover` through the fixture resolver, lame check on the same port, TLS off unless asked. */
   discover(args: string[]): Promise<CliRun>;
+  /** Stops the DNS servers (the files stay), so that only a replay can still work. */
+  stopDns(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -26,6 +28,13 @@ export async function startWorld(extra: readonly FixtureRecord[] = []): Promise<
     behaviour: 'refuse',
   });
   const dir = mkdtempSync(path.join(tmpdir(), 'discover-'));
+  let running = true;
+  const stopDns = async () => {
+    if (!running) return;
+    running = false;
+    await server.close();
+    await lame.close();
+  };
   return {
     port: server.port,
     dir,
@@ -44,9 +53,9 @@ export async function startWorld(extra: readonly FixtureRecord[] = []): Promise<
         ],
         { cwd: dir },
       ),
+    stopDns,
     close: async () => {
-      await server.close();
-      await lame.close();
+      await stopDns();
       rmSync(dir, { recursive: true, force: true });
     },
   };
