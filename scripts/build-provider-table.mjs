@@ -180,6 +180,14 @@ function build(corpus) {
       .filter((s) => s && claim(claimed, 'ca', s, id));
     add('ca', id, name, company, suffixes, { webdep: key });
   }
+  // A CA's responders move between hosts of its own domain: the registrable domain matches too
+  // (the first CA to list a host of that domain claims it).
+  for (const entry of [...providers.values()].filter((each) => each.kind === 'ca')) {
+    for (const host of [...entry.suffixes]) {
+      const domain = registrable(host);
+      if (domain && claim(claimed, 'ca', domain, entry.id)) entry.suffixes.push(domain);
+    }
+  }
 
   const entries = [...providers.values()]
     .map((entry) => ({
@@ -232,6 +240,17 @@ function suffix(pattern) {
     .replace(/^\.+|\.+$/g, '');
   if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(s)) return undefined;
   return s;
+}
+
+/** The last two labels, or three under a country's second level (digicert.cn, x.co.uk). */
+function registrable(host) {
+  const labels = host.split('.');
+  if (labels.length < 2) return undefined;
+  const twoLevel =
+    labels.length >= 3 &&
+    /^[a-z]{2}$/.test(labels.at(-1)) &&
+    /^(co|com|net|org|ac|gov)$/.test(labels.at(-2));
+  return labels.slice(twoLevel ? -3 : -2).join('.');
 }
 
 function slug(text) {

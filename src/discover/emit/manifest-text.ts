@@ -49,7 +49,8 @@ function yamlText(
     if (service.dependsOn.length === 0) continue;
     lines.push('    depends_on:');
     for (const requirement of service.dependsOn) {
-      lines.push(`      - ${dependencyText(requirement)}  # ${comment(requirement)}`);
+      const note = comment(requirement);
+      lines.push(`      - ${dependencyText(requirement)}${note === '' ? '' : `  # ${note}`}`);
     }
   }
   return `${lines.join('\n')}\n`;
