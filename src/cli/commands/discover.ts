@@ -66,7 +66,10 @@ export function registerDiscover(program: Command, context: CommandContext): voi
       collect,
     )
     .option('--hosts <list>', 'hostnames per domain, @ for the domain itself', '@,www')
-    .option('--tls', "read each host's certificate (default: on live, off with --records)")
+    .option(
+      '--tls',
+      "read each host's certificate (default: on; with --records, on when the file holds TLS facts)",
+    )
     .option('--no-tls', 'do not read certificates')
     .option('--tls-port <n>', 'port for the TLS handshakes', '443')
     .option(
