@@ -32,6 +32,11 @@ export function registrableDomain(name: string): string {
   return getDomain(name, { allowPrivateDomains: false }) ?? name;
 }
 
+/** A public suffix (`com`, `co.uk`, `test`): no zone a site or provider could own. */
+export function isPublicSuffix(name: string): boolean {
+  return getDomain(name, { allowPrivateDomains: false }) === null;
+}
+
 /** `name` is `suffix` or ends in `.suffix`. */
 export function hasSuffix(name: string, suffix: string): boolean {
   return name === suffix || name.endsWith(`.${suffix}`);

@@ -88,6 +88,17 @@ describe('DNS providers of a zone', () => {
   });
 });
 
+test("a domain that does not exist gets no edge to its TLD's servers", async () => {
+  const run = await world.discover(['missing.test']);
+  expect(run.code).toBe(0);
+  expect(run.stderr).toContain(
+    'missing.test: zone of missing.test: missing.test is in no zone of its own',
+  );
+  expect(parseManifestText(run.stdout, 'missing.yaml').services.map((s) => s.id)).toEqual([
+    'site:missing.test',
+  ]);
+});
+
 describe('CNAME chains', () => {
   test('a chain across three zones on three providers: three DNS edges and the CDN', () => {
     expect(requirements('site:chain.test')).toEqual([

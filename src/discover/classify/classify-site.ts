@@ -182,6 +182,7 @@ export function classifySite(
           [],
         );
       }
+      if (host.tls?.error !== undefined) unresolved(`TLS ${host.host}`, host.tls.error);
       const tls = host.tls ? caOf(host.tls, table, options) : undefined;
       if (tls?.requirement) requirements.push(tls.requirement);
       if (tls?.ref) addWork(out.work, tls.ref, tls.entry, [], tls.names);

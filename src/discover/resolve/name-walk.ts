@@ -2,7 +2,7 @@
 // zone each name on the chain lives in (found from the SOA the resolver returns), and each
 // zone's NS set, SOA, and whether each name server really answers for it (the lame check).
 
-import { hasSuffix, parentName, registrableDomain } from '../domain-names.js';
+import { hasSuffix, isPublicSuffix, parentName, registrableDomain } from '../domain-names.js';
 import type { Endpoint } from './dns-wire.js';
 import type { Lookup } from './lookup.js';
 import {
@@ -80,11 +80,13 @@ export function nameWalker(lookup: Lookup, resolver: Endpoint, options: WalkOpti
       }
       // An alias is never a zone apex: its zone is its parent's.
       if (recordsOf(answer.answers, name, 'CNAME').length > 0) continue;
-      if (recordsOf(answer.answers, name, 'SOA').length > 0) return { zone: name };
-      const cut = answer.authority.find(
-        (record) => record.type === 'SOA' && hasSuffix(start, record.name),
-      );
-      if (cut) return { zone: cut.name };
+      const cut =
+        recordsOf(answer.answers, name, 'SOA')[0] ??
+        answer.authority.find((record) => record.type === 'SOA' && hasSuffix(start, record.name));
+      if (!cut) continue;
+      // A TLD's SOA answers for a name that does not exist: that is no zone of the name's own.
+      if (isPublicSuffix(cut.name)) return { problem: `${start} is in no zone of its own` };
+      return { zone: cut.name };
     }
     return { problem: `no zone found for ${start}` };
   };
