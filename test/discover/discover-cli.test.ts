@@ -210,6 +210,7 @@ describe('hostile names', () => {
       '__proto__.test',
       LONGEST,
       `${LONGEST}x`,
+      'dns',
       'evil.test',
       '--evidence',
       'hostile.json',
@@ -218,6 +219,7 @@ describe('hostile names', () => {
     expect(run.stdout).not.toContain(ESC);
     expect(run.stderr).not.toContain(ESC);
     expect(run.stderr).toContain('warning: skipping "\\u001b[31mred.test"');
+    expect(run.stderr).toContain('warning: skipping "dns": a public suffix, not a domain');
     const manifest = parseManifestText(run.stdout, 'hostile.yaml');
     const ids = manifest.services.map((service) => service.id);
     expect(ids).toContain('site:__proto__.test');

@@ -10,7 +10,7 @@ import { Option, type Command } from 'commander';
 import { parseProvidersFile } from '../../discover/classify/providers-file.js';
 import { providerTable } from '../../discover/classify/provider-table.js';
 import { discover } from '../../discover/discover.js';
-import { nameProblem, normalizeName } from '../../discover/domain-names.js';
+import { isPublicSuffix, nameProblem, normalizeName } from '../../discover/domain-names.js';
 import { renderEvidence } from '../../discover/emit/evidence.js';
 import { renderManifest, type ManifestFormat } from '../../discover/emit/manifest-text.js';
 import { endpointText, parseEndpoint, type Endpoint } from '../../discover/resolve/dns-wire.js';
@@ -261,7 +261,8 @@ function validDomains(io: CliIO, domains: readonly string[]): { names: string[];
   let skipped = 0;
   for (const domain of domains) {
     const name = normalizeName(domain.trim());
-    const problem = nameProblem(name);
+    const problem =
+      nameProblem(name) ?? (isPublicSuffix(name) ? 'a public suffix, not a domain' : undefined);
     if (problem === undefined) {
       names.add(name);
       continue;

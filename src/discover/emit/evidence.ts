@@ -13,6 +13,7 @@ export function renderEvidence(
   sites: readonly SiteEvidence[],
   resolvers: readonly string[],
 ): string {
+  const requirements = new Map(model.sites.map((site) => [site.id, site.requirements]));
   const document = {
     format: EVIDENCE_FORMAT,
     version: 1,
@@ -20,14 +21,12 @@ export function renderEvidence(
     resolvers: [...resolvers],
     sites: sites.map((site) => ({
       ...site,
-      requirements: model.sites
-        .find((each) => each.id === site.id)!
-        .requirements.map((requirement) => ({
-          alternatives: requirement.alternatives.map((ref) => ref.id),
-          soft: requirement.soft,
-          ttl: requirement.ttl ?? null,
-          why: requirement.why,
-        })),
+      requirements: (requirements.get(site.id) ?? []).map((requirement) => ({
+        alternatives: requirement.alternatives.map((ref) => ref.id),
+        soft: requirement.soft,
+        ttl: requirement.ttl ?? null,
+        why: requirement.why,
+      })),
     })),
     providerDependencies: model.providerDependencies.map(({ from, requirement }) => ({
       from: from.id,
