@@ -26,7 +26,13 @@ export default tseslint.config(
   },
   // The stages point one way: manifest and import → model → analysis → report → cli.
   {
-    files: ['src/analysis/**', 'src/model/**', 'src/manifest/**', 'src/import/**'],
+    files: [
+      'src/analysis/**',
+      'src/model/**',
+      'src/manifest/**',
+      'src/import/**',
+      'src/discover/**',
+    ],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['**/cli/**', '**/report/**'] }],
     },

@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerCheck } from './commands/check.js';
 import { registerDiff } from './commands/diff.js';
+import { registerDiscover } from './commands/discover.js';
 import { registerGraph } from './commands/graph.js';
 import { registerImport } from './commands/import.js';
 import { registerReport } from './commands/report.js';
@@ -60,6 +61,7 @@ function createProgram(context: CommandContext): Command {
   registerCheck(program, context);
   registerDiff(program, context);
   registerImport(program, context);
+  registerDiscover(program, context);
   registerReport(program, context);
   program.addHelpText(
     'after',
