@@ -32,6 +32,10 @@ export function renderImportedManifest(manifest: ImportedManifest): string {
     if (service.virtual) keys.push('    virtual: true');
     if (service.kind !== undefined) keys.push(`    kind: ${yamlScalar(service.kind)}`);
     if (service.owner !== undefined) keys.push(`    owner: ${yamlScalar(service.owner)}`);
+    for (const label of ['provider', 'region', 'zone'] as const) {
+      const value = service[label];
+      if (value !== undefined) keys.push(`    ${label}: ${yamlScalar(value)}`);
+    }
     if (service.tags.length > 0)
       keys.push(`    tags: [${service.tags.map(yamlScalar).join(', ')}]`);
     if (service.sla !== undefined) keys.push(`    sla: ${service.sla}`);
