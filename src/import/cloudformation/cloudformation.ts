@@ -10,7 +10,7 @@ import { Diagnostics } from '../shared/diagnostics.js';
 import { importResult, type SourceText } from '../shared/imported-manifest.js';
 import { isRecord, type Json } from '../shared/values.js';
 import type { IacImportResult } from '../terraform/terraform.js';
-import { Evaluator, isSymbolic } from './intrinsics.js';
+import { Evaluator, isSymbolic, resourcesIn } from './intrinsics.js';
 import { cfnType } from './resource-types.js';
 import { StackSet, type Stack, type Template } from './stacks.js';
 import { readTemplate } from './template-text.js';
@@ -106,8 +106,9 @@ function interpretStack(
     const evaluator = new Evaluator(stack.scope);
     const evaluated = evaluator.evaluate(properties);
     const props: Json = isRecord(evaluated) ? evaluated : {};
-    for (const ref of evaluator.refs)
-      if (ref !== key) r.refs.push({ target: ref, explicit: false });
+    // Resources named here, and those a parameter, output or export brought in.
+    const refs = new Set([...evaluator.refs, ...resourcesIn(evaluated)]);
+    for (const ref of [...refs].sort()) if (ref !== key) r.refs.push({ target: ref, explicit: false });
     const dependsOn = resource['DependsOn'];
     for (const target of Array.isArray(dependsOn) ? dependsOn : [dependsOn]) {
       if (typeof target === 'string' && stack.resources.has(target)) {

@@ -23,6 +23,20 @@ export function isSymbolic(value: unknown): value is Symbolic {
 
 const SYMBOLIC = '\u0000symbolic';
 
+/** The keys of the resources an evaluated value holds. */
+export function resourcesIn(value: Value): string[] {
+  const keys: string[] = [];
+  const stack = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (isSymbolic(v)) {
+      if (v.sym === 'resource') keys.push(v.key);
+    } else if (Array.isArray(v)) stack.push(...(v as unknown[]));
+    else if (isRecord(v)) stack.push(...Object.values(v));
+  }
+  return keys;
+}
+
 export function symbol(value: Symbolic): Symbolic {
   return { ...value, [SYMBOLIC]: true } as unknown as Symbolic;
 }
@@ -90,7 +104,7 @@ export class Evaluator {
       return this.scope.stackName;
     if (name.startsWith('AWS::')) return symbol({ sym: 'unknown', why: name });
     const parameter = this.scope.parameter(name);
-    if (parameter !== undefined) return this.noting(parameter);
+    if (parameter !== undefined) return parameter;
     if (this.scope.hasResource(name)) return this.resource(name);
     return symbol({ sym: 'unknown', why: `${name} (not a parameter or resource)` });
   }
@@ -109,8 +123,8 @@ export class Evaluator {
         if (typeof id !== 'string' || !this.scope.hasResource(id)) {
           return symbol({ sym: 'unknown', why: `GetAtt ${String(id)}.${attr}` });
         }
-        const known = this.scope.attribute(id, attr, this.refs);
-        if (known !== undefined) this.noting(known);
+        // Resources an output holds count where the value ends up (see resourcesIn).
+        const known = this.scope.attribute(id, attr, new Set());
         return known !== undefined ? known : this.resource(id, attr);
       }
       case 'GetAZs': {
@@ -161,6 +175,8 @@ export class Evaluator {
       case 'Join': {
         const [separator, list] = Array.isArray(argument) ? argument : [];
         const items = this.evaluate(list);
+        // A list of zones or resources joined for a List parameter stays what it was.
+        if (isSymbolic(items) && separator === ',') return items;
         if (!Array.isArray(items)) return symbol({ sym: 'unknown', why: 'a joined list' });
         if (items.every((i) => typeof i === 'string' || typeof i === 'number')) {
           return items.join(String(separator ?? ''));
@@ -183,9 +199,8 @@ export class Evaluator {
         const exported = this.evaluate(argument);
         if (typeof exported !== 'string')
           return symbol({ sym: 'unknown', why: 'an import of a computed name' });
-        const imported = this.scope.importValue(exported, this.refs);
         return (
-          (imported === undefined ? undefined : this.noting(imported)) ??
+          this.scope.importValue(exported, new Set()) ??
           symbol({ sym: 'unknown', why: `export ${exported} (no stack given exports it)` })
         );
       }
@@ -193,18 +208,6 @@ export class Evaluator {
         this.evaluate(argument); // still records the resources it names
         return symbol({ sym: 'unknown', why: `Fn::${name}` });
     }
-  }
-
-  /** Records the resources a value passed in from elsewhere (a parameter, an export) holds. */
-  private noting(value: Value): Value {
-    const stack = [value];
-    while (stack.length > 0) {
-      const v = stack.pop();
-      if (isSymbolic(v)) {
-        if (v.sym === 'resource') this.refs.add(v.key);
-      } else if (Array.isArray(v)) stack.push(...(v as unknown[]));
-    }
-    return value;
   }
 
   private findInMap(argument: unknown): Value {

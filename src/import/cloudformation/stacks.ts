@@ -56,7 +56,7 @@ export class StackSet {
     const names = stackNames(tops.map((t) => t.file));
     const pending: { stack: Stack; depth: number; path: Set<Template> }[] = [];
     tops.forEach((t, i) => {
-      const stack = this.newStack(names[i]!, t, new Map());
+      const stack = this.newStack(names[i]!, t);
       this.stacks.push(stack);
       pending.push({ stack, depth: 0, path: new Set([t]) });
     });
@@ -79,11 +79,9 @@ export class StackSet {
           });
           continue;
         }
-        const evaluator = new Evaluator(stack.scope);
-        const given = new Map<string, Value>();
         const properties = isRecord(resource['Properties']) ? resource['Properties'] : {};
-        const parameters = evaluator.evaluate(properties['Parameters']);
-        if (isRecord(parameters)) for (const [k, v] of Object.entries(parameters)) given.set(k, v);
+        const passed = isRecord(properties['Parameters']) ? properties['Parameters'] : {};
+        const given = { values: passed, scope: stack.scope };
         const childStack = this.newStack(`${stack.name}/${id}`, child, given);
         stack.children.set(id, childStack);
         this.stacks.push(childStack);
@@ -92,12 +90,13 @@ export class StackSet {
     }
   }
 
-  private newStack(name: string, template: Template, given: Map<string, Value>): Stack {
+  private newStack(name: string, template: Template, given?: PassedParameters): Stack {
     const value = template.text.value;
     const parameters = isRecord(value['Parameters']) ? value['Parameters'] : {};
     const conditions = isRecord(value['Conditions']) ? value['Conditions'] : {};
     const mappings = isRecord(value['Mappings']) ? value['Mappings'] : {};
     const resolved = new Map<string, boolean | undefined>();
+    const passedValues = new Map<string, Value>();
     const evaluating = new Set<string>();
     const stack: Stack = {
       name,
@@ -113,9 +112,18 @@ export class StackSet {
       ...(this.options.region ? { region: this.options.region } : {}),
       parameter: (id) => {
         if (!(id in parameters)) return undefined;
-        if (given.has(id)) return given.get(id);
         const definition = isRecord(parameters[id]) ? parameters[id] : {};
         const type = typeof definition['Type'] === 'string' ? definition['Type'] : 'String';
+        const isList = type.startsWith('List<') || type === 'CommaDelimitedList';
+        if (given && id in given.values) {
+          // Evaluated in the parent on first use: sibling stacks' outputs exist by then.
+          if (!passedValues.has(id)) {
+            passedValues.set(id, symbol({ sym: 'unknown', why: `parameter ${id} refers to itself` }));
+            const value = new Evaluator(given.scope).evaluate(given.values[id]);
+            passedValues.set(id, isList && typeof value === 'string' ? splitList(value) : value);
+          }
+          return passedValues.get(id);
+        }
         const text = options.parameters.get(id) ?? scalar(definition['Default']);
         if (text !== undefined) {
           return type.startsWith('List<') || type === 'CommaDelimitedList'
@@ -202,6 +210,19 @@ export class StackSet {
     }
     return result;
   }
+}
+
+/** The Parameters a parent stack passes, evaluated in its scope when read. */
+interface PassedParameters {
+  values: Json;
+  scope: StackScope;
+}
+
+function splitList(text: string): string[] {
+  return text
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
 }
 
 function resourcesOf(template: Json): Json {
