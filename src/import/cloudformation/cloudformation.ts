@@ -108,7 +108,8 @@ function interpretStack(
     const props: Json = isRecord(evaluated) ? evaluated : {};
     // Resources named here, and those a parameter, output or export brought in.
     const refs = new Set([...evaluator.refs, ...resourcesIn(evaluated)]);
-    for (const ref of [...refs].sort()) if (ref !== key) r.refs.push({ target: ref, explicit: false });
+    for (const ref of [...refs].sort())
+      if (ref !== key) r.refs.push({ target: ref, explicit: false });
     const dependsOn = resource['DependsOn'];
     for (const target of Array.isArray(dependsOn) ? dependsOn : [dependsOn]) {
       if (typeof target === 'string' && stack.resources.has(target)) {
@@ -266,6 +267,8 @@ function linkReplicas(model: IacModel, replicas: readonly ReplicaOf[]): void {
   const byKey = new Map(model.resources.map((r) => [r.key, r]));
   for (const { source, replica } of replicas) {
     byKey.get(source)?.copies.push({ to: replica, note: 'read replica; replication lag unknown' });
+    for (const ref of byKey.get(replica)?.refs ?? [])
+      if (ref.target === source) ref.replication = true;
   }
 }
 

@@ -118,7 +118,10 @@ export class StackSet {
         if (given && id in given.values) {
           // Evaluated in the parent on first use: sibling stacks' outputs exist by then.
           if (!passedValues.has(id)) {
-            passedValues.set(id, symbol({ sym: 'unknown', why: `parameter ${id} refers to itself` }));
+            passedValues.set(
+              id,
+              symbol({ sym: 'unknown', why: `parameter ${id} refers to itself` }),
+            );
             const value = new Evaluator(given.scope).evaluate(given.values[id]);
             passedValues.set(id, isList && typeof value === 'string' ? splitList(value) : value);
           }

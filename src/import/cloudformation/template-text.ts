@@ -45,6 +45,13 @@ const FUNCTIONS = new Set([
   'ToJsonString',
 ]);
 
+/** The intrinsic-function tags as the yaml package's custom tags: kept on the node, no warning. */
+const CUSTOM_TAGS = ['Ref', 'Condition', ...FUNCTIONS].flatMap((name) => [
+  { tag: `!${name}`, resolve: (value: string) => value },
+  { tag: `!${name}`, collection: 'seq' as const, resolve: (value: unknown) => value },
+  { tag: `!${name}`, collection: 'map' as const, resolve: (value: unknown) => value },
+]);
+
 /** The most nodes a template may expand to (aliases included). */
 const MAX_NODES = 2_000_000;
 
@@ -71,7 +78,12 @@ export function readTemplate(
   const lines = new LineCounter();
   let document;
   try {
-    document = parseDocument(text, { lineCounter: lines, uniqueKeys: false, merge: true });
+    document = parseDocument(text, {
+      lineCounter: lines,
+      uniqueKeys: false,
+      merge: true,
+      customTags: CUSTOM_TAGS as never,
+    });
   } catch (error) {
     diagnostics.error({ file }, `cannot parse the YAML: ${String(error).split('\n')[0]}`);
     return undefined;

@@ -101,13 +101,12 @@ export function buildServices(model: IacModel, source: ImportReport['source']): 
         addNats(service, natFor(subnets));
       } else {
         makeVirtual(service);
-        service.region = region?.value; // read by the members below, then removed
         const members: string[] = [];
         for (const zone of zones) {
           const member = newService(`${id}@${zone.value}`.replace(/[^A-Za-z0-9._:/@-]+/g, '-'));
           member.kind = r.kind;
           member.provider = r.provider;
-          member.region = service.region;
+          member.region = region?.value;
           member.zone = zone.value;
           member.notes.push(`the part of ${id} in ${zone.value} (${zone.source})`);
           const inZone = subnets.filter((s) => byKey.get(s)!.zone?.value === zone.value);
@@ -115,7 +114,6 @@ export function buildServices(model: IacModel, source: ImportReport['source']): 
           services.set(`${r.key}\u0000${zone.value}`, member);
           members.push(member.id);
         }
-        delete service.region;
         const placed = Math.min(capacity ?? zones.length, zones.length);
         const quorum = zones.length - placed + 1;
         service.dependsOn.push({ anyOf: members, quorum, soft: false });
@@ -138,7 +136,7 @@ export function buildServices(model: IacModel, source: ImportReport['source']): 
         const member = newService(`${id}@${replica.name}`);
         member.kind = r.kind;
         member.provider = r.provider;
-        member.region = service.region;
+        member.region = region?.value;
         member.zone = replica.zone?.value;
         member.notes.push(`the ${replica.name} of ${id}`);
         if (replica.zone === undefined) {
@@ -150,7 +148,6 @@ export function buildServices(model: IacModel, source: ImportReport['source']): 
         services.set(`${r.key}\u0000${replica.name}`, member);
         return member.id;
       });
-      delete service.region;
       service.dependsOn.push({ anyOf: members, soft: false, note: 'failover' });
       count(report.edges, 'member', members.length);
       report.groups.push({
@@ -190,11 +187,34 @@ export function buildServices(model: IacModel, source: ImportReport['source']): 
   }
 
   classifyReferences(model.resources, byKey, services, idOf, edge, report);
+  markEntrypoints([...services.values()]);
   report.services = services.size;
   return { services: [...services.values()], report };
 }
 
 const NAT_NOTE = 'outbound through NAT';
+
+/** What users reach: DNS, CDN, API gateways and load balancers. */
+const FRONT_DOORS = new Set(['dns', 'cdn', 'api-gateway', 'load-balancer']);
+
+/**
+ * The front doors nothing else depends on are the entry points, so that an unused NAT gateway or
+ * a topic is not analysed as something users reach. Without a front door, none is marked and
+ * every service nothing depends on is an entry point.
+ */
+function markEntrypoints(services: readonly ImportedService[]): void {
+  const needed = new Set(services.flatMap((s) => s.dependsOn.flatMap((d) => d.anyOf)));
+  for (const service of services) {
+    if (
+      service.kind &&
+      FRONT_DOORS.has(service.kind) &&
+      !needed.has(service.id) &&
+      !service.id.includes('@')
+    ) {
+      service.entrypoint = true;
+    }
+  }
+}
 
 /** A group: it cannot fail by itself, so it has no failure domain of its own; its members do. */
 function makeVirtual(service: ImportedService): void {
@@ -232,7 +252,8 @@ function classifyReferences(
         count(report.edges, 'unknown-target');
         continue;
       }
-      if (target.role === 'control') count(report.edges, 'deploy-order');
+      if (ref.replication) count(report.edges, 'replication');
+      else if (target.role === 'control') count(report.edges, 'deploy-order');
       else if (target.role === 'routing') {
         count(report.edges, 'registration');
         for (const lb of loadBalancersOf(target, byKey)) addTo(routingBackends, lb, r.key);

@@ -38,6 +38,8 @@ export interface IacReference {
   target: string;
   /** Written as an ordering constraint (`depends_on`, `DependsOn`), not read from a value. */
   explicit: boolean;
+  /** A replica naming the source it copies: replication, not a runtime dependency. */
+  replication?: boolean;
 }
 
 /** A replica of a service the resource declares (a failover standby, a Cloud SQL zone pair). */

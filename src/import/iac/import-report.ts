@@ -16,6 +16,7 @@ export type EdgeClass =
   | 'placement' // to a subnet, VPC, security group…: read as zone facts, dropped
   | 'registration' // a backend naming its target group or load balancer: turned into routing
   | 'deploy-order' // to IAM, log groups, random values, alarms: dropped
+  | 'replication' // a read replica naming its source: written as a copy, dropped
   | 'folded' // held by a resource folded into others: dropped
   | 'unknown-target'; // to a type not understood, or to nothing in the input: dropped
 
@@ -29,6 +30,7 @@ export const EDGE_TREATMENT: Record<EdgeClass, 'hard' | 'soft' | 'dropped'> = {
   placement: 'dropped',
   registration: 'dropped',
   'deploy-order': 'dropped',
+  replication: 'dropped',
   folded: 'dropped',
   'unknown-target': 'dropped',
 };

@@ -26,6 +26,16 @@ export function attribute(instance: TfInstance, ...path: Path): unknown {
   return value ?? undefined;
 }
 
+/** Whether the value at `path` (or what holds it) is marked sensitive. */
+export function isSensitive(instance: TfInstance, ...path: Path): boolean {
+  let sensitive: unknown = instance.sensitive;
+  for (const step of path) {
+    if (sensitive === true) return true;
+    sensitive = child(sensitive, step);
+  }
+  return sensitive === true;
+}
+
 function child(value: unknown, step: string | number): unknown {
   if (typeof step === 'number') return Array.isArray(value) ? value[step] : undefined;
   return isRecord(value) ? value[step] : undefined;

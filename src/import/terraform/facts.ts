@@ -16,6 +16,7 @@ import {
 import {
   attribute,
   booleanAttribute,
+  isSensitive,
   numberAttribute,
   stringAttribute,
   stringsAttribute,
@@ -67,6 +68,10 @@ export function zoneFacts(instance: TfInstance, resource: IacResource): void {
   const location = stringAttribute(instance, 'location');
   const region = resource.region?.value;
   for (const name of ['availability_zone', 'availability_zone_name', 'zone']) {
+    if (isSensitive(instance, name)) {
+      resource.zoneUnknown = `${name} is marked sensitive, so it is not read`;
+      return;
+    }
     const value = attribute(instance, name);
     if (value === UNKNOWN) {
       resource.zoneUnknown = `${name} is not known until apply`;

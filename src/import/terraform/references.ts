@@ -34,7 +34,9 @@ export function tfReferences(input: TfInput): TfReferences {
   for (const instance of input.instances) {
     byAddress.set(instance.address, instance);
     const block = withoutIndexes(instance.address);
-    byBlock.set(block, [...(byBlock.get(block) ?? []), instance]);
+    const same = byBlock.get(block);
+    if (same) same.push(instance);
+    else byBlock.set(block, [instance]);
     for (const key of ['id', 'arn', 'self_link']) {
       const value = instance.values[key];
       if (typeof value === 'string' && looksLikeId(value) && !result.byId.has(value)) {

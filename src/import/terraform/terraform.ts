@@ -212,8 +212,10 @@ function linkCopies(
     if (source) {
       const sourceKey = globalIds.get(source) ?? byName.get(`${instance.type}\u0000${source}`);
       const target = sourceKey ? byKey.get(sourceKey)?.resource : undefined;
-      if (target) target.copies.push({ to: key, note: 'read replica; replication lag unknown' });
-      else resource.notes.push('a read replica of a database that is not in the input');
+      if (target) {
+        target.copies.push({ to: key, note: 'read replica; replication lag unknown' });
+        for (const ref of resource.refs) if (ref.target === sourceKey) ref.replication = true;
+      } else resource.notes.push('a read replica of a database that is not in the input');
     }
     for (const { copy, targetId } of declaredCopies(instance)) {
       const to = targetId ? globalIds.get(targetId) : undefined;
