@@ -3,6 +3,7 @@
 // why, the edges by class, the redundancy groups and data copies formed, and what the importer
 // did not understand. Printed on standard error and, with --report, written as JSON.
 
+import type { ImportResult } from '../shared/imported-manifest.js';
 import { byCodeUnit } from '../shared/values.js';
 
 /** What happens to a reference between two resources. */
@@ -48,6 +49,11 @@ export interface ImportReport {
   groups: { service: string; form: string; quorum: number; of: string[] }[];
   copies: { service: string; to: string; note: string }[];
   notUnderstood: { file: string; what: string }[];
+}
+
+/** An IaC import's result: the manifest, its diagnostics, and the import report. */
+export interface IacImportResult extends ImportResult {
+  report: ImportReport;
 }
 
 export function emptyReport(source: ImportReport['source']): ImportReport {

@@ -33,6 +33,11 @@ export interface ImportedService {
   dependsOn: ImportedDependency[];
   /** Comment lines written above the service's keys. */
   notes: string[];
+  /**
+   * Copies of its data kept elsewhere (a read replica, a replicated bucket), with how often
+   * when the source says. Written as comments until the manifest loader reads `copies`.
+   */
+  copies?: { to: string; every?: string }[];
 }
 
 export type ImportSource =

@@ -3,6 +3,7 @@
 // services in id order, with what the manifest has no key for as comments.
 
 import { cleanText, type ImportedDependency, type ImportedManifest } from './imported-manifest.js';
+import { byCodeUnit } from './values.js';
 
 /** Scalars YAML would read as something other than the string (YAML 1.1 words included). */
 const RESERVED = /^(?:true|false|null|yes|no|on|off|y|n|~)$/i;
@@ -47,9 +48,16 @@ export function renderImportedManifest(manifest: ImportedManifest): string {
     // A service with no key still needs a value: an empty mapping.
     lines.push(`  ${yamlScalar(service.id)}:${keys.length === 0 ? ' {}' : ''}`);
     for (const note of service.notes) lines.push(`    # ${cleanText(note)}`);
+    const copies = [...(service.copies ?? [])].sort((a, b) => byCodeUnit(a.to, b.to));
+    for (const copy of copies) lines.push(`    # ${copyText(copy)}`);
     lines.push(...keys);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** A data copy, as a comment for now: `copy: to orders-replica (lag unknown)`. */
+function copyText(copy: { to: string; every?: string }): string {
+  return cleanText(`copy: to ${copy.to} (${copy.every ? `every ${copy.every}` : 'lag unknown'})`);
 }
 
 function headerLines(manifest: ImportedManifest): string[] {

@@ -6,9 +6,9 @@
 import { buildServices } from '../iac/build-services.js';
 import type { IacModel, IacResource } from '../iac/iac-model.js';
 import { newResource } from '../iac/iac-model.js';
-import { sortedReport, type ImportReport } from '../iac/import-report.js';
+import { sortedReport, type IacImportResult } from '../iac/import-report.js';
 import { Diagnostics } from '../shared/diagnostics.js';
-import { importResult, type ImportResult, type SourceText } from '../shared/imported-manifest.js';
+import { importResult, type SourceText } from '../shared/imported-manifest.js';
 import { addressId } from './addresses.js';
 import { attribute, stringAttribute, stringsAttribute, UNKNOWN } from './attributes.js';
 import {
@@ -23,10 +23,6 @@ import { readTfInput, type TfInput, type TfInstance } from './instances.js';
 import { providerRegion } from './provider-region.js';
 import { tfReferences, type TfReferences } from './references.js';
 import { cloudOf, tfType } from './resource-types.js';
-
-export interface IacImportResult extends ImportResult {
-  report: ImportReport;
-}
 
 interface Loaded {
   file: string;
