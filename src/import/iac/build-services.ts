@@ -265,18 +265,21 @@ function makeVirtual(service: ImportedService): void {
   delete service.zone;
 }
 
-/** What users reach: DNS, CDN, API gateways and load balancers. */
-const FRONT_DOORS = new Set(['dns', 'cdn', 'api-gateway', 'load-balancer']);
+/**
+ * What users reach (DNS, CDN, API gateways, load balancers) and workloads that nothing calls
+ * (a worker, a scheduled function) are the entry points; infrastructure nothing in the input
+ * uses (an unused NAT gateway, a topic, a bucket whose readers are not in the input) is not.
+ */
+const ENTRY_KINDS = new Set(['dns', 'cdn', 'api-gateway', 'load-balancer', 'compute', 'function']);
 
 /**
- * The front doors nothing else depends on are the entry points, so that an unused NAT gateway or
- * a topic is not analysed as something users reach. Without a front door, none is marked and
- * every service nothing depends on is an entry point.
+ * Marks the entry points among the services nothing depends on. Without one of those kinds,
+ * none is marked and every service nothing depends on is an entry point, as the manifest says.
  */
 function markEntrypoints(services: readonly ImportedService[]): void {
   const needed = new Set(services.flatMap((s) => s.dependsOn.flatMap((d) => d.anyOf)));
   for (const service of services) {
-    const front = service.kind !== undefined && FRONT_DOORS.has(service.kind);
-    if (front && !needed.has(service.id) && !service.id.includes('@')) service.entrypoint = true;
+    const reached = service.kind !== undefined && ENTRY_KINDS.has(service.kind);
+    if (reached && !needed.has(service.id) && !service.id.includes('@')) service.entrypoint = true;
   }
 }
