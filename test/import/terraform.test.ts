@@ -206,6 +206,114 @@ describe('regions and zones, from the most trustworthy source', () => {
   });
 });
 
+/** Two raw states, as two teams keep them: the network's and the web tier's, joined on ids. */
+function webStates(natPerZone: boolean): Record<string, string> {
+  const zones = ['a', 'b', 'c'];
+  const aws = 'provider["registry.terraform.io/hashicorp/aws"]';
+  const one = (type: string, name: string, attributes: object) => ({
+    mode: 'managed',
+    type,
+    name,
+    provider: aws,
+    instances: [{ attributes }],
+  });
+  const counted = (type: string, name: string, list: object[]) => ({
+    mode: 'managed',
+    type,
+    name,
+    provider: aws,
+    instances: list.map((attributes, i) => ({ index_key: i, attributes })),
+  });
+  const nats = natPerZone ? zones : ['a'];
+  const network = [
+    counted(
+      'aws_subnet',
+      'public',
+      zones.map((z) => ({ id: `subnet-pub-${z}`, availability_zone: `eu-west-1${z}` })),
+    ),
+    counted(
+      'aws_subnet',
+      'private',
+      zones.map((z) => ({ id: `subnet-app-${z}`, availability_zone: `eu-west-1${z}` })),
+    ),
+    counted(
+      'aws_nat_gateway',
+      'this',
+      nats.map((z) => ({ id: `nat-${z}`, subnet_id: `subnet-pub-${z}` })),
+    ),
+    counted(
+      'aws_route_table',
+      'private',
+      nats.map((z) => ({ id: `rtb-${z}`, route: [{ nat_gateway_id: `nat-${z}` }] })),
+    ),
+    counted(
+      'aws_route_table_association',
+      'private',
+      zones.map((z) => ({
+        id: `rtbassoc-${z}`,
+        subnet_id: `subnet-app-${z}`,
+        route_table_id: natPerZone ? `rtb-${z}` : 'rtb-a',
+      })),
+    ),
+  ];
+  const lb =
+    'arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/web/50dc6c495c0c9188';
+  const tg = 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/73e2d6bc24d8a067';
+  const app = [
+    one('aws_lb', 'web', { id: lb, arn: lb, subnets: zones.map((z) => `subnet-pub-${z}`) }),
+    one('aws_lb_target_group', 'web', { id: tg, arn: tg }),
+    one('aws_lb_listener', 'http', {
+      id: `${lb}/listener`,
+      load_balancer_arn: lb,
+      default_action: [{ target_group_arn: tg }],
+    }),
+    one('aws_autoscaling_group', 'web', {
+      id: 'web',
+      desired_capacity: 3,
+      min_size: 3,
+      max_size: 6,
+      vpc_zone_identifier: zones.map((z) => `subnet-app-${z}`),
+      target_group_arns: [tg],
+    }),
+  ];
+  return {
+    'network.tfstate': JSON.stringify({ version: 4, resources: network }),
+    'web.tfstate': JSON.stringify({ version: 4, resources: app }),
+  };
+}
+
+describe('round trips through analyze, from two states', () => {
+  it('a NAT gateway per zone: no zone takes the site down', async () => {
+    const dir = scratch(webStates(true));
+    const files = ['network.tfstate', 'web.tfstate'].map((f) => path.join(dir, f));
+    const { text, run } = await importOk(['terraform', ...files]);
+    const { manifest, analysis } = loadAndAnalyze(text);
+    expect(edges(manifest)).toEqual(
+      expect.arrayContaining([
+        'aws_lb.web -> aws_autoscaling_group.web',
+        'aws_autoscaling_group.web@eu-west-1a -> aws_nat_gateway.this:0',
+        'aws_autoscaling_group.web@eu-west-1c -> aws_nat_gateway.this:2',
+      ]),
+    );
+    expect(service(manifest, 'aws_lb.web').entrypoint).toBe(true);
+    expect(run.stderr).toContain(
+      'aws_autoscaling_group.web: spread over 3 zones, 3 running, 1 of 3',
+    );
+    expect(analysis.domainSpofs.filter((d) => d.level === 'zone')).toEqual([]);
+  });
+
+  it('one NAT gateway for the three private subnets: its zone is a SPOF', async () => {
+    const dir = scratch(webStates(false));
+    const files = ['network.tfstate', 'web.tfstate'].map((f) => path.join(dir, f));
+    const { text } = await importOk(['terraform', ...files]);
+    const { analysis } = loadAndAnalyze(text);
+    expect(analysis.domainSpofs.filter((d) => d.level === 'zone').map((d) => d.domain)).toEqual([
+      'provider=aws,region=eu-west-1,zone=eu-west-1a',
+    ]);
+    expect(analysis.spofs.map((s) => s.id)).toEqual(['aws_nat_gateway.this:0']);
+  });
+});
+
 describe('ids and shapes', () => {
   it('a raw state (v4): module instance keys encoded in readable, stable ids', async () => {
     const { text } = await importOk(['terraform', RAW_V4]);

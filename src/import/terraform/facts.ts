@@ -139,6 +139,17 @@ export function capacityFacts(instance: TfInstance, resource: IacResource): void
         source: 'zones attribute',
       }));
     }
+  } else if (type === 'google_container_node_pool') {
+    // node_count is per zone: a node in every zone of node_locations.
+    spread.everyZone = true;
+    const zones = stringsAttribute(instance, 'node_locations');
+    const location = stringAttribute(instance, 'location');
+    if (zones === UNKNOWN) resource.zoneUnknown = 'node_locations is not known until apply';
+    else if (zones.length > 0)
+      spread.zones = zones.map((value) => ({ value, source: 'node_locations' }));
+    else if (location && isGcpZone(location))
+      spread.zones = [{ value: location, source: 'location' }];
+    else resource.zoneUnknown = 'no node_locations: the cluster picks the zones';
   } else if (type === 'aws_elb') {
     spread.everyZone = true;
     const zones = stringsAttribute(instance, 'availability_zones');

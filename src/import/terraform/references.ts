@@ -1,6 +1,6 @@
-// The references between Terraform instances, from every place the formats keep them: a state's
-// `depends_on` / `dependencies` (absolute addresses), attribute values equal to another
-// instance's id or ARN, and a plan's configuration expressions. The configuration is resolved per
+// The references between Terraform instances of one file, from every place the formats keep them:
+// a state's `depends_on` / `dependencies` (absolute addresses) and a plan's configuration
+// expressions; and the strings to match against ids and ARNs, which the caller does across files. The configuration is resolved per
 // module scope: `var.x` is the parent's argument, `module.m.out` the child's output, and a module
 // call's `depends_on` applies to every resource inside it.
 
@@ -58,13 +58,6 @@ export function tfReferences(input: TfInput): TfReferences {
       for (const target of targets) add(instance.address, target.address, false);
     }
   }
-  // Values equal to another instance's id or ARN.
-  for (const instance of input.instances) {
-    for (const text of stringLeaves(instance.values)) {
-      const target = result.byId.get(text);
-      if (target !== undefined) add(instance.address, target, false);
-    }
-  }
   if (input.configuration) {
     configurationReferences(input.configuration, byBlock, result, add);
   }
@@ -75,8 +68,15 @@ function looksLikeId(text: string): boolean {
   return text.length >= 5 && /[0-9-:/]/.test(text);
 }
 
-function* stringLeaves(values: Json): Generator<string> {
-  const stack: unknown[] = [values];
+/**
+ * The strings of an instance's values, to match against ids and ARNs (values equal to another
+ * instance's id are references, across files too); attributes marked sensitive are skipped.
+ */
+export function* stringLeaves(instance: TfInstance): Generator<string> {
+  const sensitive = isRecord(instance.sensitive) ? instance.sensitive : {};
+  const stack: unknown[] = Object.entries(instance.values)
+    .filter(([key]) => sensitive[key] !== true)
+    .map(([, value]) => value);
   let seen = 0;
   while (stack.length > 0 && seen < MAX_VALUES_PER_INSTANCE) {
     const value = stack.pop();

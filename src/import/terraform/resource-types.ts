@@ -112,7 +112,7 @@ const TYPES: Record<string, TfType> = {
   google_compute_instance_group_manager: service('compute', 'zonal'),
   google_compute_region_instance_group_manager: service('compute', 'zonal', SPREAD),
   google_container_cluster: service('container-cluster'),
-  google_container_node_pool: service('compute', 'zonal'),
+  google_container_node_pool: service('compute', 'zonal', SPREAD),
   google_sql_database_instance: service('database', 'zonal'),
   google_redis_instance: service('cache', 'zonal'),
   google_storage_bucket: service('bucket'),

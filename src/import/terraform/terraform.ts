@@ -21,7 +21,7 @@ import {
 } from './facts.js';
 import { readTfInput, type TfInput, type TfInstance } from './instances.js';
 import { providerRegion } from './provider-region.js';
-import { tfReferences, type TfReferences } from './references.js';
+import { stringLeaves, tfReferences, type TfReferences } from './references.js';
 import { cloudOf, tfType } from './resource-types.js';
 
 interface Loaded {
@@ -89,13 +89,21 @@ function interpret(loaded: readonly Loaded[], model: IacModel): void {
       const key = keyOf(l.file, instance.address);
       const entry = tfType(instance.type, instance.mode);
       const resource = newResource(key, instance.type, l.file, entry.role);
-      resource.idCandidates = [key === instance.address ? addressId(key) : addressId(key)];
+      resource.idCandidates = [addressId(key)];
       resource.kind = entry.kind;
       resource.scope = entry.scope ?? 'regional';
       const cloud = cloudOf(instance.type);
       resource.provider = cloud;
       for (const [target, explicit] of l.references.refs.get(instance.address) ?? []) {
         resource.refs.push({ target: keyOf(l.file, target), explicit });
+      }
+      // Values equal to another instance's id or ARN, in any of the files.
+      const named = new Set(resource.refs.map((ref) => ref.target));
+      for (const text of stringLeaves(instance)) {
+        const target = globalIds.get(text);
+        if (target === undefined || target === key || named.has(target)) continue;
+        named.add(target);
+        resource.refs.push({ target, explicit: false });
       }
       if (instance.mode === 'data') resource.notes.push('a data source');
       regionFacts(instance, cloud, resource);
