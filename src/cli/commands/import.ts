@@ -16,11 +16,14 @@ import { importOpenPsa } from '../../import/openpsa/openpsa.js';
 import { renderImportedManifest } from '../../import/shared/manifest-writer.js';
 import { listInputs, readInput, readInputs } from '../../import/shared/read-inputs.js';
 import { importTraces } from '../../import/traces/traces.js';
+import { importCloudFormation } from '../../import/cloudformation/cloudformation.js';
+import { reportLines, type ImportReport } from '../../import/iac/import-report.js';
+import { importTerraform } from '../../import/terraform/terraform.js';
 import { parseManifestText } from '../../manifest/load.js';
 import { safeText } from '../../report/shared/safe-text.js';
 import type { CommandContext } from '../command-context.js';
 import type { Outcome } from '../exit-code.js';
-import type { CliIO } from '../io.js';
+import { writeResult, type CliIO } from '../io.js';
 import { parseCount, type CommonOptions, writeReport } from '../shared-options.js';
 
 /** The one output format: the manifest itself. */
@@ -32,6 +35,9 @@ interface ImportOptions extends CommonOptions {
   minCalls?: string;
   envFile?: string;
   profile?: string[];
+  region?: string;
+  param?: string[];
+  report?: string;
 }
 
 /** What one subcommand does once its inputs (and extra files, like an env file) are read. */
@@ -45,7 +51,7 @@ export function registerImport(program: Command, context: CommandContext): void 
   const command = program
     .command('import')
     .description(
-      'write a manifest from a Backstage catalog, docker-compose, Kubernetes, traces or a fault tree',
+      'write a manifest from a Backstage catalog, docker-compose, Kubernetes, traces, a fault tree, Terraform or CloudFormation',
     )
     .addHelpText(
       'after',
@@ -108,6 +114,34 @@ export function registerImport(program: Command, context: CommandContext): void 
       'blast-radius import openpsa tree.xml -o tree.yaml && blast-radius analyze tree.yaml --format json',
     directories: false,
     run: (inputs) => importOpenPsa(inputs),
+  });
+  subcommand(command, context, {
+    name: 'terraform',
+    argument: '<file...>',
+    description:
+      '`terraform show -json` of a plan or state, or a state file (version 4): AWS, Google Cloud and Azure resources with their zones, regions and redundancy',
+    example:
+      'terraform show -json plan.out > plan.json\n  blast-radius import terraform plan.json -o infra.yaml --report import-report.json',
+    directories: false,
+    configure: (sub) =>
+      sub.option('--report <file>', 'also write the import report as JSON to this file'),
+    run: (inputs) => importTerraform(inputs),
+  });
+  subcommand(command, context, {
+    name: 'cloudformation',
+    argument: '<file...>',
+    description:
+      'CloudFormation templates (YAML or JSON), nested stacks and exports resolved among the files given',
+    example:
+      'blast-radius import cloudformation master.yaml infrastructure/*.yaml --region eu-west-1 -o infra.yaml',
+    directories: false,
+    configure: (sub) =>
+      sub
+        .option('--region <region>', 'the region the stacks are deployed in (else left unknown)')
+        .option('--param <name=value...>', 'a stack parameter value (default: its Default)')
+        .option('--report <file>', 'also write the import report as JSON to this file'),
+    run: (inputs, options) =>
+      importCloudFormation(inputs, { region: options.region, parameters: options.param ?? [] }),
   });
   subcommand(command, context, {
     name: 'traces',
@@ -179,6 +213,13 @@ async function runImport(
   // Our own loader checks what we wrote: an importer bug must not reach a user's CI.
   parseManifestText(renderImportedManifest(result.manifest), 'imported.yaml');
   reportDiagnostics(io, result.diagnostics);
+  const report = (result as { report?: ImportReport }).report;
+  if (report !== undefined) {
+    for (const line of reportLines(report)) io.stderr.write(`${safeText(line)}\n`);
+    if (options.report !== undefined) {
+      await writeResult(io, `${JSON.stringify(report, null, 2)}\n`, options.report);
+    }
+  }
   await writeReport(io, IMPORT_REPORTERS, result, options);
   return 'ok';
 }
@@ -211,6 +252,8 @@ function regenerateCommand(source: string, names: string[], options: ImportOptio
   const words = ['blast-radius', 'import', source, ...names];
   if (options.envFile !== undefined) words.push('--env-file', options.envFile);
   for (const profile of options.profile ?? []) words.push('--profile', profile);
+  if (options.region !== undefined) words.push('--region', options.region);
+  for (const param of options.param ?? []) words.push('--param', param);
   if (options.minCalls !== undefined && options.minCalls !== '0') {
     words.push('--min-calls', options.minCalls);
   }

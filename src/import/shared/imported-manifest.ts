@@ -26,15 +26,25 @@ export interface ImportedService {
   owner?: string;
   /** A logical node that cannot fail by itself (a fault-tree gate). */
   virtual?: boolean;
+  /** Failure-domain labels: provider > region > zone. */
+  provider?: string;
+  region?: string;
+  zone?: string;
   /** Percent. */
   sla?: number;
   tags: string[];
   dependsOn: ImportedDependency[];
   /** Comment lines written above the service's keys. */
   notes: string[];
+  /**
+   * Copies of its data kept elsewhere (a read replica, a replicated bucket), with how often
+   * when the source says. Written as comments until the manifest loader reads `copies`.
+   */
+  copies?: { to: string; every?: string }[];
 }
 
-export type ImportSource = 'backstage' | 'compose' | 'kubernetes' | 'traces' | 'openpsa';
+export type ImportSource =
+  'backstage' | 'compose' | 'kubernetes' | 'traces' | 'openpsa' | 'terraform' | 'cloudformation';
 
 export interface ImportedManifest {
   source: ImportSource;
@@ -71,6 +81,11 @@ export function cleanLabel(text: string | undefined): string | undefined {
   return clean.length > MAX_LABEL_LENGTH ? clean.slice(0, MAX_LABEL_LENGTH).trimEnd() : clean;
 }
 
+/** A failure-domain label: clean, and without the `,` and `=` that selectors use. */
+function domainLabel(text: string | undefined): string | undefined {
+  return cleanLabel(text?.replace(/[,=]/g, '-'));
+}
+
 /**
  * The services sorted by id, each with clean labels, sorted unique tags, and dependencies that
  * the loader accepts: no dependency on itself or on an id that is not declared, none twice
@@ -86,6 +101,9 @@ export function finishServices(services: readonly ImportedService[]): ImportedSe
       ...service,
       kind: cleanLabel(service.kind),
       owner: cleanLabel(service.owner),
+      provider: domainLabel(service.provider),
+      region: domainLabel(service.region),
+      zone: domainLabel(service.zone),
       tags,
       notes: service.notes.map(cleanText).filter((note) => note !== ''),
       dependsOn: finishDependencies(service.id, service.dependsOn, ids),

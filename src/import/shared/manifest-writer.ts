@@ -2,6 +2,7 @@
 // comment saying what it was generated from and how to regenerate it, then `version: 1` and the
 // services in id order, with what the manifest has no key for as comments.
 
+import { byCodeUnit } from '../../compare.js';
 import { cleanText, type ImportedDependency, type ImportedManifest } from './imported-manifest.js';
 
 /** Scalars YAML would read as something other than the string (YAML 1.1 words included). */
@@ -32,6 +33,10 @@ export function renderImportedManifest(manifest: ImportedManifest): string {
     if (service.virtual) keys.push('    virtual: true');
     if (service.kind !== undefined) keys.push(`    kind: ${yamlScalar(service.kind)}`);
     if (service.owner !== undefined) keys.push(`    owner: ${yamlScalar(service.owner)}`);
+    for (const label of ['provider', 'region', 'zone'] as const) {
+      const value = service[label];
+      if (value !== undefined) keys.push(`    ${label}: ${yamlScalar(value)}`);
+    }
     if (service.tags.length > 0)
       keys.push(`    tags: [${service.tags.map(yamlScalar).join(', ')}]`);
     if (service.sla !== undefined) keys.push(`    sla: ${service.sla}`);
@@ -43,9 +48,16 @@ export function renderImportedManifest(manifest: ImportedManifest): string {
     // A service with no key still needs a value: an empty mapping.
     lines.push(`  ${yamlScalar(service.id)}:${keys.length === 0 ? ' {}' : ''}`);
     for (const note of service.notes) lines.push(`    # ${cleanText(note)}`);
+    const copies = [...(service.copies ?? [])].sort((a, b) => byCodeUnit(a.to, b.to));
+    for (const copy of copies) lines.push(`    # ${copyText(copy)}`);
     lines.push(...keys);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** A data copy, as a comment for now: `copy: to orders-replica (lag unknown)`. */
+function copyText(copy: { to: string; every?: string }): string {
+  return cleanText(`copy: to ${copy.to} (${copy.every ? `every ${copy.every}` : 'lag unknown'})`);
 }
 
 function headerLines(manifest: ImportedManifest): string[] {
