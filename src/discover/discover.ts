@@ -3,11 +3,9 @@
 // the per-site evidence and the warnings. All I/O goes through the Lookup, so a records file
 // replays it exactly; results are assembled in domain order, whatever order answers came in.
 
-import {
-  classifySite,
-  type SiteEvidence,
-  type VantageObservation,
-} from './classify/classify-site.js';
+import { classifySite } from './classify/classify-site.js';
+import type { SiteEvidence } from './classify/site-evidence.js';
+import type { VantageObservation } from './classify/site-observation.js';
 import { indirectDependencies, mergeWork } from './classify/indirect.js';
 import type { ProviderTable } from './classify/provider-table.js';
 import {

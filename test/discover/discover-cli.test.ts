@@ -40,7 +40,20 @@ const read = (name: string) => readFileSync(file(name), 'utf8');
 
 describe('discover, then analyze', () => {
   test("analyze shows shop.test's DNS SPOF and bank.test's redundancy", async () => {
-    const run = await world.discover(['shop.test', 'bank.test', '-o', 'discovered.yaml']);
+    // Exactly the command a user types: default ports for the lame check and TLS (nothing
+    // listens there on this machine, so those come back as warnings), exit 0 all the same.
+    const run = await runCli(
+      [
+        'discover',
+        '--resolver',
+        `127.0.0.1:${world.port}`,
+        'shop.test',
+        'bank.test',
+        '-o',
+        'discovered.yaml',
+      ],
+      { cwd: world.dir },
+    );
     expect(run).toMatchObject({ code: 0, stdout: '' });
     const analyzed = await runCli(['analyze', 'discovered.yaml', '--format', 'json'], {
       cwd: world.dir,
@@ -172,6 +185,21 @@ describe('records and evidence', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('site:shop.test:');
     expect(run.stdout).toContain('site:bank.test:');
+  });
+});
+
+describe('usage errors', () => {
+  test.each([
+    [['--timeout', '5x', 'shop.test'], '--timeout takes a duration'],
+    [['--resolver', 'dns.example', 'shop.test'], '--resolver takes IP or IP:PORT'],
+    [['--depth', '0', 'shop.test'], '--depth takes 1 or more'],
+    [['--hosts', ',', 'shop.test'], '--hosts needs at least one name'],
+    [['--records', 'r.json', '--resolver', '127.0.0.1', 'shop.test'], 'leave out --resolver'],
+    [[], 'no domain to discover'],
+  ])('discover %j', async (args, message) => {
+    const run = await runCli(['discover', ...args], { cwd: world.dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
   });
 });
 

@@ -12,25 +12,14 @@ import {
   type ProviderRef,
   type Requirement,
 } from '../discovered-model.js';
-import type { Hop, NameFacts, ZoneFacts } from '../resolve/name-walk.js';
+import type { Hop, ZoneFacts } from '../resolve/name-walk.js';
 import type { TlsObservation } from '../resolve/observation.js';
 import { classifyZone, type Owner, type ZoneVerdict } from './classify-zone.js';
 import type { ProviderEntry } from './provider-entry.js';
 import { entryRef, issuerCaRef, selfDnsRef } from './provider-refs.js';
 import type { ProviderTable } from './provider-table.js';
-
-export interface HostObservation {
-  host: string;
-  facts: NameFacts;
-  tls?: TlsObservation;
-}
-
-export interface VantageObservation {
-  vantage: string;
-  zone?: ZoneFacts;
-  zoneProblem?: string;
-  hosts: HostObservation[];
-}
+import { hostEvidence, recordZone, type SiteEvidence } from './site-evidence.js';
+import type { VantageObservation } from './site-observation.js';
 
 /** What a provider was seen doing, for the next level: its zones and the names to walk. */
 export interface ProviderWork {
@@ -46,49 +35,6 @@ export interface SiteClassification {
   work: ProviderWork[];
   warnings: string[];
   unmatched: { kind: 'dns' | 'cdn' | 'ca'; suffix: string }[];
-}
-
-export interface SiteEvidence {
-  domain: string;
-  id: string;
-  zones: ZoneEvidence[];
-  hosts: HostEvidence[];
-  unresolved: { vantage: string; what: string; why: string }[];
-}
-
-export interface ZoneEvidence {
-  vantage: string;
-  zone: string;
-  soa: { mname: string; rname: string; serial: number } | null;
-  nameServers: {
-    host: string;
-    class: string;
-    provider: string;
-    how: string;
-    check: string;
-    why?: string;
-  }[];
-}
-
-export interface HostEvidence {
-  vantage: string;
-  host: string;
-  exists: boolean;
-  chain: Hop[];
-  addresses: string[];
-  cdn: string | null;
-  rideOutSeconds: number | null;
-  note?: string;
-  tls?: {
-    server: string;
-    error?: string;
-    issuer?: string;
-    ocspHosts?: string[];
-    crlHosts?: string[];
-    stapled?: boolean;
-    mustStaple?: boolean;
-    ca?: string;
-  };
 }
 
 export interface SiteOptions {
@@ -129,7 +75,7 @@ export function classifySite(
     if (!found) {
       found = classifyZone(facts, owner, table);
       zoneVerdicts.set(key, found);
-      recordZone(out, vantage, facts, found);
+      recordZone(out.evidence, vantage, facts, found);
     }
     return found;
   };
@@ -267,65 +213,4 @@ function addWork(
   for (const zone of zones)
     if (!item.zones.some((each) => each.zone === zone.zone)) item.zones.push(zone);
   for (const name of names) if (!item.names.includes(name)) item.names.push(name);
-}
-
-function recordZone(
-  out: SiteClassification,
-  vantage: string,
-  facts: ZoneFacts,
-  verdict: ZoneVerdict,
-) {
-  out.evidence.zones.push({
-    vantage,
-    zone: facts.zone,
-    soa: facts.soa ?? null,
-    nameServers: verdict.nameServers.map((server) => ({
-      host: server.host,
-      class: server.class,
-      provider: server.ref.id,
-      how: server.how,
-      check: server.check,
-      ...(server.why === undefined ? {} : { why: server.why }),
-    })),
-  });
-}
-
-function hostEvidence(
-  vantage: string,
-  host: HostObservation,
-  cdn: ProviderEntry | undefined,
-  ca: ProviderRef | undefined,
-): HostEvidence {
-  const facts = host.facts;
-  const ttls = facts.hops.map((hop) => hop.ttl);
-  const evidence: HostEvidence = {
-    vantage,
-    host: host.host,
-    exists: !facts.missing,
-    chain: facts.hops,
-    addresses: facts.addresses,
-    cdn: cdn ? entryRef(cdn).id : null,
-    rideOutSeconds: ttls.length > 0 ? Math.min(...ttls) : null,
-  };
-  if (!cdn && facts.hops.length === 1 && facts.hops[0]!.type !== 'CNAME') {
-    evidence.note = 'no CNAME: any CDN is hidden (a flattened apex or alias record looks the same)';
-  }
-  if (host.tls) {
-    const certificate = host.tls.certificate;
-    evidence.tls = {
-      server: host.tls.server,
-      ...(host.tls.error === undefined ? {} : { error: host.tls.error }),
-      ...(certificate
-        ? {
-            issuer: certificate.issuerOrganization ?? certificate.issuerCommonName ?? '',
-            ocspHosts: certificate.ocspHosts,
-            crlHosts: certificate.crlHosts,
-            stapled: host.tls.stapled === true,
-            mustStaple: certificate.mustStaple,
-            ...(ca ? { ca: ca.id } : {}),
-          }
-        : {}),
-    };
-  }
-  return evidence;
 }

@@ -3,7 +3,7 @@
 // unresolved and why; then the providers' own dependencies and the unmatched suffixes. Its shape
 // is schema/discover-evidence.schema.json.
 
-import type { SiteEvidence } from '../classify/classify-site.js';
+import type { SiteEvidence } from '../classify/site-evidence.js';
 import type { DiscoveredModel } from '../discovered-model.js';
 
 export const EVIDENCE_FORMAT = 'blast-radius-discover-evidence';
