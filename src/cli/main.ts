@@ -7,6 +7,7 @@ import { registerCheck } from './commands/check.js';
 import { registerDiff } from './commands/diff.js';
 import { registerGraph } from './commands/graph.js';
 import { registerImport } from './commands/import.js';
+import { registerInit } from './commands/init.js';
 import { registerReport } from './commands/report.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerValidate } from './commands/validate.js';
@@ -60,6 +61,7 @@ function createProgram(context: CommandContext): Command {
   registerCheck(program, context);
   registerDiff(program, context);
   registerImport(program, context);
+  registerInit(program, context);
   registerReport(program, context);
   program.addHelpText(
     'after',
