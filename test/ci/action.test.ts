@@ -122,6 +122,22 @@ describe('a pull request that adds a single point of failure', () => {
     );
   });
 
+  it('a comment that cannot be posted is a warning, and the gate still decides', async () => {
+    const repo = await pullRequestRepo();
+    const gh = recordingStandIns(['gh'], 1);
+    const run = runAction(action, {
+      inputs: { command: CLI, 'upload-sarif': 'false' },
+      github: githubContext(),
+      cwd: repo,
+      path: `${gh.dir}${path.delimiter}${process.env['PATH']}`,
+    });
+    const comment = step(run, 'Comment');
+    expect(comment.code).toBe(0);
+    expect(comment.stdout).toMatch(/^::warning::blast-radius: could not comment/);
+    expect(readFileSync(gh.log, 'utf8').trimEnd().split('\n')).toHaveLength(2);
+    expect(step(run, 'Gate').code).toBe(1);
+  });
+
   it('on a push there is no diff and no comment; fail-on never only reports', async () => {
     const repo = await pullRequestRepo();
     const run = runAction(action, {

@@ -64,14 +64,15 @@ export async function pullRequestRepo(change = CHANGED): Promise<string> {
 
 /**
  * A folder of stand-ins for programs that talk to a service unreachable here (`gh`, GitHub's
- * CLI): each appends its arguments, one call a line, to `calls.log` in the folder.
+ * CLI): each appends its arguments, one call a line, to `calls.log` in the folder, and exits
+ * with `exitCode`.
  */
-export function recordingStandIns(names: string[]): { dir: string; log: string } {
+export function recordingStandIns(names: string[], exitCode = 0): { dir: string; log: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'br-standin-'));
   const log = path.join(dir, 'calls.log');
   for (const name of names) {
     const file = path.join(dir, name);
-    writeFileSync(file, `#!/bin/sh\necho "${name} $*" >> "${log}"\n`);
+    writeFileSync(file, `#!/bin/sh\necho "${name} $*" >> "${log}"\nexit ${exitCode}\n`);
     chmodSync(file, 0o755);
   }
   writeFileSync(log, '');

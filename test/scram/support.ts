@@ -1,5 +1,6 @@
-// SCRAM (Debian's `scram` package, which `npm test` checks for and installs as root) as a live oracle: runs it on an
-// Open-PSA MEF text and reads back the top event's probability and its minimal cut sets.
+// SCRAM (Debian's `scram` package, which `npm test` checks for, and installs as root) as a live
+// oracle: runs it on an Open-PSA MEF text and reads back the top event's probability and its
+// minimal cut sets.
 
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
