@@ -29,8 +29,32 @@ export async function planInit(
   manifestFile: string,
   detectors: readonly Detector[],
 ): Promise<InitPlan> {
+  const tried = await importEveryCandidate(root, detectors);
+  const { included, leftOut } = chooseImports(tried);
+  const looked = detectors.map((detector) => detector.title);
+  const starter = renderStarterManifest({ name, manifestFile, included, leftOut, looked });
+  return {
+    included,
+    leftOut,
+    files: [
+      { path: manifestFile, text: starter },
+      ...included.map((each) => ({
+        path: each.file,
+        text: renderImportedManifest(each.result.manifest),
+      })),
+    ],
+  };
+}
+
+type TriedImport = PlannedImport & { result: ImportResult; order: number };
+
+/** Every detector's candidates, imported, in the detectors' order and then the folders'. */
+async function importEveryCandidate(
+  root: string,
+  detectors: readonly Detector[],
+): Promise<TriedImport[]> {
   const files = await repositoryFiles(root);
-  const tried: (PlannedImport & { result: ImportResult; order: number })[] = [];
+  const tried: TriedImport[] = [];
   const taken = new Set<string>();
   for (const detector of detectors) {
     for (const candidate of detector.find(files)) {
@@ -40,8 +64,18 @@ export async function planInit(
       tried.push({ candidate, title: detector.title, file, command, result, order: tried.length });
     }
   }
-  // Where two imports describe the same services, the one that says more about what depends on
-  // what wins; then the detectors' order, then the folder's.
+  return tried;
+}
+
+/**
+ * Where two imports describe the same services, the one that names more dependencies wins (then
+ * the earlier one); imports that fail or declare nothing are left out too. Both lists keep the
+ * order in which the imports were found.
+ */
+function chooseImports(tried: readonly TriedImport[]): {
+  included: IncludedImport[];
+  leftOut: LeftOutImport[];
+} {
   const ranked = [...tried].sort(
     (a, b) => dependencyCount(b.result) - dependencyCount(a.result) || a.order - b.order,
   );
@@ -65,21 +99,8 @@ export async function planInit(
       included.push({ ...planned, result, warnings: result.diagnostics.length });
     }
   }
-  included.sort((a, b) => a.order - b.order);
-  leftOut.sort((a, b) => a.order - b.order);
-  const looked = detectors.map((detector) => detector.title);
-  const starter = renderStarterManifest({ name, manifestFile, included, leftOut, looked });
-  return {
-    included,
-    leftOut,
-    files: [
-      { path: manifestFile, text: starter },
-      ...included.map((each) => ({
-        path: each.file,
-        text: renderImportedManifest(each.result.manifest),
-      })),
-    ],
-  };
+  const byOrder = (a: { order: number }, b: { order: number }) => a.order - b.order;
+  return { included: included.sort(byOrder), leftOut: leftOut.sort(byOrder) };
 }
 
 /** blast-radius/<source>[-<folder>].generated.yaml, unique among the ones planned. */

@@ -50,9 +50,24 @@ async function runInit(io: CliIO, directory: string): Promise<Outcome> {
     plan.files.map((file) => file.path),
   );
   if (clash !== undefined) return refuse(io, shown(clash));
+  const existed = await writeWithoutOverwriting(root, plan.files);
+  if (existed !== undefined) return refuse(io, shown(existed));
+  printSummary(io, plan, shown, directory);
+  return 'ok';
+}
+
+/**
+ * Writes the files into a private folder, checks that the starter loads there, then links each
+ * into place; a link fails rather than replace a file. Returns the file that already existed (and
+ * takes back what it linked), or undefined when all are written.
+ */
+async function writeWithoutOverwriting(
+  root: string,
+  files: readonly { path: string; text: string }[],
+): Promise<string | undefined> {
   const staging = path.join(root, `.blast-radius-init-${randomBytes(6).toString('hex')}`);
   try {
-    for (const file of plan.files) {
+    for (const file of files) {
       await mkdir(path.dirname(path.join(staging, file.path)), { recursive: true });
       await writeFile(path.join(staging, file.path), file.text, { flag: 'wx' });
     }
@@ -60,7 +75,7 @@ async function runInit(io: CliIO, directory: string): Promise<Outcome> {
     const linked: string[] = [];
     let current = '';
     try {
-      for (const file of plan.files) {
+      for (const file of files) {
         current = file.path;
         const target = path.join(root, file.path);
         await mkdir(path.dirname(target), { recursive: true });
@@ -69,14 +84,13 @@ async function runInit(io: CliIO, directory: string): Promise<Outcome> {
       }
     } catch (error) {
       for (const target of linked) await unlink(target).catch(() => undefined);
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return refuse(io, shown(current));
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return current;
       throw error;
     }
+    return undefined;
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
-  printSummary(io, plan, shown, directory);
-  return 'ok';
 }
 
 /** What we wrote must load; if it does not, that is our bug, and nothing is written. */
