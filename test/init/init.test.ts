@@ -206,4 +206,18 @@ describe('init with inputs it cannot import', () => {
     expect(generated(dir)).toEqual(['kubernetes-k8s.generated.yaml']);
     expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
   });
+
+  it('never passes a control character of a folder name through to the starter or the terminal', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'br-init-'));
+    const folder = 'evil\u001b[31m\nname';
+    mkdirSync(path.join(dir, folder));
+    writeFileSync(path.join(dir, folder, 'compose.yaml'), 'services:\n  web: {}\n');
+    const run = await runCli(['init'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(generated(dir)).toEqual(['compose-evil-31m-name.generated.yaml']);
+    const starter = readFileSync(path.join(dir, 'blast-radius.yaml'), 'utf8');
+    expect(starter).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
+  });
 });
