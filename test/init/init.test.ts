@@ -27,6 +27,11 @@ function copyOf(repository: string): string {
   return target;
 }
 
+/** The control characters of a text, line feeds aside. */
+function controls(text: string): string[] {
+  return [...text].filter((c) => c !== '\n' && (c.charCodeAt(0) < 0x20 || c === '\u007f'));
+}
+
 function generated(dir: string): string[] {
   const folder = path.join(dir, 'blast-radius');
   return existsSync(folder) ? readdirSync(folder).sort() : [];
@@ -214,10 +219,10 @@ describe('init with inputs it cannot import', () => {
     writeFileSync(path.join(dir, folder, 'compose.yaml'), 'services:\n  web: {}\n');
     const run = await runCli(['init'], { cwd: dir });
     expect(run.code).toBe(0);
-    expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(controls(run.stdout)).toEqual([]);
     expect(generated(dir)).toEqual(['compose-evil-31m-name.generated.yaml']);
     const starter = readFileSync(path.join(dir, 'blast-radius.yaml'), 'utf8');
-    expect(starter).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(controls(starter)).toEqual([]);
     expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
   });
 });
