@@ -8,6 +8,7 @@ import { registerDiff } from './commands/diff.js';
 import { registerDiscover } from './commands/discover.js';
 import { registerGraph } from './commands/graph.js';
 import { registerImport } from './commands/import.js';
+import { registerInit } from './commands/init.js';
 import { registerReport } from './commands/report.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerValidate } from './commands/validate.js';
@@ -62,6 +63,7 @@ function createProgram(context: CommandContext): Command {
   registerDiff(program, context);
   registerImport(program, context);
   registerDiscover(program, context);
+  registerInit(program, context);
   registerReport(program, context);
   program.addHelpText(
     'after',

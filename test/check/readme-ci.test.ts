@@ -1,15 +1,19 @@
-// The README's CI recipes, run: every blast-radius command of its GitHub Actions workflow and
-// GitLab job, in a temporary git repository with a pull request's change, must run as written
-// and exit as the recipe expects (0, or 1 where it accepts findings), writing the files that the
-// following steps upload.
+// The README's CI recipes, run: its GitHub Actions workflow's use of the action (action.yml, with
+// the inputs the README gives), its GitLab include of the template (with the README's variables)
+// and its pre-commit configuration, each on a temporary git repository with a pull request that
+// adds a new single point of failure, must fail that pull request and leave what the following
+// steps upload.
 
-import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../support/run-cli.js';
+import { describe, expect, it } from 'vitest';
+import { githubContext, loadAction, runAction } from '../ci/action-runner.js';
+import { loadTemplate, runJob } from '../ci/gitlab-runner.js';
+import { hooks, runHook } from '../ci/pre-commit-runner.js';
+import { CLI, pullRequestRepo, recordingStandIns } from '../ci/support.js';
+import { ROOT } from '../support/run-cli.js';
 
 const README = await readFile(path.join(ROOT, 'README.md'), 'utf8');
 
@@ -21,110 +25,101 @@ function recipe(heading: string): string {
   return match[1]!;
 }
 
-/** The blast-radius commands of a recipe's shell lines: argv, and whether exit 1 is accepted. */
-function commands(lines: string[]): Array<{ argv: string[]; acceptsOne: boolean; line: string }> {
-  return lines
-    .flatMap((line) => line.split('\n'))
-    .filter((line) => line.includes('npx -y blast-radius '))
-    .map((line) => {
-      const acceptsOne = line.includes('|| [ $? -eq 1 ]');
-      const command = line
-        .slice(line.indexOf('npx -y blast-radius ') + 'npx -y blast-radius '.length)
-        .replace('|| [ $? -eq 1 ]', '')
-        .replace('${{ github.base_ref }}', 'main')
-        .trim();
-      return { argv: command.split(/\s+/), acceptsOne, line };
-    });
+/** YAML values as GitHub and GitLab hand them on: text (`true` is "true"). */
+function asText(record: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, String(value)]));
 }
-
-const MANIFEST = `version: 1
-services:
-  web: { entrypoint: true, tier: critical, depends_on: [api] }
-  api: { depends_on: [{ any_of: [db-use1, db-euw1] }] }
-  db-use1: { provider: aws, region: us-east-1 }
-  db-euw1: { provider: aws, region: eu-west-1 }
-  queue-use1: { provider: aws, region: us-east-1 }
-`;
-
-let repo: string;
-const git = (...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=CI', '-c', 'user.email=ci@example.com', ...args], {
-    cwd: repo,
-  });
-
-beforeAll(async () => {
-  repo = await mkdtemp(path.join(tmpdir(), 'br-readme-ci-'));
-  git('init', '-q', '-b', 'main');
-  await writeFile(path.join(repo, 'blast-radius.yaml'), MANIFEST);
-  const adopt = await runCli(
-    ['check', '--baseline', '.blast-radius-baseline.json', '--update-baseline'],
-    { cwd: repo },
-  );
-  expect(adopt.code).toBe(0);
-  git('add', '-A');
-  git('commit', '-q', '-m', 'adopt');
-  // What actions/checkout with fetch-depth 0 gives a pull request: origin/main, and the change.
-  git('update-ref', 'refs/remotes/origin/main', 'HEAD');
-  await writeFile(
-    path.join(repo, 'blast-radius.yaml'),
-    MANIFEST.replace(
-      '[{ any_of: [db-use1, db-euw1] }]',
-      '[{ any_of: [db-use1, db-euw1] }, queue-use1]',
-    ),
-  );
-});
-afterAll(async () => {
-  await rm(repo, { recursive: true, force: true });
-});
 
 describe('the README’s GitHub Actions workflow', () => {
   const workflow = parse(recipe('GitHub Actions')) as {
-    jobs: Record<
-      string,
-      { steps: Array<{ run?: string; uses?: string; with?: Record<string, string> }> }
-    >;
+    permissions: Record<string, string>;
+    jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, unknown> }> }>;
   };
   const steps = Object.values(workflow.jobs)[0]!.steps;
 
-  it('runs every blast-radius step on a pull request that adds a new SPOF', async () => {
-    const found = commands(steps.flatMap((s) => (s.run ? [s.run] : [])));
-    expect(found.map((c) => c.argv[0])).toEqual(['check', 'diff', 'check']);
-    for (const [i, { argv, acceptsOne, line }] of found.entries()) {
-      const run = await runCli(argv, { cwd: repo, env: { GITHUB_STEP_SUMMARY: 'summary.md' } });
-      expect(run.stderr, line).toBe('');
-      // The gate, last, fails the pull request; the other steps must not stop the job.
-      const expected = i === found.length - 1 ? [1] : acceptsOne ? [0, 1] : [0];
-      expect(expected, line).toContain(run.code);
-    }
-    const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'))!;
-    const sarif = JSON.parse(await readFile(path.join(repo, upload.with!['sarif_file']!), 'utf8'));
+  it('checks out, and grants what the action needs', () => {
+    expect(steps[0]!.uses).toMatch(/^actions\/checkout@v\d+$/);
+    expect(workflow.permissions).toMatchObject({
+      'security-events': 'write',
+      'pull-requests': 'write',
+    });
+  });
+
+  it('uses the action with inputs it declares, and fails a pull request that adds a SPOF', async () => {
+    const use = steps.find((step) => /\/blast-radius@/.test(step.uses ?? ''))!;
+    const action = loadAction();
+    const inputs = asText(use.with ?? {});
+    for (const name of Object.keys(inputs)) expect(action.inputs, name).toHaveProperty(name);
+    const repo = await pullRequestRepo();
+    const gh = recordingStandIns(['gh']);
+    const run = runAction(action, {
+      inputs: { ...inputs, command: CLI },
+      github: githubContext(),
+      cwd: repo,
+      path: `${gh.dir}${path.delimiter}${process.env['PATH']}`,
+    });
+    const gate = run.steps.at(-1)!;
+    expect(gate.code).toBe(1);
+    const sarif = JSON.parse(await readFile(run.outputs['sarif']!, 'utf8'));
     expect(sarif.version).toBe('2.1.0');
-    expect(await readFile(path.join(repo, 'blast-radius-diff.md'), 'utf8')).toContain('queue-use1');
-    expect((await stat(path.join(repo, 'summary.md'))).size).toBeGreaterThan(0);
+    expect(await readFile(run.outputs['diff-markdown']!, 'utf8')).toContain('queue-use1');
+    expect(run.summary).toContain('queue-use1');
+    expect(await readFile(gh.log, 'utf8')).toContain('gh pr comment 7 --body-file ');
   });
 });
 
-describe('the README’s GitLab CI job', () => {
-  const job = Object.values(
-    parse(recipe('GitLab CI')) as Record<
-      string,
-      {
-        script: string[];
-        artifacts: { reports: Record<string, string> };
-      }
-    >,
-  )[0]!;
+describe('the README’s GitLab CI include', () => {
+  const pipeline = parse(recipe('GitLab CI')) as {
+    include: Array<{ remote: string }>;
+    variables: Record<string, unknown>;
+  };
 
-  it('writes the reports GitLab reads, and its last command is the gate', async () => {
-    const found = commands(job.script);
-    for (const [i, { argv, acceptsOne, line }] of found.entries()) {
-      const run = await runCli(argv, { cwd: repo });
-      expect(run.stderr, line).toBe('');
-      const expected = i === found.length - 1 ? [1] : acceptsOne ? [0, 1] : [0];
-      expect(expected, line).toContain(run.code);
-    }
+  it('includes the template of this repository, and its variables fail the merge request', async () => {
+    const remote = pipeline.include[0]!.remote;
+    const file = /\/v[\d.]+\/(.*)$/.exec(remote)![1]!;
+    expect(existsSync(path.join(ROOT, file))).toBe(true);
+    const { variables, job } = loadTemplate();
+    for (const name of Object.keys(pipeline.variables))
+      expect(variables, name).toHaveProperty(name);
+    const repo = await pullRequestRepo();
+    const run = await runJob(job, repo, {
+      ...variables,
+      ...asText(pipeline.variables),
+      BLAST_RADIUS_COMMAND: CLI,
+      CI_PIPELINE_SOURCE: 'merge_request_event',
+      CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'main',
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      'blast-radius: check found something new at severity error; ' +
+        'the merge request adds risk (diff --fail-on)\n',
+    );
     for (const report of Object.values(job.artifacts.reports)) {
       expect((await stat(path.join(repo, report))).size, report).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('the README’s pre-commit configuration', () => {
+  const config = parse(recipe('pre-commit')) as {
+    repos: Array<{ rev: string; hooks: Array<{ id: string; args?: string[] }> }>;
+  };
+
+  it('names hooks this repository has, and its check fails the commit that adds a SPOF', async () => {
+    const repo = await pullRequestRepo();
+    for (const use of config.repos[0]!.hooks) {
+      const hook = hooks.find((each) => each.id === use.id);
+      expect(hook, use.id).toBeDefined();
+      const run = runHook(hook!, repo, ['blast-radius.yaml'], use.args ?? []);
+      expect(run!.code, use.id).toBe(use.id === 'blast-radius-check' ? 1 : 0);
+    }
+  });
+
+  it('pins the version the package has', async () => {
+    const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8'));
+    expect(config.repos[0]!.rev).toBe(`v${version}`);
+    expect(recipe('GitHub Actions')).toContain(`/blast-radius@v${version} `);
+    expect(recipe('GitLab CI')).toContain(`/v${version}/ci/gitlab/`);
+    expect(loadTemplate().variables['BLAST_RADIUS_VERSION']).toBe(version);
   });
 });

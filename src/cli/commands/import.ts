@@ -15,6 +15,7 @@ import { importKubernetes } from '../../import/kubernetes/kubernetes.js';
 import { importOpenPsa } from '../../import/openpsa/openpsa.js';
 import { renderImportedManifest } from '../../import/shared/manifest-writer.js';
 import { listInputs, readInput, readInputs } from '../../import/shared/read-inputs.js';
+import { shellWord } from '../../import/shared/shell-word.js';
 import { importTraces } from '../../import/traces/traces.js';
 import { importCloudFormation } from '../../import/cloudformation/cloudformation.js';
 import { reportLines, type ImportReport } from '../../import/iac/import-report.js';
@@ -259,8 +260,4 @@ function regenerateCommand(source: string, names: string[], options: ImportOptio
   }
   if (options.output !== undefined && options.output !== '-') words.push('-o', options.output);
   return words.map(shellWord).join(' ');
-}
-
-function shellWord(word: string): string {
-  return /^[A-Za-z0-9_./:@%+=,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }

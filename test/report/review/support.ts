@@ -1,11 +1,12 @@
 // Helpers for the report tests: the page bundle built fresh for this test process, reports
 // rendered in-process (load → analyze → layout → render, as the CLI does), and Chromium.
 
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { buildPage } from '../../../scripts/build-page.mjs';
+import { chromiumPath } from '../../../scripts/test-prerequisites.mjs';
 import { analyze } from '../../../src/analysis/analyze.js';
 import type { AnalysisResult } from '../../../src/analysis/analysis-result.js';
 import { loadManifest } from '../../../src/manifest/load.js';
@@ -57,18 +58,20 @@ export function embeddedData(html: string): string {
   return html.slice(start, html.indexOf('</script>', start));
 }
 
-export const CHROMIUM = process.env['BLAST_RADIUS_CHROMIUM'] ?? '/usr/bin/chromium';
-
-/** Chromium, or a failure that says how to get it: the browser tests never skip silently. */
+/**
+ * Chromium (BLAST_RADIUS_CHROMIUM, else `chromium` on PATH, as `npm test` checks before it runs),
+ * or a failure that says how to get it: the browser tests never skip silently.
+ */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
+  const executable = chromiumPath();
+  if (executable === undefined) {
     throw new Error(
-      `Chromium not found at ${CHROMIUM}: the report's browser tests need it ` +
+      "Chromium not found: the report's browser tests need it " +
         '(apt-get install -y chromium, or set BLAST_RADIUS_CHROMIUM to its path)',
     );
   }
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: executable,
     // Root in a container needs --no-sandbox; WebGL runs on SwiftShader without a GPU.
     args: ['--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
   });

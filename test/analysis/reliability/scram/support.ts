@@ -1,5 +1,6 @@
-// SCRAM (Debian's `scram` package, which .ci/run installs) as a live oracle: runs it on an
-// Open-PSA MEF text and reads back the top event's probability and its minimal cut sets.
+// SCRAM (Debian's `scram` package, which `npm test` checks for, and installs as root) as a live
+// oracle: runs it on an Open-PSA MEF text and reads back the top event's probability and its
+// minimal cut sets.
 
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,7 +19,7 @@ export function scramVersion(): string {
   try {
     return execFileSync('scram', ['--version'], { encoding: 'utf8' }).trim();
   } catch {
-    throw new Error('SCRAM is not installed: apt-get install -y scram (.ci/run does it)');
+    throw new Error('SCRAM is not installed: apt-get install -y scram (npm test does it as root)');
   }
 }
 
