@@ -27,9 +27,8 @@ describe('limits', () => {
       );
     }
     const text = `{"version":1,"services":{${parts.join(',\n')}}}`;
-    const started = performance.now();
+    // How long it takes is measured by `npm run bench`, never asserted here.
     const manifest = parseManifestText(text, 'chain.json');
-    const seconds = (performance.now() - started) / 1000;
     expect(manifest.services).toHaveLength(n);
     expect(manifest.services[0]).toMatchObject({
       id: 'svc-0',
@@ -40,7 +39,6 @@ describe('limits', () => {
     expect(manifest.services.at(-1)?.id).toBe('svc-99999');
     const last = manifest.services.find((s) => s.id === `svc-${n - 1}`);
     expect(last?.position).toEqual({ file: 'chain.json', line: n, column: 1 });
-    expect(seconds).toBeLessThan(10);
   });
 
   it('refuses a YAML file over the YAML limit before reading it', async () => {
