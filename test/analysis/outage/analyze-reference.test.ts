@@ -95,4 +95,11 @@ describe('analyze agrees with simulating every single failure by brute force', (
       { numRuns: 500 },
     );
   });
+
+  it('on manifests of 33 to 100 services, so that failures fill several 32-outage batches', () => {
+    fc.assert(
+      fc.property(arbitraryManifest({ minServices: 33, maxServices: 100 }), checkAgainstReference),
+      { numRuns: 25 },
+    );
+  });
 });
