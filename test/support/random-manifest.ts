@@ -10,6 +10,8 @@ const REGIONS = ['us-east-1', 'eu-west-1'];
 const ZONES = ['a', 'b'];
 
 export interface RandomManifestOptions {
+  /** At least this many services (default 1). */
+  minServices?: number;
   maxServices?: number;
   /** Probability-ish weight of declaring entry points explicitly. */
   entrypoints?: boolean;
@@ -19,7 +21,7 @@ export interface RandomManifestOptions {
 
 export function arbitraryManifest(options: RandomManifestOptions = {}): fc.Arbitrary<Manifest> {
   const maxServices = options.maxServices ?? 10;
-  return fc.integer({ min: 1, max: maxServices }).chain((n) => {
+  return fc.integer({ min: options.minServices ?? 1, max: maxServices }).chain((n) => {
     const ids = Array.from({ length: n }, (_, i) => `svc-${i}`);
     const requirement = (self: number): fc.Arbitrary<DependencySketch | undefined> => {
       const others = ids.filter((_, i) => i !== self);

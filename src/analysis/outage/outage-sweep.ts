@@ -1,8 +1,9 @@
-// Many outages at once, exactly: for 32 outages at a time (single failures, or whole failure
-// domains), bit masks of "down in outage i" and "reaches outage i" are propagated once over the
-// union of their ancestors, in topological order (dependencies first; strongly connected
-// components iterated to their least fixed point). Never more work than one propagation per
-// outage, and much less when the outages share their dependents, as platform services do.
+// Many outages at once, exactly: for 128 outages at a time (single failures, or whole failure
+// domains), bit masks of "down in outage i" and "reaches outage i" (four 32-bit words each) are
+// propagated once over the union of their ancestors, in topological order (dependencies first;
+// strongly connected components iterated to their least fixed point). Never more work than one
+// propagation per outage, and much less when the outages share their dependents, as platform
+// services do. Four words per pass load the graph's arrays once for 128 outages instead of 32.
 
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import { rankGraph, type RankedGraph } from './ranked-graph.js';
@@ -15,7 +16,11 @@ export interface SweepTotals {
   reachCount: Int32Array;
 }
 
-const WIDTH = 32;
+/** 32-bit words of outages propagated together; WIDTH outages per pass. */
+const WORDS = 4;
+const WIDTH = 32 * WORDS;
+/** Int32 slots of one service's masks: WORDS of down, then WORDS of reach. */
+const STRIDE = 2 * WORDS;
 
 export interface SweepObserver {
   /** The services `down` is called for (entry points, services with a cost); 1 = yes. */
@@ -23,8 +28,8 @@ export interface SweepObserver {
   /** Interesting service v is failed or down in outage `label`; in no particular order. */
   down(label: number, v: number): void;
   /**
-   * After a chunk of outages was propagated: bit i of `downOf(v)` says service v is failed or
-   * down in outage `chunk[i]`.
+   * After a chunk of at most 32 outages was propagated: bit i of `downOf(v)` says service v is
+   * failed or down in outage `chunk[i]`.
    */
   chunk?(chunk: Int32Array, size: number, downOf: (v: number) => number): void;
 }
@@ -140,63 +145,83 @@ function failureOrder(plan: SweepPlan): Int32Array {
 
 class SweepState {
   private readonly plan: SweepPlan;
-  /** down mask of rank r at 2r, reach mask at 2r + 1: one cache line holds both. */
+  /**
+   * Masks of rank r from STRIDE·r: WORDS words of "down in outage i", then WORDS words of
+   * "reaches outage i" (bit i of word w is outage 32w + i of the chunk): one cache line.
+   */
   private readonly masks: Int32Array;
   private readonly seen: Int32Array;
   private readonly region: Int32Array;
   private readonly members: (label: number) => ArrayLike<number>;
-  /** Bit-sliced counters: bit i of level j is bit j of the count for outage i. */
-  private readonly downCounter = new Int32Array(32);
-  private readonly reachCounter = new Int32Array(32);
+  /** Bit-sliced counters per word: bit i of level j is bit j of the count for outage i. */
+  private readonly downCounters = Array.from({ length: WORDS }, () => new Int32Array(32));
+  private readonly reachCounters = Array.from({ length: WORDS }, () => new Int32Array(32));
+  /** Scratch of the propagation: one node's masks and one requirement's "any alternative down". */
+  private readonly down = new Int32Array(WORDS);
+  private readonly reach = new Int32Array(WORDS);
+  private readonly any = new Int32Array(WORDS);
+  /** 1 for a rank to settle again: one of its dependencies changed since it was settled. */
+  private readonly dirty: Uint8Array;
   private epoch = 0;
 
   constructor(plan: SweepPlan, members: (label: number) => ArrayLike<number>) {
     const n = plan.order.length;
     this.plan = plan;
     this.members = members;
-    this.masks = new Int32Array(2 * n);
+    this.masks = new Int32Array(STRIDE * n);
     this.seen = new Int32Array(n);
     this.region = new Int32Array(n);
+    this.dirty = new Uint8Array(n);
   }
 
   run(chunk: Int32Array, size: number, totals: SweepTotals | null, observer: SweepObserver): void {
     const { order, rank } = this.plan;
-    const { masks, downCounter, reachCounter } = this;
+    const { masks } = this;
     const count = this.collectAncestors(chunk, size);
     const region = sortValues(this.region.subarray(0, count), this.plan.order.length);
     for (let bit = 0; bit < size; bit++) {
       const members = this.members(chunk[bit]!);
+      const word = bit >>> 5;
       for (let i = 0; i < members.length; i++) {
-        const r = rank[members[i]!]!;
-        masks[2 * r]! |= 1 << bit;
-        masks[2 * r + 1]! |= 1 << bit;
+        const base = STRIDE * rank[members[i]!]!;
+        masks[base + word]! |= 1 << (bit & 31);
+        masks[base + WORDS + word]! |= 1 << (bit & 31);
       }
     }
     this.propagate(region);
-    downCounter.fill(0);
-    reachCounter.fill(0);
+    const words = (size + 31) >>> 5;
+    for (let w = 0; w < words; w++) {
+      this.downCounters[w]!.fill(0);
+      this.reachCounters[w]!.fill(0);
+    }
     for (let k = 0; k < count; k++) {
-      const r = region[k]!;
-      const down = masks[2 * r]!;
+      const base = STRIDE * region[k]!;
       if (totals !== null) {
-        addBits(downCounter, down);
-        addBits(reachCounter, masks[2 * r + 1]!);
+        for (let w = 0; w < words; w++) {
+          addBits(this.downCounters[w]!, masks[base + w]!);
+          addBits(this.reachCounters[w]!, masks[base + WORDS + w]!);
+        }
       }
-      const v = order[r]!;
+      const v = order[region[k]!]!;
       if (!observer.interesting[v]) continue;
-      for (let mask = down; mask !== 0; mask &= mask - 1) {
-        observer.down(chunk[31 - Math.clz32(mask & -mask)]!, v);
+      for (let w = 0; w < words; w++) {
+        for (let mask = masks[base + w]!; mask !== 0; mask &= mask - 1) {
+          observer.down(chunk[32 * w + 31 - Math.clz32(mask & -mask)]!, v);
+        }
       }
     }
     for (let bit = 0; bit < size && totals !== null; bit++) {
-      totals.downCount[chunk[bit]!] = countOf(downCounter, bit);
-      totals.reachCount[chunk[bit]!] = countOf(reachCounter, bit);
+      const w = bit >>> 5;
+      totals.downCount[chunk[bit]!] = countOf(this.downCounters[w]!, bit & 31);
+      totals.reachCount[chunk[bit]!] = countOf(this.reachCounters[w]!, bit & 31);
     }
-    observer.chunk?.(chunk, size, (v) => masks[2 * rank[v]!]!);
-    for (let k = 0; k < count; k++) {
-      masks[2 * region[k]!] = 0;
-      masks[2 * region[k]! + 1] = 0;
+    if (observer.chunk) {
+      for (let w = 0; w < words; w++) {
+        const slice = chunk.subarray(32 * w, Math.min(size, 32 * (w + 1)));
+        observer.chunk(slice, slice.length, (v) => masks[STRIDE * rank[v]! + w]!);
+      }
     }
+    for (let k = 0; k < count; k++) masks.fill(0, STRIDE * region[k]!, STRIDE * (region[k]! + 1));
   }
 
   /** The ranks of the chunk's failed services and of every service reaching one, in `region`. */
@@ -227,50 +252,115 @@ class SweepState {
   }
 
   /**
-   * Masks in rank order. A component of the condensation is swept until nothing changes:
-   * masks only grow, so this reaches the least fixed point, which is the down set.
-   * One flat loop: this is the hottest code of `analyze`.
+   * Masks in rank order. A strongly connected component is swept in rank order until nothing
+   * changes, each sweep settling only the services one of whose dependencies changed since
+   * they were last settled: masks only grow, so this reaches the least fixed point, which is
+   * the down set. (Settling every member on every sweep costs a whole component per link of
+   * its longest chain of changes; a plain worklist loses the rank order and settles more.)
    */
   private propagate(region: Int32Array): void {
-    const { reqStart, reqSoft, reqQuorum, altStart, alts, component } = this.plan;
-    const { masks } = this;
+    const { component, dependentStart, dependents } = this.plan;
+    const dirty = this.dirty;
     const count = region.length;
     let begin = 0;
     while (begin < count) {
       const scc = component[region[begin]!]!;
       let end = begin + 1;
       while (end < count && component[region[end]!] === scc) end++;
-      let changed = true;
-      while (changed) {
-        changed = false;
+      if (end - begin === 1) {
+        this.settle(region[begin]!);
+        begin = end;
+        continue;
+      }
+      this.shareReach(region, begin, end);
+      let pending = 0;
+      for (let sweep = 0; sweep === 0 || pending > 0; sweep++) {
         for (let k = begin; k < end; k++) {
           const v = region[k]!;
-          let down = masks[2 * v]!;
-          let reach = masks[2 * v + 1]!;
-          for (let r = reqStart[v]!, lastReq = reqStart[v + 1]!; r < lastReq; r++) {
-            const first = altStart[r]!;
-            const last = altStart[r + 1]!;
-            let any = 0;
-            for (let a = first; a < last; a++) {
-              const u = 2 * alts[a]!;
-              any |= masks[u]!;
-              reach |= masks[u + 1]!;
-            }
-            if (reqSoft[r] || any === 0) continue;
-            // Requirement r fails once `need` of its alternatives are down.
-            const need = last - first - reqQuorum[r]! + 1;
-            down |= need === 1 ? any : atLeast(masks, alts, first, last, need, any);
-          }
-          if (down !== masks[2 * v] || reach !== masks[2 * v + 1]) {
-            masks[2 * v] = down;
-            masks[2 * v + 1] = reach;
-            changed = true;
+          if (dirty[v]) {
+            dirty[v] = 0;
+            pending--;
+          } else if (sweep > 0) continue;
+          if (!this.settle(v)) continue;
+          for (let d = dependentStart[v]!; d < dependentStart[v + 1]!; d++) {
+            const u = dependents[d]!;
+            if (dirty[u] || component[u] !== scc) continue;
+            dirty[u] = 1;
+            pending++;
           }
         }
-        if (end - begin === 1) break;
       }
       begin = end;
     }
+  }
+
+  /**
+   * Every member of a strongly connected component reaches every other, so all reach the same
+   * failures: those of the component and those reached by anything it requires. Set once,
+   * before the down masks are iterated; they change no more.
+   */
+  private shareReach(region: Int32Array, begin: number, end: number): void {
+    const { reqStart, altStart, alts } = this.plan;
+    const { masks, reach } = this;
+    reach.fill(0);
+    for (let k = begin; k < end; k++) {
+      const v = region[k]!;
+      for (let w = 0; w < WORDS; w++) reach[w]! |= masks[STRIDE * v + WORDS + w]!;
+      for (let a = altStart[reqStart[v]!]!; a < altStart[reqStart[v + 1]!]!; a++) {
+        const u = STRIDE * alts[a]!;
+        for (let w = 0; w < WORDS; w++) reach[w]! |= masks[u + WORDS + w]!;
+      }
+    }
+    for (let k = begin; k < end; k++) {
+      const base = STRIDE * region[k]! + WORDS;
+      for (let w = 0; w < WORDS; w++) masks[base + w] = reach[w]!;
+    }
+  }
+
+  /**
+   * Recomputes the masks of rank `v` from its requirements' alternatives; true if they grew.
+   * The hottest code of `analyze`: flat loops over typed arrays.
+   */
+  private settle(v: number): boolean {
+    const { reqStart, reqSoft, reqQuorum, altStart, alts } = this.plan;
+    const { masks, down, reach, any } = this;
+    const base = STRIDE * v;
+    for (let w = 0; w < WORDS; w++) {
+      down[w] = masks[base + w]!;
+      reach[w] = masks[base + WORDS + w]!;
+    }
+    for (let r = reqStart[v]!, lastReq = reqStart[v + 1]!; r < lastReq; r++) {
+      const first = altStart[r]!;
+      const last = altStart[r + 1]!;
+      let anyBits = 0;
+      for (let w = 0; w < WORDS; w++) any[w] = 0;
+      for (let a = first; a < last; a++) {
+        const u = STRIDE * alts[a]!;
+        for (let w = 0; w < WORDS; w++) {
+          const bits = masks[u + w]!;
+          any[w]! |= bits;
+          anyBits |= bits;
+          reach[w]! |= masks[u + WORDS + w]!;
+        }
+      }
+      if (reqSoft[r] || anyBits === 0) continue;
+      // Requirement r fails once `need` of its alternatives are down.
+      const need = last - first - reqQuorum[r]! + 1;
+      for (let w = 0; w < WORDS; w++) {
+        const bits = any[w]!;
+        if (bits === 0) continue;
+        down[w]! |= need === 1 ? bits : atLeast(masks, alts, first, last, need, bits, w);
+      }
+    }
+    let changed = false;
+    for (let w = 0; w < WORDS; w++) {
+      if (down[w] !== masks[base + w] || reach[w] !== masks[base + WORDS + w]) {
+        masks[base + w] = down[w]!;
+        masks[base + WORDS + w] = reach[w]!;
+        changed = true;
+      }
+    }
+    return changed;
   }
 }
 
@@ -290,7 +380,7 @@ function countOf(counter: Int32Array, bit: number): number {
   return count;
 }
 
-/** Bits of `any` set in at least `need` of the alternatives' down masks (at 2 × rank). */
+/** Bits of `any` set in at least `need` of the alternatives' down masks (word `w` of each). */
 function atLeast(
   masks: Int32Array,
   alts: Int32Array,
@@ -298,17 +388,19 @@ function atLeast(
   last: number,
   need: number,
   any: number,
+  w: number,
 ): number {
   if (need === last - first) {
     let mask = any;
-    for (let k = first; k < last && mask !== 0; k++) mask &= masks[2 * alts[k]!]!;
+    for (let k = first; k < last && mask !== 0; k++) mask &= masks[STRIDE * alts[k]! + w]!;
     return mask;
   }
   let result = 0;
   for (let candidates = any; candidates !== 0; candidates &= candidates - 1) {
     const bit = candidates & -candidates;
     let count = 0;
-    for (let k = first; k < last && count < need; k++) if (masks[2 * alts[k]!]! & bit) count++;
+    for (let k = first; k < last && count < need; k++)
+      if (masks[STRIDE * alts[k]! + w]! & bit) count++;
     if (count >= need) result |= bit;
   }
   return result;

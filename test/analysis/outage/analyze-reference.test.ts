@@ -95,4 +95,18 @@ describe('analyze agrees with simulating every single failure by brute force', (
       { numRuns: 500 },
     );
   });
+
+  it('on manifests of 33 to 100 services, so that failures fill several 32-bit words', () => {
+    fc.assert(
+      fc.property(arbitraryManifest({ minServices: 33, maxServices: 100 }), checkAgainstReference),
+      { numRuns: 25 },
+    );
+  });
+
+  it('on manifests of 129 to 180 services, so that failures fill several 128-outage passes', () => {
+    fc.assert(
+      fc.property(arbitraryManifest({ minServices: 129, maxServices: 180 }), checkAgainstReference),
+      { numRuns: 6 },
+    );
+  });
 });
