@@ -235,6 +235,7 @@ const GRAPH_REQUIREMENT: Presence<Omit<Requirement, 'position'>> = {
   quorum: 'required',
   soft: 'required',
   group: 'required',
+  tolerates: 'optional',
 };
 
 const CHECK_RESULT: Presence<CheckResult> = {
