@@ -34,7 +34,11 @@ import type {
 } from '../../src/analysis/gate/check-result.js';
 import type { GuardResult, GuardViolation } from '../../src/analysis/outage/guard.js';
 import type { BaselineEntry } from '../../src/manifest/baseline.js';
-import { MAX_CHAIN, type SimulateReport } from '../../src/analysis/outage/simulate.js';
+import {
+  MAX_CHAIN,
+  type SimulateReport,
+  type TimelineEntry,
+} from '../../src/analysis/outage/simulate.js';
 import { ID_PATTERN } from '../../src/manifest/fields/ids.js';
 import { TIERS, type Requirement, type Service } from '../../src/manifest/types.js';
 import type { ManifestSummary } from '../../src/model/manifest-summary.js';
@@ -182,7 +186,17 @@ const SIMULATE_REPORT: Presence<SimulateReport> = {
   why: 'required',
   cause: 'required',
   groupsLost: 'required',
+  duration: 'optional',
+  downAt: 'optional',
+  timeline: 'optional',
   guard: 'optional',
+};
+const TIMELINE_ENTRY: Presence<TimelineEntry> = {
+  id: 'required',
+  downAt: 'required',
+  failed: 'required',
+  after: 'optional',
+  tolerated: 'required',
 };
 const GUARD: Presence<GuardResult> = {
   passed: 'required',
@@ -316,6 +330,7 @@ const DOCUMENTED: Array<[string, Record<string, 'optional' | 'required'>, Schema
   ],
   ['SimulateReport', SIMULATE_REPORT, 'simulate-result', '#'],
   ['GuardResult', GUARD, 'simulate-result', '#/definitions/guard'],
+  ['TimelineEntry', TIMELINE_ENTRY, 'simulate-result', '#/definitions/timelineEntry'],
   [
     'max-down GuardViolation',
     MAX_DOWN_VIOLATION,
@@ -384,7 +399,7 @@ describe('the schemas and the TypeScript result types', () => {
 
   it('a real guarded simulation has exactly the keys its schema lists', () => {
     const report = asPrinted(
-      simulateReportOf(SHOP, ['vault'], { maxDown: 0, forbidDown: ['checkout'] }),
+      simulateReportOf(SHOP, ['vault'], { maxDown: 0, forbidDown: ['checkout'] }, 600),
     ) as SimulateReport;
     expect(Object.keys(report).sort()).toEqual(
       Object.keys(nodeAt('simulate-result', '#').properties!).sort(),

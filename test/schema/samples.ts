@@ -147,9 +147,11 @@ export function simulateReportOf(
   manifest: Manifest,
   scenario: string[],
   limits?: { maxDown?: number; forbidDown?: string[] },
+  duration?: number,
 ): SimulateReport {
   const graph = compileGraph(manifest);
-  const result = simulate(graph, resolveSelectors(graph, scenario));
+  const options = duration === undefined ? {} : { duration };
+  const result = simulate(graph, resolveSelectors(graph, scenario), options);
   const report: SimulateReport = { manifest: manifest.name ?? null, scenario, ...result };
   if (limits) report.guard = evaluateGuard(result, guardLimits(graph, limits));
   return report;
@@ -187,6 +189,8 @@ export function realisticReports(): SimulateReport[] {
     simulateReportOf(SHOP, ['analytics', 'ldap'], { maxDown: 100 }),
     simulateReportOf(SHOP, ['cdn-fastly'], { forbidDown: ['tier=critical', 'kind=kv'] }),
     simulateReportOf(SHOP, ['vault'], { maxDown: 0, forbidDown: ['checkout'] }),
+    simulateReportOf(SHOP, ['payments-db'], undefined, 3600),
+    simulateReportOf(SHOP, ['checkout', 'cdn-fastly'], { maxDown: 0 }, 60),
     simulateReportOf(LONG_CHAIN, ['hop-039']),
     simulateReportOf(INFERRED, ['zone=1']),
   ];
