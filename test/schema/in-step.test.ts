@@ -37,6 +37,7 @@ import type { BaselineEntry } from '../../src/manifest/baseline.js';
 import {
   MAX_CHAIN,
   type SimulateReport,
+  type ExpiredTolerance,
   type TimelineEntry,
 } from '../../src/analysis/outage/simulate.js';
 import { ID_PATTERN } from '../../src/manifest/fields/ids.js';
@@ -196,6 +197,11 @@ const TIMELINE_ENTRY: Presence<TimelineEntry> = {
   downAt: 'required',
   failed: 'required',
   after: 'optional',
+  expired: 'optional',
+};
+const EXPIRED_TOLERANCE: Presence<ExpiredTolerance> = {
+  service: 'required',
+  lost: 'required',
   tolerated: 'required',
 };
 const GUARD: Presence<GuardResult> = {
@@ -331,6 +337,12 @@ const DOCUMENTED: Array<[string, Record<string, 'optional' | 'required'>, Schema
   ['SimulateReport', SIMULATE_REPORT, 'simulate-result', '#'],
   ['GuardResult', GUARD, 'simulate-result', '#/definitions/guard'],
   ['TimelineEntry', TIMELINE_ENTRY, 'simulate-result', '#/definitions/timelineEntry'],
+  [
+    'ExpiredTolerance',
+    EXPIRED_TOLERANCE,
+    'simulate-result',
+    '#/definitions/timelineEntry/properties/expired',
+  ],
   [
     'max-down GuardViolation',
     MAX_DOWN_VIOLATION,

@@ -175,6 +175,21 @@ export function summaryOf(manifest: Manifest) {
   return summarizeManifest(manifest, compileGraph(manifest));
 }
 
+/** A site behind a CDN that rides out its origin for an hour, and DNS for two days. */
+export const TIMED: Manifest = buildManifest(
+  {
+    site: {
+      entrypoint: true,
+      depends_on: ['cdn', { any_of: ['route53', 'ns1-dns'], tolerates: 172_800 }],
+    },
+    cdn: { depends_on: [{ service: 's3-use1', tolerates: 3600 }] },
+    's3-use1': {},
+    route53: {},
+    'ns1-dns': {},
+  },
+  'timed',
+);
+
 /** `graph --format json`, already a string. */
 export function graphJsonOf(manifest: Manifest): string {
   return renderGraphJson(buildDependencyGraph(manifest));
@@ -191,6 +206,7 @@ export function realisticReports(): SimulateReport[] {
     simulateReportOf(SHOP, ['vault'], { maxDown: 0, forbidDown: ['checkout'] }),
     simulateReportOf(SHOP, ['payments-db'], undefined, 3600),
     simulateReportOf(SHOP, ['checkout', 'cdn-fastly'], { maxDown: 0 }, 60),
+    simulateReportOf(TIMED, ['s3-use1', 'route53', 'ns1-dns'], undefined, 4 * 86_400),
     simulateReportOf(LONG_CHAIN, ['hop-039']),
     simulateReportOf(INFERRED, ['zone=1']),
   ];

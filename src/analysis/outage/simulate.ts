@@ -56,8 +56,18 @@ export interface TimelineEntry {
   downAt: number;
   /** True when the scenario failed it directly. */
   failed: boolean;
-  /** The service whose loss it rode out, and for how long (0: it went down at once). */
+  /** The service whose loss took it down (for a group, the alternative whose loss left too few). */
   after?: string;
+  /**
+   * The nearest tolerance on its chain that ran out: `service` rode out losing `lost` for
+   * `tolerated` seconds (the entry point itself, or a service it lost in turn).
+   */
+  expired?: ExpiredTolerance;
+}
+
+export interface ExpiredTolerance {
+  service: string;
+  lost: string;
   tolerated: number;
 }
 
@@ -92,20 +102,29 @@ function timed(
     if (!(moment < duration)) break;
     downAt[graph.ids[v]!] = moment;
     if (!graph.entry[v]) continue;
-    const r = timeline.requirement[v]!;
-    const entry: TimelineEntry = {
-      id: graph.ids[v]!,
-      downAt: moment,
-      failed: r === -1,
-      tolerated: 0,
-    };
-    if (r !== -1) {
-      entry.after = graph.ids[timeline.cause[v]!]!;
-      entry.tolerated = graph.reqTolerance[r]!;
-    }
+    const cause = timeline.cause[v]!;
+    const entry: TimelineEntry = { id: graph.ids[v]!, downAt: moment, failed: cause === -1 };
+    if (cause !== -1) entry.after = graph.ids[cause]!;
+    const expired = expiredTolerance(graph, timeline, v);
+    if (expired) entry.expired = expired;
     entries.push(entry);
   }
   return { duration, downAt: sortedKeys(downAt), timeline: entries };
+}
+
+/** The first tolerance along v's chain of causes (at most MAX_CHAIN steps: chains can be long). */
+function expiredTolerance(
+  graph: CompiledGraph,
+  timeline: Timeline,
+  v: number,
+): ExpiredTolerance | undefined {
+  for (let hop = v, steps = 0; timeline.cause[hop]! !== -1 && steps < MAX_CHAIN; steps++) {
+    const tolerated = graph.reqTolerance[timeline.requirement[hop]!]!;
+    const lost = timeline.cause[hop]!;
+    if (tolerated > 0) return { service: graph.ids[hop]!, lost: graph.ids[lost]!, tolerated };
+    hop = lost;
+  }
+  return undefined;
 }
 
 function sortedKeys(record: Record<string, number>): Record<string, number> {

@@ -152,7 +152,13 @@ describe('outage timeline: the site behind a CDN', () => {
     expect(result.down).toEqual(['cdn', 'site']);
     expect(result.downAt).toEqual({ cdn: 3600, site: 3600, 's3-use1': 0 });
     expect(result.timeline).toEqual([
-      { id: 'site', downAt: 3600, failed: false, after: 'cdn', tolerated: 0 },
+      {
+        id: 'site',
+        downAt: 3600,
+        failed: false,
+        after: 'cdn',
+        expired: { service: 'cdn', lost: 's3-use1', tolerated: 3600 },
+      },
     ]);
     expect(result.why['site']).toEqual(['site', 'cdn', 's3-use1']);
   });
@@ -160,12 +166,18 @@ describe('outage timeline: the site behind a CDN', () => {
   it('losing both DNS providers takes two days; the database goes at once', () => {
     const result = fail(['route53', 'ns1-dns', 'orders-db'], 3 * 86_400);
     expect(result.timeline).toEqual([
-      { id: 'checkout', downAt: 0, failed: false, after: 'orders-db', tolerated: 0 },
-      { id: 'site', downAt: 0, failed: false, after: 'checkout', tolerated: 0 },
+      { id: 'checkout', downAt: 0, failed: false, after: 'orders-db' },
+      { id: 'site', downAt: 0, failed: false, after: 'checkout' },
     ]);
     const dns = fail(['route53', 'ns1-dns'], 3 * 86_400);
     expect(dns.timeline).toEqual([
-      { id: 'site', downAt: 172_800, failed: false, after: 'ns1-dns', tolerated: 172_800 },
+      {
+        id: 'site',
+        downAt: 172_800,
+        failed: false,
+        after: 'ns1-dns',
+        expired: { service: 'site', lost: 'ns1-dns', tolerated: 172_800 },
+      },
     ]);
     expect(fail(['route53', 'ns1-dns'], 172_800).down).toEqual([]);
   });
