@@ -125,6 +125,18 @@ describe('fixtures/site-in-time', () => {
     expect(long.stdout).toContain('Guard failed: --forbid-down site would lose site');
   });
 
+  it('analyze: S3 takes down the site after an hour, the orders database takes checkout at once', async () => {
+    const run = await runCli(['analyze', FILE]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      '  component   takes down  down  cost/h  after\n' +
+        '  orders-db   checkout       2  30,000     0s\n' +
+        '  orders-api  checkout       1  30,000     0s\n' +
+        '  s3-use1     site           2  12,000     1h\n' +
+        '  cdn         site           1  12,000     0s\n',
+    );
+  });
+
   it('refuses an outage length that is not a positive duration, and --for with --random', async () => {
     for (const length of ['0', 'soon', '-5m']) {
       const run = await runCli(['simulate', FILE, '--fail', 's3-use1', '--for', length]);

@@ -130,11 +130,27 @@ export const INFERRED: Manifest = buildManifest({
   recommendations: {},
 });
 
+/** A site behind a CDN that rides out its origin for an hour, and DNS for two days. */
+export const TIMED: Manifest = buildManifest(
+  {
+    site: {
+      entrypoint: true,
+      depends_on: ['cdn', { any_of: ['route53', 'ns1-dns'], tolerates: 172_800 }],
+    },
+    cdn: { provider: 'fastly', depends_on: [{ service: 's3-use1', tolerates: 3600 }] },
+    's3-use1': { provider: 'aws', region: 'us-east-1' },
+    route53: {},
+    'ns1-dns': {},
+  },
+  'timed',
+);
+
 export const REALISTIC: Record<string, Manifest> = {
   shop: SHOP,
   'long-chain': LONG_CHAIN,
   inferred: INFERRED,
   single: buildManifest({ 'lonely-service': { entrypoint: true } }),
+  timed: TIMED,
 };
 
 export function analysisOf(manifest: Manifest, focus?: string[]) {
@@ -174,21 +190,6 @@ function guardLimits(
 export function summaryOf(manifest: Manifest) {
   return summarizeManifest(manifest, compileGraph(manifest));
 }
-
-/** A site behind a CDN that rides out its origin for an hour, and DNS for two days. */
-export const TIMED: Manifest = buildManifest(
-  {
-    site: {
-      entrypoint: true,
-      depends_on: ['cdn', { any_of: ['route53', 'ns1-dns'], tolerates: 172_800 }],
-    },
-    cdn: { depends_on: [{ service: 's3-use1', tolerates: 3600 }] },
-    's3-use1': {},
-    route53: {},
-    'ns1-dns': {},
-  },
-  'timed',
-);
 
 /** `graph --format json`, already a string. */
 export function graphJsonOf(manifest: Manifest): string {
