@@ -24,6 +24,11 @@ export interface ComponentSpof {
   blastRadius: BlastRadius;
   /** Also an articulation point of the undirected hard-dependency graph. */
   cutVertex: boolean;
+  /**
+   * Seconds it can be down before the first entry point of `takesDown` goes down; present only
+   * when some requirement of the manifest tolerates anything.
+   */
+  grace?: number;
 }
 
 export type { DomainLevel };
@@ -37,6 +42,8 @@ export interface DomainSpof {
   /** Entry points taken down by the whole domain but by no single component of it. */
   onlyAsDomain: string[];
   blastRadius: BlastRadius;
+  /** As for a component: seconds before the first entry point goes down, with tolerances only. */
+  grace?: number;
 }
 
 export interface ComponentBlastRadius extends BlastRadius {

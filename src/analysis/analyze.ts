@@ -20,6 +20,7 @@ import {
   type FailureDomain,
 } from './outage/failure-domains.js';
 import { fateSharingObserver } from './outage/fate-sharing.js';
+import { addGrace } from './outage/grace.js';
 import { dependencyCycles, hardDependencyEdges } from './structure/graph-views.js';
 import { providerConcentration } from './outage/provider-concentration.js';
 import { byRisk } from './ranking.js';
@@ -63,6 +64,7 @@ export function analyze(
   const domains = failureDomains(graph);
   const domainAnalysis = analyzeFailureDomains(plan, domains, inFocus, takesDown);
   rankDomains(domainAnalysis);
+  addGrace(graph, spofs, domainAnalysis.spofs, domains);
   const components = rankComponents(graph, blastRadius);
 
   const startPlan = coldStart(graph);

@@ -4,6 +4,7 @@
 import { Option, type Command } from 'commander';
 import { analyze, FocusError, type AnalyzeOptions } from '../analysis/analyze.js';
 import type { AnalysisResult } from '../analysis/analysis-result.js';
+import { DURATION_HINT, parseDuration } from '../manifest/fields/duration.js';
 import { loadManifest } from '../manifest/load.js';
 import type { Manifest } from '../manifest/types.js';
 import { compileGraph, type CompiledGraph } from '../model/compiled-graph.js';
@@ -78,6 +79,17 @@ export function analyzeWithProgress(
 export function colorFor(io: CliIO, options: CommonOptions): boolean {
   const toTerminal = options.output === undefined || options.output === '-';
   return wantsColor(io.env, toTerminal && io.stdout.isTTY === true);
+}
+
+/** `--for D`: the length of an outage, a manifest duration of more than 0 seconds. */
+export function parseOutageLength(text: string): number {
+  const seconds = parseDuration(/^\d+(\.\d+)?$/.test(text) ? Number(text) : text);
+  if (seconds === undefined || seconds <= 0) {
+    throw new UsageError(
+      `--for takes a duration of more than 0 seconds (${DURATION_HINT}), not ${JSON.stringify(text)}`,
+    );
+  }
+  return seconds;
 }
 
 export function parseCount(text: string, option: string): number {

@@ -22,6 +22,11 @@ export interface Requirement {
   soft: boolean;
   /** True for `any_of` and `quorum` entries, even with a single alternative. */
   group: boolean;
+  /**
+   * How long the owner rides out the requirement being unmet (a cache, a DNS TTL), in seconds;
+   * absent when not declared or 0, so manifests without tolerances read exactly as before.
+   */
+  tolerates?: number;
   position: SourcePosition;
 }
 

@@ -24,6 +24,8 @@ export interface CompiledGraph {
   readonly reqSoft: Uint8Array;
   /** 1 when requirement r is an `any_of`/`quorum` group. */
   readonly reqGroup: Uint8Array;
+  /** Seconds requirement r's owner rides out r being unmet (`tolerates`; 0 when not declared). */
+  readonly reqTolerance: Float64Array;
   /** Alternatives of requirement r: alts[altStart[r]] .. alts[altStart[r+1]-1]. */
   readonly altStart: Int32Array;
   readonly alts: Int32Array;
@@ -55,6 +57,7 @@ export function compileGraph(manifest: Manifest): CompiledGraph {
   const reqQuorum = new Int32Array(requirementCount);
   const reqSoft = new Uint8Array(requirementCount);
   const reqGroup = new Uint8Array(requirementCount);
+  const reqTolerance = new Float64Array(requirementCount);
   const altStart = new Int32Array(requirementCount + 1);
   const alts = new Int32Array(alternativeCount);
   const usedByCount = new Int32Array(n + 1);
@@ -71,6 +74,7 @@ export function compileGraph(manifest: Manifest): CompiledGraph {
       reqQuorum[r] = requirement.quorum;
       reqSoft[r] = requirement.soft ? 1 : 0;
       reqGroup[r] = requirement.group ? 1 : 0;
+      reqTolerance[r] = requirement.tolerates ?? 0;
       altStart[r] = a;
       for (const id of requirement.alternatives) {
         const u = index.get(id);
@@ -114,6 +118,7 @@ export function compileGraph(manifest: Manifest): CompiledGraph {
     reqQuorum,
     reqSoft,
     reqGroup,
+    reqTolerance,
     altStart,
     alts,
     usedByStart,

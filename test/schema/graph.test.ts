@@ -27,6 +27,10 @@ describe('schema/graph.schema.json', () => {
     for (const manifest of fc.sample(arbitraryManifest(), { numRuns: 100, seed: 20_251_020 })) {
       coverage.observe(JSON.parse(graphJsonOf(manifest)));
     }
+    const withTolerances = arbitraryManifest({ tolerances: true });
+    for (const manifest of fc.sample(withTolerances, { numRuns: 50, seed: 20_261_204 })) {
+      coverage.observe(JSON.parse(graphJsonOf(manifest)));
+    }
     const withVirtual = arbitraryManifest({ virtual: true });
     for (const manifest of fc.sample(withVirtual, { numRuns: 50, seed: 20_261_122 })) {
       coverage.observe(JSON.parse(graphJsonOf(manifest)));

@@ -34,7 +34,12 @@ import type {
 } from '../../src/analysis/gate/check-result.js';
 import type { GuardResult, GuardViolation } from '../../src/analysis/outage/guard.js';
 import type { BaselineEntry } from '../../src/manifest/baseline.js';
-import { MAX_CHAIN, type SimulateReport } from '../../src/analysis/outage/simulate.js';
+import {
+  MAX_CHAIN,
+  type SimulateReport,
+  type ExpiredTolerance,
+  type TimelineEntry,
+} from '../../src/analysis/outage/simulate.js';
 import { ID_PATTERN } from '../../src/manifest/fields/ids.js';
 import { TIERS, type Requirement, type Service } from '../../src/manifest/types.js';
 import type { ManifestSummary } from '../../src/model/manifest-summary.js';
@@ -102,6 +107,7 @@ const COMPONENT_SPOF: Presence<ComponentSpof> = {
   takesDown: 'required',
   blastRadius: 'required',
   cutVertex: 'required',
+  grace: 'optional',
 };
 const DOMAIN_SPOF: Presence<DomainSpof> = {
   domain: 'required',
@@ -110,6 +116,7 @@ const DOMAIN_SPOF: Presence<DomainSpof> = {
   takesDown: 'required',
   onlyAsDomain: 'required',
   blastRadius: 'required',
+  grace: 'optional',
 };
 const COMPONENT_BLAST_RADIUS: Presence<ComponentBlastRadius> = { id: 'required', ...BLAST_RADIUS };
 const DOMAIN_BLAST_RADIUS: Presence<DomainBlastRadius> = {
@@ -182,7 +189,22 @@ const SIMULATE_REPORT: Presence<SimulateReport> = {
   why: 'required',
   cause: 'required',
   groupsLost: 'required',
+  duration: 'optional',
+  downAt: 'optional',
+  timeline: 'optional',
   guard: 'optional',
+};
+const TIMELINE_ENTRY: Presence<TimelineEntry> = {
+  id: 'required',
+  downAt: 'required',
+  failed: 'required',
+  after: 'optional',
+  expired: 'optional',
+};
+const EXPIRED_TOLERANCE: Presence<ExpiredTolerance> = {
+  service: 'required',
+  lost: 'required',
+  tolerated: 'required',
 };
 const GUARD: Presence<GuardResult> = {
   passed: 'required',
@@ -235,6 +257,7 @@ const GRAPH_REQUIREMENT: Presence<Omit<Requirement, 'position'>> = {
   quorum: 'required',
   soft: 'required',
   group: 'required',
+  tolerates: 'optional',
 };
 
 const CHECK_RESULT: Presence<CheckResult> = {
@@ -315,6 +338,13 @@ const DOCUMENTED: Array<[string, Record<string, 'optional' | 'required'>, Schema
   ],
   ['SimulateReport', SIMULATE_REPORT, 'simulate-result', '#'],
   ['GuardResult', GUARD, 'simulate-result', '#/definitions/guard'],
+  ['TimelineEntry', TIMELINE_ENTRY, 'simulate-result', '#/definitions/timelineEntry'],
+  [
+    'ExpiredTolerance',
+    EXPIRED_TOLERANCE,
+    'simulate-result',
+    '#/definitions/timelineEntry/properties/expired',
+  ],
   [
     'max-down GuardViolation',
     MAX_DOWN_VIOLATION,
@@ -376,14 +406,16 @@ describe('the schemas and the TypeScript result types', () => {
     for (const [pointer, object] of objects) {
       expect(object, pointer).toBeDefined();
       const node = nodeAt('analysis-result', pointer);
-      expect(Object.keys(object!).sort(), pointer).toEqual(Object.keys(node.properties!).sort());
+      // SHOP tolerates nothing, so no SPOF has a grace (the sample TIMED shows one).
+      const listed = Object.keys(node.properties!).filter((key) => key !== 'grace');
+      expect(Object.keys(object!).sort(), pointer).toEqual(listed.sort());
       expect(Object.keys(object!).sort(), pointer).toEqual([...node.required!].sort());
     }
   });
 
   it('a real guarded simulation has exactly the keys its schema lists', () => {
     const report = asPrinted(
-      simulateReportOf(SHOP, ['vault'], { maxDown: 0, forbidDown: ['checkout'] }),
+      simulateReportOf(SHOP, ['vault'], { maxDown: 0, forbidDown: ['checkout'] }, 600),
     ) as SimulateReport;
     expect(Object.keys(report).sort()).toEqual(
       Object.keys(nodeAt('simulate-result', '#').properties!).sort(),

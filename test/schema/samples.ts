@@ -130,11 +130,27 @@ export const INFERRED: Manifest = buildManifest({
   recommendations: {},
 });
 
+/** A site behind a CDN that rides out its origin for an hour, and DNS for two days. */
+export const TIMED: Manifest = buildManifest(
+  {
+    site: {
+      entrypoint: true,
+      depends_on: ['cdn', { any_of: ['route53', 'ns1-dns'], tolerates: 172_800 }],
+    },
+    cdn: { provider: 'fastly', depends_on: [{ service: 's3-use1', tolerates: 3600 }] },
+    's3-use1': { provider: 'aws', region: 'us-east-1' },
+    route53: {},
+    'ns1-dns': {},
+  },
+  'timed',
+);
+
 export const REALISTIC: Record<string, Manifest> = {
   shop: SHOP,
   'long-chain': LONG_CHAIN,
   inferred: INFERRED,
   single: buildManifest({ 'lonely-service': { entrypoint: true } }),
+  timed: TIMED,
 };
 
 export function analysisOf(manifest: Manifest, focus?: string[]) {
@@ -147,9 +163,11 @@ export function simulateReportOf(
   manifest: Manifest,
   scenario: string[],
   limits?: { maxDown?: number; forbidDown?: string[] },
+  duration?: number,
 ): SimulateReport {
   const graph = compileGraph(manifest);
-  const result = simulate(graph, resolveSelectors(graph, scenario));
+  const options = duration === undefined ? {} : { duration };
+  const result = simulate(graph, resolveSelectors(graph, scenario), options);
   const report: SimulateReport = { manifest: manifest.name ?? null, scenario, ...result };
   if (limits) report.guard = evaluateGuard(result, guardLimits(graph, limits));
   return report;
@@ -187,6 +205,9 @@ export function realisticReports(): SimulateReport[] {
     simulateReportOf(SHOP, ['analytics', 'ldap'], { maxDown: 100 }),
     simulateReportOf(SHOP, ['cdn-fastly'], { forbidDown: ['tier=critical', 'kind=kv'] }),
     simulateReportOf(SHOP, ['vault'], { maxDown: 0, forbidDown: ['checkout'] }),
+    simulateReportOf(SHOP, ['payments-db'], undefined, 3600),
+    simulateReportOf(SHOP, ['checkout', 'cdn-fastly'], { maxDown: 0 }, 60),
+    simulateReportOf(TIMED, ['s3-use1', 'route53', 'ns1-dns'], undefined, 4 * 86_400),
     simulateReportOf(LONG_CHAIN, ['hop-039']),
     simulateReportOf(INFERRED, ['zone=1']),
   ];

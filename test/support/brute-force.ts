@@ -80,3 +80,74 @@ export function referenceDomains(manifest: Manifest): Map<string, ReferenceDomai
   }
   return domains;
 }
+
+/**
+ * The reference of outages in time (tolerances): every service's `downAt`, by plain repeated
+ * relaxation from "never" (Infinity) until nothing changes — the greatest fixed point of: a
+ * failed service is down at 0; otherwise at the earliest moment a hard requirement is unmet,
+ * a requirement being unmet `tolerates` after the (n − quorum + 1)-th earliest of its
+ * alternatives went down.
+ */
+export function referenceDownAt(
+  manifest: Manifest,
+  failed: ReadonlySet<string>,
+): Map<string, number> {
+  const downAt = new Map(
+    manifest.services.map((s) => [s.id, failed.has(s.id) ? 0 : Number.POSITIVE_INFINITY]),
+  );
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const service of manifest.services) {
+      if (failed.has(service.id)) continue;
+      let earliest = Number.POSITIVE_INFINITY;
+      for (const r of service.dependsOn) {
+        if (r.soft) continue;
+        const moments = r.alternatives.map((a) => downAt.get(a)!).sort((x, y) => x - y);
+        const unmet = moments[r.alternatives.length - r.quorum]! + (r.tolerates ?? 0);
+        earliest = Math.min(earliest, unmet);
+      }
+      if (earliest < downAt.get(service.id)!) {
+        downAt.set(service.id, earliest);
+        changed = true;
+      }
+    }
+  }
+  return downAt;
+}
+
+/**
+ * Statuses at the end of an outage that lasts `duration` seconds: down when `downAt` is before
+ * it, degraded as ever (reaching a down service along any edge).
+ */
+export function referenceStatusesFor(
+  manifest: Manifest,
+  failed: ReadonlySet<string>,
+  duration: number,
+): Map<string, ReferenceStatus> {
+  const downAt = referenceDownAt(manifest, failed);
+  const down = new Set([...downAt].filter(([, t]) => t < duration).map(([id]) => id));
+  const degraded = new Set<string>();
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const service of manifest.services) {
+      if (down.has(service.id) || degraded.has(service.id)) continue;
+      const touched = service.dependsOn.some((r) =>
+        r.alternatives.some((a) => down.has(a) || degraded.has(a)),
+      );
+      if (touched) {
+        degraded.add(service.id);
+        changed = true;
+      }
+    }
+  }
+  const statuses = new Map<string, ReferenceStatus>();
+  for (const { id } of manifest.services) {
+    statuses.set(
+      id,
+      failed.has(id) ? 'failed' : down.has(id) ? 'down' : degraded.has(id) ? 'degraded' : 'up',
+    );
+  }
+  return statuses;
+}

@@ -4,9 +4,9 @@ import type { Manifest, Requirement, Service } from '../../src/manifest/types.js
 
 export type DependencySketch =
   | string
-  | { service: string; soft?: boolean }
-  | { any_of: string[]; soft?: boolean }
-  | { quorum: number; of: string[]; soft?: boolean };
+  | { service: string; soft?: boolean; tolerates?: number }
+  | { any_of: string[]; soft?: boolean; tolerates?: number }
+  | { quorum: number; of: string[]; soft?: boolean; tolerates?: number };
 
 export type ServiceSketch = Partial<Omit<Service, 'id' | 'dependsOn' | 'position'>> & {
   depends_on?: DependencySketch[];
@@ -35,6 +35,13 @@ export function buildManifest(services: Record<string, ServiceSketch>, name?: st
 }
 
 function requirementOf(sketch: DependencySketch): Requirement {
+  const requirement = shapeOf(sketch);
+  // As the loader does: a tolerance of 0 is not written down.
+  if (typeof sketch !== 'string' && sketch.tolerates) requirement.tolerates = sketch.tolerates;
+  return requirement;
+}
+
+function shapeOf(sketch: DependencySketch): Requirement {
   if (typeof sketch === 'string') {
     return { alternatives: [sketch], quorum: 1, soft: false, group: false, position: HERE };
   }

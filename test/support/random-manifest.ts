@@ -17,7 +17,15 @@ export interface RandomManifestOptions {
   entrypoints?: boolean;
   /** Make some services virtual (no labels, no SLA): off by default, so older seeds stay put. */
   virtual?: boolean;
+  /**
+   * Give some requirements a tolerance (seconds, from a small set so that ties happen): off by
+   * default, so older seeds stay put.
+   */
+  tolerances?: boolean;
 }
+
+/** Tolerances random manifests draw from: zero often, and values that add up to ties. */
+const TOLERANCES = [0, 0, 0, 60, 60, 120, 3600];
 
 export function arbitraryManifest(options: RandomManifestOptions = {}): fc.Arbitrary<Manifest> {
   const maxServices = options.maxServices ?? 10;
@@ -41,10 +49,17 @@ export function arbitraryManifest(options: RandomManifestOptions = {}): fc.Arbit
           return quorum === 1 ? { any_of: alternatives, soft } : { quorum, of: alternatives, soft };
         });
     };
+    const tolerated = (self: number): fc.Arbitrary<DependencySketch | undefined> =>
+      requirement(self).chain((sketch) =>
+        sketch === undefined
+          ? fc.constant(undefined)
+          : fc.constantFrom(...TOLERANCES).map((tolerates) => withTolerance(sketch, tolerates)),
+      );
+    const anyRequirement = options.tolerances ? tolerated : requirement;
     const service = (self: number): fc.Arbitrary<ServiceSketch> =>
       fc
         .record({
-          requirements: fc.array(requirement(self), { maxLength: 3 }),
+          requirements: fc.array(anyRequirement(self), { maxLength: 3 }),
           entrypoint: fc.boolean(),
           provider: fc.option(fc.constantFrom(...PROVIDERS), { nil: undefined }),
           region: fc.constantFrom(...REGIONS),
@@ -87,4 +102,9 @@ function dedupe(requirements: DependencySketch[]): DependencySketch[] {
     seen.add(id);
     return true;
   });
+}
+
+function withTolerance(sketch: DependencySketch, tolerates: number): DependencySketch {
+  if (tolerates === 0) return sketch;
+  return typeof sketch === 'string' ? { service: sketch, tolerates } : { ...sketch, tolerates };
 }

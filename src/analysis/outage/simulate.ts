@@ -1,10 +1,13 @@
 // One what-if outage (`simulate`): every service's status, the chain from each down or
-// degraded service to a failed one, the entry points lost and the cost per hour of the outage.
+// degraded service to a failed one, the entry points lost and the cost per hour of the outage;
+// for an outage of a given length, the moment each service goes down and the entry points' order.
 
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import type { GuardResult } from './guard.js';
 import { shortenedChain } from './failure-chains.js';
+import { outageAt, type OutageState } from './outage-at.js';
 import { DEGRADED, DOWN, FAILED, Propagator } from './propagate.js';
+import { outageTimeline, type Timeline } from './timeline.js';
 
 export interface LostGroup {
   quorum: number;
@@ -39,11 +42,99 @@ export interface SimulationResult {
    * group, and which of its alternatives are down (`why` follows only the last one to go).
    */
   groupsLost: Record<string, LostGroup>;
+  /** With a duration: the outage's length in seconds. */
+  duration?: number;
+  /** With a duration: seconds from the start at which each failed or down service went down. */
+  downAt?: Record<string, number>;
+  /** With a duration: the entry points failed or down, in the order they went down (ties: as reached). */
+  timeline?: TimelineEntry[];
 }
 
-export function simulate(graph: CompiledGraph, failed: readonly number[]): SimulationResult {
+/** One entry point going down during an outage of a given length. */
+export interface TimelineEntry {
+  id: string;
+  downAt: number;
+  /** True when the scenario failed it directly. */
+  failed: boolean;
+  /** The service whose loss took it down (for a group, the alternative whose loss left too few). */
+  after?: string;
+  /**
+   * The nearest tolerance on its chain that ran out: `service` rode out losing `lost` for
+   * `tolerated` seconds (the entry point itself, or a service it lost in turn).
+   */
+  expired?: ExpiredTolerance;
+}
+
+export interface ExpiredTolerance {
+  service: string;
+  lost: string;
+  tolerated: number;
+}
+
+/**
+ * Simulates `failed` going down at once; with `duration` (seconds, more than 0), as an outage of
+ * that length, where tolerances may ride it out. Without it, an outage that never ends.
+ */
+export function simulate(
+  graph: CompiledGraph,
+  failed: readonly number[],
+  options: { duration?: number } = {},
+): SimulationResult {
+  if (options.duration !== undefined) {
+    const timeline = outageTimeline(graph, failed);
+    const result = describe(outageAt(graph, timeline, failed, options.duration));
+    return { ...result, ...timed(graph, timeline, options.duration) };
+  }
   const propagator = new Propagator(graph);
   propagator.run(failed);
+  return describe(propagator);
+}
+
+function timed(
+  graph: CompiledGraph,
+  timeline: Timeline,
+  duration: number,
+): Pick<SimulationResult, 'duration' | 'downAt' | 'timeline'> {
+  const downAt = Object.create(null) as Record<string, number>;
+  const entries: TimelineEntry[] = [];
+  for (const v of timeline.order) {
+    const moment = timeline.downAt[v]!;
+    if (!(moment < duration)) break;
+    downAt[graph.ids[v]!] = moment;
+    if (!graph.entry[v]) continue;
+    const cause = timeline.cause[v]!;
+    const entry: TimelineEntry = { id: graph.ids[v]!, downAt: moment, failed: cause === -1 };
+    if (cause !== -1) entry.after = graph.ids[cause]!;
+    const expired = expiredTolerance(graph, timeline, v);
+    if (expired) entry.expired = expired;
+    entries.push(entry);
+  }
+  return { duration, downAt: sortedKeys(downAt), timeline: entries };
+}
+
+/** The first tolerance along v's chain of causes (at most MAX_CHAIN steps: chains can be long). */
+function expiredTolerance(
+  graph: CompiledGraph,
+  timeline: Timeline,
+  v: number,
+): ExpiredTolerance | undefined {
+  for (let hop = v, steps = 0; timeline.cause[hop]! !== -1 && steps < MAX_CHAIN; steps++) {
+    const tolerated = graph.reqTolerance[timeline.requirement[hop]!]!;
+    const lost = timeline.cause[hop]!;
+    if (tolerated > 0) return { service: graph.ids[hop]!, lost: graph.ids[lost]!, tolerated };
+    hop = lost;
+  }
+  return undefined;
+}
+
+function sortedKeys(record: Record<string, number>): Record<string, number> {
+  const sorted = Object.create(null) as Record<string, number>;
+  for (const key of Object.keys(record).sort()) sorted[key] = record[key]!;
+  return sorted;
+}
+
+function describe(propagator: OutageState): SimulationResult {
+  const graph = propagator.graph;
   const result: SimulationResult = {
     failed: [],
     down: [],
@@ -83,7 +174,7 @@ export function simulate(graph: CompiledGraph, failed: readonly number[]): Simul
   return result;
 }
 
-function lostGroup(propagator: Propagator, v: number): LostGroup | undefined {
+function lostGroup(propagator: OutageState, v: number): LostGroup | undefined {
   const graph = propagator.graph;
   const r = propagator.failedRequirement(v);
   if (r === -1 || !graph.reqGroup[r]) return undefined;
@@ -104,7 +195,7 @@ export const MAX_CHAIN = 32;
  * The failed end of every chain, in one pass: a service's cause was reached before it, so
  * walking the services in the order the propagation reached them sees each cause first.
  */
-function chainRoots(propagator: Propagator): Int32Array {
+function chainRoots(propagator: OutageState): Int32Array {
   const root = new Int32Array(propagator.graph.n);
   for (let i = 0; i < propagator.touchedCount; i++) {
     const v = propagator.touched[i]!;
@@ -114,7 +205,7 @@ function chainRoots(propagator: Propagator): Int32Array {
   return root;
 }
 
-function chain(propagator: Propagator, start: number, root: number): string[] {
+function chain(propagator: OutageState, start: number, root: number): string[] {
   const ids = propagator.graph.ids;
   return shortenedChain(
     start,

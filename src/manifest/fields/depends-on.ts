@@ -1,10 +1,10 @@
-// Reads `depends_on`: plain ids, `{service}`, `{any_of}` and `{quorum, of}` entries
-// (docs/semantics.md), into Requirements, with the checks that need only the owning service:
-// itself, twice, quorum.
+// Reads `depends_on`: plain ids, `{service}`, `{any_of}` and `{quorum, of}` entries, each with
+// `soft` and `tolerates` (docs/semantics.md), into Requirements, with the checks that need only
+// the owning service: itself, twice, quorum.
 
 import { describeNode, isMap, isSeq, type DocMap, type DocNode } from '../parse/doc-node.js';
 import { didYouMean } from './did-you-mean.js';
-import { readBoolean } from './fields.js';
+import { readBoolean, readDuration } from './fields.js';
 import { DEPENDENCY_KEYS } from './keys.js';
 import { quote } from '../parse/quote.js';
 import type { References } from './references.js';
@@ -119,12 +119,18 @@ function readDependencyMap(
   }
   const softField = fields.get('soft');
   const soft = softField ? readBoolean(softField.value, softField.offset, ctx.src, 'soft') : false;
+  const toleratesField = fields.get('tolerates');
+  const tolerates = toleratesField
+    ? readDuration(toleratesField.value, toleratesField.offset, ctx.src, 'tolerates')
+    : 0;
   const requirement =
     shape === 'service'
       ? readSingle(fields, ctx, position)
       : readGroup(shape, fields, ctx, position);
-  if (requirement === undefined || soft === undefined) return undefined;
+  if (requirement === undefined || soft === undefined || tolerates === undefined) return undefined;
   requirement.soft = soft;
+  // Only a tolerance that changes something is kept, after `soft` so JSON keys keep one order.
+  if (tolerates > 0) requirement.tolerates = tolerates;
   return requirement;
 }
 

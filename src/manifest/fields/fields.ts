@@ -171,7 +171,7 @@ function readNumber(
   return undefined;
 }
 
-function readDuration(
+export function readDuration(
   node: DocNode,
   offset: number,
   src: SourceFile,

@@ -34,8 +34,11 @@ export const SERVICE_KEYS = [
   'depends_on',
 ] as const;
 
-/** Keys of a mapping entry of `depends_on`: `{service}`, `{any_of}` or `{quorum, of}`, each with `soft`. */
-export const DEPENDENCY_KEYS = ['service', 'any_of', 'quorum', 'of', 'soft'] as const;
+/**
+ * Keys of a mapping entry of `depends_on`: `{service}`, `{any_of}` or `{quorum, of}`, each with
+ * `soft` and `tolerates`.
+ */
+export const DEPENDENCY_KEYS = ['service', 'any_of', 'quorum', 'of', 'soft', 'tolerates'] as const;
 
 export type DefaultKey = (typeof DEFAULT_KEYS)[number];
 

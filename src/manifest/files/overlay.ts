@@ -5,6 +5,7 @@
 // what they match. A value that contradicts another is an error naming both places.
 
 import { listedBefore, readDependsOn } from '../fields/depends-on.js';
+import { formatDuration } from '../fields/duration.js';
 import {
   describeNode,
   isMap,
@@ -67,11 +68,14 @@ export function applyOverlays(
   }
   const overlays = readOverlays(node, src, services, references);
   const origins = new Map<string, { value: unknown; position: SourcePosition }>();
+  const toleranceOrigins = new Map<string, SourcePosition>();
   for (const overlay of overlays) {
     for (const v of overlay.matched) {
       const service = services[v]!;
       for (const field of overlay.fields) setField(service, field, origins, src);
-      for (const requirement of overlay.requirements) addRequirement(service, requirement, src);
+      for (const requirement of overlay.requirements) {
+        addRequirement(service, requirement, src, toleranceOrigins);
+      }
       services[v] = inFieldOrder(service);
     }
   }
@@ -252,7 +256,16 @@ function setField(
   origins.set(originKey, { value, position: src.position(offset) });
 }
 
-function addRequirement(service: Service, requirement: Requirement, src: SourceFile): void {
+/**
+ * Adds an overlay's requirement to a service, or its tolerance to the same requirement already
+ * there; `toleranceOrigins` remembers where each tolerance came from (service and index).
+ */
+function addRequirement(
+  service: Service,
+  requirement: Requirement,
+  src: SourceFile,
+  toleranceOrigins: Map<string, SourcePosition>,
+): void {
   if (requirement.alternatives.includes(service.id)) {
     src.error(
       positionOffset(requirement, src),
@@ -260,12 +273,48 @@ function addRequirement(service: Service, requirement: Requirement, src: SourceF
     );
     return;
   }
-  // Already there (a re-import may add what an overlay said first): nothing to add.
-  if (listedBefore(service.dependsOn, requirement)) return;
+  // Already there (a re-import may add what an overlay said first): nothing to add, except the
+  // tolerance only the overlay's team knows (an imported manifest never has one).
+  const existing = service.dependsOn.findIndex((other) => listedBefore([other], requirement));
+  if (existing !== -1) {
+    addTolerance(service, existing, requirement, src, toleranceOrigins);
+    return;
+  }
   service.dependsOn = [
     ...service.dependsOn,
     { ...requirement, alternatives: [...requirement.alternatives] },
   ];
+}
+
+/** Gives requirement `index` of `service` the overlay's tolerance; two different ones are an error. */
+function addTolerance(
+  service: Service,
+  index: number,
+  requirement: Requirement,
+  src: SourceFile,
+  toleranceOrigins: Map<string, SourcePosition>,
+): void {
+  const current = service.dependsOn[index]!;
+  if (requirement.tolerates === undefined || current.tolerates === requirement.tolerates) return;
+  const key = `${service.id}\u0000${index}`;
+  if (current.tolerates !== undefined) {
+    const origin = toleranceOrigins.get(key) ?? current.position;
+    src.error(
+      positionOffset(requirement, src),
+      `overlay gives ${quote(service.id)} a tolerance of ${formatDuration(requirement.tolerates)} ` +
+        `where ${formatPosition(origin)} says ${formatDuration(current.tolerates)}`,
+    );
+    return;
+  }
+  toleranceOrigins.set(key, requirement.position);
+  // A copy: services may share requirement objects with the manifest as read.
+  const dependsOn = [...service.dependsOn];
+  dependsOn[index] = {
+    ...current,
+    alternatives: [...current.alternatives],
+    tolerates: requirement.tolerates,
+  };
+  service.dependsOn = dependsOn;
 }
 
 /** Errors take offsets; a requirement keeps its position: turn it back into an offset's error. */

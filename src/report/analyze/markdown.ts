@@ -4,6 +4,7 @@
 import type { AnalysisResult } from '../../analysis/analysis-result.js';
 import { availabilityMarkdown, importanceMarkdown } from './availability.js';
 import { pairsMarkdown, rtoMarkdown } from './pairs-and-rto.js';
+import { formatDuration } from '../../manifest/fields/duration.js';
 import { formatNumber } from '../shared/format.js';
 import { markdownCode, markdownText } from '../shared/markdown.js';
 import { markdownTable } from '../shared/table.js';
@@ -21,7 +22,7 @@ export function renderAnalyzeMarkdown(result: AnalysisResult, options: { top: nu
     '',
   );
   section(lines, '## Single points of failure', top, result.spofs.length, () =>
-    markdownTable(
+    withGrace(
       ['component', 'takes down', 'down', 'degraded', 'cost/h', 'cut vertex'],
       result.spofs
         .slice(0, top)
@@ -34,10 +35,11 @@ export function renderAnalyzeMarkdown(result: AnalysisResult, options: { top: nu
           spof.cutVertex ? 'yes' : '',
         ]),
       ['left', 'left', 'right', 'right', 'right', 'left'],
+      result.spofs.slice(0, top).map((spof) => spof.grace),
     ),
   );
   section(lines, '## Failure-domain SPOFs', top, result.domainSpofs.length, () =>
-    markdownTable(
+    withGrace(
       ['domain', 'takes down', 'only as a domain', 'cost/h'],
       result.domainSpofs
         .slice(0, top)
@@ -48,6 +50,7 @@ export function renderAnalyzeMarkdown(result: AnalysisResult, options: { top: nu
           formatNumber(d.blastRadius.costPerHour),
         ]),
       ['left', 'left', 'left', 'right'],
+      result.domainSpofs.slice(0, top).map((d) => d.grace),
     ),
   );
   section(lines, '## Blast radius of components', top, result.blastRadius.length, () =>
@@ -111,4 +114,19 @@ function section(
   if (total > top)
     lines.push('', `_${total - top} more not shown (\`--top\`, or \`--format json\` for all)._`);
   lines.push('');
+}
+
+/** A table with an "after" column (how long before the first entry point goes down) when tolerances gave one. */
+function withGrace(
+  headers: string[],
+  rows: string[][],
+  align: Array<'left' | 'right'>,
+  grace: ReadonlyArray<number | undefined>,
+): string[] {
+  if (grace.every((g) => g === undefined)) return markdownTable(headers, rows, align);
+  return markdownTable(
+    [...headers, 'after'],
+    rows.map((row, i) => [...row, formatDuration(grace[i] ?? 0)]),
+    [...align, 'right'],
+  );
 }

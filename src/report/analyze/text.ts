@@ -7,6 +7,7 @@ import { byCodeUnit } from '../../compare.js';
 import type { AnalysisResult } from '../../analysis/analysis-result.js';
 import { availabilityText, importanceText } from './availability.js';
 import { pairsText, rtoText } from './pairs-and-rto.js';
+import { formatDuration } from '../../manifest/fields/duration.js';
 import { formatNumber, plural } from '../shared/format.js';
 import { safeText } from '../shared/safe-text.js';
 import { blastRadiusTextTable, concentrationCells } from '../shared/table-rows.js';
@@ -62,6 +63,7 @@ function summary(result: AnalysisResult, style: Style, top: number): string[] {
   }
   if (result.spofs.length > 0) {
     lines.push('', style.bold('Costliest single points of failure'));
+    const timed = result.spofs.some((spof) => spof.grace !== undefined);
     const rows = result.spofs
       .slice(0, top)
       .map((spof) => [
@@ -69,21 +71,16 @@ function summary(result: AnalysisResult, style: Style, top: number): string[] {
         list(spof.takesDown, 3),
         formatNumber(spof.blastRadius.down),
         formatNumber(spof.blastRadius.costPerHour),
+        ...(timed ? [formatDuration(spof.grace ?? 0)] : []),
       ]);
-    lines.push(
-      ...indent(
-        textTable(['component', 'takes down', 'down', 'cost/h'], rows, [
-          'left',
-          'left',
-          'right',
-          'right',
-        ]),
-      ),
-    );
+    const headers = ['component', 'takes down', 'down', 'cost/h', ...(timed ? ['after'] : [])];
+    const align = ['left', 'left', 'right', 'right', 'right'] as const;
+    lines.push(...indent(textTable(headers, rows, align.slice(0, headers.length))));
     lines.push(...more(result.spofs.length, top, style));
   }
   if (result.domainSpofs.length > 0) {
     lines.push('', style.bold('Worst failure domains'));
+    const timed = result.domainSpofs.some((d) => d.grace !== undefined);
     const rows = result.domainSpofs
       .slice(0, top)
       .map((d) => [
@@ -91,17 +88,12 @@ function summary(result: AnalysisResult, style: Style, top: number): string[] {
         formatNumber(d.takesDown.length),
         d.onlyAsDomain.length > 0 ? `${d.onlyAsDomain.length}` : '',
         formatNumber(d.blastRadius.costPerHour),
+        ...(timed ? [formatDuration(d.grace ?? 0)] : []),
       ]);
-    lines.push(
-      ...indent(
-        textTable(['domain', 'entry points', 'only as a domain', 'cost/h'], rows, [
-          'left',
-          'right',
-          'right',
-          'right',
-        ]),
-      ),
-    );
+    const headers = ['domain', 'entry points', 'only as a domain', 'cost/h'];
+    if (timed) headers.push('after');
+    const align = ['left', 'right', 'right', 'right', 'right'] as const;
+    lines.push(...indent(textTable(headers, rows, align.slice(0, headers.length))));
     lines.push(...more(result.domainSpofs.length, top, style));
   }
   return lines;

@@ -1,8 +1,9 @@
 // The dependency graph in Graphviz DOT: entry points doubled, soft edges dashed, redundancy
-// groups as diamond nodes labelled "k of n" between a service and its alternatives.
+// groups as diamond nodes labelled "k of n" between a service and its alternatives, and a
+// tolerance written on the edge from the dependent ("rides out 1h").
 
 import type { DependencyGraph } from '../../model/dependency-graph.js';
-import { forEachRequirement } from './requirements.js';
+import { forEachRequirement, toleranceLabel } from './requirements.js';
 import { safeText } from '../shared/safe-text.js';
 
 export function renderGraphDot(graph: DependencyGraph): string {
@@ -16,16 +17,22 @@ export function renderGraphDot(graph: DependencyGraph): string {
   let groups = 0;
   forEachRequirement(graph, (dependent, requirement) => {
     const style = requirement.soft ? ' [style=dashed]' : '';
+    const label = toleranceLabel(requirement);
+    const attributes = [
+      ...(requirement.soft ? ['style=dashed'] : []),
+      ...(label === undefined ? [] : [`label=${dotString(label)}`]),
+    ];
+    const first = attributes.length > 0 ? ` [${attributes.join(', ')}]` : '';
     if (!requirement.group) {
       lines.push(
-        `  ${dotString(dependent)} -> ${dotString(requirement.alternatives[0]!)}${style};`,
+        `  ${dotString(dependent)} -> ${dotString(requirement.alternatives[0]!)}${first};`,
       );
       return;
     }
     const group = dotString(`group ${groups++}`);
-    const label = `${requirement.quorum} of ${requirement.alternatives.length}`;
-    lines.push(`  ${group} [shape=diamond, label=${dotString(label)}];`);
-    lines.push(`  ${dotString(dependent)} -> ${group}${style};`);
+    const quorum = `${requirement.quorum} of ${requirement.alternatives.length}`;
+    lines.push(`  ${group} [shape=diamond, label=${dotString(quorum)}];`);
+    lines.push(`  ${dotString(dependent)} -> ${group}${first};`);
     for (const alternative of requirement.alternatives) {
       lines.push(`  ${group} -> ${dotString(alternative)}${style};`);
     }

@@ -1,9 +1,10 @@
 // The dependency graph as a Mermaid flowchart: hard edges solid, soft edges dashed, and each
-// redundancy group drawn as a small hexagon node ("1 of 2") between a service and its alternatives.
+// redundancy group drawn as a small hexagon node ("1 of 2") between a service and its alternatives;
+// a tolerance is the label of the edge from the dependent ("rides out 1h").
 
 import { mermaidLabel } from '../shared/mermaid.js';
 import type { DependencyGraph } from '../../model/dependency-graph.js';
-import { forEachRequirement } from './requirements.js';
+import { forEachRequirement, toleranceLabel } from './requirements.js';
 
 export function renderGraphMermaid(graph: DependencyGraph): string {
   const lines = ['flowchart TD'];
@@ -17,13 +18,15 @@ export function renderGraphMermaid(graph: DependencyGraph): string {
   forEachRequirement(graph, (dependent, requirement) => {
     const from = nodeName.get(dependent)!;
     const arrow = requirement.soft ? '-.->' : '-->';
+    const label = toleranceLabel(requirement);
+    const first = label === undefined ? arrow : `${arrow}|"${label}"|`;
     if (!requirement.group) {
-      lines.push(`  ${from} ${arrow} ${nodeName.get(requirement.alternatives[0]!)}`);
+      lines.push(`  ${from} ${first} ${nodeName.get(requirement.alternatives[0]!)}`);
       return;
     }
     const group = `g${groups++}`;
-    const label = `${requirement.quorum} of ${requirement.alternatives.length}`;
-    lines.push(`  ${group}{{"${label}"}}`, `  ${from} ${arrow} ${group}`);
+    const quorum = `${requirement.quorum} of ${requirement.alternatives.length}`;
+    lines.push(`  ${group}{{"${quorum}"}}`, `  ${from} ${first} ${group}`);
     for (const alternative of requirement.alternatives) {
       lines.push(`  ${group} ${arrow} ${nodeName.get(alternative)}`);
     }

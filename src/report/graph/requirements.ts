@@ -3,6 +3,7 @@
 // Walks a dependency graph requirement by requirement (a group is one requirement with several
 // alternatives), in sorted order, which is how the graph reporters draw groups.
 
+import { formatDuration } from '../../manifest/fields/duration.js';
 import type { DependencyGraph } from '../../model/dependency-graph.js';
 
 export interface RequirementView {
@@ -10,6 +11,8 @@ export interface RequirementView {
   quorum: number;
   soft: boolean;
   group: boolean;
+  /** Seconds the dependent rides out the requirement being unmet; 0 when not declared. */
+  tolerates: number;
 }
 
 export function forEachRequirement(
@@ -25,7 +28,15 @@ export function forEachRequirement(
         quorum: requirement.quorum,
         soft: requirement.soft,
         group: requirement.group,
+        tolerates: requirement.tolerates ?? 0,
       });
     }
   }
+}
+
+/** The edge label of a requirement with a tolerance ("rides out 1h"), or undefined without one. */
+export function toleranceLabel(requirement: RequirementView): string | undefined {
+  return requirement.tolerates > 0
+    ? `rides out ${formatDuration(requirement.tolerates)}`
+    : undefined;
 }

@@ -1,16 +1,22 @@
-// `simulate` as Markdown, for a change ticket or a pull request: the verdict, the guard, and a
-// table of every down and degraded service with the chain that explains it.
+// `simulate` as Markdown, for a change ticket or a pull request: the verdict, the guard, for an
+// outage of a given length its timeline, and a table of every down and degraded service with the
+// chain that explains it.
 
 import type { SimulateReport } from '../../analysis/outage/simulate.js';
 import type { GuardViolation } from '../../analysis/outage/guard.js';
 import { formatNumber } from '../shared/format.js';
 import { markdownCode, markdownText } from '../shared/markdown.js';
+import { downMoment, outageLength, timelineSteps } from './timeline.js';
 
 export function renderSimulateMarkdown(report: SimulateReport): string {
   const lines: string[] = [];
   const title = report.manifest ? ` — ${markdownText(report.manifest)}` : '';
   lines.push(`# Simulated outage${title}`, '');
-  lines.push(`Failing ${report.scenario.map(markdownCode).join(', ')}.`, '');
+  const length = outageLength(report);
+  lines.push(
+    `Failing ${report.scenario.map(markdownCode).join(', ')}${length === undefined ? '' : ` for ${length}`}.`,
+    '',
+  );
   lines.push('| | count |', '|---|---:|');
   lines.push(
     `| entry points down | ${report.entrypointsDown.length} of ${report.entrypoints.length} |`,
@@ -22,6 +28,14 @@ export function renderSimulateMarkdown(report: SimulateReport): string {
   lines.push(`| services up | ${formatNumber(report.up.length)} |`);
   lines.push(`| cost per hour | ${formatNumber(report.costPerHour)} |`, '');
   if (report.guard) lines.push(...guardMarkdown(report.guard.violations), '');
+  if (report.timeline && length !== undefined) {
+    const steps = timelineSteps(report.timeline).map(
+      (step) =>
+        `${step.moment} ${markdownCode(step.id)} ${step.words.map((word) => (typeof word === 'string' ? word : markdownCode(word.id))).join('')}`,
+    );
+    const body = steps.length > 0 ? steps.join(' — ') : 'no entry point goes down before it ends.';
+    lines.push(`**Timeline of an outage of ${length}:** ${body}`, '');
+  }
   if (report.entrypointsDown.length > 0) {
     lines.push(`**Entry points down:** ${report.entrypointsDown.map(markdownCode).join(', ')}`, '');
   }
@@ -43,7 +57,9 @@ export function renderSimulateMarkdown(report: SimulateReport): string {
       const lost = group
         ? ` — needs ${group.quorum} of ${group.alternatives.map(markdownCode).join(', ')}; down: ${group.down.map(markdownCode).join(', ')}`
         : '';
-      lines.push(`| ${markdownCode(id)} | ${status} | ${chain} (failed)${lost} |`);
+      const moment = downMoment(report, id);
+      const at = moment === undefined ? '' : ` ${moment}`;
+      lines.push(`| ${markdownCode(id)} | ${status}${at} | ${chain} (failed)${lost} |`);
     }
     lines.push('');
   }

@@ -1,7 +1,8 @@
 // report/simulate/ — `simulate` (one outage, and chaos sampling) rendered as text and Markdown.
 //
-// `simulate` for a terminal: the verdict first (entry points lost, cost, the guard), then every
-// down and degraded service with the chain that explains it, then the failed and up services.
+// `simulate` for a terminal: the verdict first (entry points lost, cost, the guard), for an outage
+// of a given length the moments entry points went down, then every down and degraded service with
+// the chain that explains it, then the failed and up services.
 
 import type { SimulateReport } from '../../analysis/outage/simulate.js';
 import type { GuardViolation } from '../../analysis/outage/guard.js';
@@ -9,6 +10,7 @@ import { formatNumber, plural } from '../shared/format.js';
 import { safeText } from '../shared/safe-text.js';
 import type { RenderOptions } from '../reporter.js';
 import { createStyle, type Style } from '../shared/style.js';
+import { downMoment, outageLength, timelineSteps } from './timeline.js';
 
 export function renderSimulateText(
   report: SimulateReport,
@@ -18,12 +20,28 @@ export function renderSimulateText(
   const lines: string[] = [];
   const title = report.manifest ? ` — ${safeText(report.manifest)}` : '';
   lines.push(style.bold(`Simulated outage${title}`));
+  const length = outageLength(report);
   lines.push(
-    `Failing: ${report.scenario.map(safeText).join(' ')} (${plural(report.failed.length, 'service')})`,
+    `Failing: ${report.scenario.map(safeText).join(' ')} (${plural(report.failed.length, 'service')})` +
+      (length === undefined ? '' : ` for ${length}`),
   );
   lines.push('');
   lines.push(...verdict(report, style));
   if (report.guard) lines.push('', ...guardLines(report.guard.violations, style));
+  if (report.timeline && length !== undefined) {
+    const steps = timelineSteps(report.timeline);
+    const width = Math.max(0, ...steps.map((step) => step.moment.length));
+    const body = steps.map(
+      (step) =>
+        `${step.moment.padEnd(width)}  ${safeText(step.id)} ` +
+        step.words.map((word) => (typeof word === 'string' ? word : safeText(word.id))).join(''),
+    );
+    section(
+      lines,
+      style.bold(`Timeline of an outage of ${length}`),
+      body.length > 0 ? body : ['no entry point goes down before it ends'],
+    );
+  }
   section(
     lines,
     style.red.bold(`Down (${formatNumber(report.down.length)})`),
@@ -84,11 +102,14 @@ function chains(report: SimulateReport, ids: readonly string[], style: Style): s
   return ids.map((id) => {
     const chain = report.why[id] ?? [id];
     const last = chain.length - 1;
-    return chain
-      .map((step, i) =>
-        i === last ? `${safeText(step)} ${style.dim('(failed)')}` : safeText(step),
-      )
-      .join(' ← ');
+    const moment = downMoment(report, id);
+    return (
+      chain
+        .map((step, i) =>
+          i === last ? `${safeText(step)} ${style.dim('(failed)')}` : safeText(step),
+        )
+        .join(' ← ') + (moment === undefined ? '' : ` ${style.dim(`— ${moment}`)}`)
+    );
   });
 }
 

@@ -1,0 +1,34 @@
+// The grace of a single point of failure: how long it can be down before the first entry point it
+// takes down goes down, when tolerances ride part of the outage out. One timeline per SPOF (or
+// failure domain that is one), each costing only the services and requirements its outage
+// reaches, so the whole pass is near-linear in the size of the SPOF relation's blast radii.
+// Computed only when some requirement tolerates anything: otherwise every grace is 0.
+
+import type { CompiledGraph } from '../../model/compiled-graph.js';
+import type { ComponentSpof, DomainSpof } from '../analysis-result.js';
+import type { FailureDomain } from './failure-domains.js';
+import { OutageClock } from './timeline.js';
+
+export function hasTolerances(graph: CompiledGraph): boolean {
+  return graph.reqTolerance.some((t) => t > 0);
+}
+
+/** Adds `grace` (seconds) to every SPOF and domain SPOF, in place, when tolerances exist. */
+export function addGrace(
+  graph: CompiledGraph,
+  spofs: ComponentSpof[],
+  domainSpofs: DomainSpof[],
+  domains: readonly FailureDomain[],
+): void {
+  if (!hasTolerances(graph)) return;
+  const clock = new OutageClock(graph);
+  const graceOf = (failed: ArrayLike<number>, takesDown: readonly string[]): number => {
+    clock.run(failed);
+    let first = Number.POSITIVE_INFINITY;
+    for (const id of takesDown) first = Math.min(first, clock.downAt[graph.index.get(id)!]!);
+    return first;
+  };
+  for (const spof of spofs) spof.grace = graceOf([graph.index.get(spof.id)!], spof.takesDown);
+  const members = new Map(domains.map((d) => [d.domain, d.members]));
+  for (const spof of domainSpofs) spof.grace = graceOf(members.get(spof.domain)!, spof.takesDown);
+}
