@@ -7,6 +7,15 @@
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import { rankGraph, type RankedGraph } from './ranked-graph.js';
 import { sortByKey, sortValues } from '../graph/integer-sort.js';
+import {
+  bit as bitOf,
+  intersection,
+  lowest,
+  lowestBit,
+  MASK_WIDTH,
+  union,
+  withoutLowest,
+} from '../graph/bit-mask.js';
 
 export interface SweepTotals {
   /** Services failed or down, per outage (the failed ones included). */
@@ -15,7 +24,7 @@ export interface SweepTotals {
   reachCount: Int32Array;
 }
 
-const WIDTH = 32;
+const WIDTH = MASK_WIDTH;
 
 export interface SweepObserver {
   /** The services `down` is called for (entry points, services with a cost); 1 = yes. */
@@ -23,7 +32,7 @@ export interface SweepObserver {
   /** Interesting service v is failed or down in outage `label`; in no particular order. */
   down(label: number, v: number): void;
   /**
-   * After a chunk of outages was propagated: bit i of `downOf(v)` says service v is failed or
+   * After a chunk of outages was propagated: bit i of the mask `downOf(v)` (bit-mask.ts) says service v is failed or
    * down in outage `chunk[i]`.
    */
   chunk?(chunk: Int32Array, size: number, downOf: (v: number) => number): void;
@@ -140,21 +149,21 @@ function failureOrder(plan: SweepPlan): Int32Array {
 
 class SweepState {
   private readonly plan: SweepPlan;
-  /** down mask of rank r at 2r, reach mask at 2r + 1: one cache line holds both. */
-  private readonly masks: Int32Array;
+  /** down mask of rank r at 2r, reach mask at 2r + 1 (bit-mask.ts): one cache line holds both. */
+  private readonly masks: Uint32Array;
   private readonly seen: Int32Array;
   private readonly region: Int32Array;
   private readonly members: (label: number) => ArrayLike<number>;
   /** Bit-sliced counters: bit i of level j is bit j of the count for outage i. */
-  private readonly downCounter = new Int32Array(32);
-  private readonly reachCounter = new Int32Array(32);
+  private readonly downCounter = new Uint32Array(32);
+  private readonly reachCounter = new Uint32Array(32);
   private epoch = 0;
 
   constructor(plan: SweepPlan, members: (label: number) => ArrayLike<number>) {
     const n = plan.order.length;
     this.plan = plan;
     this.members = members;
-    this.masks = new Int32Array(2 * n);
+    this.masks = new Uint32Array(2 * n);
     this.seen = new Int32Array(n);
     this.region = new Int32Array(n);
   }
@@ -168,8 +177,8 @@ class SweepState {
       const members = this.members(chunk[bit]!);
       for (let i = 0; i < members.length; i++) {
         const r = rank[members[i]!]!;
-        masks[2 * r]! |= 1 << bit;
-        masks[2 * r + 1]! |= 1 << bit;
+        masks[2 * r] = union(masks[2 * r]!, bitOf(bit));
+        masks[2 * r + 1] = union(masks[2 * r + 1]!, bitOf(bit));
       }
     }
     this.propagate(region);
@@ -184,8 +193,8 @@ class SweepState {
       }
       const v = order[r]!;
       if (!observer.interesting[v]) continue;
-      for (let mask = down; mask !== 0; mask &= mask - 1) {
-        observer.down(chunk[31 - Math.clz32(mask & -mask)]!, v);
+      for (let mask = down; mask !== 0; mask = withoutLowest(mask)) {
+        observer.down(chunk[lowest(mask)]!, v);
       }
     }
     for (let bit = 0; bit < size && totals !== null; bit++) {
@@ -253,13 +262,13 @@ class SweepState {
             let any = 0;
             for (let a = first; a < last; a++) {
               const u = 2 * alts[a]!;
-              any |= masks[u]!;
-              reach |= masks[u + 1]!;
+              any = union(any, masks[u]!);
+              reach = union(reach, masks[u + 1]!);
             }
             if (reqSoft[r] || any === 0) continue;
             // Requirement r fails once `need` of its alternatives are down.
             const need = last - first - reqQuorum[r]! + 1;
-            down |= need === 1 ? any : atLeast(masks, alts, first, last, need, any);
+            down = union(down, need === 1 ? any : atLeast(masks, alts, first, last, need, any));
           }
           if (down !== masks[2 * v] || reach !== masks[2 * v + 1]) {
             masks[2 * v] = down;
@@ -275,16 +284,16 @@ class SweepState {
 }
 
 /** Adds one to the count of every outage whose bit is set in `mask` (a ripple-carry add). */
-function addBits(counter: Int32Array, mask: number): void {
+function addBits(counter: Uint32Array, mask: number): void {
   let carry = mask;
   for (let level = 0; carry !== 0; level++) {
-    const next = counter[level]! & carry;
-    counter[level]! ^= carry;
+    const next = intersection(counter[level]!, carry);
+    counter[level] = (counter[level]! ^ carry) >>> 0;
     carry = next;
   }
 }
 
-function countOf(counter: Int32Array, bit: number): number {
+function countOf(counter: Uint32Array, bit: number): number {
   let count = 0;
   for (let level = 0; level < 32; level++) count += ((counter[level]! >>> bit) & 1) * 2 ** level;
   return count;
@@ -292,7 +301,7 @@ function countOf(counter: Int32Array, bit: number): number {
 
 /** Bits of `any` set in at least `need` of the alternatives' down masks (at 2 × rank). */
 function atLeast(
-  masks: Int32Array,
+  masks: Uint32Array,
   alts: Int32Array,
   first: number,
   last: number,
@@ -301,15 +310,18 @@ function atLeast(
 ): number {
   if (need === last - first) {
     let mask = any;
-    for (let k = first; k < last && mask !== 0; k++) mask &= masks[2 * alts[k]!]!;
+    for (let k = first; k < last && mask !== 0; k++)
+      mask = intersection(mask, masks[2 * alts[k]!]!);
     return mask;
   }
   let result = 0;
-  for (let candidates = any; candidates !== 0; candidates &= candidates - 1) {
-    const bit = candidates & -candidates;
+  for (let candidates = any; candidates !== 0; candidates = withoutLowest(candidates)) {
+    const bit = lowestBit(candidates);
     let count = 0;
-    for (let k = first; k < last && count < need; k++) if (masks[2 * alts[k]!]! & bit) count++;
-    if (count >= need) result |= bit;
+    for (let k = first; k < last && count < need; k++) {
+      if (intersection(masks[2 * alts[k]!]!, bit) !== 0) count++;
+    }
+    if (count >= need) result = union(result, bit);
   }
   return result;
 }
