@@ -1,12 +1,16 @@
 // Types for bench/generate.mjs, so TypeScript tests can import it.
 
 export type ManifestFormat = 'yaml' | 'json';
+/** B layered, R deep random, I internet map. */
+export type GraphShape = 'B' | 'R' | 'I';
 
 export interface GenerateOptions {
   /** Exact number of services, at least MIN_SERVICES. */
   services: number;
   seed: string | number;
   format?: ManifestFormat;
+  /** Default B. */
+  shape?: GraphShape;
 }
 
 export interface GenerateStats {
@@ -25,6 +29,8 @@ export interface GenerateStats {
   cyclesBlocking: number;
   /** Planted cycles that a cold start gets through (soft back-edge or group with an escape). */
   cyclesPassable: number;
+  /** Shape R: requirements back on an earlier service in the topological order. */
+  backEdges: number;
   bytes: number;
 }
 
@@ -38,6 +44,7 @@ export interface Rng {
 
 export const ID_PATTERN: RegExp;
 export const MIN_SERVICES: number;
+export const SHAPES: readonly GraphShape[];
 export function createRng(seed: string | number): Rng;
 export function createStats(): GenerateStats;
 /** Sizes, primitives and planted cycles, decided before anything is written. */
@@ -49,6 +56,7 @@ export function parseCount(text: string): number;
 export function parseArgs(argv: string[]): {
   services: number;
   seed: string;
+  shape: string;
   format: string;
   out: string | null;
   stats: boolean;

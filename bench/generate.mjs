@@ -1,19 +1,22 @@
 #!/usr/bin/env node
-// Deterministic generator of synthetic, layered service-dependency manifests (docs/semantics.md,
-// "The manifest") for benchmarks: entry points → services → shared platform → cloud primitives,
-// DNS/CDN/SaaS.
+// Deterministic generator of synthetic service-dependency manifests (docs/semantics.md, "The
+// manifest") for benchmarks, in three graph shapes: B (layered, below), R (a deep random service
+// graph, bench/shape-random.mjs) and I (an internet map of websites and their DNS/CDN/CA
+// providers, bench/shape-internet.mjs).
 //
-// Shape, for N services (N is exact): - ~1% entry points (entrypoint: true, cost_per_hour), behind
-// one or two DNS and CDN providers; - ~76% application services in layers, each depending on deeper
-// layers only (plus planted cycles), every service required by one of the layer above, so nearly
-// all is reachable; - ~3% platform services with power-law fan-in (a few used by very many); - ~19%
-// cloud primitives over aws/gcp/azure × 3 regions × 3 zones (sla, recovery_time), zonal replicas
-// grouped by `quorum`/`any_of`, all depending on their region's control plane; - a few monitors
-// (the status page hosted on S3 in us-east-1), 18 DNS/CDN/SaaS providers. About 5 `depends_on`
-// entries per service (~7 edges counting alternatives), ~21% of entries `any_of`/`quorum` groups,
-// ~6% soft. Planted cycles: a few small SCCs that a cold start can still get through (a soft
-// back-edge, or a group with an alternative outside the cycle) and two hard ones that block cold
-// start.
+// Shape B, for N services (N is exact), entry points → services → shared platform → cloud
+// primitives, DNS/CDN/SaaS:
+// - ~1% entry points (entrypoint: true, cost_per_hour), behind one or two DNS and CDN providers;
+// - ~76% application services in layers, each depending on deeper layers only (plus planted
+//   cycles), every service required by one of the layer above, so nearly all is reachable;
+// - ~3% platform services with power-law fan-in (a few used by very many);
+// - ~19% cloud primitives over aws/gcp/azure × 3 regions × 3 zones (sla, recovery_time), zonal
+//   replicas grouped by `quorum`/`any_of`, all depending on their region's control plane;
+// - a few monitors (the status page hosted on S3 in us-east-1), 18 DNS/CDN/SaaS providers.
+// About 5 `depends_on` entries per service (~7 edges counting alternatives), ~21% of entries
+// `any_of`/`quorum` groups, ~6% soft.
+// Planted cycles: a few small SCCs that a cold start can still get through (a soft back-edge, or a
+// group with an alternative outside the cycle) and two hard ones that block cold start.
 //
 // Output is streamed in chunks; the same options always give byte-identical output.
 
@@ -21,50 +24,18 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { pathToFileURL } from 'node:url';
 import { Buffer } from 'node:buffer';
+import { createRng, weightedIndex } from './random.mjs';
+import { PROVIDERS, REGIONS, REGION_CUMULATIVE } from './regions.mjs';
+import { anyOf, one, quorumOf } from './requirement.mjs';
+import { randomServices } from './shape-random.mjs';
+import { internetServices } from './shape-internet.mjs';
+
+export { createRng };
 
 /** Ids the generator produces always match the id rule. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/@-]{0,199}$/;
 
 export const MIN_SERVICES = 100;
-
-const PROVIDERS = [
-  {
-    name: 'aws',
-    regions: [
-      { name: 'us-east-1', zones: ['use1-az1', 'use1-az2', 'use1-az4'], weight: 0.3 },
-      { name: 'eu-west-1', zones: ['euw1-az1', 'euw1-az2', 'euw1-az3'], weight: 0.12 },
-      { name: 'ap-southeast-1', zones: ['apse1-az1', 'apse1-az2', 'apse1-az3'], weight: 0.08 },
-    ],
-  },
-  {
-    name: 'gcp',
-    regions: [
-      {
-        name: 'us-central1',
-        zones: ['us-central1-a', 'us-central1-b', 'us-central1-c'],
-        weight: 0.1,
-      },
-      {
-        name: 'europe-west1',
-        zones: ['europe-west1-b', 'europe-west1-c', 'europe-west1-d'],
-        weight: 0.08,
-      },
-      { name: 'asia-east1', zones: ['asia-east1-a', 'asia-east1-b', 'asia-east1-c'], weight: 0.05 },
-    ],
-  },
-  {
-    name: 'azure',
-    regions: [
-      { name: 'eastus', zones: ['eastus-1', 'eastus-2', 'eastus-3'], weight: 0.1 },
-      { name: 'westeurope', zones: ['westeurope-1', 'westeurope-2', 'westeurope-3'], weight: 0.1 },
-      {
-        name: 'southeastasia',
-        zones: ['southeastasia-1', 'southeastasia-2', 'southeastasia-3'],
-        weight: 0.07,
-      },
-    ],
-  },
-];
 
 /** Per-provider service names, so ids read like the real thing. */
 const PRIMITIVE_NAMES = {
@@ -167,59 +138,6 @@ const TIERS = ['critical', 'high', 'high', 'medium', 'medium', 'medium', 'low'];
 const SLAS = [99.9, 99.95, 99.95, 99.99, 99.99, 99.999];
 const RECOVERY = ['30m', '1h', '2h', '4h', '90m'];
 
-// ---------------------------------------------------------------------------------------------
-// Randomness
-
-function hashSeed(seed) {
-  let h = 0x811c9dc5;
-  for (const ch of String(seed)) {
-    h ^= ch.codePointAt(0);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** sfc32 seeded through splitmix32: small, fast, and good enough for synthetic data. */
-export function createRng(seed) {
-  let s = hashSeed(seed);
-  const splitmix = () => {
-    s = (s + 0x9e3779b9) | 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    return (z ^ (z >>> 16)) >>> 0;
-  };
-  let a = splitmix();
-  let b = splitmix();
-  let c = splitmix();
-  let d = splitmix();
-  const next = () => {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return (t >>> 0) / 4294967296;
-  };
-  for (let i = 0; i < 12; i++) next();
-  return {
-    next,
-    int: (n) => Math.floor(next() * n),
-    chance: (p) => next() < p,
-    pick: (array) => array[Math.floor(next() * array.length)],
-    /** Index in [0, n) with a power-law bias toward 0: P(index < k) = (k/n)^(1/exponent). */
-    skewed: (n, exponent) => Math.floor(n * Math.pow(next(), exponent)),
-  };
-}
-
-function weightedIndex(rng, cumulative) {
-  const u = rng.next() * cumulative[cumulative.length - 1];
-  let i = 0;
-  while (cumulative[i] <= u) i++;
-  return i;
-}
-
 function distinctPair(rng, array) {
   const first = rng.int(array.length);
   let second = rng.int(array.length - 1);
@@ -230,8 +148,6 @@ function distinctPair(rng, array) {
 // ---------------------------------------------------------------------------------------------
 // Plan: everything that has to be known before writing (sizes, primitives, planted cycles)
 
-const REGIONS = PROVIDERS.flatMap((p) => p.regions.map((r) => ({ provider: p.name, ...r })));
-const REGION_CUMULATIVE = REGIONS.reduce((acc, r) => [...acc, (acc.at(-1) ?? 0) + r.weight], []);
 const FAMILY_CUMULATIVE = FAMILY_WEIGHTS.reduce(
   (acc, [, w]) => [...acc, (acc.at(-1) ?? 0) + w],
   [],
@@ -326,16 +242,6 @@ function planPrimitives(rng, budget) {
 
 function controlPlaneId(region) {
   return `${region.provider}:${region.name}:control-plane`;
-}
-
-function one(id, soft = false) {
-  return { type: 'one', ids: [id], quorum: 1, soft };
-}
-function anyOf(ids, soft = false) {
-  return { type: 'any', ids, quorum: 1, soft };
-}
-function quorumOf(quorum, ids, soft = false) {
-  return { type: 'quorum', ids, quorum, soft };
 }
 
 function appId(i) {
@@ -629,6 +535,8 @@ function jsonRequirement(r) {
 }
 
 function yamlService(id, fields, requirements, monitors) {
+  if (requirements.length === 0 && !monitors && Object.keys(fields).length === 0)
+    return `  ${id}: {}\n`;
   let out = `  ${id}:\n`;
   for (const key in fields) out += `    ${key}: ${fields[key]}\n`;
   if (requirements.length > 0) {
@@ -647,9 +555,11 @@ function jsonService(id, fields, requirements, monitors, first) {
     out += `${sep}"${key}":${typeof value === 'string' ? `"${value}"` : value}`;
     sep = ',';
   }
-  if (requirements.length > 0)
+  if (requirements.length > 0) {
     out += `${sep}"depends_on":[${requirements.map(jsonRequirement).join(',')}]`;
-  if (monitors) out += `,"monitors":["${monitors.join('","')}"]`;
+    sep = ',';
+  }
+  if (monitors) out += `${sep}"monitors":["${monitors.join('","')}"]`;
   return `${out}}`;
 }
 
@@ -665,37 +575,114 @@ export function createStats() {
     monitors: 0,
     cyclesBlocking: 0,
     cyclesPassable: 0,
+    backEdges: 0,
     bytes: 0,
   };
 }
 
 const CHUNK_SERVICES = 2000;
 
+/** The services of shape B, in the order they are written, from a plan. */
+function* layeredServices(plan) {
+  const { rng, counts } = plan;
+  for (let k = 0; k < counts.entry; k++) {
+    const fields = {
+      entrypoint: true,
+      kind: 'service',
+      owner: `team-${ENTRY_NAMES[k % ENTRY_NAMES.length]}`,
+      tier: rng.chance(0.4) ? 'critical' : 'high',
+      cost_per_hour: Math.round((500 + Math.pow(rng.next(), 2) * 49500) / 100) * 100,
+      rto: rng.pick(['5m', '15m', '1h']),
+    };
+    yield { id: entryId(k), fields, requirements: entryRequirements(rng, plan, k), monitors: null };
+  }
+  const teams = Math.max(4, Math.floor(counts.app / 25));
+  for (let i = 0; i < counts.app; i++) {
+    const fields = { kind: 'service', owner: `team-${rng.int(teams)}`, tier: rng.pick(TIERS) };
+    yield { id: appId(i), fields, requirements: appRequirements(rng, plan, i), monitors: null };
+  }
+  for (let k = 0; k < counts.platform; k++) {
+    const fields = { kind: 'platform', owner: 'team-platform', tier: 'critical' };
+    const requirements = platformRequirements(rng, plan, k);
+    yield { id: platformId(k), fields, requirements, monitors: null };
+  }
+  for (let m = 0; m < counts.monitors; m++) {
+    yield monitorService(rng, plan, m);
+  }
+  for (const external of EXTERNALS) {
+    const fields = { kind: external.kind, provider: external.provider, sla: external.sla };
+    yield { id: external.id, fields, requirements: [], monitors: null };
+  }
+  for (const p of plan.primitives) {
+    const fields = { kind: p.kind, provider: p.provider };
+    if (p.region) fields.region = p.region;
+    if (p.zone) fields.zone = p.zone;
+    fields.sla = p.sla;
+    if (p.recovery) fields.recovery_time = p.recovery;
+    yield { id: p.id, fields, requirements: p.deps, monitors: null };
+  }
+}
+
+/** The graph shapes: B layered (the default), R deep random, I internet map. */
+export const SHAPES = ['B', 'R', 'I'];
+
+function checkedShape(options) {
+  const shape = options.shape ?? 'B';
+  if (!SHAPES.includes(shape))
+    throw new RangeError(`unknown shape ${shape} (${SHAPES.join(', ')})`);
+  if (!Number.isInteger(options.services) || options.services < MIN_SERVICES) {
+    throw new RangeError(`services must be an integer >= ${MIN_SERVICES}, got ${options.services}`);
+  }
+  return shape;
+}
+
+/** The services of a shape, with the manifest's name and generator arguments for its header. */
+function shapeServices(options, shape, stats) {
+  const n = options.services;
+  const seed = options.seed;
+  if (shape === 'B') {
+    const plan = planManifest(options);
+    stats.cyclesBlocking = plan.cycles.blocking;
+    stats.cyclesPassable = plan.cycles.passable;
+    return { name: `bench-${n}-seed-${seed}`, args: '', services: layeredServices(plan) };
+  }
+  const rng = createRng(`${shape}:${seed}`);
+  const services = shape === 'R' ? randomServices(n, rng, stats) : internetServices(n, rng);
+  return { name: `bench-${shape}-${n}-seed-${seed}`, args: ` --shape ${shape}`, services };
+}
+
 /**
  * Yields the manifest as UTF-8 buffers of about CHUNK_SERVICES services each, counting into
  * `stats`.
- * @param {{services: number, seed: string|number, format: 'yaml'|'json'}} options
+ * @param {{services: number, seed: string|number, format: 'yaml'|'json', shape?: 'B'|'R'|'I'}} options
  */
 export function* manifestChunks(options, stats = createStats()) {
   const format = options.format ?? 'yaml';
   if (format !== 'yaml' && format !== 'json') throw new RangeError(`unknown format ${format}`);
-  const plan = planManifest(options);
-  const { rng, counts } = plan;
-  stats.cyclesBlocking = plan.cycles.blocking;
-  stats.cyclesPassable = plan.cycles.passable;
-  const name = `bench-${plan.n}-seed-${plan.seed}`;
+  const shape = checkedShape(options);
+  const { name, args, services } = shapeServices(options, shape, stats);
+  const n = options.services;
   const yaml = format === 'yaml';
   const parts = [];
   parts.push(
     yaml
-      ? `# Generated by bench/generate.mjs --services ${plan.n} --seed ${plan.seed}\nversion: 1\nname: ${name}\nservices:\n`
+      ? `# Generated by bench/generate.mjs --services ${n} --seed ${options.seed}${args}\nversion: 1\nname: ${name}\nservices:\n`
       : `{"version":1,"name":${JSON.stringify(name)},"services":{\n`,
   );
   let inChunk = 0;
   let first = true;
-
-  const emit = (id, fields, requirements, monitors) => {
+  // Joining an array gives one flat string; growing a string with += builds a rope that costs
+  // more to flatten when written (about half the generator's time at 1M services).
+  const take = () => {
+    const buffer = Buffer.from(parts.join(''), 'utf8');
+    parts.length = 0;
+    inChunk = 0;
+    stats.bytes += buffer.length;
+    return buffer;
+  };
+  for (const { id, fields, requirements, monitors } of services) {
     stats.services++;
+    if (fields.entrypoint === true) stats.entrypoints++;
     for (const r of requirements) {
       stats.dependencies++;
       stats.edges += r.ids.length;
@@ -709,63 +696,7 @@ export function* manifestChunks(options, stats = createStats()) {
         : jsonService(id, fields, requirements, monitors, first),
     );
     first = false;
-    inChunk++;
-  };
-  // Joining an array gives one flat string; growing a string with += builds a rope that costs
-  // more to flatten when written (about half the generator's time at 1M services).
-  const take = () => {
-    const buffer = Buffer.from(parts.join(''), 'utf8');
-    parts.length = 0;
-    inChunk = 0;
-    stats.bytes += buffer.length;
-    return buffer;
-  };
-  const flush = function* () {
-    if (inChunk >= CHUNK_SERVICES) yield take();
-  };
-
-  for (let k = 0; k < counts.entry; k++) {
-    const fields = {
-      entrypoint: true,
-      kind: 'service',
-      owner: `team-${ENTRY_NAMES[k % ENTRY_NAMES.length]}`,
-      tier: rng.chance(0.4) ? 'critical' : 'high',
-      cost_per_hour: Math.round((500 + Math.pow(rng.next(), 2) * 49500) / 100) * 100,
-      rto: rng.pick(['5m', '15m', '1h']),
-    };
-    stats.entrypoints++;
-    emit(entryId(k), fields, entryRequirements(rng, plan, k), null);
-    yield* flush();
-  }
-  const teams = Math.max(4, Math.floor(counts.app / 25));
-  for (let i = 0; i < counts.app; i++) {
-    const fields = { kind: 'service', owner: `team-${rng.int(teams)}`, tier: rng.pick(TIERS) };
-    emit(appId(i), fields, appRequirements(rng, plan, i), null);
-    yield* flush();
-  }
-  for (let k = 0; k < counts.platform; k++) {
-    const fields = { kind: 'platform', owner: 'team-platform', tier: 'critical' };
-    emit(platformId(k), fields, platformRequirements(rng, plan, k), null);
-    yield* flush();
-  }
-  for (let m = 0; m < counts.monitors; m++) {
-    const monitor = monitorService(rng, plan, m);
-    emit(monitor.id, monitor.fields, monitor.requirements, monitor.monitors);
-    yield* flush();
-  }
-  for (const external of EXTERNALS) {
-    const fields = { kind: external.kind, provider: external.provider, sla: external.sla };
-    emit(external.id, fields, [], null);
-    yield* flush();
-  }
-  for (const p of plan.primitives) {
-    const fields = { kind: p.kind, provider: p.provider };
-    if (p.region) fields.region = p.region;
-    if (p.zone) fields.zone = p.zone;
-    fields.sla = p.sla;
-    if (p.recovery) fields.recovery_time = p.recovery;
-    emit(p.id, fields, p.deps, null);
-    yield* flush();
+    if (++inChunk >= CHUNK_SERVICES) yield take();
   }
   if (!yaml) parts.push('\n}}\n');
   yield take();
@@ -797,10 +728,10 @@ export async function writeManifest(options, file) {
 // CLI
 
 const USAGE =
-  'usage: node bench/generate.mjs --services N [--seed S] [--format yaml|json] --out FILE [--stats]';
+  'usage: node bench/generate.mjs --services N [--seed S] [--shape B|R|I] [--format yaml|json] --out FILE [--stats]';
 
 export function parseArgs(argv) {
-  const options = { services: NaN, seed: '1', format: 'yaml', out: null, stats: false };
+  const options = { services: NaN, seed: '1', shape: 'B', format: 'yaml', out: null, stats: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -810,12 +741,14 @@ export function parseArgs(argv) {
     if (arg === '--services') options.services = parseCount(value());
     else if (arg === '--seed') options.seed = value();
     else if (arg === '--format') options.format = value();
+    else if (arg === '--shape') options.shape = value().toUpperCase();
     else if (arg === '--out') options.out = value();
     else if (arg === '--stats') options.stats = true;
     else if (arg === '--help' || arg === '-h') throw new Error(USAGE);
     else throw new Error(`unknown argument ${arg}\n${USAGE}`);
   }
   if (!options.out) throw new Error(`--out is required\n${USAGE}`);
+  if (!SHAPES.includes(options.shape)) throw new Error(`unknown shape ${options.shape}\n${USAGE}`);
   return options;
 }
 
@@ -838,7 +771,13 @@ async function cli(argv) {
   const started = process.hrtime.bigint();
   const stats = await writeManifest(options, options.out);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const summary = { file: options.out, format: options.format, seconds, ...stats };
+  const summary = {
+    file: options.out,
+    shape: options.shape,
+    format: options.format,
+    seconds,
+    ...stats,
+  };
   if (options.stats) console.log(JSON.stringify(summary));
   else {
     console.error(

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm run bench`: generates synthetic manifests (bench/generate.mjs) of several sizes as YAML and
-// JSON into bench/out/, then times, each in its own child process, parsing only, `validate`,
+// `npm run bench`: generates synthetic manifests (bench/generate.mjs) of several sizes and graph
+// shapes (B layered, R deep random, I internet map) as YAML and JSON into bench/out/, then times, each in its own child process, parsing only, `validate`,
 // `analyze --format json`, and networkx on the same graph; prints a Markdown table for
 // BENCHMARKS.md (or raw numbers with --json). Wall time is measured here; peak memory comes from
 // /usr/bin/time -v, or from process.resourceUsage() in a preloaded module when that is missing.
@@ -12,7 +12,7 @@ import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseCount } from './generate.mjs';
+import { parseCount, SHAPES } from './generate.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench', 'out');
@@ -22,6 +22,7 @@ const LARGE = 100_000;
 
 const USAGE = `usage: node bench/run.mjs [options]
   --sizes LIST     comma-separated service counts (default 1k,10k,100k; k and m suffixes)
+  --shapes LIST    graph shapes B,R,I (default all: B layered, R deep random, I internet map)
   --full           add 1m to the sizes
   --formats LIST   yaml,json (default both)
   --steps LIST     parse,validate,analyze,networkx,pairs,availability (default all; pairs:
@@ -39,6 +40,7 @@ const STEPS = ['parse', 'validate', 'analyze', 'networkx', 'pairs', 'availabilit
 function parseArgs(argv) {
   const options = {
     sizes: [1_000, 10_000, 100_000],
+    shapes: SHAPES,
     formats: ['yaml', 'json'],
     steps: STEPS,
     runs: null,
@@ -57,6 +59,7 @@ function parseArgs(argv) {
     };
     const list = () => value().split(',').filter(Boolean);
     if (arg === '--sizes') options.sizes = list().map(parseSize);
+    else if (arg === '--shapes') options.shapes = checked(list().map(upper), SHAPES, arg);
     else if (arg === '--full') full = true;
     else if (arg === '--formats') options.formats = checked(list(), ['yaml', 'json'], arg);
     else if (arg === '--steps') options.steps = checked(list(), STEPS, arg);
@@ -72,6 +75,8 @@ function parseArgs(argv) {
   if (full && !options.sizes.includes(1_000_000)) options.sizes.push(1_000_000);
   return options;
 }
+
+const upper = (text) => text.toUpperCase();
 
 function parseSize(text) {
   const n = parseCount(text);
@@ -271,8 +276,14 @@ function machine(useTime, python) {
 // ---------------------------------------------------------------------------------------------
 // The run
 
-async function generate(size, format, options) {
-  const file = join(OUT, `services-${size}-seed${options.seed}.${format}`);
+/** bench/out/services-N-seedS.FORMAT for shape B (the name it always had), services-R-N-… else. */
+function manifestFile(shape, size, format, seed) {
+  const prefix = shape === 'B' ? 'services' : `services-${shape}`;
+  return join(OUT, `${prefix}-${size}-seed${seed}.${format}`);
+}
+
+async function generate(shape, size, format, options) {
+  const file = manifestFile(shape, size, format, options.seed);
   const statsFile = `${file}.stats.json`;
   if (options.reuse && existsSync(file) && existsSync(statsFile)) {
     const stats = JSON.parse(readFileSync(statsFile, 'utf8'));
@@ -281,6 +292,8 @@ async function generate(size, format, options) {
   }
   const args = [
     'bench/generate.mjs',
+    '--shape',
+    shape,
     '--services',
     String(size),
     '--seed',
@@ -296,7 +309,7 @@ async function generate(size, format, options) {
   const stats = JSON.parse(run.stdout);
   writeFileSync(statsFile, `${JSON.stringify(stats)}\n`);
   progress(
-    `[${label(size)} ${format}] generated ${relative(ROOT, file)}: ${(stats.bytes / 1e6).toFixed(1)} MB, ` +
+    `[${shape} ${label(size)} ${format}] generated ${relative(ROOT, file)}: ${(stats.bytes / 1e6).toFixed(1)} MB, ` +
       `${stats.dependencies} dependencies in ${stats.seconds.toFixed(2)} s`,
   );
   return { file, bytes: stats.bytes, generateSeconds: stats.seconds, stats };
@@ -323,75 +336,9 @@ async function main(argv) {
   const env = machine(options.useTime, python);
   const rows = [];
   const networkx = [];
-  for (const size of options.sizes) {
-    const runs = options.runs ?? (size >= LARGE ? 1 : 3);
-    const measured = { useTime: options.useTime, timeout: options.timeout };
-    const formats = [...options.formats];
-    if (python && !formats.includes('json')) formats.push('json'); // networkx reads the JSON
-    for (const format of formats) {
-      const generated = await generate(size, format, options);
-      const context = `[${label(size)} ${format}]`;
-      if (format === 'json' && python) {
-        const result = await step(
-          'networkx',
-          python.python,
-          ['bench/networkx_bench.py', generated.file],
-          measured,
-          runs,
-          context,
-        );
-        networkx.push({
-          size,
-          file: relative(ROOT, generated.file),
-          runs,
-          ...networkxNumbers(result),
-        });
-      }
-      if (!options.formats.includes(format)) continue;
-      const row = {
-        size,
-        format,
-        file: relative(ROOT, generated.file),
-        bytes: generated.bytes,
-        runs,
-        dependencies: generated.stats.dependencies,
-        edges: generated.stats.edges,
-        generateSeconds: generated.reused ? null : generated.generateSeconds,
-      };
-      if (options.steps.includes('parse')) {
-        const result = await step(
-          'parse',
-          process.execPath,
-          ['bench/parse.mjs', generated.file],
-          measured,
-          runs,
-          context,
-        );
-        row.parse = summary(result);
-        if (result.status === 'ok')
-          row.parse.inside = median(result.stdout.map((s) => JSON.parse(s).parseS));
-      }
-      for (const command of ['validate', 'analyze']) {
-        if (!options.steps.includes(command)) continue;
-        if (!built) {
-          row[command] = { status: 'n/a', detail: 'dist/ not built' };
-          continue;
-        }
-        const args =
-          command === 'analyze'
-            ? [CLI, 'analyze', generated.file, '--format', 'json']
-            : [CLI, 'validate', generated.file];
-        const result = await step(
-          command,
-          process.execPath,
-          args,
-          { ...measured, stdout: 'ignore' },
-          runs,
-          context,
-        );
-        row[command] = summary(result);
-      }
-      rows.push(row);
+  for (const shape of options.shapes) {
+    for (const size of options.sizes) {
+      await measureSize(shape, size, options, python, built, rows, networkx);
     }
   }
 
@@ -423,6 +370,81 @@ async function main(argv) {
     console.log(run.status === 0 ? `\n${run.stdout}` : `\navailability: ${run.stderr}`);
   }
   return 0;
+}
+
+/** Generates the manifests of one shape and size and measures every step on them. */
+async function measureSize(shape, size, options, python, built, rows, networkx) {
+  const runs = options.runs ?? (size >= LARGE ? 1 : 3);
+  const measured = { useTime: options.useTime, timeout: options.timeout };
+  const formats = [...options.formats];
+  if (python && !formats.includes('json')) formats.push('json'); // networkx reads the JSON
+  for (const format of formats) {
+    const generated = await generate(shape, size, format, options);
+    const context = `[${shape} ${label(size)} ${format}]`;
+    if (format === 'json' && python) {
+      const result = await step(
+        'networkx',
+        python.python,
+        ['bench/networkx_bench.py', generated.file],
+        measured,
+        runs,
+        context,
+      );
+      networkx.push({
+        shape,
+        size,
+        file: relative(ROOT, generated.file),
+        runs,
+        ...networkxNumbers(result),
+      });
+    }
+    if (!options.formats.includes(format)) continue;
+    const row = {
+      shape,
+      size,
+      format,
+      file: relative(ROOT, generated.file),
+      bytes: generated.bytes,
+      runs,
+      dependencies: generated.stats.dependencies,
+      edges: generated.stats.edges,
+      generateSeconds: generated.reused ? null : generated.generateSeconds,
+    };
+    if (options.steps.includes('parse')) {
+      const result = await step(
+        'parse',
+        process.execPath,
+        ['bench/parse.mjs', generated.file],
+        measured,
+        runs,
+        context,
+      );
+      row.parse = summary(result);
+      if (result.status === 'ok')
+        row.parse.inside = median(result.stdout.map((s) => JSON.parse(s).parseS));
+    }
+    for (const command of ['validate', 'analyze']) {
+      if (!options.steps.includes(command)) continue;
+      if (!built) {
+        row[command] = { status: 'n/a', detail: 'dist/ not built' };
+        continue;
+      }
+      const args =
+        command === 'analyze'
+          ? [CLI, 'analyze', generated.file, '--format', 'json']
+          : [CLI, 'validate', generated.file];
+      const result = await step(
+        command,
+        process.execPath,
+        args,
+        { ...measured, stdout: 'ignore' },
+        runs,
+        context,
+      );
+      row[command] = summary(result);
+    }
+    rows.push(row);
+  }
 }
 
 function summary(result) {
@@ -477,19 +499,19 @@ function markdown(command, env, options, rows, networkx, python) {
   );
   lines.push('');
   lines.push(
-    '| services | dependencies (edges) | format | file MB | runs | parse s | parse MiB | validate s | validate MiB | analyze s | analyze MiB |',
+    '| shape | services | dependencies (edges) | format | file MB | runs | parse s | parse MiB | validate s | validate MiB | analyze s | analyze MiB |',
   );
-  lines.push('|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  lines.push('|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     lines.push(
-      `| ${int(r.size)} | ${int(r.dependencies)} (${int(r.edges)}) | ${r.format} | ${(r.bytes / 1e6).toFixed(1)} | ${r.runs} | ` +
+      `| ${r.shape} | ${int(r.size)} | ${int(r.dependencies)} (${int(r.edges)}) | ${r.format} | ${(r.bytes / 1e6).toFixed(1)} | ${r.runs} | ` +
         `${cell(r.parse)} | ${peak(r.parse)} | ${cell(r.validate)} | ${peak(r.validate)} | ${cell(r.analyze)} | ${peak(r.analyze)} |`,
     );
   }
   const failures = rows.flatMap((r) =>
     ['parse', 'validate', 'analyze']
       .filter((s) => r[s] && r[s].status !== 'ok' && r[s].status !== 'n/a' && r[s].detail)
-      .map((s) => `- ${label(r.size)} ${r.format} ${s}: ${r[s].status}: ${r[s].detail}`),
+      .map((s) => `- ${r.shape} ${label(r.size)} ${r.format} ${s}: ${r[s].status}: ${r[s].detail}`),
   );
   if (failures.length > 0) lines.push('', ...failures);
   lines.push('');
@@ -510,16 +532,16 @@ function markdown(command, env, options, rows, networkx, python) {
       );
       lines.push('');
       lines.push(
-        '| services | nodes | hard edges | load s | build s | articulation points s | bridges s | immediate dominators s | total s | peak MiB |',
+        '| shape | services | nodes | hard edges | load s | build s | articulation points s | bridges s | immediate dominators s | total s | peak MiB |',
       );
-      lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+      lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
       for (const n of networkx) {
         if (n.status !== 'ok') {
-          lines.push(`| ${int(n.size)} | ${n.status} | | | | | | | | |`);
+          lines.push(`| ${n.shape} | ${int(n.size)} | ${n.status} | | | | | | | | |`);
           continue;
         }
         lines.push(
-          `| ${int(n.size)} | ${int(n.counts.nodes)} | ${int(n.counts.undirectedEdges)} | ${seconds(n.loadS)} | ${seconds(n.buildS)} | ` +
+          `| ${n.shape} | ${int(n.size)} | ${int(n.counts.nodes)} | ${int(n.counts.undirectedEdges)} | ${seconds(n.loadS)} | ${seconds(n.buildS)} | ` +
             `${seconds(n.articulationPointsS)} | ${seconds(n.bridgesS)} | ${seconds(n.immediateDominatorsS)} | ${seconds(n.seconds)} | ${mib(n.peakMiB)} |`,
         );
       }
