@@ -181,7 +181,7 @@ export interface CutSets {
   budget: number;
   /** True when every entry point in focus was solved within the budget. */
   complete: boolean;
-  /** Diagram nodes created. */
+  /** Diagram nodes created; 0 at order two (the SPOFs and the pairs need none). */
   nodes: number;
   /** Every entry point in focus, by id. */
   entrypoints: CutSetEntry[];

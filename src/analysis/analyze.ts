@@ -25,7 +25,12 @@ import { providerConcentration } from './outage/provider-concentration.js';
 import { byRisk } from './ranking.js';
 import { componentUnits, domainUnits, minimalPairs, type FoundPair } from './cut-sets/pair-cuts.js';
 import { rtoViolations } from './recovery/rto-consistency.js';
-import { cutSetReport, DEFAULT_CUT_BUDGET, LISTED_CUT_SETS } from './cut-sets/cut-set-report.js';
+import {
+  cutSetReport,
+  cutSetsOfOrderTwo,
+  DEFAULT_CUT_BUDGET,
+  LISTED_CUT_SETS,
+} from './cut-sets/cut-set-report.js';
 import { planSweep, type SweepPlan } from './outage/outage-sweep.js';
 import { recordSingleFailures } from './outage/single-failures.js';
 
@@ -78,6 +83,7 @@ export function analyze(
   ]);
   const fateSharing = fate.result();
 
+  const pairs = orderTwo(plan, domains, inFocus, options);
   return {
     manifest: name,
     focus: options.focus ? focusEntries.map((v) => ids[v]!) : null,
@@ -117,20 +123,30 @@ export function analyze(
       domainAnalysis.takesDown,
       focusEntries.length,
     ),
-    ...orderTwo(plan, domains, inFocus, options),
-    cutSets:
-      (options.order ?? 1) >= 2
-        ? cutSetReport(
-            plan,
-            focusEntries,
-            options.order!,
-            options.cutBudget ?? DEFAULT_CUT_BUDGET,
-            options.cutSetsListed ?? LISTED_CUT_SETS,
-          )
-        : null,
+    ...pairs,
+    cutSets: cutSetsOf(plan, focusEntries, takesDown, pairs, options),
     rtoViolations: rtoViolations(graph),
     ...analyzeAvailability(plan, focusEntries, { takesDown }),
   };
+}
+
+/**
+ * Minimal cut sets with `order` 2 or more; null otherwise. Up to order two they are the SPOFs
+ * and the pairs, found already; beyond, the diagram search finds them all.
+ */
+function cutSetsOf(
+  plan: SweepPlan,
+  entries: readonly number[],
+  takesDown: ReadonlyArray<readonly number[] | undefined>,
+  pairs: Pick<AnalysisResult, 'pairs' | 'pairSearch'>,
+  options: AnalyzeOptions,
+): AnalysisResult['cutSets'] {
+  const order = options.order ?? 1;
+  const budget = options.cutBudget ?? DEFAULT_CUT_BUDGET;
+  if (order < 2) return null;
+  if (order === 2) return cutSetsOfOrderTwo(plan, entries, budget, takesDown, pairs);
+  const listed = options.cutSetsListed ?? LISTED_CUT_SETS;
+  return cutSetReport(plan, entries, order, budget, takesDown, listed);
 }
 
 /** The pairs of failures, with `order` 2 or more; nulls otherwise. */

@@ -74,7 +74,7 @@ describe('schema/analysis-result.schema.json', () => {
     for (const options of [
       { order: 3 },
       { order: 3, cutSetsListed: 0 },
-      { order: 2, cutBudget: 1 },
+      { order: 3, cutBudget: 1 },
     ])
       coverage.observe(asPrinted(analyze(compileGraph(QUORUM), null, options)));
     coverage.observe(asPrinted(sampledAvailability()));

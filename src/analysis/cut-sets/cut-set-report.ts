@@ -1,8 +1,10 @@
 // The minimal cut sets of `analyze --order N` as the result shows them: per entry point in focus,
 // how many of each order (exact while the budget lasts), and the sets of order three and more
-// with the entry points each takes down (orders one and two are the SPOFs and the pairs).
+// with the entry points each takes down (orders one and two are the SPOFs and the pairs). The
+// single failures are known already (the sweep): they are order one, and conditioned out.
+// Order two alone comes from the pair search, which is exact and usually much faster.
 
-import type { CutSetEntry, CutSets } from '../analysis-result.js';
+import type { AnalysisResult, CutSetEntry, CutSets } from '../analysis-result.js';
 import type { SweepPlan } from '../outage/outage-sweep.js';
 import { minimalCutSets } from './minimal-cut-sets.js';
 
@@ -17,13 +19,19 @@ export function cutSetReport(
   entries: readonly number[],
   order: number,
   budget: number,
+  takesDown: ReadonlyArray<readonly number[] | undefined>,
   listed = LISTED_CUT_SETS,
 ): CutSets {
   const { ids } = plan.graph;
   const byId = [...entries].sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
   // Dependencies first: entry points low in the graph share their families with the rest.
   const byRank = [...entries].sort((a, b) => plan.rank[a]! - plan.rank[b]!);
-  const search = minimalCutSets(plan, byRank, { order, budget });
+  const singles = new Map<number, number[]>(entries.map((e) => [e, []]));
+  takesDown.forEach((down, x) => {
+    for (const e of down ?? []) singles.get(e)?.push(x);
+  });
+  const singlesOf = (e: number) => singles.get(e)!;
+  const search = minimalCutSets(plan, byRank, { order, budget, singlesOf });
   const counts = new Map(search.solved.map((s) => [s.entry, s.counts]));
   const entrypoints: CutSetEntry[] = byId.map((e) => ({
     id: ids[e]!,
@@ -40,6 +48,31 @@ export function cutSetReport(
     entrypoints,
     sets,
   };
+}
+
+/**
+ * Order two needs no diagram: the counts are the SPOFs and the pairs of each entry point (the
+ * pair search is exact and usually much faster); incomplete when the pair search was.
+ */
+export function cutSetsOfOrderTwo(
+  plan: SweepPlan,
+  entries: readonly number[],
+  budget: number,
+  takesDown: ReadonlyArray<readonly number[] | undefined>,
+  found: Pick<AnalysisResult, 'pairs' | 'pairSearch'>,
+): CutSets {
+  const { ids, services } = plan.graph;
+  const complete = found.pairSearch!.components.complete;
+  const counts = new Map(entries.map((e) => [ids[e]!, [0, 0]]));
+  takesDown.forEach((down, x) => {
+    if (services[x]!.virtual === true) return;
+    for (const e of down ?? []) if (e !== x) counts.get(ids[e]!)![0]!++;
+  });
+  for (const pair of found.pairs!) for (const e of pair.takesDown) counts.get(e)![1]!++;
+  const entrypoints = [...counts.keys()]
+    .sort()
+    .map((id) => ({ id, counts: complete ? counts.get(id)! : null }));
+  return { order: 2, budget, complete, nodes: 0, entrypoints, sets: [] };
 }
 
 /** Sets of three or more members, with their entry points; most entry points first, then ids. */

@@ -6,7 +6,9 @@
 // product of their families). The down set is the least fixed point of these rules, so a strongly
 // connected component starts from its members' own failures and is iterated until no family
 // changes (families only grow, and there are finitely many). Cutting at `order` is exact: a
-// set's minimality depends only on its subsets, which are smaller. Fault Tree Handbook
+// set's minimality depends only on its subsets, which are smaller. An entry point's single
+// points of failure are conditioned out first (they never fail): no larger minimal cut set
+// holds one, and without them the families stay near the size of the answer. Fault Tree Handbook
 // (NUREG-0492, 1981, ch. VII) for cut sets; Rauzy 1993/2001 for computing them with diagrams.
 
 import type { SweepPlan } from '../outage/outage-sweep.js';
@@ -17,13 +19,15 @@ export interface CutSetOptions {
   order: number;
   /** Diagram nodes the search may create before it stops and says so. */
   budget: number;
+  /** The services whose failure alone takes entry point e down (e itself may be among them). */
+  singlesOf(e: number): ArrayLike<number>;
 }
 
 export interface EntryCutSets {
   entry: number;
   /** counts[s - 1]: minimal cut sets of s components, s = 1 .. order. */
   counts: number[];
-  /** The family, in `zbdd` (variable x is the service `serviceOf[x]`). */
+  /** The cut sets of two or more members, in `zbdd` (variable x is service `serviceOf[x]`). */
   family: number;
 }
 
@@ -60,17 +64,26 @@ class FamilyBuilder {
   readonly zbdd: Zbdd;
   private readonly plan: SweepPlan;
   private readonly order: number;
-  /** family[r]: the minimal sets that take rank r down; -1 until computed. */
+  /** family[r]: the minimal sets that take rank r down, for the entry point being solved. */
   private readonly family: Int32Array;
+  /** Whether family[r] is computed for the entry point being solved (= `entryEpoch`). */
+  private readonly known: Int32Array;
+  /** Ranks conditioned out for the entry point being solved (= `entryEpoch`). */
+  private readonly never: Int32Array;
   private readonly seen: Int32Array;
+  private readonly singlesOf: (e: number) => ArrayLike<number>;
   private epoch = 0;
+  private entryEpoch = 0;
 
   constructor(plan: SweepPlan, options: CutSetOptions) {
     this.plan = plan;
     this.order = options.order;
     this.zbdd = new Zbdd(options.budget);
-    this.family = new Int32Array(plan.order.length).fill(-1);
+    this.family = new Int32Array(plan.order.length);
+    this.known = new Int32Array(plan.order.length);
+    this.never = new Int32Array(plan.order.length);
     this.seen = new Int32Array(plan.order.length);
+    this.singlesOf = options.singlesOf;
   }
 
   /** Deepest services last: families of shared dependencies then share their tails. */
@@ -79,12 +92,22 @@ class FamilyBuilder {
   }
 
   solve(entry: number): EntryCutSets {
-    const r = this.plan.rank[entry]!;
+    const { plan, zbdd } = this;
+    const r = plan.rank[entry]!;
+    const epoch = ++this.entryEpoch;
+    const singles = this.singlesOf(entry);
+    let spofs = 0;
+    for (let i = 0; i < singles.length; i++) {
+      const x = singles[i]!;
+      this.never[plan.rank[x]!] = epoch;
+      if (x !== entry && plan.graph.services[x]!.virtual !== true) spofs++;
+    }
+    this.never[r] = epoch;
     this.computeBelow(r);
-    const zbdd = this.zbdd;
-    // Everything that takes the entry point down but its own failure.
-    const lost = zbdd.without(this.lostFamily(r), zbdd.single(this.variable(r)));
-    return { entry, counts: zbdd.countBySize(lost, this.order).slice(1), family: lost };
+    const lost = this.lostFamily(r);
+    const counts = zbdd.countBySize(lost, this.order).slice(1);
+    counts[0] = spofs;
+    return { entry, counts, family: lost };
   }
 
   /** Families for every rank that `top` needs along hard requirements, dependencies first. */
@@ -95,7 +118,10 @@ class FamilyBuilder {
     while (begin < region.length) {
       let end = begin + 1;
       while (end < region.length && component[region[end]!] === component[region[begin]!]) end++;
-      for (let k = begin; k < end; k++) this.family[region[k]!] = this.own(region[k]!);
+      for (let k = begin; k < end; k++) {
+        this.family[region[k]!] = this.own(region[k]!);
+        this.known[region[k]!] = this.entryEpoch;
+      }
       for (let changed = true; changed;) {
         changed = false;
         for (let k = begin; k < end; k++) {
@@ -123,19 +149,20 @@ class FamilyBuilder {
         if (reqSoft[q]) continue;
         for (let a = altStart[q]!; a < altStart[q + 1]!; a++) {
           const w = alts[a]!;
-          if (this.seen[w] === epoch || this.family[w]! >= 0) continue;
+          if (this.seen[w] === epoch || this.known[w] === this.entryEpoch) continue;
           this.seen[w] = epoch;
           queue.push(w);
         }
       }
     }
-    return Int32Array.from(queue.filter((r) => this.family[r]! < 0)).sort();
+    return Int32Array.from(queue.filter((r) => this.known[r] !== this.entryEpoch)).sort();
   }
 
-  /** {{r}} for a component, nothing for a virtual service (it cannot fail by itself). */
+  /** {{r}} for a component, nothing for a virtual service or one conditioned out. */
   private own(r: number): number {
     const virtual = this.plan.graph.services[this.plan.order[r]!]!.virtual === true;
-    return virtual ? EMPTY : this.zbdd.single(this.variable(r));
+    if (virtual || this.never[r] === this.entryEpoch) return EMPTY;
+    return this.zbdd.single(this.variable(r));
   }
 
   private downFamily(r: number): number {

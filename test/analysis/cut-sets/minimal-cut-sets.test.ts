@@ -98,14 +98,14 @@ describe('minimal cut sets of any order', () => {
     );
   });
 
-  it('count the SPOFs and the pairs of each entry point as orders one and two', () => {
+  it('from the diagram (order three), count the SPOFs and the pairs of each entry point', () => {
     fc.assert(
       fc.property(arbitraryManifestWithVirtual(9), (manifest) => {
-        const result = analyze(compileGraph(manifest), null, { order: 2 });
+        const result = analyze(compileGraph(manifest), null, { order: 3 });
         for (const { id, counts } of result.cutSets!.entrypoints) {
           const spofs = result.spofs.filter((s) => s.id !== id && s.takesDown.includes(id));
           const pairs = result.pairs!.filter((p) => p.takesDown.includes(id));
-          expect(counts).toEqual([spofs.length, pairs.length]);
+          expect(counts!.slice(0, 2)).toEqual([spofs.length, pairs.length]);
         }
       }),
       { numRuns: 300, seed: 24 },
@@ -152,7 +152,7 @@ describe('minimal cut sets of any order', () => {
         }),
       ),
       null,
-      { order: 2, cutBudget: 1 },
+      { order: 3, cutBudget: 1 },
     );
     expect(result.cutSets).toMatchObject({
       complete: false,
