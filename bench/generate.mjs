@@ -5,17 +5,18 @@
 // providers, bench/shape-internet.mjs).
 //
 // Shape B, for N services (N is exact), entry points → services → shared platform → cloud
-// primitives, DNS/CDN/SaaS: ~1% entry points (entrypoint: true, cost_per_hour), behind one or
-// two DNS and CDN providers; ~76% application services in layers, each depending on deeper
-// layers only (plus planted cycles), every service required by one of the layer above, so nearly
-// all is reachable; ~3% platform services with power-law fan-in (a few used by very many); ~19%
-// cloud primitives over aws/gcp/azure × 3 regions × 3 zones (sla, recovery_time), zonal replicas
-// grouped by `quorum`/`any_of`, all depending on their region's control plane; a few monitors
-// (the status page hosted on S3 in us-east-1), 18 DNS/CDN/SaaS providers. About 5 `depends_on`
-// entries per service (~7 edges counting alternatives), ~21% of entries `any_of`/`quorum` groups,
-// ~6% soft. Planted cycles: a few small SCCs that a cold start can still get through (a soft
-// back-edge, or a group with an alternative outside the cycle) and two hard ones that block cold
-// start.
+// primitives, DNS/CDN/SaaS:
+// - ~1% entry points (entrypoint: true, cost_per_hour), behind one or two DNS and CDN providers;
+// - ~76% application services in layers, each depending on deeper layers only (plus planted
+//   cycles), every service required by one of the layer above, so nearly all is reachable;
+// - ~3% platform services with power-law fan-in (a few used by very many);
+// - ~19% cloud primitives over aws/gcp/azure × 3 regions × 3 zones (sla, recovery_time), zonal
+//   replicas grouped by `quorum`/`any_of`, all depending on their region's control plane;
+// - a few monitors (the status page hosted on S3 in us-east-1), 18 DNS/CDN/SaaS providers.
+// About 5 `depends_on` entries per service (~7 edges counting alternatives), ~21% of entries
+// `any_of`/`quorum` groups, ~6% soft.
+// Planted cycles: a few small SCCs that a cold start can still get through (a soft back-edge, or a
+// group with an alternative outside the cycle) and two hard ones that block cold start.
 //
 // Output is streamed in chunks; the same options always give byte-identical output.
 

@@ -352,8 +352,9 @@ async function main(argv) {
   }
   const pairSizes = options.sizes.filter((size) => size <= 10_000);
   if (options.steps.includes('pairs') && built && pairSizes.length > 0) {
-    // Issue 7: minimal pairs of failures, in one process per run of bench/pairs.mjs.
+    // Minimal pairs of failures (analyze --order 2) on every shape, in one run of bench/pairs.mjs.
     const args = ['bench/pairs.mjs', '--sizes', pairSizes.join(','), '--seed', options.seed];
+    args.push('--shapes', options.shapes.join(','));
     const pairs = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
     console.log(pairs.status === 0 ? `\n${pairs.stdout}` : `\npairs: ${pairs.stderr}`);
   }

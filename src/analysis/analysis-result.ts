@@ -121,12 +121,14 @@ export interface AnalysisResult {
   coldStartWitnesses: ColdStartBlock[];
   fateSharing: FateSharing[];
   providerConcentration: ProviderConcentration[];
-  /** With `--order 2`: minimal pairs of components; null otherwise. */
+  /** With `--order 2` and more: minimal pairs of components; null otherwise. */
   pairs: PairCut[] | null;
-  /** With `--order 2`: minimal pairs of failure domains; null otherwise. */
+  /** With `--order 2` and more: minimal pairs of failure domains; null otherwise. */
   domainPairs: DomainPairCut[] | null;
-  /** With `--order 2`: how far the pair searches went; null otherwise. */
+  /** With `--order 2` and more: how far the pair searches went; null otherwise. */
   pairSearch: PairSearch | null;
+  /** With `--order N`, N ≥ 2: minimal cut sets of up to N components; null otherwise. */
+  cutSets: CutSets | null;
   /** Services whose rto is shorter than what their hard dependencies need to recover. */
   rtoViolations: RtoViolation[];
   /** Availability of each entry point in focus, from the SLAs (reliability-result.ts). */
@@ -174,6 +176,39 @@ export interface PairSearch {
   budget: number;
   components: PairSearchTotals;
   domains: PairSearchTotals;
+}
+
+/**
+ * Minimal cut sets of up to `order` components per entry point: sets whose joint failure takes
+ * the entry point down while no smaller part of them does (the entry point itself left out).
+ */
+export interface CutSets {
+  order: number;
+  /** Diagram nodes the search may create (`--cut-budget`). */
+  budget: number;
+  /** True when every entry point in focus was solved within the budget. */
+  complete: boolean;
+  /** Diagram nodes created; 0 at order two (the SPOFs and the pairs need none). */
+  nodes: number;
+  /** Every entry point in focus, by id. */
+  entrypoints: CutSetEntry[];
+  /**
+   * The cut sets of three or more components, most entry points first, then fewer members,
+   * then ids; null when there are more than 100,000 of them (the counts stay exact).
+   */
+  sets: LargerCutSet[] | null;
+}
+
+export interface CutSetEntry {
+  id: string;
+  /** counts[s − 1]: minimal cut sets of s components; null when the budget ran out first. */
+  counts: number[] | null;
+}
+
+export interface LargerCutSet {
+  /** The components, by id. */
+  ids: string[];
+  takesDown: string[];
 }
 
 export interface RtoViolation {

@@ -26,6 +26,12 @@ import { providerConcentration } from './outage/provider-concentration.js';
 import { byRisk } from './ranking.js';
 import { componentUnits, domainUnits, minimalPairs, type FoundPair } from './cut-sets/pair-cuts.js';
 import { rtoViolations } from './recovery/rto-consistency.js';
+import {
+  cutSetReport,
+  cutSetsOfOrderTwo,
+  DEFAULT_CUT_BUDGET,
+  LISTED_CUT_SETS,
+} from './cut-sets/cut-set-report.js';
 import { planSweep, type SweepPlan } from './outage/outage-sweep.js';
 import { recordSingleFailures } from './outage/single-failures.js';
 
@@ -34,10 +40,14 @@ export interface AnalyzeOptions {
   focus?: readonly string[];
   /** Told how far the sweep over every single failure has come (services done, of total). */
   onProgress?: (done: number, total: number) => void;
-  /** 2: also the minimal pairs of failures; default 1. */
-  order?: 1 | 2;
+  /** N ≥ 2: also the minimal pairs of failures and the minimal cut sets of up to N; default 1. */
+  order?: number;
   /** Candidate pairs each pair search may propagate (default DEFAULT_PAIR_BUDGET). */
   pairBudget?: number;
+  /** Diagram nodes the cut-set search may create (default DEFAULT_CUT_BUDGET). */
+  cutBudget?: number;
+  /** Cut sets of order three and more listed at most (default LISTED_CUT_SETS). */
+  cutSetsListed?: number;
 }
 
 export function analyze(
@@ -75,6 +85,7 @@ export function analyze(
   ]);
   const fateSharing = fate.result();
 
+  const pairs = orderTwo(plan, domains, inFocus, options);
   return {
     manifest: name,
     focus: options.focus ? focusEntries.map((v) => ids[v]!) : null,
@@ -114,20 +125,40 @@ export function analyze(
       domainAnalysis.takesDown,
       focusEntries.length,
     ),
-    ...orderTwo(plan, domains, inFocus, options),
+    ...pairs,
+    cutSets: cutSetsOf(plan, focusEntries, takesDown, pairs, options),
     rtoViolations: rtoViolations(graph),
     ...analyzeAvailability(plan, focusEntries, { takesDown }),
   };
 }
 
-/** Issue 7's pairs of failures, with `order: 2`; nulls otherwise. */
+/**
+ * Minimal cut sets with `order` 2 or more; null otherwise. Up to order two they are the SPOFs
+ * and the pairs, found already; beyond, the diagram search finds them all.
+ */
+function cutSetsOf(
+  plan: SweepPlan,
+  entries: readonly number[],
+  takesDown: ReadonlyArray<readonly number[] | undefined>,
+  pairs: Pick<AnalysisResult, 'pairs' | 'pairSearch'>,
+  options: AnalyzeOptions,
+): AnalysisResult['cutSets'] {
+  const order = options.order ?? 1;
+  const budget = options.cutBudget ?? DEFAULT_CUT_BUDGET;
+  if (order < 2) return null;
+  if (order === 2) return cutSetsOfOrderTwo(plan, entries, budget, takesDown, pairs);
+  const listed = options.cutSetsListed ?? LISTED_CUT_SETS;
+  return cutSetReport(plan, entries, order, budget, takesDown, listed);
+}
+
+/** The pairs of failures, with `order` 2 or more; nulls otherwise. */
 function orderTwo(
   plan: SweepPlan,
   domains: readonly FailureDomain[],
   inFocus: Uint8Array,
   options: AnalyzeOptions,
 ): Pick<AnalysisResult, 'pairs' | 'domainPairs' | 'pairSearch'> {
-  if (options.order !== 2) return { pairs: null, domainPairs: null, pairSearch: null };
+  if ((options.order ?? 1) < 2) return { pairs: null, domainPairs: null, pairSearch: null };
   const budget = options.pairBudget ?? DEFAULT_PAIR_BUDGET;
   const { ids } = plan.graph;
   const names = domains.map((d) => d.domain);

@@ -5,6 +5,7 @@ import { analyzeAvailability } from '../../src/analysis/reliability/availability
 import { rankGraph } from '../../src/analysis/outage/ranked-graph.js';
 import { compileGraph, entryPoints } from '../../src/model/compiled-graph.js';
 import { arbitraryManifest } from '../support/random-manifest.js';
+import { buildManifest } from '../support/build-manifest.js';
 import { analysisOf, arbitraryAnalysis, REALISTIC, SHOP } from './samples.js';
 import { asPrinted, assertMatches, SchemaCoverage, validatorAt } from './schemas.js';
 
@@ -15,6 +16,18 @@ function orderTwoWithRto() {
   );
   return analyze(compileGraph({ ...SHOP, services }), null, { order: 2 });
 }
+
+/** A 2-of-4 quorum: cut sets of order three. */
+const QUORUM = buildManifest({
+  checkout: {
+    entrypoint: true,
+    depends_on: [{ quorum: 2, of: ['etcd-a', 'etcd-b', 'etcd-c', 'etcd-d'] }],
+  },
+  'etcd-a': {},
+  'etcd-b': {},
+  'etcd-c': {},
+  'etcd-d': {},
+});
 
 /** Issue 7's availability by Monte Carlo: SHOP with an exact budget of nothing. */
 function sampledAvailability() {
@@ -58,6 +71,12 @@ describe('schema/analysis-result.schema.json', () => {
       coverage.observe(asPrinted(result));
     }
     coverage.observe(asPrinted(orderTwoWithRto()));
+    for (const options of [
+      { order: 3 },
+      { order: 3, cutSetsListed: 0 },
+      { order: 3, cutBudget: 1 },
+    ])
+      coverage.observe(asPrinted(analyze(compileGraph(QUORUM), null, options)));
     coverage.observe(asPrinted(sampledAvailability()));
     expect(coverage.problems()).toEqual([]);
   });

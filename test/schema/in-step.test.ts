@@ -15,6 +15,9 @@ import type {
   DomainSpof,
   FateSharing,
   PairCut,
+  CutSets,
+  CutSetEntry,
+  LargerCutSet,
   DomainPairCut,
   PairSearch,
   PairSearchTotals,
@@ -78,6 +81,7 @@ const ANALYSIS_RESULT: Presence<AnalysisResult> = {
   pairs: 'required',
   domainPairs: 'required',
   pairSearch: 'required',
+  cutSets: 'required',
   rtoViolations: 'required',
   availability: 'required',
   importance: 'required',
@@ -141,6 +145,16 @@ const PROVIDER_CONCENTRATION: Presence<ProviderConcentration> = {
 };
 const COLD_START_BLOCK: Presence<ColdStartBlock> = { cycle: 'required', blocks: 'required' };
 const PAIR_CUT: Presence<PairCut> = { ids: 'required', takesDown: 'required' };
+const CUT_SETS: Presence<CutSets> = {
+  order: 'required',
+  budget: 'required',
+  complete: 'required',
+  nodes: 'required',
+  entrypoints: 'required',
+  sets: 'required',
+};
+const CUT_SET_ENTRY: Presence<CutSetEntry> = { id: 'required', counts: 'required' };
+const LARGER_CUT_SET: Presence<LargerCutSet> = { ids: 'required', takesDown: 'required' };
 const DOMAIN_PAIR_CUT: Presence<DomainPairCut> = { domains: 'required', takesDown: 'required' };
 const PAIR_SEARCH: Presence<PairSearch> = {
   budget: 'required',
@@ -325,6 +339,9 @@ const DOCUMENTED: Array<[string, Record<string, 'optional' | 'required'>, Schema
   ],
   ['ColdStartBlock', COLD_START_BLOCK, 'analysis-result', '#/definitions/coldStartBlock'],
   ['PairCut', PAIR_CUT, 'analysis-result', '#/definitions/pairCut'],
+  ['CutSets', CUT_SETS, 'analysis-result', '#/definitions/cutSets'],
+  ['CutSetEntry', CUT_SET_ENTRY, 'analysis-result', '#/definitions/cutSetEntry'],
+  ['LargerCutSet', LARGER_CUT_SET, 'analysis-result', '#/definitions/largerCutSet'],
   ['DomainPairCut', DOMAIN_PAIR_CUT, 'analysis-result', '#/definitions/domainPairCut'],
   ['PairSearch', PAIR_SEARCH, 'analysis-result', '#/definitions/pairSearch'],
   ['PairSearchTotals', PAIR_SEARCH_TOTALS, 'analysis-result', '#/definitions/pairSearchTotals'],

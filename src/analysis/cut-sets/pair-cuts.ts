@@ -20,6 +20,7 @@ import { outageSweepOf, singleFailureSweep, type SweepPlan } from '../outage/out
 import type { FailureDomain } from '../outage/failure-domains.js';
 import type { PairSearchTotals } from '../analysis-result.js';
 import { entriesAbove, type EntryBitsets } from './entries-above.js';
+import { bitInWord, difference, union, wordOf } from '../graph/bit-mask.js';
 
 /** What can fail as one: a component, or a failure domain (its members at once). */
 export interface FailureUnits {
@@ -224,7 +225,9 @@ class PartnerSearch {
     for (let x = 0; bits !== null && x < units.count; x++) {
       for (const v of singles.down[x]!) {
         const b = bits.bit[v]!;
-        if (b >= 0) this.lost[x * bits.words + (b >>> 5)]! |= 1 << b;
+        if (b < 0) continue;
+        const at = x * bits.words + wordOf(b);
+        this.lost[at] = union(this.lost[at]!, bitInWord(b));
       }
     }
   }
@@ -238,8 +241,8 @@ class PartnerSearch {
     const { words, above } = this.bits;
     const w = this.graph.reqOwner[r]!;
     for (let i = 0; i < words; i++) {
-      if ((above[w * words + i]! & ~this.lost[x * words + i]! & ~this.lost[y * words + i]!) !== 0)
-        return true;
+      const lostAlone = union(this.lost[x * words + i]!, this.lost[y * words + i]!);
+      if (difference(above[w * words + i]!, lostAlone) !== 0) return true;
     }
     return false;
   }

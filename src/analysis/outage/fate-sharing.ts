@@ -5,6 +5,7 @@
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import type { FateSharing } from '../analysis-result.js';
 import type { SweepObserver } from './outage-sweep.js';
+import { intersection, lowest, withoutLowest } from '../graph/bit-mask.js';
 
 export function fateSharingObserver(graph: CompiledGraph): {
   onChunk: NonNullable<SweepObserver['chunk']>;
@@ -18,8 +19,9 @@ export function fateSharingObserver(graph: CompiledGraph): {
   }
   const onChunk: NonNullable<SweepObserver['chunk']> = (chunk, _size, downOf) => {
     for (const pair of pairs) {
-      for (let both = downOf(pair.monitor) & downOf(pair.target); both !== 0; both &= both - 1) {
-        const x = chunk[31 - Math.clz32(both & -both)]!;
+      const both = intersection(downOf(pair.monitor), downOf(pair.target));
+      for (let rest = both; rest !== 0; rest = withoutLowest(rest)) {
+        const x = chunk[lowest(rest)]!;
         if (x !== pair.monitor && !graph.services[x]!.virtual) pair.via.push(x);
       }
     }

@@ -28,7 +28,8 @@ export interface SweepObserver {
   /** Interesting service v is failed or down in outage `label`; in no particular order. */
   down(label: number, v: number): void;
   /**
-   * After a chunk of at most 32 outages was propagated: bit i of `downOf(v)` says service v is
+   * After a chunk of at most 32 outages was propagated: bit i of the unsigned mask `downOf(v)`
+   * (the convention of graph/bit-mask.ts; the sweep's own words stay signed Int32) says service v is
    * failed or down in outage `chunk[i]`.
    */
   chunk?(chunk: Int32Array, size: number, downOf: (v: number) => number): void;
@@ -218,7 +219,7 @@ class SweepState {
     if (observer.chunk) {
       for (let w = 0; w < words; w++) {
         const slice = chunk.subarray(32 * w, Math.min(size, 32 * (w + 1)));
-        observer.chunk(slice, slice.length, (v) => masks[STRIDE * rank[v]! + w]!);
+        observer.chunk(slice, slice.length, (v) => masks[STRIDE * rank[v]! + w]! >>> 0);
       }
     }
     for (let k = 0; k < count; k++) masks.fill(0, STRIDE * region[k]!, STRIDE * (region[k]! + 1));

@@ -6,6 +6,7 @@
 // Wilson score interval: Wilson, J. Am. Stat. Assoc. 22(158), 1927.
 
 import type { RankedGraph } from '../outage/ranked-graph.js';
+import { bit, MASK_WIDTH, union } from '../graph/bit-mask.js';
 
 export interface MonteCarloOptions {
   /** Work units (service and alternative visits) to spend in total. */
@@ -29,7 +30,7 @@ export interface MonteCarloEstimate {
   upCount: Float64Array;
 }
 
-const WIDTH = 32;
+const WIDTH = MASK_WIDTH;
 
 /** Up-counts of `entries` (services) over random states, where service v is up with `up[v]`. */
 export function monteCarlo(
@@ -47,7 +48,7 @@ export function monteCarlo(
     Math.min(options.maxSamples / WIDTH, Math.floor(options.work / Math.max(1, cost))),
   );
   const sampler = new FailureSampler(plan, up, region, options.seed);
-  const down = new Int32Array(plan.order.length);
+  const down = new Uint32Array(plan.order.length);
   const upCount = new Float64Array(entries.length);
   const entryRanks = entries.map((v) => plan.rank[v]!);
   for (let pass = 0; pass < passes; pass++) {
@@ -103,9 +104,9 @@ function hardRegion(plan: RankedGraph, entries: readonly number[]): Int32Array {
  * Down masks of the region, in rank order. A requirement is lost in a sample once more than
  * (alternatives − quorum) of its alternatives are down there.
  */
-function propagateDown(plan: RankedGraph, region: Int32Array, down: Int32Array): void {
+function propagateDown(plan: RankedGraph, region: Int32Array, down: Uint32Array): void {
   const { reqStart, reqSoft, reqQuorum, altStart, alts, component } = plan;
-  const tally = new Int32Array(64);
+  const tally = new Uint32Array(64);
   let begin = 0;
   while (begin < region.length) {
     let end = begin + 1;
@@ -120,10 +121,10 @@ function propagateDown(plan: RankedGraph, region: Int32Array, down: Int32Array):
           const first = altStart[q]!;
           const last = altStart[q + 1]!;
           let any = 0;
-          for (let a = first; a < last; a++) any |= down[alts[a]!]!;
+          for (let a = first; a < last; a++) any = union(any, down[alts[a]!]!);
           if (any === 0) continue;
           const need = last - first - reqQuorum[q]! + 1;
-          mask |= need === 1 ? any : lostIn(down, alts, first, last, need, tally);
+          mask = union(mask, need === 1 ? any : lostIn(down, alts, first, last, need, tally));
         }
         if (mask !== down[v]) {
           down[v] = mask;
@@ -140,20 +141,20 @@ function propagateDown(plan: RankedGraph, region: Int32Array, down: Int32Array):
  * with more than j of them down so far (a unary counter per bit, capped at `need`).
  */
 function lostIn(
-  down: Int32Array,
+  down: Uint32Array,
   alts: Int32Array,
   first: number,
   last: number,
   need: number,
-  tally: Int32Array,
+  tally: Uint32Array,
 ): number {
-  if (need > tally.length) tally = new Int32Array(need);
+  if (need > tally.length) tally = new Uint32Array(need);
   tally.fill(0, 0, need);
   for (let a = first; a < last; a++) {
     const m = down[alts[a]!]!;
     if (m === 0) continue;
-    for (let j = need - 1; j >= 1; j--) tally[j]! |= tally[j - 1]! & m;
-    tally[0]! |= m;
+    for (let j = need - 1; j >= 1; j--) tally[j] = union(tally[j]!, tally[j - 1]! & m);
+    tally[0] = union(tally[0]!, m);
   }
   return tally[need - 1]!;
 }
@@ -185,7 +186,7 @@ class FailureSampler {
   }
 
   /** Down masks of samples base .. base+31 into `down` (other ranks of the region: 0). */
-  fill(down: Int32Array, base: number): void {
+  fill(down: Uint32Array, base: number): void {
     down.fill(0);
     const { ranks, next } = this;
     const end = base + WIDTH;
@@ -194,7 +195,7 @@ class FailureSampler {
       if (at >= end) continue;
       let mask = 0;
       while (at < end) {
-        mask |= 1 << (at - base);
+        mask = union(mask, bit(at - base));
         at += 1 + this.gap(i);
       }
       next[i] = at;

@@ -3,6 +3,7 @@
 
 import type { Command } from 'commander';
 import { DEFAULT_PAIR_BUDGET } from '../../analysis/analyze.js';
+import { DEFAULT_CUT_BUDGET } from '../../analysis/cut-sets/cut-set-report.js';
 import { ANALYZE_REPORTERS } from '../../report/registry.js';
 import type { CommandContext } from '../command-context.js';
 import { UsageError } from '../errors.js';
@@ -20,6 +21,7 @@ interface AnalyzeOptions extends CommonOptions {
   top: string;
   order: string;
   pairBudget?: string;
+  cutBudget?: string;
 }
 
 export function registerAnalyze(program: Command, context: CommandContext): void {
@@ -41,12 +43,16 @@ export function registerAnalyze(program: Command, context: CommandContext): void
       )
       .option(
         '--order <n>',
-        '2: also the minimal pairs of components and of failure domains that take an entry point down together (neither alone does)',
+        'N >= 2: also the minimal pairs of components and of failure domains that take an entry point down together (neither alone does), and the minimal cut sets of up to N components per entry point',
         '1',
       )
       .option(
         '--pair-budget <n>',
-        `with --order 2: candidate pairs each search may check before it stops and says so (default ${DEFAULT_PAIR_BUDGET})`,
+        `with --order 2 or more: candidate pairs each search may check before it stops and says so (default ${DEFAULT_PAIR_BUDGET})`,
+      )
+      .option(
+        '--cut-budget <n>',
+        `with --order 2 or more: diagram nodes the cut-set search may create before it stops and says so (default ${DEFAULT_CUT_BUDGET})`,
       ),
     Object.keys(ANALYZE_REPORTERS),
     'text',
@@ -66,13 +72,29 @@ export function registerAnalyze(program: Command, context: CommandContext): void
   );
 }
 
-/** --order and --pair-budget, checked before any work is done. */
-function pairOptions(options: AnalyzeOptions): { order: 1 | 2; pairBudget?: number } {
-  if (options.order !== '1' && options.order !== '2') {
-    throw new UsageError(`--order takes 1 or 2, not "${options.order}"`);
+/** The largest --order: cut sets of more members than this are not searched. */
+const MAX_ORDER = 64;
+
+/** --order, --pair-budget and --cut-budget, checked before any work is done. */
+function pairOptions(options: AnalyzeOptions): {
+  order: number;
+  pairBudget?: number;
+  cutBudget?: number;
+} {
+  const order = /^[1-9]\d{0,2}$/.test(options.order) ? Number(options.order) : 0;
+  if (order < 1 || order > MAX_ORDER) {
+    throw new UsageError(
+      `--order takes a whole number from 1 to ${MAX_ORDER}, not "${options.order}"`,
+    );
   }
-  if (options.pairBudget === undefined) return { order: options.order === '2' ? 2 : 1 };
-  const pairBudget = parseCount(options.pairBudget, '--pair-budget');
-  if (options.order !== '2') throw new UsageError('--pair-budget needs --order 2');
-  return { order: 2, pairBudget };
+  const budgets: { pairBudget?: number; cutBudget?: number } = {};
+  if (options.pairBudget !== undefined) {
+    budgets.pairBudget = parseCount(options.pairBudget, '--pair-budget');
+    if (order < 2) throw new UsageError('--pair-budget needs --order 2 or more');
+  }
+  if (options.cutBudget !== undefined) {
+    budgets.cutBudget = parseCount(options.cutBudget, '--cut-budget');
+    if (order < 2) throw new UsageError('--cut-budget needs --order 2 or more');
+  }
+  return { order, ...budgets };
 }
