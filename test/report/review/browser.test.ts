@@ -128,7 +128,7 @@ describe('s3-2017: what happened on 2017-02-28', () => {
     expect(await state(page)).toEqual(await simulated('s3-2017', 's3-index-use1'));
     const panel = await page.locator('#br-panel').innerText();
     expect(panel).toContain('3 of 5 entry points down');
-    expect(panel).toContain('20,600 per hour');
+    expect(panel).toContain('20,600.00 per hour');
     expect(panel).toContain('acme-web → cdn-images → s3-get-use1 → s3-index-use1');
     expect(panel).toContain('aws-health-dashboard is down');
     const web = await call<{ x: number; y: number }>(page, 'nodePosition', 'acme-web');
