@@ -166,8 +166,9 @@ describe('s3-2017: what happened on 2017-02-28', () => {
 
   it('focus mode keeps the neighbourhood of the failure; reset shows all', async () => {
     // trello: its dependency s3-get-use1 and its dependent acme-support.
-    const shown = await call<number>(page, 'focus', 1);
-    expect(shown).toBe(3);
+    expect(await call<number>(page, 'focus', 1)).toBe(3);
+    expect(await call<number>(page, 'focus', 1, 'down')).toBe(2);
+    expect(await call<number>(page, 'focus', 1, 'up')).toBe(2);
     await page.click('#br-reset');
     expect((await state(page)).failed).toEqual([]);
   });

@@ -11,7 +11,8 @@ import { simulate, type SimulationResult } from '../../../analysis/outage/simula
 import { plural } from '../../shared/format.js';
 import type { PageData } from '../page-data.js';
 import { currentScene, download, drawScene, sceneSvg } from './export.js';
-import { buildModel, neighbourhood, type PageModel } from './model.js';
+import { neighbourhood, type Direction } from '../../../model/neighbourhood.js';
+import { buildModel, type PageModel } from './model.js';
 import { renderPanel, whyChain } from './panel.js';
 import { createView, edgeKey, type ViewState } from './view.js';
 
@@ -108,7 +109,14 @@ function applyFocus(): void {
   const on = byId<HTMLInputElement>('br-focus').checked;
   const centre = failed.length > 0 ? failed : state.found >= 0 ? [state.found] : [];
   const depth = Number(byId<HTMLInputElement>('br-depth').value) || 1;
-  state.focus = on && centre.length > 0 ? neighbourhood(graph, centre, depth) : null;
+  const direction = byId<HTMLSelectElement>('br-direction').value as Direction;
+  state.focus = null;
+  if (!on || centre.length === 0) return;
+  // The view's graph: one node per service keyed by its index, edges dependent → dependency.
+  const ids = centre.map(String);
+  const inside = neighbourhood(sigma.getGraph(), ids, depth, direction);
+  state.focus = new Uint8Array(graph.n);
+  for (const key of inside) state.focus[Number(key)] = 1;
 }
 
 function failComponent(v: number): void {
@@ -189,7 +197,7 @@ function wire(): void {
     const first = search(searchBox.value, 1)[0];
     if (first !== undefined) choose(first);
   });
-  for (const id of ['br-focus', 'br-depth']) {
+  for (const id of ['br-focus', 'br-depth', 'br-direction']) {
     byId(id).addEventListener('change', () => {
       applyFocus();
       refresh();
@@ -254,9 +262,10 @@ function expose(model: PageModel): void {
       const box = byId('br-graph').getBoundingClientRect();
       return { x: box.left + p.x, y: box.top + p.y };
     },
-    focus: (depth: number) => {
+    focus: (depth: number, direction: Direction = 'both') => {
       byId<HTMLInputElement>('br-focus').checked = true;
       byId<HTMLInputElement>('br-depth').value = String(depth);
+      byId<HTMLSelectElement>('br-direction').value = direction;
       applyFocus();
       refresh();
       return state.focus ? state.focus.reduce((sum, x) => sum + x, 0) : graph.n;
