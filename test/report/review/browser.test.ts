@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateManifest } from '../../../bench/generate.mjs';
-import { parseManifestText } from '../../../src/manifest/load.js';
+import { loadManifest, parseManifestText } from '../../../src/manifest/load.js';
 import { buildManifest } from '../../support/build-manifest.js';
 import { runCli } from '../../support/run-cli.js';
 import {
@@ -101,10 +101,63 @@ async function simulated(name: string, selector: string): Promise<PageState> {
   return { scenario: selector, failed, down, degraded, up };
 }
 
+interface ScreenBox {
+  domain: string;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+const within = (
+  inner: { left: number; top: number; right: number; bottom: number },
+  outer: ScreenBox,
+) =>
+  inner.left >= outer.left &&
+  inner.right <= outer.right &&
+  inner.top >= outer.top &&
+  inner.bottom <= outer.bottom;
+
 describe.each(FIXTURES)('%s report', (name) => {
-  it('loads with no console error and no request off the file; screenshot', async () => {
+  it('loads with no console error and no request off the file; draws every service inside the box of its failure domain; screenshots', async () => {
+    const manifest = await loadManifest(fixtureManifest(name));
     const { page, problems } = await open(await fixtureHtml(name), name);
     await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+    await page.locator('#br-explore').scrollIntoViewIfNeeded();
+    await page
+      .locator('#br-explore')
+      .screenshot({ path: path.join(ARTIFACTS, `${name}-domains.png`) });
+    const boxes = await call<ScreenBox[]>(page, 'domainBoxes');
+    const byDomain = new Map(boxes.map((b) => [b.domain, b]));
+    // One box per failure domain of the manifest, each inside the box of the domain around it.
+    const domains = new Set<string>();
+    for (const service of manifest.services) {
+      const parts: string[] = [];
+      for (const key of ['provider', 'region', 'zone'] as const) {
+        if (service[key] === undefined) continue;
+        parts.push(`${key}=${service[key]}`);
+        domains.add(parts.join(','));
+      }
+      // The service's circle, read back from the page, lies in the box of each of its domains.
+      const at = await call<{ x: number; y: number }>(page, 'nodePosition', service.id);
+      const point = { left: at.x, right: at.x, top: at.y, bottom: at.y };
+      for (let k = 1; k <= parts.length; k++) {
+        const box = byDomain.get(parts.slice(0, k).join(','));
+        expect(box, `${service.id} in ${parts.slice(0, k).join(',')}`).toBeDefined();
+        expect(within(point, box!), `${service.id} inside ${box!.domain}`).toBe(true);
+      }
+      // …and in no box of a domain it does not belong to.
+      for (const box of boxes) {
+        if (!parts.some((_, k) => parts.slice(0, k + 1).join(',') === box.domain))
+          expect(within(point, box), `${service.id} outside ${box.domain}`).toBe(false);
+      }
+    }
+    expect([...byDomain.keys()].sort()).toEqual([...domains].sort());
+    for (const box of boxes) {
+      const parent = box.domain.slice(0, Math.max(0, box.domain.lastIndexOf(',')));
+      if (parent !== '')
+        expect(within(box, byDomain.get(parent)!), `${box.domain} nested`).toBe(true);
+    }
     expect(problems).toEqual([]);
     await page.close();
   });

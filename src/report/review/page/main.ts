@@ -10,6 +10,7 @@ import { DEGRADED, DOWN, FAILED, UP } from '../../../analysis/outage/propagate.j
 import { simulate, type SimulationResult } from '../../../analysis/outage/simulate.js';
 import { plural } from '../../shared/format.js';
 import type { PageData } from '../page-data.js';
+import { drawBoxes } from './boxes.js';
 import { currentScene, download, drawScene, sceneSvg } from './export.js';
 import { neighbourhood, type Direction } from '../../../model/neighbourhood.js';
 import { buildModel, type PageModel } from './model.js';
@@ -36,6 +37,7 @@ let failed: number[] = [];
 let scenarioName = '';
 let current: SimulationResult | null = null;
 const sigma = createView(byId('br-graph'), model, state);
+const drawnBoxes = drawBoxes(sigma, data.boxes);
 const drawn = performance.now();
 
 /** Re-runs the reducers over every node and edge: once per change of scenario or focus. */
@@ -95,8 +97,11 @@ function reset(): void {
   state.status.fill(UP);
   state.scenario = false;
   state.found = -1;
-  // animate() also cancels a camera animation still running (from a search).
-  void sigma.getCamera().animate({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }, { duration: 0 });
+  // animate() cancels a camera animation still running (from a search); a zero duration would
+  // divide by zero in it and leave the camera at NaN for a frame, so: 1 ms, and the state now.
+  const home = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+  void sigma.getCamera().animate(home, { duration: 1 });
+  sigma.getCamera().setState(home);
   byId<HTMLInputElement>('br-focus').checked = false;
   byId<HTMLSelectElement>('br-domain').value = '';
   setChain(-1);
@@ -168,12 +173,12 @@ function choose(v: number): void {
 }
 
 function exportSvg(): string {
-  return sceneSvg(currentScene(sigma));
+  return sceneSvg(currentScene(sigma, drawnBoxes()));
 }
 
 function exportPng(): void {
   const canvas = document.createElement('canvas');
-  drawScene(currentScene(sigma), canvas, window.devicePixelRatio || 1);
+  drawScene(currentScene(sigma, drawnBoxes()), canvas, window.devicePixelRatio || 1);
   canvas.toBlob((blob) => blob && download('blast-radius.png', blob), 'image/png');
 }
 
@@ -261,6 +266,17 @@ function expose(model: PageModel): void {
       const p = sigma.framedGraphToViewport(display);
       const box = byId('br-graph').getBoundingClientRect();
       return { x: box.left + p.x, y: box.top + p.y };
+    },
+    /** The failure-domain boxes as drawn, in page coordinates, outermost first. */
+    domainBoxes: () => {
+      const box = byId('br-graph').getBoundingClientRect();
+      return drawnBoxes().map((b) => ({
+        domain: b.domain,
+        left: box.left + b.left,
+        top: box.top + b.top,
+        right: box.left + b.right,
+        bottom: box.top + b.bottom,
+      }));
     },
     focus: (depth: number, direction: Direction = 'both') => {
       byId<HTMLInputElement>('br-focus').checked = true;

@@ -86,12 +86,13 @@ export function createView(container: HTMLElement, model: PageModel, state: View
       }
     }
   }
-  return new Sigma(network, container, {
+  const sigma = new Sigma(network, container, {
     defaultEdgeType: 'arrow',
     renderEdgeLabels: false,
     hideEdgesOnMove: large,
     labelRenderedSizeThreshold: large ? 9 : 0,
     labelDensity: large ? 0.5 : 1,
+    labelSize: 12,
     zIndex: true,
     nodeReducer: (_key, attributes) => {
       const v = attributes.v;
@@ -140,4 +141,23 @@ export function createView(container: HTMLElement, model: PageModel, state: View
       return { ...attributes, color, zIndex, hidden };
     },
   });
+  // Frame the boxes too, not only the services: a box reaches past its outermost services.
+  if (data.boxes.length > 0) {
+    const x: [number, number] = [Infinity, -Infinity];
+    const y: [number, number] = [Infinity, -Infinity];
+    const extend = (px: number, py: number) => {
+      x[0] = Math.min(x[0], px);
+      x[1] = Math.max(x[1], px);
+      y[0] = Math.min(y[0], -py);
+      y[1] = Math.max(y[1], -py);
+    };
+    for (const box of data.boxes) {
+      extend(box.x, box.y);
+      extend(box.x + box.width, box.y + box.height);
+    }
+    for (let v = 0; v < graph.n; v++) extend(data.x[v]!, data.y[v]!);
+    sigma.setCustomBBox({ x, y });
+    sigma.refresh();
+  }
+  return sigma;
 }
