@@ -1,17 +1,17 @@
 // A layered drawing of the dependency graph with its failure domains as nested boxes: entry
 // points on top, arrows pointing down from a service to what it depends on, and every provider,
-// region and zone a labelled box around its services (provider ⊃ region ⊃ zone). Computed with
+// region and zone a labelled box around what it holds (provider ⊃ region ⊃ zone). Computed with
 // ELK's layered algorithm (Sugiyama-style layering, crossing minimisation and node placement)
-// over the compound graph, across the box boundaries. Deterministic: ELK is, and the input is
-// built in service order.
+// over the compound graph, across the box boundaries. The leaves are services, or, for a large
+// graph, groups of services (group-layout.ts). Deterministic: ELK is, and the input is built in
+// a fixed order.
 
 import elkModule, { type ElkNode } from 'elkjs/lib/elk.bundled.js';
-import type { CompiledGraph } from '../../model/compiled-graph.js';
 
 // A CommonJS module: Node's default export is module.exports, the class the typings call `default`.
 const ELK = elkModule as unknown as typeof elkModule.default;
 
-/** One failure domain drawn as a box: top-left corner and size, y growing downwards. */
+/** One failure domain (or group) drawn as a box: top-left corner and size, y growing downwards. */
 export interface DomainBox {
   /** The failure domain, as `analyze` names it: `provider=aws,region=us-east-1`. */
   domain: string;
@@ -25,47 +25,50 @@ export interface DomainBox {
   height: number;
 }
 
-export interface DomainLayout {
+/** What the layout places: a service or a group, inside the boxes of `domains` (outermost first). */
+export interface Leaf {
+  domains: ReadonlyArray<{ domain: string; key: string; value: string }>;
+  width: number;
+  height: number;
+  /** Put it in the first layer (an entry point nothing depends on, outside every box). */
+  first: boolean;
+}
+
+export interface CompoundLayout {
+  /** Top-left corner of each leaf, in the order given. */
   x: Float64Array;
   y: Float64Array;
   boxes: DomainBox[];
 }
 
-const LABELS = ['provider', 'region', 'zone'] as const;
-/** A service's node: room for the circle the page draws, and for its name on the right. */
-const NODE = 20;
-/** Room per character of a name (the page draws them at 12 px), with a margin for the fit. */
-const CHAR = 8.6;
-const MAX_LABEL = 240;
-/** The page names every service up to this many (view.ts), so only then is room kept. */
-const LABELLED_SERVICES = 200;
 const OPTIONS = {
   'elk.algorithm': 'layered',
   'elk.direction': 'DOWN',
   'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
   'elk.layered.spacing.nodeNodeBetweenLayers': '36',
   'elk.spacing.nodeNode': '26',
-  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
   'elk.randomSeed': '1',
 };
 /** Room at the top of a box for its label. */
 const BOX_PADDING = '[top=30,left=14,bottom=14,right=14]';
+/** Room per character of a name (the page draws them at 12 px), with a margin for the fit. */
+export const CHAR = 8.6;
+export const MAX_LABEL = 240;
 
 interface BoxNode extends ElkNode {
   children: ElkNode[];
 }
 
-export async function layoutDomains(graph: CompiledGraph): Promise<DomainLayout> {
+/** Lays out leaves and the edges between them (`[from, to]` leaf indices, drawn downwards). */
+export async function layoutCompound(
+  leaves: readonly Leaf[],
+  edges: ReadonlyArray<readonly [number, number]>,
+): Promise<CompoundLayout> {
   const root: BoxNode = { id: 'root', layoutOptions: OPTIONS, children: [], edges: [] };
   const boxes = new Map<string, { node: BoxNode; label: string; level: number }>();
-  for (let v = 0; v < graph.n; v++) {
+  leaves.forEach((leaf, i) => {
     let parent = root;
-    const parts: string[] = [];
-    for (const key of LABELS) {
-      const value = graph.services[v]![key];
-      if (value === undefined) continue;
-      parts.push(`${key}=${value}`);
-      const domain = parts.join(',');
+    leaf.domains.forEach(({ domain, key, value }, level) => {
       let box = boxes.get(domain);
       if (!box) {
         const title = `${key} ${value}`;
@@ -79,33 +82,25 @@ export async function layoutDomains(graph: CompiledGraph): Promise<DomainLayout>
           },
           children: [],
         };
-        box = { node, label: value, level: parts.length - 1 };
+        box = { node, label: value, level };
         boxes.set(domain, box);
         parent.children.push(node);
       }
       parent = box.node;
-    }
-    const label = graph.n <= LABELLED_SERVICES ? graph.ids[v]!.length * CHAR + 6 : 0;
-    const node: ElkNode = { id: `s:${v}`, width: NODE + Math.min(MAX_LABEL, label), height: NODE };
-    // Entry points head the drawing (ELK allows it only for those nothing depends on).
-    const dependedOn = graph.usedByStart[v + 1]! > graph.usedByStart[v]!;
-    if (graph.entry[v] && parent === root && !dependedOn)
-      node.layoutOptions = { 'elk.layered.layering.layerConstraint': 'FIRST' };
+    });
+    const node: ElkNode = { id: `s:${i}`, width: leaf.width, height: leaf.height };
+    if (leaf.first) node.layoutOptions = { 'elk.layered.layering.layerConstraint': 'FIRST' };
     parent.children.push(node);
-  }
+  });
   const seen = new Set<string>();
-  for (let r = 0; r < graph.reqOwner.length; r++) {
-    const s = graph.reqOwner[r]!;
-    for (let k = graph.altStart[r]!; k < graph.altStart[r + 1]!; k++) {
-      const t = graph.alts[k]!;
-      const id = `${s}>${t}`;
-      if (s === t || seen.has(id)) continue;
-      seen.add(id);
-      root.edges!.push({ id, sources: [`s:${s}`], targets: [`s:${t}`] });
-    }
+  for (const [s, t] of edges) {
+    const id = `${s}>${t}`;
+    if (s === t || seen.has(id)) continue;
+    seen.add(id);
+    root.edges!.push({ id, sources: [`s:${s}`], targets: [`s:${t}`] });
   }
   const laid = await new ELK().layout(root);
-  return positions(graph.n, laid, boxes);
+  return positions(leaves.length, laid, boxes);
 }
 
 /** Absolute positions from ELK's parent-relative ones, walking the tree with a stack. */
@@ -113,7 +108,7 @@ function positions(
   n: number,
   laid: ElkNode,
   boxes: ReadonlyMap<string, { label: string; level: number }>,
-): DomainLayout {
+): CompoundLayout {
   const x = new Float64Array(n);
   const y = new Float64Array(n);
   const drawn: DomainBox[] = [];
@@ -124,10 +119,9 @@ function positions(
       const cx = dx + (child.x ?? 0);
       const cy = dy + (child.y ?? 0);
       if (child.id.startsWith('s:')) {
-        const v = Number(child.id.slice(2));
-        // The circle at the left of the node's box, its name to the right of it.
-        x[v] = round(cx + NODE / 2);
-        y[v] = round(cy + (child.height ?? 0) / 2);
+        const i = Number(child.id.slice(2));
+        x[i] = cx;
+        y[i] = cy;
         continue;
       }
       const domain = child.id.slice(2);
@@ -144,10 +138,13 @@ function positions(
       stack.push({ node: child, dx: cx, dy: cy });
     }
   }
-  drawn.sort((a, b) => (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0));
-  return { x, y, boxes: drawn };
+  return { x, y, boxes: sortBoxes(drawn) };
 }
 
-function round(value: number): number {
+export function sortBoxes(boxes: DomainBox[]): DomainBox[] {
+  return boxes.sort((a, b) => (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0));
+}
+
+export function round(value: number): number {
   return Math.round(value * 10) / 10;
 }

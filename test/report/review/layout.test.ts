@@ -6,8 +6,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../../../src/manifest/types.js';
 import { compileGraph } from '../../../src/model/compiled-graph.js';
-import { layoutDomains, type DomainBox } from '../../../src/report/review/domain-layout.js';
-import { DOMAIN_LAYOUT_MAX_SERVICES, layoutGraph } from '../../../src/report/review/layout.js';
+import type { DomainBox } from '../../../src/report/review/domain-layout.js';
+import { layoutServices } from '../../../src/report/review/service-layout.js';
+import { layoutGroups } from '../../../src/report/review/group-layout.js';
+import { LAYERED_MAX_SERVICES, layoutGraph } from '../../../src/report/review/layout.js';
 import { buildManifest } from '../../support/build-manifest.js';
 import { arbitraryManifest } from '../../support/random-manifest.js';
 
@@ -34,14 +36,20 @@ const contains = (outer: DomainBox, inner: DomainBox) =>
 const overlap = (a: DomainBox, b: DomainBox) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-async function checkLayout(manifest: Manifest): Promise<void> {
+async function checkLayout(manifest: Manifest, grouped = false): Promise<void> {
   const graph = compileGraph(manifest);
-  const { x, y, boxes } = await layoutDomains(graph);
+  const { x, y, boxes } = grouped ? layoutGroups(graph) : await layoutServices(graph);
   const byDomain = new Map(boxes.map((b) => [b.domain, b]));
   const expected = new Set(manifest.services.flatMap(domainsOf));
+  // Grouped, services in no domain are grouped by owner, or together.
+  const ownGroup = (service: Manifest['services'][number]) =>
+    domainsOf(service).length > 0
+      ? []
+      : [service.owner !== undefined ? `owner=${service.owner}` : 'unplaced'];
+  if (grouped) for (const s of manifest.services) for (const g of ownGroup(s)) expected.add(g);
   expect([...byDomain.keys()].sort()).toEqual([...expected].sort());
   graph.services.forEach((service, v) => {
-    const mine = new Set(domainsOf(service));
+    const mine = new Set([...domainsOf(service), ...(grouped ? ownGroup(service) : [])]);
     for (const box of boxes)
       expect(inside(x[v]!, y[v]!, box), `${service.id} in ${box.domain}`).toBe(
         mine.has(box.domain),
@@ -49,7 +57,7 @@ async function checkLayout(manifest: Manifest): Promise<void> {
   });
   for (const box of boxes) {
     const parent = box.domain.slice(0, Math.max(0, box.domain.lastIndexOf(',')));
-    expect(box.level).toBe(box.domain.split(',').length - 1);
+    if (!grouped) expect(box.level).toBe(box.domain.split(',').length - 1);
     if (parent !== '') expect(contains(byDomain.get(parent)!, box), box.domain).toBe(true);
     for (const other of boxes) {
       const otherParent = other.domain.slice(0, Math.max(0, other.domain.lastIndexOf(',')));
@@ -69,7 +77,7 @@ describe('the layered layout with failure-domain boxes', () => {
     });
     await checkLayout(manifest);
     const graph = compileGraph(manifest);
-    const { y, boxes } = await layoutDomains(graph);
+    const { y, boxes } = await layoutServices(graph);
     expect(boxes.map((b) => b.domain)).toEqual([
       'provider=aws',
       'provider=aws,region=us-east-1',
@@ -84,12 +92,22 @@ describe('the layered layout with failure-domain boxes', () => {
   });
 
   it('holds on random manifests', async () => {
-    await fc.assert(fc.asyncProperty(arbitraryManifest({ maxServices: 12 }), checkLayout), {
-      numRuns: 25,
-    });
+    await fc.assert(
+      fc.asyncProperty(arbitraryManifest({ maxServices: 12 }), (m: Manifest) => checkLayout(m)),
+      { numRuns: 8 },
+    );
   }, 60_000);
 
-  it('is deterministic, and leaves large graphs to the force layout', async () => {
+  it('grouped, holds the same on random manifests', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryManifest({ maxServices: 12 }), (m: Manifest) =>
+        checkLayout(m, true),
+      ),
+      { numRuns: 8 },
+    );
+  }, 60_000);
+
+  it('is deterministic, and groups the services of larger graphs', async () => {
     const manifest = buildManifest({
       web: { entrypoint: true, depends_on: ['api'] },
       api: { provider: 'gcp', region: 'europe-west1', depends_on: ['db'] },
@@ -99,10 +117,20 @@ describe('the layered layout with failure-domain boxes', () => {
     expect(await layoutGraph(graph)).toEqual(await layoutGraph(graph));
     expect((await layoutGraph(graph)).engine).toBe('layered');
     const many: Parameters<typeof buildManifest>[0] = {};
-    for (let i = 0; i <= DOMAIN_LAYOUT_MAX_SERVICES; i++)
-      many[`svc-${i}`] = { entrypoint: i === 0 };
+    for (let i = 0; i <= LAYERED_MAX_SERVICES; i++)
+      many[`svc-${i}`] = {
+        entrypoint: i === 0,
+        owner: `team-${i % 3}`,
+        depends_on: i > 0 ? [`svc-${i - 1}`] : [],
+      };
     const big = await layoutGraph(compileGraph(buildManifest(many)));
-    expect(big.engine).toBe('force');
-    expect(big.boxes).toEqual([]);
+    expect(big.engine).toBe('grouped');
+    expect(big.collapsed).toBe(false);
+    const sizes = [0, 1, 2].map(
+      (k) => Object.keys(many).filter((id) => Number(id.slice(4)) % 3 === k).length,
+    );
+    expect(big.groups.map((g) => [g.name, g.size])).toEqual(
+      sizes.map((size, k) => [`owner=team-${k}`, size]),
+    );
   });
 });

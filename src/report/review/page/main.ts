@@ -6,6 +6,7 @@
 // itself (and so its Propagator) — click a node, pick a failure domain, search, focus, export.
 // Everything taken from the manifest reaches the page through textContent, never as markup.
 
+import Graph from 'graphology';
 import { DEGRADED, DOWN, FAILED, UP } from '../../../analysis/outage/propagate.js';
 import { simulate, type SimulationResult } from '../../../analysis/outage/simulate.js';
 import { plural } from '../../shared/format.js';
@@ -15,6 +16,7 @@ import { currentScene, download, drawScene, sceneSvg } from './export.js';
 import { neighbourhood, type Direction } from '../../../model/neighbourhood.js';
 import { buildModel, type PageModel } from './model.js';
 import { renderPanel, whyChain } from './panel.js';
+import { openGroup } from './groups.js';
 import { createView, edgeKey, type ViewState } from './view.js';
 
 const started = performance.now();
@@ -32,6 +34,10 @@ const state: ViewState = {
   chainEdges: new Set(),
   focus: null,
   found: -1,
+  // Without groups, nothing is closed; with them, the layout says whether to start closed.
+  open: new Uint8Array(data.groups.length).fill(data.collapsed ? 0 : 1),
+  groupStatus: new Uint8Array(data.groups.length),
+  groupFocus: new Uint8Array(data.groups.length),
 };
 let failed: number[] = [];
 let scenarioName = '';
@@ -57,6 +63,10 @@ function fail(services: number[], name: string): void {
   mark(current.failed, FAILED);
   mark(current.down, DOWN);
   mark(current.degraded, DEGRADED);
+  state.groupStatus.fill(UP);
+  data.group.forEach((g, v) => {
+    if (state.status[v]! > state.groupStatus[g]!) state.groupStatus[g] = state.status[v]!;
+  });
   state.scenario = true;
   setChain(-1);
   applyFocus();
@@ -71,7 +81,14 @@ function inspect(v: number): void {
   setChain(v);
   nodes.push(...state.chainNodes);
   edges.push(...state.chainEdges);
-  sigma.refresh({ partialGraph: { nodes: nodes.map(String), edges } });
+  // Services in a closed group are not drawn.
+  const network = sigma.getGraph();
+  sigma.refresh({
+    partialGraph: {
+      nodes: nodes.map(String).filter((key) => network.hasNode(key)),
+      edges: edges.filter((key) => network.hasEdge(key)),
+    },
+  });
 }
 
 function setChain(v: number): void {
@@ -95,6 +112,7 @@ function reset(): void {
   scenarioName = '';
   current = null;
   state.status.fill(UP);
+  state.groupStatus.fill(UP);
   state.scenario = false;
   state.found = -1;
   // animate() cancels a camera animation still running (from a search); a zero duration would
@@ -117,11 +135,34 @@ function applyFocus(): void {
   const direction = byId<HTMLSelectElement>('br-direction').value as Direction;
   state.focus = null;
   if (!on || centre.length === 0) return;
-  // The view's graph: one node per service keyed by its index, edges dependent → dependency.
-  const ids = centre.map(String);
-  const inside = neighbourhood(sigma.getGraph(), ids, depth, direction);
+  const inside = neighbourhood(serviceNetwork(), centre.map(String), depth, direction);
   state.focus = new Uint8Array(graph.n);
-  for (const key of inside) state.focus[Number(key)] = 1;
+  state.groupFocus.fill(0);
+  for (const key of inside) {
+    state.focus[Number(key)] = 1;
+    if (data.group.length > 0) state.groupFocus[data.group[Number(key)]!] = 1;
+  }
+}
+
+let services: Graph | null = null;
+
+/** Every service keyed by its index, edges dependent → dependency: what focus mode walks. */
+function serviceNetwork(): Graph {
+  if (services === null) {
+    services = new Graph({ type: 'directed' });
+    for (let v = 0; v < graph.n; v++) services.addNode(String(v));
+    for (let r = 0; r < graph.reqOwner.length; r++)
+      for (let k = graph.altStart[r]!; k < graph.altStart[r + 1]!; k++)
+        services.mergeEdge(String(graph.reqOwner[r]!), String(graph.alts[k]!));
+  }
+  return services;
+}
+
+/** Opens the group of service v if it is closed, so that v is drawn. */
+function reveal(v: number): void {
+  if (data.group.length === 0) return;
+  const g = data.group[v]!;
+  if (!state.open[g]) openGroup(sigma.getGraph(), model, state.open, g);
 }
 
 function failComponent(v: number): void {
@@ -165,6 +206,7 @@ function showSearch(): void {
 /** A search result chosen: centre on it, mark it, and simulate its outage. */
 function choose(v: number): void {
   state.found = v;
+  reveal(v);
   byId('br-search-results').replaceChildren();
   failComponent(v);
   const display = sigma.getNodeDisplayData(String(v));
@@ -183,8 +225,18 @@ function exportPng(): void {
 }
 
 function wire(): void {
-  sigma.on('clickNode', ({ node }) => failComponent(Number(node)));
-  sigma.on('enterNode', ({ node }) => state.scenario && inspect(Number(node)));
+  sigma.on('clickNode', ({ node }) => {
+    const v = sigma.getGraph().getNodeAttribute(node, 'v');
+    if (v >= 0) failComponent(v);
+    else {
+      openGroup(sigma.getGraph(), model, state.open, -1 - v);
+      refresh();
+    }
+  });
+  sigma.on('enterNode', ({ node }) => {
+    const v = sigma.getGraph().getNodeAttribute(node, 'v');
+    if (state.scenario && v >= 0) inspect(v);
+  });
   const domainSelect = byId<HTMLSelectElement>('br-domain');
   for (const d of model.domains) {
     const option = document.createElement('option');
@@ -255,6 +307,25 @@ function expose(model: PageModel): void {
       up: idsWith((s) => s === UP),
     }),
     fail: (id: string) => failComponent(model.graph.index.get(id)!),
+    /** Groups of a large graph, as drawn: name, size, open. */
+    groups: () =>
+      data.groups.map((g, i) => ({ name: g.name, size: g.size, open: state.open[i] === 1 })),
+    openGroup: (name: string) => {
+      const g = data.groups.findIndex((group) => group.name === name);
+      openGroup(sigma.getGraph(), model, state.open, g);
+      refresh();
+    },
+    /** Nodes the view draws now (services and closed groups). */
+    drawnNodes: () => sigma.getGraph().order,
+    /** Where group `name`'s node is drawn while closed, in page coordinates. */
+    groupPosition: (name: string) => {
+      const g = data.groups.findIndex((group) => group.name === name);
+      const display = sigma.getNodeDisplayData(`g${g}`);
+      if (!display) return null;
+      const p = sigma.framedGraphToViewport(display);
+      const box = byId('br-graph').getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    },
     failDomain,
     reset,
     search: (query: string) => search(query).map((v) => graph.ids[v]),
