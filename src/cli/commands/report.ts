@@ -75,5 +75,5 @@ async function pageAssets(graph: CompiledGraph): Promise<PageAssets> {
       `the report page script is missing (${fileURLToPath(PAGE_BUNDLE)}): run "npm run build"`,
     );
   });
-  return { script, layout: layoutGraph(graph) };
+  return { script, layout: await layoutGraph(graph) };
 }

@@ -10,7 +10,7 @@ import type {
   ComponentImportance,
   EntryAvailability,
 } from '../../analysis/analysis-result.js';
-import { formatNumber, plural } from '../shared/format.js';
+import { formatMoney, formatNumber, plural } from '../shared/format.js';
 import { markdownCode } from '../shared/markdown.js';
 import { safeText } from '../shared/safe-text.js';
 import type { Style } from '../shared/style.js';
@@ -58,7 +58,7 @@ export function availabilityText(result: AnalysisResult, style: Style, top: numb
       safeText(id),
       formatAvailability(a.value),
       formatNumber(a.downtimeMinutesPerYear),
-      formatNumber(a.expectedCostPerYear),
+      formatMoney(a.expectedCostPerYear),
       method(a),
     ]);
   lines.push(
@@ -107,13 +107,14 @@ export function availabilityMarkdown(result: AnalysisResult, top: number): strin
           markdownCode(id),
           formatAvailability(a.value),
           formatNumber(a.downtimeMinutesPerYear),
-          formatNumber(a.expectedCostPerYear),
+          formatMoney(a.expectedCostPerYear),
           method(a),
         ]),
       ['left', 'right', 'right', 'right', 'left'],
     ),
   );
-  if (entries.length > top) lines.push('', `_${entries.length - top} more not shown._`);
+  if (entries.length > top)
+    lines.push('', `_${formatNumber(entries.length - top)} more not shown._`);
   const note = unknownSlaNote(result, top, markdownCode);
   if (note) lines.push('', `_${note}._`);
   lines.push('');
@@ -130,7 +131,8 @@ export function importanceMarkdown(result: AnalysisResult, top: number): string[
       lines.push(`  1. ${importanceLine(c, markdownCode)}`);
     }
   }
-  if (entries.length > top) lines.push('', `_${entries.length - top} more not shown._`);
+  if (entries.length > top)
+    lines.push('', `_${formatNumber(entries.length - top)} more not shown._`);
   lines.push('');
   return lines;
 }

@@ -5,7 +5,7 @@ import type { AnalysisResult } from '../../analysis/analysis-result.js';
 import { availabilityMarkdown, importanceMarkdown } from './availability.js';
 import { pairsMarkdown, rtoMarkdown } from './pairs-and-rto.js';
 import { formatDuration } from '../../manifest/fields/duration.js';
-import { formatNumber } from '../shared/format.js';
+import { formatMoney, formatNumber } from '../shared/format.js';
 import { markdownCode, markdownText } from '../shared/markdown.js';
 import { markdownTable } from '../shared/table.js';
 import { concentrationShareCells } from '../shared/table-rows.js';
@@ -31,7 +31,7 @@ export function renderAnalyzeMarkdown(result: AnalysisResult, options: { top: nu
           spof.takesDown.map(markdownCode).join(', '),
           formatNumber(spof.blastRadius.down),
           formatNumber(spof.blastRadius.degraded),
-          formatNumber(spof.blastRadius.costPerHour),
+          formatMoney(spof.blastRadius.costPerHour),
           spof.cutVertex ? 'yes' : '',
         ]),
       ['left', 'left', 'right', 'right', 'right', 'left'],
@@ -47,7 +47,7 @@ export function renderAnalyzeMarkdown(result: AnalysisResult, options: { top: nu
           markdownCode(d.domain),
           d.takesDown.map(markdownCode).join(', '),
           d.onlyAsDomain.map(markdownCode).join(', '),
-          formatNumber(d.blastRadius.costPerHour),
+          formatMoney(d.blastRadius.costPerHour),
         ]),
       ['left', 'left', 'left', 'right'],
       result.domainSpofs.slice(0, top).map((d) => d.grace),
@@ -63,13 +63,13 @@ export function renderAnalyzeMarkdown(result: AnalysisResult, options: { top: nu
           formatNumber(b.down),
           formatNumber(b.degraded),
           formatNumber(b.entrypointsDown),
-          formatNumber(b.costPerHour),
+          formatMoney(b.costPerHour),
         ]),
       ['left', 'right', 'right', 'right', 'right'],
     ),
   );
   section(lines, '## Cycles and cold start', top, result.coldStartWitnesses.length, () => [
-    `${result.cycles.length} cycles; a cold start takes ${result.coldStartOrder.length} waves.`,
+    `${formatNumber(result.cycles.length)} cycles; a cold start takes ${formatNumber(result.coldStartOrder.length)} waves.`,
     '',
     ...(result.coldStartBlocked.length === 0
       ? ['Every service can cold-start.']
@@ -112,7 +112,10 @@ function section(
   if (total === 0 && !heading.includes('cold start')) return;
   lines.push(heading, '', ...body());
   if (total > top)
-    lines.push('', `_${total - top} more not shown (\`--top\`, or \`--format json\` for all)._`);
+    lines.push(
+      '',
+      `_${formatNumber(total - top)} more not shown (\`--top\`, or \`--format json\` for all)._`,
+    );
   lines.push('');
 }
 

@@ -95,7 +95,8 @@ export function pairsMarkdown(result: AnalysisResult, top: number): string[] {
         `- ${members.map(markdownCode).join(' + ')} takes down ${takesDown.map(markdownCode).join(', ')}`,
       );
     }
-    if (pairs.length > top) lines.push(`- _${pairs.length - top} more not shown (\`--top\`)._`);
+    if (pairs.length > top)
+      lines.push(`- _${formatNumber(pairs.length - top)} more not shown (\`--top\`)._`);
     const note = budgetNote(what, totals);
     if (note) lines.push('', `_Note: ${note}._`);
     lines.push('');
@@ -108,6 +109,7 @@ export function rtoMarkdown(result: AnalysisResult, top: number): string[] {
   if (violations.length === 0) return [];
   const lines = ['## RTO consistency', ''];
   lines.push(...violations.slice(0, top).map((v) => `- ${rtoSentence(v, markdownCode)}`));
-  if (violations.length > top) lines.push(`- _${violations.length - top} more not shown._`);
+  if (violations.length > top)
+    lines.push(`- _${formatNumber(violations.length - top)} more not shown._`);
   return [...lines, ''];
 }

@@ -8,7 +8,7 @@ import type { AnalysisResult } from '../../analysis/analysis-result.js';
 import { availabilityText, importanceText } from './availability.js';
 import { pairsText, rtoText } from './pairs-and-rto.js';
 import { formatDuration } from '../../manifest/fields/duration.js';
-import { formatNumber, plural } from '../shared/format.js';
+import { formatMoney, formatNumber, plural } from '../shared/format.js';
 import { safeText } from '../shared/safe-text.js';
 import { blastRadiusTextTable, concentrationCells } from '../shared/table-rows.js';
 import { indent, list, more } from '../shared/text-lists.js';
@@ -70,7 +70,7 @@ function summary(result: AnalysisResult, style: Style, top: number): string[] {
         safeText(spof.id),
         list(spof.takesDown, 3),
         formatNumber(spof.blastRadius.down),
-        formatNumber(spof.blastRadius.costPerHour),
+        formatMoney(spof.blastRadius.costPerHour),
         ...(timed ? [formatDuration(spof.grace ?? 0)] : []),
       ]);
     const headers = ['component', 'takes down', 'down', 'cost/h', ...(timed ? ['after'] : [])];
@@ -86,8 +86,8 @@ function summary(result: AnalysisResult, style: Style, top: number): string[] {
       .map((d) => [
         safeText(d.domain),
         formatNumber(d.takesDown.length),
-        d.onlyAsDomain.length > 0 ? `${d.onlyAsDomain.length}` : '',
-        formatNumber(d.blastRadius.costPerHour),
+        d.onlyAsDomain.length > 0 ? formatNumber(d.onlyAsDomain.length) : '',
+        formatMoney(d.blastRadius.costPerHour),
         ...(timed ? [formatDuration(d.grace ?? 0)] : []),
       ]);
     const headers = ['domain', 'entry points', 'only as a domain', 'cost/h'];
@@ -131,7 +131,7 @@ function domainSection(result: AnalysisResult, style: Style, top: number): strin
       formatNumber(d.down),
       formatNumber(d.degraded),
       formatNumber(d.entrypointsDown),
-      formatNumber(d.costPerHour),
+      formatMoney(d.costPerHour),
     ]);
   return [
     style.bold('Blast radius of failure domains'),
@@ -157,7 +157,7 @@ function blastSection(result: AnalysisResult, style: Style, top: number): string
       formatNumber(b.down),
       formatNumber(b.degraded),
       formatNumber(b.entrypointsDown),
-      formatNumber(b.costPerHour),
+      formatMoney(b.costPerHour),
     ]);
   return [
     style.bold('Blast radius of components'),
@@ -168,14 +168,16 @@ function blastSection(result: AnalysisResult, style: Style, top: number): string
 
 function structureSection(result: AnalysisResult, style: Style, top: number): string[] {
   const lines = [style.bold('Graph structure')];
-  lines.push(`  cut vertices (${result.cutVertices.length}): ${list(result.cutVertices, top)}`);
   lines.push(
-    `  bridges (${result.bridges.length}): ${list(
+    `  cut vertices (${formatNumber(result.cutVertices.length)}): ${list(result.cutVertices, top)}`,
+  );
+  lines.push(
+    `  bridges (${formatNumber(result.bridges.length)}): ${list(
       result.bridges.map(([a, b]) => `${a} — ${b}`),
       top,
     )}`,
   );
-  lines.push(`  cycles (${result.cycles.length}):`);
+  lines.push(`  cycles (${formatNumber(result.cycles.length)}):`);
   for (const cycle of result.cycles.slice(0, top))
     lines.push(`    ${cycle.map(safeText).join(', ')}`);
   lines.push(...more(result.cycles.length, top, style, '    '));
@@ -186,12 +188,14 @@ function coldStartSection(result: AnalysisResult, style: Style, top: number): st
   const lines = [style.bold(`Cold start: ${plural(result.coldStartOrder.length, 'wave')}`)];
   result.coldStartOrder
     .slice(0, top)
-    .forEach((wave, k) => lines.push(`  wave ${k} (${wave.length}): ${list(wave, top)}`));
+    .forEach((wave, k) =>
+      lines.push(`  wave ${formatNumber(k)} (${formatNumber(wave.length)}): ${list(wave, top)}`),
+    );
   lines.push(...more(result.coldStartOrder.length, top, style));
   if (result.coldStartBlocked.length > 0) {
     lines.push(
       style.red(
-        `  never starts (${result.coldStartBlocked.length}), up today only because a cycle holds itself up:`,
+        `  never starts (${formatNumber(result.coldStartBlocked.length)}), up today only because a cycle holds itself up:`,
       ),
     );
     for (const { cycle, blocks } of result.coldStartWitnesses.slice(0, top)) {

@@ -6,7 +6,7 @@
 import { byCodeUnit } from '../../compare.js';
 import type { BlastRadius } from '../../analysis/analysis-result.js';
 import type { DiffResult } from '../../analysis/diff/diff-result.js';
-import { formatNumber, plural } from '../shared/format.js';
+import { formatMoney, formatNumber, plural } from '../shared/format.js';
 
 /** The one-line verdict, and whether it is good news. */
 export function verdict(result: DiffResult): { ok: boolean; text: string } {
@@ -69,7 +69,8 @@ export function beforeAfter(
   after: BlastRadius | null,
   field: keyof BlastRadius,
 ): string {
-  const shown = (b: BlastRadius | null) => (b === null ? '—' : formatNumber(b[field]));
+  const format = field === 'costPerHour' ? formatMoney : formatNumber;
+  const shown = (b: BlastRadius | null) => (b === null ? '—' : format(b[field]));
   return before !== null && after !== null && before[field] === after[field]
     ? shown(after)
     : `${shown(before)} → ${shown(after)}`;

@@ -30,7 +30,7 @@ export function renderGraphDot(graph: DependencyGraph): string {
       return;
     }
     const group = dotString(`group ${groups++}`);
-    const quorum = `${requirement.quorum} of ${requirement.alternatives.length}`;
+    const quorum = `${requirement.quorum} of ${requirement.declared}`;
     lines.push(`  ${group} [shape=diamond, label=${dotString(quorum)}];`);
     lines.push(`  ${dotString(dependent)} -> ${group}${first};`);
     for (const alternative of requirement.alternatives) {

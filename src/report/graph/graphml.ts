@@ -41,7 +41,7 @@ export function renderGraphGraphml(graph: DependencyGraph): string {
       lines.push(`    <edge source="${xml(dependent)}" target="${xml(alternative)}">`);
       lines.push(`      <data key="soft">${requirement.soft}</data>`);
       lines.push(`      <data key="quorum">${requirement.quorum}</data>`);
-      lines.push(`      <data key="alternatives">${requirement.alternatives.length}</data>`);
+      lines.push(`      <data key="alternatives">${requirement.declared}</data>`);
       if (requirement.tolerates > 0) {
         lines.push(`      <data key="tolerates">${requirement.tolerates}</data>`);
       }

@@ -25,7 +25,7 @@ export function renderGraphMermaid(graph: DependencyGraph): string {
       return;
     }
     const group = `g${groups++}`;
-    const quorum = `${requirement.quorum} of ${requirement.alternatives.length}`;
+    const quorum = `${requirement.quorum} of ${requirement.declared}`;
     lines.push(`  ${group}{{"${quorum}"}}`, `  ${from} ${first} ${group}`);
     for (const alternative of requirement.alternatives) {
       lines.push(`  ${group} ${arrow} ${nodeName.get(alternative)}`);

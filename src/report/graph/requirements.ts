@@ -1,13 +1,18 @@
 // report/graph/ — the dependency graph itself as Mermaid, DOT, GraphML and JSON.
 //
 // Walks a dependency graph requirement by requirement (a group is one requirement with several
-// alternatives), in sorted order, which is how the graph reporters draw groups.
+// alternatives), in sorted order, which is how the graph reporters draw groups. Alternatives
+// missing from the graph (a neighbourhood cut out of a larger one) are left out; a requirement
+// with none left is skipped, and a group keeps its declared size for its "k of n" label.
 
 import { formatDuration } from '../../manifest/fields/duration.js';
 import type { DependencyGraph } from '../../model/dependency-graph.js';
 
 export interface RequirementView {
+  /** The alternatives present in the graph. */
   alternatives: string[];
+  /** How many alternatives the manifest declares. */
+  declared: number;
   quorum: number;
   soft: boolean;
   group: boolean;
@@ -23,8 +28,11 @@ export function forEachRequirement(
   for (const dependent of dependents) {
     const service = graph.getNodeAttributes(dependent);
     for (const requirement of service.dependsOn) {
+      const alternatives = requirement.alternatives.filter((id) => graph.hasNode(id));
+      if (alternatives.length === 0) continue;
       callback(dependent, {
-        alternatives: requirement.alternatives,
+        alternatives,
+        declared: requirement.alternatives.length,
         quorum: requirement.quorum,
         soft: requirement.soft,
         group: requirement.group,

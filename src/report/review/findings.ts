@@ -3,7 +3,7 @@
 // ids are kept apart from the prose so each format can mark them up (and escape them) its way.
 
 import type { AnalysisResult } from '../../analysis/analysis-result.js';
-import { formatNumber, plural } from '../shared/format.js';
+import { formatMoney, plural } from '../shared/format.js';
 
 /** Prose, an id, or a list of ids (shown up to a bound, then counted). */
 export type FindingPart = string | { id: string } | { ids: readonly string[] };
@@ -25,7 +25,7 @@ export function reportFindings(result: AnalysisResult): Finding[] {
         { id: spof.id },
         ' alone takes down ',
         { ids: spof.takesDown },
-        `: ${plural(spof.blastRadius.down, 'service')} down, ${formatNumber(spof.blastRadius.costPerHour)} per hour.`,
+        `: ${plural(spof.blastRadius.down, 'service')} down, ${formatMoney(spof.blastRadius.costPerHour)} per hour.`,
       ],
       subject: { id: spof.id },
     });
@@ -39,7 +39,7 @@ export function reportFindings(result: AnalysisResult): Finding[] {
     ];
     if (d.onlyAsDomain.length > 0)
       parts.push(' (', { ids: d.onlyAsDomain }, ' by no single component of it)');
-    parts.push(`: ${formatNumber(d.blastRadius.costPerHour)} per hour.`);
+    parts.push(`: ${formatMoney(d.blastRadius.costPerHour)} per hour.`);
     findings.push({ parts, subject: { domain: d.domain } });
   }
   const s = result.summary;

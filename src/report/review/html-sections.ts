@@ -3,7 +3,7 @@
 // monitors and provider concentration. Every string from the manifest goes through escapeHtml.
 
 import type { AnalysisResult } from '../../analysis/analysis-result.js';
-import { formatNumber, plural } from '../shared/format.js';
+import { formatMoney, formatNumber, plural } from '../shared/format.js';
 import { costAtRisk, reportFindings } from './findings.js';
 import type { ReportInput } from './input.js';
 import { safeText } from '../shared/safe-text.js';
@@ -53,8 +53,8 @@ export function summarySection(result: AnalysisResult): string {
       'at risk, counting failure domains',
       s.entrypointsAtRisk > 0,
     ),
-    card(formatNumber(cost.component), 'per hour at risk from one component', cost.component > 0),
-    card(formatNumber(cost.domain), 'per hour at risk from one failure domain', cost.domain > 0),
+    card(formatMoney(cost.component), 'per hour at risk from one component', cost.component > 0),
+    card(formatMoney(cost.domain), 'per hour at risk from one failure domain', cost.domain > 0),
   ];
   const findings = reportFindings(result).map((finding) => {
     const text = finding.parts
@@ -137,7 +137,7 @@ function spofSection(result: AnalysisResult, top: number): string {
       codes(s.takesDown),
       formatNumber(s.blastRadius.down),
       formatNumber(s.blastRadius.degraded),
-      formatNumber(s.blastRadius.costPerHour),
+      formatMoney(s.blastRadius.costPerHour),
       s.cutVertex ? 'yes' : '',
       failButton(s.id),
     ]);
@@ -213,7 +213,7 @@ function domainSection(result: AnalysisResult, top: number): string {
       formatNumber(d.services),
       codes(d.takesDown),
       codes(d.onlyAsDomain),
-      formatNumber(d.blastRadius.costPerHour),
+      formatMoney(d.blastRadius.costPerHour),
       domainButton(d.domain),
     ]);
   const body =
@@ -242,7 +242,7 @@ function blastSection(result: AnalysisResult, top: number): string {
       formatNumber(b.down),
       formatNumber(b.degraded),
       formatNumber(b.entrypointsDown),
-      formatNumber(b.costPerHour),
+      formatMoney(b.costPerHour),
       failButton(b.id),
     ]);
   return section(

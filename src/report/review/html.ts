@@ -64,6 +64,7 @@ function exploreSection(): string {
 <label>Fail a domain <select id="br-domain"><option value="">—</option></select></label>
 <label><input id="br-focus" type="checkbox"> Focus</label>
 <label>depth <input id="br-depth" type="number" min="1" max="9" value="2"></label>
+<label><select id="br-direction"><option value="both">both ways</option><option value="down">dependencies</option><option value="up">dependents</option></select></label>
 <button id="br-reset" type="button">Reset</button>
 <button id="br-export-svg" type="button">SVG</button>
 <button id="br-export-png" type="button">PNG</button>

@@ -4,7 +4,7 @@
 
 import { renderAnalyzeMarkdown } from '../analyze/markdown.js';
 import { renderNeighbourhoodMermaid } from '../shared/neighbourhood-mermaid.js';
-import { formatNumber, plural } from '../shared/format.js';
+import { formatMoney, formatNumber, plural } from '../shared/format.js';
 import { markdownCode, markdownText } from '../shared/markdown.js';
 import { costAtRisk, reportFindings, type FindingPart } from './findings.js';
 import type { ReportInput } from './input.js';
@@ -26,7 +26,7 @@ export function renderReportMarkdown(input: ReportInput, options: { top: number 
       `${formatNumber(s.entrypoints)} entry points: ${ids(result.entrypoints)}. ` +
       `**${formatNumber(s.entrypointsWithComponentSpof)} have a single point of failure**, ` +
       `${formatNumber(s.entrypointsAtRisk)} are at risk counting failure domains. Cost at risk: up to ` +
-      `${formatNumber(cost.component)} per hour from one component, ${formatNumber(cost.domain)} from one failure domain.`,
+      `${formatMoney(cost.component)} per hour from one component, ${formatMoney(cost.domain)} from one failure domain.`,
     '',
     '## Worst findings',
     '',

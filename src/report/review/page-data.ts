@@ -32,13 +32,39 @@ export interface PageData {
   spofs: number[];
   x: number[];
   y: number[];
+  /** The failure domains drawn as boxes around their services, in the layout's coordinates. */
+  boxes: PageBox[];
+  /** Groups of a large graph, each drawn as one node while closed (empty otherwise). */
+  groups: Array<{ name: string; x: number; y: number; size: number }>;
+  /** group[v]: the group of service v (empty without groups). */
+  group: number[];
+  /** The page opens with every group closed. */
+  collapsed: boolean;
+}
+
+/** A failure domain's box: top-left corner and size, y growing downwards; level 0 outermost. */
+export interface PageBox {
+  domain: string;
+  label: string;
+  level: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 export function pageData(
   graph: CompiledGraph,
   title: string,
   spofIds: readonly string[],
-  layout: { x: ArrayLike<number>; y: ArrayLike<number> },
+  layout: {
+    x: ArrayLike<number>;
+    y: ArrayLike<number>;
+    boxes: readonly PageBox[];
+    groups: ReadonlyArray<{ name: string; x: number; y: number; size: number }>;
+    group: ArrayLike<number>;
+    collapsed: boolean;
+  },
 ): PageData {
   const strings: string[] = [];
   const stringIndex = new Map<string, number>();
@@ -80,6 +106,10 @@ export function pageData(
     spofs: spofIds.map((id) => graph.index.get(id)!),
     x: Array.from(layout.x),
     y: Array.from(layout.y),
+    boxes: layout.boxes.map((box) => ({ ...box })),
+    groups: layout.groups.map((g) => ({ ...g })),
+    group: Array.from(layout.group),
+    collapsed: layout.collapsed,
   };
 }
 

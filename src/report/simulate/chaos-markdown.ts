@@ -34,7 +34,10 @@ export function renderChaosMarkdown(result: ChaosResult, options: RenderOptions)
     ),
   );
   if (result.entrypoints.length > top) {
-    lines.push('', `_${result.entrypoints.length - top} more not shown (\`--top\`)._`);
+    lines.push(
+      '',
+      `_${formatNumber(result.entrypoints.length - top)} more not shown (\`--top\`)._`,
+    );
   }
   lines.push(
     '',

@@ -27,7 +27,7 @@ export function causeText(entry: ChaosEntrypoint, top: number, code: (id: string
   const causes = entry.causes
     .slice(0, top)
     .map((c) => `${code(c.id)} ${percent(entry.down === 0 ? 0 : c.samples / entry.down)}`);
-  if (entry.causes.length > top) causes.push(`… (${entry.causes.length - top} more)`);
+  if (entry.causes.length > top) causes.push(`… (${formatNumber(entry.causes.length - top)} more)`);
   if (entry.combinations > 0)
     causes.push(`a combination only ${formatNumber(entry.combinations)}×`);
   return causes.join(', ');

@@ -4,7 +4,7 @@
 
 import type { SimulateReport } from '../../analysis/outage/simulate.js';
 import type { GuardViolation } from '../../analysis/outage/guard.js';
-import { formatNumber } from '../shared/format.js';
+import { formatMoney, formatNumber } from '../shared/format.js';
 import { markdownCode, markdownText } from '../shared/markdown.js';
 import { downMoment, outageLength, timelineSteps } from './timeline.js';
 
@@ -19,14 +19,14 @@ export function renderSimulateMarkdown(report: SimulateReport): string {
   );
   lines.push('| | count |', '|---|---:|');
   lines.push(
-    `| entry points down | ${report.entrypointsDown.length} of ${report.entrypoints.length} |`,
+    `| entry points down | ${formatNumber(report.entrypointsDown.length)} of ${formatNumber(report.entrypoints.length)} |`,
   );
-  lines.push(`| entry points degraded | ${report.entrypointsDegraded.length} |`);
+  lines.push(`| entry points degraded | ${formatNumber(report.entrypointsDegraded.length)} |`);
   lines.push(`| services failed | ${formatNumber(report.failed.length)} |`);
   lines.push(`| services down | ${formatNumber(report.down.length)} |`);
   lines.push(`| services degraded | ${formatNumber(report.degraded.length)} |`);
   lines.push(`| services up | ${formatNumber(report.up.length)} |`);
-  lines.push(`| cost per hour | ${formatNumber(report.costPerHour)} |`, '');
+  lines.push(`| cost per hour | ${formatMoney(report.costPerHour)} |`, '');
   if (report.guard) lines.push(...guardMarkdown(report.guard.violations), '');
   if (report.timeline && length !== undefined) {
     const steps = timelineSteps(report.timeline).map(

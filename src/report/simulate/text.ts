@@ -6,7 +6,7 @@
 
 import type { SimulateReport } from '../../analysis/outage/simulate.js';
 import type { GuardViolation } from '../../analysis/outage/guard.js';
-import { formatNumber, plural } from '../shared/format.js';
+import { formatMoney, formatNumber, plural } from '../shared/format.js';
 import { safeText } from '../shared/safe-text.js';
 import type { RenderOptions } from '../reporter.js';
 import { createStyle, type Style } from '../shared/style.js';
@@ -82,7 +82,7 @@ function verdict(report: SimulateReport, style: Style): string[] {
   lines.push(
     `${formatNumber(report.failed.length)} failed, ${formatNumber(report.down.length)} down, ` +
       `${formatNumber(report.degraded.length)} degraded, ${formatNumber(report.up.length)} up; ` +
-      `cost ${formatNumber(report.costPerHour)} per hour`,
+      `cost ${formatMoney(report.costPerHour)} per hour`,
   );
   return lines;
 }

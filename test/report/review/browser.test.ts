@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateManifest } from '../../../bench/generate.mjs';
-import { parseManifestText } from '../../../src/manifest/load.js';
+import { loadManifest, parseManifestText } from '../../../src/manifest/load.js';
 import { buildManifest } from '../../support/build-manifest.js';
 import { runCli } from '../../support/run-cli.js';
 import {
@@ -101,13 +101,66 @@ async function simulated(name: string, selector: string): Promise<PageState> {
   return { scenario: selector, failed, down, degraded, up };
 }
 
+interface ScreenBox {
+  domain: string;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+const within = (
+  inner: { left: number; top: number; right: number; bottom: number },
+  outer: ScreenBox,
+) =>
+  inner.left >= outer.left &&
+  inner.right <= outer.right &&
+  inner.top >= outer.top &&
+  inner.bottom <= outer.bottom;
+
 describe.each(FIXTURES)('%s report', (name) => {
-  it('loads with no console error and no request off the file; screenshot', async () => {
+  it('loads with no console error and no request off the file; draws every service inside the box of its failure domain; screenshots', async () => {
+    const manifest = await loadManifest(fixtureManifest(name));
     const { page, problems } = await open(await fixtureHtml(name), name);
     await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+    await page.locator('#br-explore').scrollIntoViewIfNeeded();
+    await page
+      .locator('#br-explore')
+      .screenshot({ path: path.join(ARTIFACTS, `${name}-domains.png`) });
+    const boxes = await call<ScreenBox[]>(page, 'domainBoxes');
+    const byDomain = new Map(boxes.map((b) => [b.domain, b]));
+    // One box per failure domain of the manifest, each inside the box of the domain around it.
+    const domains = new Set<string>();
+    for (const service of manifest.services) {
+      const parts: string[] = [];
+      for (const key of ['provider', 'region', 'zone'] as const) {
+        if (service[key] === undefined) continue;
+        parts.push(`${key}=${service[key]}`);
+        domains.add(parts.join(','));
+      }
+      // The service's circle, read back from the page, lies in the box of each of its domains.
+      const at = await call<{ x: number; y: number }>(page, 'nodePosition', service.id);
+      const point = { left: at.x, right: at.x, top: at.y, bottom: at.y };
+      for (let k = 1; k <= parts.length; k++) {
+        const box = byDomain.get(parts.slice(0, k).join(','));
+        expect(box, `${service.id} in ${parts.slice(0, k).join(',')}`).toBeDefined();
+        expect(within(point, box!), `${service.id} inside ${box!.domain}`).toBe(true);
+      }
+      // …and in no box of a domain it does not belong to.
+      for (const box of boxes) {
+        if (!parts.some((_, k) => parts.slice(0, k + 1).join(',') === box.domain))
+          expect(within(point, box), `${service.id} outside ${box.domain}`).toBe(false);
+      }
+    }
+    expect([...byDomain.keys()].sort()).toEqual([...domains].sort());
+    for (const box of boxes) {
+      const parent = box.domain.slice(0, Math.max(0, box.domain.lastIndexOf(',')));
+      if (parent !== '')
+        expect(within(box, byDomain.get(parent)!), `${box.domain} nested`).toBe(true);
+    }
     expect(problems).toEqual([]);
     await page.close();
-  });
+  }, 60_000);
 });
 
 describe('s3-2017: what happened on 2017-02-28', () => {
@@ -128,7 +181,7 @@ describe('s3-2017: what happened on 2017-02-28', () => {
     expect(await state(page)).toEqual(await simulated('s3-2017', 's3-index-use1'));
     const panel = await page.locator('#br-panel').innerText();
     expect(panel).toContain('3 of 5 entry points down');
-    expect(panel).toContain('20,600 per hour');
+    expect(panel).toContain('20,600.00 per hour');
     expect(panel).toContain('acme-web → cdn-images → s3-get-use1 → s3-index-use1');
     expect(panel).toContain('aws-health-dashboard is down');
     const web = await call<{ x: number; y: number }>(page, 'nodePosition', 'acme-web');
@@ -166,8 +219,9 @@ describe('s3-2017: what happened on 2017-02-28', () => {
 
   it('focus mode keeps the neighbourhood of the failure; reset shows all', async () => {
     // trello: its dependency s3-get-use1 and its dependent acme-support.
-    const shown = await call<number>(page, 'focus', 1);
-    expect(shown).toBe(3);
+    expect(await call<number>(page, 'focus', 1)).toBe(3);
+    expect(await call<number>(page, 'focus', 1, 'down')).toBe(2);
+    expect(await call<number>(page, 'focus', 1, 'up')).toBe(2);
     await page.click('#br-reset');
     expect((await state(page)).failed).toEqual([]);
   });
@@ -237,6 +291,15 @@ it('a 5,000-service report opens and answers a click within the budget', async (
   t = performance.now();
   const { page, problems } = await open(html, 'services-5000');
   const interactive = performance.now() - t;
+  // Above 2,000 services the page opens with one node per group; a group opens on demand.
+  const groups = await call<Array<{ name: string; size: number; open: boolean }>>(page, 'groups');
+  expect(groups.length).toBeGreaterThan(1);
+  expect(groups.every((g) => !g.open)).toBe(true);
+  expect(groups.reduce((sum, g) => sum + g.size, 0)).toBe(5000);
+  const before = await call<number>(page, 'drawnNodes');
+  expect(before).toBe(groups.length);
+  await call(page, 'openGroup', groups[0]!.name);
+  expect(await call<number>(page, 'drawnNodes')).toBe(before - 1 + groups[0]!.size);
   t = performance.now();
   const entry = manifest.services.find((s) => s.entrypoint)!.id;
   const first = manifest.services.find((s) => s.provider !== undefined)!.id;

@@ -38,7 +38,7 @@ export function pageScript(): Promise<string> {
 export async function reportInput(manifest: Manifest, withPage = true): Promise<ReportInput> {
   const graph = compileGraph(manifest);
   const result: AnalysisResult = analyze(graph, manifest.name ?? null);
-  const page = withPage ? { script: await pageScript(), layout: layoutGraph(graph) } : null;
+  const page = withPage ? { script: await pageScript(), layout: await layoutGraph(graph) } : null;
   return buildReportInput(graph, result, page);
 }
 

@@ -3,6 +3,7 @@
 // from sigma's display data, so the export needs no WebGL read-back and no network.
 
 import { safeText } from '../../shared/safe-text.js';
+import { boxTitle, paintBoxes, type DrawnBox } from './boxes.js';
 import type { View } from './view.js';
 
 export interface Scene {
@@ -10,18 +11,20 @@ export interface Scene {
   height: number;
   edges: Array<{ x1: number; y1: number; x2: number; y2: number; color: string; size: number }>;
   nodes: Array<{ x: number; y: number; r: number; color: string; label: string | null }>;
+  /** The failure-domain boxes, outermost first. */
+  boxes: DrawnBox[];
 }
 
 const MARGIN = 20;
 
 /** What is on screen now, hidden items left out, in drawing order. */
-export function currentScene(sigma: View): Scene {
+export function currentScene(sigma: View, boxes: DrawnBox[] = []): Scene {
   const { width, height } = sigma.getDimensions();
   const graph = sigma.getGraph();
   const labelled = sigma.getNodeDisplayedLabels();
   const onScreen = (p: { x: number; y: number }) =>
     p.x > -MARGIN && p.y > -MARGIN && p.x < width + MARGIN && p.y < height + MARGIN;
-  const scene: Scene = { width, height, edges: [], nodes: [] };
+  const scene: Scene = { width, height, edges: [], nodes: [], boxes };
   const point = new Map<string, { x: number; y: number }>();
   graph.forEachNode((key) => {
     const data = sigma.getNodeDisplayData(key);
@@ -55,6 +58,12 @@ export function sceneSvg(scene: Scene): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${scene.width}" height="${scene.height}" viewBox="0 0 ${scene.width} ${scene.height}" font-family="sans-serif" font-size="12">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
   ];
+  for (const b of scene.boxes) {
+    parts.push(
+      `<rect x="${n(b.left)}" y="${n(b.top)}" width="${n(b.right - b.left)}" height="${n(b.bottom - b.top)}" rx="6" fill="#f6f8fa" fill-opacity="0.6" stroke="#8c959f"/>`,
+      `<text x="${n(b.left + 8)}" y="${n(b.top + 16)}" fill="#3d4650">${xml(boxTitle(b))}</text>`,
+    );
+  }
   for (const e of scene.edges) {
     parts.push(
       `<line x1="${n(e.x1)}" y1="${n(e.y1)}" x2="${n(e.x2)}" y2="${n(e.y2)}" stroke="${xml(e.color)}" stroke-width="${n(e.size)}"/>`,
@@ -80,6 +89,7 @@ export function drawScene(scene: Scene, canvas: HTMLCanvasElement, scale: number
   context.scale(scale, scale);
   context.fillStyle = '#ffffff';
   context.fillRect(0, 0, scene.width, scene.height);
+  paintBoxes(context, scene.boxes);
   for (const e of scene.edges) {
     context.strokeStyle = e.color;
     context.lineWidth = e.size;

@@ -6,13 +6,17 @@
 // itself (and so its Propagator) — click a node, pick a failure domain, search, focus, export.
 // Everything taken from the manifest reaches the page through textContent, never as markup.
 
+import Graph from 'graphology';
 import { DEGRADED, DOWN, FAILED, UP } from '../../../analysis/outage/propagate.js';
 import { simulate, type SimulationResult } from '../../../analysis/outage/simulate.js';
 import { plural } from '../../shared/format.js';
 import type { PageData } from '../page-data.js';
+import { drawBoxes } from './boxes.js';
 import { currentScene, download, drawScene, sceneSvg } from './export.js';
-import { buildModel, neighbourhood, type PageModel } from './model.js';
+import { neighbourhood, type Direction } from '../../../model/neighbourhood.js';
+import { buildModel, type PageModel } from './model.js';
 import { renderPanel, whyChain } from './panel.js';
+import { openGroup } from './groups.js';
 import { createView, edgeKey, type ViewState } from './view.js';
 
 const started = performance.now();
@@ -30,11 +34,16 @@ const state: ViewState = {
   chainEdges: new Set(),
   focus: null,
   found: -1,
+  // Without groups, nothing is closed; with them, the layout says whether to start closed.
+  open: new Uint8Array(data.groups.length).fill(data.collapsed ? 0 : 1),
+  groupStatus: new Uint8Array(data.groups.length),
+  groupFocus: new Uint8Array(data.groups.length),
 };
 let failed: number[] = [];
 let scenarioName = '';
 let current: SimulationResult | null = null;
 const sigma = createView(byId('br-graph'), model, state);
+const drawnBoxes = drawBoxes(sigma, data.boxes);
 const drawn = performance.now();
 
 /** Re-runs the reducers over every node and edge: once per change of scenario or focus. */
@@ -54,6 +63,10 @@ function fail(services: number[], name: string): void {
   mark(current.failed, FAILED);
   mark(current.down, DOWN);
   mark(current.degraded, DEGRADED);
+  state.groupStatus.fill(UP);
+  data.group.forEach((g, v) => {
+    if (state.status[v]! > state.groupStatus[g]!) state.groupStatus[g] = state.status[v]!;
+  });
   state.scenario = true;
   setChain(-1);
   applyFocus();
@@ -68,7 +81,14 @@ function inspect(v: number): void {
   setChain(v);
   nodes.push(...state.chainNodes);
   edges.push(...state.chainEdges);
-  sigma.refresh({ partialGraph: { nodes: nodes.map(String), edges } });
+  // Services in a closed group are not drawn.
+  const network = sigma.getGraph();
+  sigma.refresh({
+    partialGraph: {
+      nodes: nodes.map(String).filter((key) => network.hasNode(key)),
+      edges: edges.filter((key) => network.hasEdge(key)),
+    },
+  });
 }
 
 function setChain(v: number): void {
@@ -92,10 +112,14 @@ function reset(): void {
   scenarioName = '';
   current = null;
   state.status.fill(UP);
+  state.groupStatus.fill(UP);
   state.scenario = false;
   state.found = -1;
-  // animate() also cancels a camera animation still running (from a search).
-  void sigma.getCamera().animate({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }, { duration: 0 });
+  // animate() cancels a camera animation still running (from a search); a zero duration would
+  // divide by zero in it and leave the camera at NaN for a frame, so: 1 ms, and the state now.
+  const home = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+  void sigma.getCamera().animate(home, { duration: 1 });
+  sigma.getCamera().setState(home);
   byId<HTMLInputElement>('br-focus').checked = false;
   byId<HTMLSelectElement>('br-domain').value = '';
   setChain(-1);
@@ -108,7 +132,37 @@ function applyFocus(): void {
   const on = byId<HTMLInputElement>('br-focus').checked;
   const centre = failed.length > 0 ? failed : state.found >= 0 ? [state.found] : [];
   const depth = Number(byId<HTMLInputElement>('br-depth').value) || 1;
-  state.focus = on && centre.length > 0 ? neighbourhood(graph, centre, depth) : null;
+  const direction = byId<HTMLSelectElement>('br-direction').value as Direction;
+  state.focus = null;
+  if (!on || centre.length === 0) return;
+  const inside = neighbourhood(serviceNetwork(), centre.map(String), depth, direction);
+  state.focus = new Uint8Array(graph.n);
+  state.groupFocus.fill(0);
+  for (const key of inside) {
+    state.focus[Number(key)] = 1;
+    if (data.group.length > 0) state.groupFocus[data.group[Number(key)]!] = 1;
+  }
+}
+
+let services: Graph | null = null;
+
+/** Every service keyed by its index, edges dependent → dependency: what focus mode walks. */
+function serviceNetwork(): Graph {
+  if (services === null) {
+    services = new Graph({ type: 'directed' });
+    for (let v = 0; v < graph.n; v++) services.addNode(String(v));
+    for (let r = 0; r < graph.reqOwner.length; r++)
+      for (let k = graph.altStart[r]!; k < graph.altStart[r + 1]!; k++)
+        services.mergeEdge(String(graph.reqOwner[r]!), String(graph.alts[k]!));
+  }
+  return services;
+}
+
+/** Opens the group of service v if it is closed, so that v is drawn. */
+function reveal(v: number): void {
+  if (data.group.length === 0) return;
+  const g = data.group[v]!;
+  if (!state.open[g]) openGroup(sigma.getGraph(), model, state.open, g);
 }
 
 function failComponent(v: number): void {
@@ -152,6 +206,7 @@ function showSearch(): void {
 /** A search result chosen: centre on it, mark it, and simulate its outage. */
 function choose(v: number): void {
   state.found = v;
+  reveal(v);
   byId('br-search-results').replaceChildren();
   failComponent(v);
   const display = sigma.getNodeDisplayData(String(v));
@@ -160,18 +215,28 @@ function choose(v: number): void {
 }
 
 function exportSvg(): string {
-  return sceneSvg(currentScene(sigma));
+  return sceneSvg(currentScene(sigma, drawnBoxes()));
 }
 
 function exportPng(): void {
   const canvas = document.createElement('canvas');
-  drawScene(currentScene(sigma), canvas, window.devicePixelRatio || 1);
+  drawScene(currentScene(sigma, drawnBoxes()), canvas, window.devicePixelRatio || 1);
   canvas.toBlob((blob) => blob && download('blast-radius.png', blob), 'image/png');
 }
 
 function wire(): void {
-  sigma.on('clickNode', ({ node }) => failComponent(Number(node)));
-  sigma.on('enterNode', ({ node }) => state.scenario && inspect(Number(node)));
+  sigma.on('clickNode', ({ node }) => {
+    const v = sigma.getGraph().getNodeAttribute(node, 'v');
+    if (v >= 0) failComponent(v);
+    else {
+      openGroup(sigma.getGraph(), model, state.open, -1 - v);
+      refresh();
+    }
+  });
+  sigma.on('enterNode', ({ node }) => {
+    const v = sigma.getGraph().getNodeAttribute(node, 'v');
+    if (state.scenario && v >= 0) inspect(v);
+  });
   const domainSelect = byId<HTMLSelectElement>('br-domain');
   for (const d of model.domains) {
     const option = document.createElement('option');
@@ -189,7 +254,7 @@ function wire(): void {
     const first = search(searchBox.value, 1)[0];
     if (first !== undefined) choose(first);
   });
-  for (const id of ['br-focus', 'br-depth']) {
+  for (const id of ['br-focus', 'br-depth', 'br-direction']) {
     byId(id).addEventListener('change', () => {
       applyFocus();
       refresh();
@@ -242,6 +307,25 @@ function expose(model: PageModel): void {
       up: idsWith((s) => s === UP),
     }),
     fail: (id: string) => failComponent(model.graph.index.get(id)!),
+    /** Groups of a large graph, as drawn: name, size, open. */
+    groups: () =>
+      data.groups.map((g, i) => ({ name: g.name, size: g.size, open: state.open[i] === 1 })),
+    openGroup: (name: string) => {
+      const g = data.groups.findIndex((group) => group.name === name);
+      openGroup(sigma.getGraph(), model, state.open, g);
+      refresh();
+    },
+    /** Nodes the view draws now (services and closed groups). */
+    drawnNodes: () => sigma.getGraph().order,
+    /** Where group `name`'s node is drawn while closed, in page coordinates. */
+    groupPosition: (name: string) => {
+      const g = data.groups.findIndex((group) => group.name === name);
+      const display = sigma.getNodeDisplayData(`g${g}`);
+      if (!display) return null;
+      const p = sigma.framedGraphToViewport(display);
+      const box = byId('br-graph').getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    },
     failDomain,
     reset,
     search: (query: string) => search(query).map((v) => graph.ids[v]),
@@ -254,9 +338,21 @@ function expose(model: PageModel): void {
       const box = byId('br-graph').getBoundingClientRect();
       return { x: box.left + p.x, y: box.top + p.y };
     },
-    focus: (depth: number) => {
+    /** The failure-domain boxes as drawn, in page coordinates, outermost first. */
+    domainBoxes: () => {
+      const box = byId('br-graph').getBoundingClientRect();
+      return drawnBoxes().map((b) => ({
+        domain: b.domain,
+        left: box.left + b.left,
+        top: box.top + b.top,
+        right: box.left + b.right,
+        bottom: box.top + b.bottom,
+      }));
+    },
+    focus: (depth: number, direction: Direction = 'both') => {
       byId<HTMLInputElement>('br-focus').checked = true;
       byId<HTMLInputElement>('br-depth').value = String(depth);
+      byId<HTMLSelectElement>('br-direction').value = direction;
       applyFocus();
       refresh();
       return state.focus ? state.focus.reduce((sum, x) => sum + x, 0) : graph.n;

@@ -1,6 +1,6 @@
 // Browser side of the HTML report: the embedded page data turned back into the compiled graph by
 // the same compileGraph the CLI uses, so the page's what-if runs the very Propagator `simulate`
-// runs; plus the failure domains (same code as `analyze`) and the neighbourhood for focus mode.
+// runs; plus the failure domains (same code as `analyze`).
 
 import { failureDomains, type FailureDomain } from '../../../analysis/outage/failure-domains.js';
 import type { Requirement, Service, SourcePosition, Tier } from '../../../manifest/types.js';
@@ -67,35 +67,4 @@ function decodeRequirements(data: PageData, packed: readonly number[]): Requirem
 export function label(model: PageModel, v: number, key: (typeof LABEL_KEYS)[number]): string {
   const s = model.data.labels[v * LABEL_KEYS.length + LABEL_KEYS.indexOf(key)]!;
   return s < 0 ? '' : model.data.strings[s]!;
-}
-
-/** Services within `depth` steps of `from` along edges either way (breadth-first). */
-export function neighbourhood(
-  graph: CompiledGraph,
-  from: readonly number[],
-  depth: number,
-): Uint8Array {
-  const inside = new Uint8Array(graph.n);
-  let frontier = [...from];
-  for (const v of frontier) inside[v] = 1;
-  for (let step = 0; step < depth && frontier.length > 0; step++) {
-    const next: number[] = [];
-    const visit = (u: number) => {
-      if (inside[u]) return;
-      inside[u] = 1;
-      next.push(u);
-    };
-    for (const v of frontier) {
-      for (
-        let k = graph.altStart[graph.reqStart[v]!]!;
-        k < graph.altStart[graph.reqStart[v + 1]!]!;
-        k++
-      )
-        visit(graph.alts[k]!);
-      for (let k = graph.usedByStart[v]!; k < graph.usedByStart[v + 1]!; k++)
-        visit(graph.reqOwner[graph.usedBy[k]!]!);
-    }
-    frontier = next;
-  }
-  return inside;
 }

@@ -3,7 +3,7 @@
 // monitors that go blind with what they watch, what only degrades and what survives.
 
 import type { SimulationResult } from '../../../analysis/outage/simulate.js';
-import { formatNumber, plural } from '../../shared/format.js';
+import { formatMoney, formatNumber, plural } from '../../shared/format.js';
 import { label, type PageModel } from './model.js';
 
 export interface PanelScenario {
@@ -58,7 +58,7 @@ export function renderPanel(
     ),
     `, ${formatNumber(result.entrypointsDegraded.length)} degraded. `,
     `${plural(result.down.length, 'service')} down, ${formatNumber(result.degraded.length)} degraded. `,
-    strong(`Cost: ${formatNumber(result.costPerHour)} per hour.`),
+    strong(`Cost: ${formatMoney(result.costPerHour)} per hour.`),
   );
   panel.append(headline);
   const recovery = recoveryNote(model, result);
@@ -121,7 +121,7 @@ function recoveryNote(model: PageModel, result: SimulationResult): string | null
   const hours = seconds / 3600;
   const text = `It takes ${duration(seconds)} to recover`;
   if (result.costPerHour === 0) return `${text}.`;
-  return `${text}: about ${formatNumber(Math.round(result.costPerHour * hours))} lost before it is back.`;
+  return `${text}: about ${formatMoney(result.costPerHour * hours)} lost before it is back.`;
 }
 
 function duration(seconds: number): string {

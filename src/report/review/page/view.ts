@@ -5,6 +5,7 @@
 import Graph from 'graphology';
 import Sigma from 'sigma';
 import { DEGRADED, DOWN, FAILED, UP } from '../../../analysis/outage/propagate.js';
+import { buildNetwork, type EdgeAttributes, type NodeAttributes } from './groups.js';
 import type { PageModel } from './model.js';
 
 /** What the view shows; main.ts changes it and calls refresh(). */
@@ -19,6 +20,12 @@ export interface ViewState {
   focus: Uint8Array | null;
   /** The service found by the search, or -1. */
   found: number;
+  /** Per group of a large graph: 1 once opened (every group open for a small graph). */
+  open: Uint8Array;
+  /** Per group: the worst status of its services in the current scenario. */
+  groupStatus: Uint8Array;
+  /** Per group, in focus mode: 1 when one of its services is in focus. */
+  groupFocus: Uint8Array;
 }
 
 export const COLORS = {
@@ -36,32 +43,16 @@ export const COLORS = {
   degradedEdge: '#f2d58a',
   fadedEdge: '#eef1f4',
   chain: '#1f2328',
+  group: '#57606a',
 } as const;
 
 const STATUS_COLOR = [COLORS.up, COLORS.degraded, COLORS.down, COLORS.failed];
 
-export interface NodeAttributes {
-  v: number;
-  x: number;
-  y: number;
-  size: number;
-  label: string;
-}
-
-export interface EdgeAttributes {
-  /** The dependent and its dependency. */
-  s: number;
-  t: number;
-  /** Every requirement behind the edge is soft. */
-  soft: boolean;
-  size: number;
-}
+export type { EdgeAttributes, NodeAttributes };
 
 export type View = Sigma<NodeAttributes, EdgeAttributes>;
 
-export function edgeKey(dependent: number, dependency: number): string {
-  return `${dependent}>${dependency}`;
-}
+export { edgeKey } from './groups.js';
 
 export function createView(container: HTMLElement, model: PageModel, state: ViewState): View {
   const { graph, data } = model;
@@ -69,53 +60,45 @@ export function createView(container: HTMLElement, model: PageModel, state: View
   const large = graph.n > 1500;
   /** Small graphs show every name; large ones let sigma pick labels by zoom. */
   const allLabels = graph.n <= 200;
-  for (let v = 0; v < graph.n; v++) {
-    const size = (graph.entry[v] ? 9 : model.isSpof[v] ? 6 : 4) * (large ? 0.45 : 1);
-    network.addNode(String(v), { v, x: data.x[v]!, y: -data.y[v]!, size, label: graph.ids[v]! });
-  }
-  for (let r = 0; r < graph.reqOwner.length; r++) {
-    const s = graph.reqOwner[r]!;
-    for (let k = graph.altStart[r]!; k < graph.altStart[r + 1]!; k++) {
-      const t = graph.alts[k]!;
-      const key = edgeKey(s, t);
-      const soft = graph.reqSoft[r] === 1;
-      if (network.hasEdge(key)) {
-        if (!soft) network.setEdgeAttribute(key, 'soft', false);
-      } else {
-        network.addDirectedEdgeWithKey(key, String(s), String(t), { s, t, soft, size: 1 });
-      }
-    }
-  }
-  return new Sigma(network, container, {
+  buildNetwork(network, model, state.open);
+  /** Status of a node: a service's, or the worst of a closed group's services. */
+  const statusOf = (n: number) => (n >= 0 ? state.status[n]! : state.groupStatus[-1 - n]!);
+  const focused = (n: number) =>
+    state.focus === null || (n >= 0 ? state.focus[n] === 1 : state.groupFocus[-1 - n] === 1);
+  const sigma = new Sigma(network, container, {
     defaultEdgeType: 'arrow',
     renderEdgeLabels: false,
     hideEdgesOnMove: large,
     labelRenderedSizeThreshold: large ? 9 : 0,
     labelDensity: large ? 0.5 : 1,
+    labelSize: 12,
     zIndex: true,
     nodeReducer: (_key, attributes) => {
       const v = attributes.v;
-      const status = state.status[v]!;
+      const status = statusOf(v);
       const onChain = state.chainNodes.has(v);
-      const entry = graph.entry[v] === 1;
+      const entry = v >= 0 && graph.entry[v] === 1;
       const color = state.scenario
         ? status === UP && entry
           ? COLORS.upEntry
           : STATUS_COLOR[status]!
         : entry
           ? COLORS.entry
-          : model.isSpof[v]
-            ? COLORS.spof
-            : COLORS.service;
+          : v < 0
+            ? COLORS.group
+            : model.isSpof[v]
+              ? COLORS.spof
+              : COLORS.service;
       const size = attributes.size * (onChain || state.found === v ? 1.5 : 1);
       return {
         ...attributes,
         color,
         size,
-        hidden: state.focus !== null && !state.focus[v],
+        hidden: !focused(v),
         highlighted: onChain || state.found === v,
         forceLabel:
           allLabels ||
+          (v < 0 && data.groups.length <= 40) ||
           onChain ||
           state.found === v ||
           (entry && !large) ||
@@ -125,14 +108,14 @@ export function createView(container: HTMLElement, model: PageModel, state: View
     },
     edgeReducer: (key, attributes) => {
       const { s, t, soft } = attributes;
-      const hidden = state.focus !== null && (!state.focus[s] || !state.focus[t]);
+      const hidden = !focused(s) || !focused(t);
       if (state.chainEdges.has(key))
         return { ...attributes, color: COLORS.chain, size: 3, zIndex: 3, hidden };
       let color: string = soft ? COLORS.softEdge : COLORS.edge;
       let zIndex = 0;
       if (state.scenario) {
-        const from = state.status[t]!;
-        const to = state.status[s]!;
+        const from = statusOf(t);
+        const to = statusOf(s);
         if (from >= DOWN && to >= DOWN) [color, zIndex] = [COLORS.downEdge, 2];
         else if (from >= DEGRADED && to === DEGRADED) [color, zIndex] = [COLORS.degradedEdge, 1];
         else color = COLORS.fadedEdge;
@@ -140,4 +123,23 @@ export function createView(container: HTMLElement, model: PageModel, state: View
       return { ...attributes, color, zIndex, hidden };
     },
   });
+  // Frame the boxes too, not only the services: a box reaches past its outermost services.
+  if (data.boxes.length > 0) {
+    const x: [number, number] = [Infinity, -Infinity];
+    const y: [number, number] = [Infinity, -Infinity];
+    const extend = (px: number, py: number) => {
+      x[0] = Math.min(x[0], px);
+      x[1] = Math.max(x[1], px);
+      y[0] = Math.min(y[0], -py);
+      y[1] = Math.max(y[1], -py);
+    };
+    for (const box of data.boxes) {
+      extend(box.x, box.y);
+      extend(box.x + box.width, box.y + box.height);
+    }
+    for (let v = 0; v < graph.n; v++) extend(data.x[v]!, data.y[v]!);
+    sigma.setCustomBBox({ x, y });
+    sigma.refresh();
+  }
+  return sigma;
 }
