@@ -15,10 +15,10 @@ import { rankImportance, rounded, type ImportanceInput } from './importance.js';
 import {
   MONTE_CARLO,
   monteCarlo,
-  wilsonInterval,
   type MonteCarloEstimate,
   type MonteCarloOptions,
 } from './monte-carlo.js';
+import { wilsonInterval } from './wilson.js';
 import type { RankedGraph } from '../outage/ranked-graph.js';
 import { recordSingleFailures } from '../outage/single-failures.js';
 import { reliabilityModel, type ReliabilityModel } from './model.js';

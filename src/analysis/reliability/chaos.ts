@@ -2,19 +2,20 @@
 // fails components at random — each with probability 1 − sla/100 (SLA mode), or exactly k
 // components or k failure domains — and is propagated exactly, 32 samples per pass
 // (single-failure-sweep.ts). Per entry point: how often it went down, with a 95% Wilson score
-// interval (Wilson, JASA 22(158), 1927), and its most frequent causes.
+// interval (wilson.ts), and its most frequent causes.
 //
 // A cause of entry point E in a sample is a failed unit (component or domain) that takes E down
 // on its own — a single point of failure of E, or E itself — so the counts say which weakness
 // the samples hit; a sample where E went down only through a combination (each failure alone
-// harmless) counts under `combinations`. Random numbers: SplitMix32 (Steele, Lea & Flood,
-// "Fast splittable pseudorandom number generators", OOPSLA 2014, with 32-bit constants), so
-// that the same seed gives the same samples on every platform.
+// harmless) counts under `combinations`. Random numbers: SplitMix32 (random.ts), so that the
+// same seed gives the same samples on every platform.
 
 import { byCodeUnit } from '../../compare.js';
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import type { FailureDomain } from '../outage/failure-domains.js';
 import { outageSweepOf, type SweepPlan } from '../outage/outage-sweep.js';
+import { splitMix32 } from './random.js';
+import { wilsonInterval } from './wilson.js';
 
 export type ChaosMode = 'sla' | 'components' | 'domains';
 
@@ -144,18 +145,6 @@ function sampler(
   };
 }
 
-/** SplitMix32: a uniform number in [0, 1) per call. */
-export function splitMix32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x9e3779b9) >>> 0;
-    let z = state;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    return ((z ^ (z >>> 16)) >>> 0) / 2 ** 32;
-  };
-}
-
 /** alone[u]: the entry points unit u takes down on its own (itself included), ascending. */
 function victimsAlone(plan: SweepPlan, units: Units): Set<number>[] {
   const alone = units.names.map(() => new Set<number>());
@@ -204,7 +193,7 @@ class Tally {
       const causes = [...(this.causes.get(e) ?? [])]
         .map(([u, count]) => ({ id: this.units.names[u]!, samples: count }))
         .sort((a, b) => b.samples - a.samples || byCodeUnit(a.id, b.id));
-      const [low, high] = wilson(down, samples);
+      const [low, high] = wilsonInterval(down, samples);
       entries.push({
         id: this.graph.ids[e]!,
         down,
@@ -218,17 +207,6 @@ class Tally {
     // Entry points come in id order, and the sort is stable.
     return entries.sort((a, b) => b.down - a.down);
   }
-}
-
-/** The 95% Wilson score interval of `successes` out of `trials`. */
-export function wilson(successes: number, trials: number): [number, number] {
-  if (trials === 0) return [0, 1];
-  const z = 1.959963984540054;
-  const p = successes / trials;
-  const z2n = (z * z) / trials;
-  const center = (p + z2n / 2) / (1 + z2n);
-  const half = (z * Math.sqrt((p * (1 - p)) / trials + z2n / (4 * trials))) / (1 + z2n);
-  return [Math.max(0, center - half), Math.min(1, center + half)];
 }
 
 function withoutSla(graph: CompiledGraph): string[] {

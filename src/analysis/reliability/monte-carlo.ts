@@ -3,9 +3,9 @@
 // propagated down the dependencies in topological order (a strongly connected component is
 // iterated to its least fixed point of "down", which is the greatest fixed point of "up").
 // Seeded and deterministic; the number of samples depends on the graph's size, never on time.
-// Wilson score interval: Wilson, J. Am. Stat. Assoc. 22(158), 1927.
 
 import type { RankedGraph } from '../outage/ranked-graph.js';
+import { xoshiro128 } from './random.js';
 
 export interface MonteCarloOptions {
   /** Work units (service and alternative visits) to spend in total. */
@@ -58,21 +58,6 @@ export function monteCarlo(
     }
   }
   return { samples: passes * WIDTH, upCount };
-}
-
-/** The 95% Wilson score interval of a proportion of `successes` in `samples`. */
-export function wilsonInterval(successes: number, samples: number): [number, number] {
-  const z = 1.959963984540054;
-  const z2 = z * z;
-  const share = successes / samples;
-  const centre = (share + z2 / (2 * samples)) / (1 + z2 / samples);
-  const half =
-    (z / (1 + z2 / samples)) *
-    Math.sqrt((share * (1 - share)) / samples + z2 / (4 * samples * samples));
-  // At 0 and at `samples` the bound is exactly 0 (or 1): say so without rounding noise.
-  const low = successes === 0 ? 0 : Math.max(0, centre - half);
-  const high = successes === samples ? 1 : Math.min(1, centre + half);
-  return [low, high];
 }
 
 /** Ranks the entry points need along hard requirements (themselves included), increasing. */
@@ -207,32 +192,4 @@ class FailureSampler {
     const u = 1 - this.random(); // in (0, 1]
     return Math.floor(Math.log(u) / this.logUp[i]!);
   }
-}
-
-/** xoshiro128** (Blackman and Vigna, 2018), seeded by splitmix32; uniform in [0, 1). */
-function xoshiro128(seed: number): () => number {
-  let z = seed >>> 0;
-  const splitmix = () => {
-    z = (z + 0x9e3779b9) >>> 0;
-    let t = z;
-    t = Math.imul(t ^ (t >>> 16), 0x21f0aaad);
-    t = Math.imul(t ^ (t >>> 15), 0x735a2d97);
-    return (t ^ (t >>> 15)) >>> 0;
-  };
-  let [a, b, c, d] = [splitmix(), splitmix(), splitmix(), splitmix()];
-  return () => {
-    const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
-    const t = b << 9;
-    c ^= a;
-    d ^= b;
-    b ^= c;
-    a ^= d;
-    c ^= t;
-    d = rotl(d, 11);
-    return result / 4294967296;
-  };
-}
-
-function rotl(x: number, k: number): number {
-  return (x << k) | (x >>> (32 - k));
 }

@@ -3,11 +3,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { analyzeAvailability } from '../../../src/analysis/reliability/availability.js';
-import {
-  MONTE_CARLO,
-  monteCarlo,
-  wilsonInterval,
-} from '../../../src/analysis/reliability/monte-carlo.js';
+import { MONTE_CARLO, monteCarlo } from '../../../src/analysis/reliability/monte-carlo.js';
+import { wilsonInterval } from '../../../src/analysis/reliability/wilson.js';
 import { reliabilityModel } from '../../../src/analysis/reliability/model.js';
 import { entryPoints } from '../../../src/model/compiled-graph.js';
 import { buildManifest } from '../../support/build-manifest.js';
