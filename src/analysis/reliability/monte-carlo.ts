@@ -6,6 +6,7 @@
 
 import type { RankedGraph } from '../outage/ranked-graph.js';
 import { xoshiro128 } from './random.js';
+import type { CommonCause } from './structure.js';
 
 export interface MonteCarloOptions {
   /** Work units (service and alternative visits) to spend in total. */
@@ -37,6 +38,7 @@ export function monteCarlo(
   up: Float64Array,
   entries: readonly number[],
   options: MonteCarloOptions = MONTE_CARLO,
+  causes: readonly CommonCause[] = [],
 ): MonteCarloEstimate {
   const region = hardRegion(plan, entries);
   let cost = region.length;
@@ -46,7 +48,7 @@ export function monteCarlo(
     options.minSamples / WIDTH,
     Math.min(options.maxSamples / WIDTH, Math.floor(options.work / Math.max(1, cost))),
   );
-  const sampler = new FailureSampler(plan, up, region, options.seed);
+  const sampler = new FailureSampler(plan, up, region, options.seed, causes);
   const down = new Int32Array(plan.order.length);
   const upCount = new Float64Array(entries.length);
   const entryRanks = entries.map((v) => plan.rank[v]!);
@@ -160,13 +162,26 @@ class FailureSampler {
   private readonly logUp: Float64Array;
   private readonly next: Float64Array;
   private readonly random: () => number;
+  /** Common causes after the components: their member ranks. */
+  private readonly members: Int32Array[];
 
-  constructor(plan: RankedGraph, up: Float64Array, region: Int32Array, seed: number) {
+  constructor(
+    plan: RankedGraph,
+    up: Float64Array,
+    region: Int32Array,
+    seed: number,
+    causes: readonly CommonCause[],
+  ) {
     const ranks = [...region].filter((r) => up[plan.order[r]!]! < 1);
+    const live = causes.filter((c) => c.down > 0);
     this.ranks = Int32Array.from(ranks);
-    this.logUp = Float64Array.from(ranks, (r) => Math.log(up[plan.order[r]!]!));
+    this.members = live.map((c) => Int32Array.from(c.members, (v) => plan.rank[v]!));
+    this.logUp = Float64Array.from([
+      ...ranks.map((r) => Math.log(up[plan.order[r]!]!)),
+      ...live.map((c) => Math.log1p(-c.down)),
+    ]);
     this.random = xoshiro128(seed);
-    this.next = Float64Array.from(ranks, (_, i) => this.gap(i));
+    this.next = Float64Array.from(this.logUp, (_, i) => this.gap(i));
   }
 
   /** Down masks of samples base .. base+31 into `down` (other ranks of the region: 0). */
@@ -174,7 +189,7 @@ class FailureSampler {
     down.fill(0);
     const { ranks, next } = this;
     const end = base + WIDTH;
-    for (let i = 0; i < ranks.length; i++) {
+    for (let i = 0; i < next.length; i++) {
       let at = next[i]!;
       if (at >= end) continue;
       let mask = 0;
@@ -183,7 +198,8 @@ class FailureSampler {
         at += 1 + this.gap(i);
       }
       next[i] = at;
-      down[ranks[i]!] = mask;
+      if (i < ranks.length) down[ranks[i]!]! |= mask;
+      else for (const r of this.members[i - ranks.length]!) down[r]! |= mask;
     }
   }
 
