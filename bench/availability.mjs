@@ -18,11 +18,11 @@ async function measure(file) {
   const dist = (path) => import(join(ROOT, 'dist', path));
   const { loadManifest } = await dist('manifest/load.js');
   const { compileGraph, entryPoints } = await dist('model/compiled-graph.js');
-  const { rankGraph } = await dist('analysis/ranked-graph.js');
-  const { recordSingleFailures } = await dist('analysis/single-failures.js');
-  const { analyzeAvailability } = await dist('analysis/availability.js');
-  const { MONTE_CARLO, monteCarlo } = await dist('analysis/monte-carlo.js');
-  const { reliabilityModel } = await dist('analysis/reliability-model.js');
+  const { rankGraph } = await dist('analysis/outage/ranked-graph.js');
+  const { recordSingleFailures } = await dist('analysis/outage/single-failures.js');
+  const { analyzeAvailability } = await dist('analysis/reliability/availability.js');
+  const { MONTE_CARLO, monteCarlo } = await dist('analysis/reliability/monte-carlo.js');
+  const { reliabilityModel } = await dist('analysis/reliability/model.js');
   const graph = compileGraph(await loadManifest(file));
   const plan = rankGraph(graph);
   const entries = entryPoints(graph);
@@ -33,7 +33,7 @@ async function measure(file) {
   const result = analyzeAvailability(plan, entries, { takesDown });
   const seconds = (performance.now() - started) / 1000;
   const methods = Object.values(result.availability);
-  const { up, serviceAt } = reliabilityModel(graph);
+  const { up, down } = reliabilityModel(graph);
   started = performance.now();
   const fixed = { ...MONTE_CARLO, minSamples: MC_SAMPLES, maxSamples: MC_SAMPLES };
   monteCarlo(plan, up, entries, fixed);
@@ -41,7 +41,7 @@ async function measure(file) {
   return {
     services: graph.n,
     entrypoints: entries.length,
-    variables: serviceAt.length,
+    variables: down.filter((q) => q > 0).length,
     exact: methods.filter((a) => a.method === 'exact').length,
     sampled: methods.filter((a) => a.method === 'monte-carlo').length,
     samples: methods.find((a) => a.samples)?.samples ?? 0,

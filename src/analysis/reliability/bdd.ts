@@ -20,8 +20,8 @@ const AND = 0;
 const OR = 1;
 /** Terminals sit below every variable. */
 const TERMINAL_LEVEL = 0x7fffffff;
-/** The operation cache has at most 2^18 entries. */
-const CACHE_BITS = 18;
+/** The operation cache has at most 2^21 entries. */
+const CACHE_BITS = 21;
 
 /**
  * A BDD manager. Variables are levels 0..; a smaller level is nearer the root. Nodes are
@@ -223,7 +223,7 @@ export class Bdd {
 
   /**
    * A unique table with room for twice the node arrays' capacity (every node re-entered) and
-   * an operation cache as large, up to 2^18 entries (emptied: it is only a cache). Grown with
+   * an operation cache as large, up to 2^21 entries (emptied: it is only a cache). Grown with
    * the nodes, so a small diagram costs little memory.
    */
   private resizeTables(): void {
