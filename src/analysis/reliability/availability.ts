@@ -5,6 +5,7 @@
 // expected downtime and cost per year, and the components (and failure domains) ranked by
 // criticality ("what to fix first").
 
+import { commonCauses } from './common-causes.js';
 import { rankImportance, rounded, type ImportanceInput } from './importance.js';
 import {
   MONTE_CARLO,
@@ -12,7 +13,7 @@ import {
   type MonteCarloEstimate,
   type MonteCarloOptions,
 } from './monte-carlo.js';
-import { ModuleSolver, SOLVER_BUDGET, type SolverBudget } from './module-solver.js';
+import { budgetFor, ModuleSolver, type SolverBudget } from './module-solver.js';
 import { findModules } from './modules.js';
 import { ALWAYS_UP, faultStructure, type CommonCause, type FaultStructure } from './structure.js';
 import { wilsonInterval } from './wilson.js';
@@ -44,7 +45,7 @@ export interface AvailabilityOptions {
    * gives it); computed here when a sampled entry point needs it and it is not given.
    */
   takesDown?: ReadonlyArray<readonly number[] | undefined>;
-  /** Failure domains with a probability of their own: one more event each. */
+  /** Failure domains with a probability of their own (default: the graph's `domains`). */
   commonCauses?: readonly CommonCause[];
   exact?: SolverBudget;
   monteCarlo?: MonteCarloOptions;
@@ -58,10 +59,11 @@ export function analyzeAvailability(
 ): ReliabilityAnalysis {
   const model = reliabilityModel(plan.graph);
   const { ids } = plan.graph;
-  const causes = options.commonCauses ?? [];
+  const causes = options.commonCauses ?? commonCauses(plan.graph);
   const structure = faultStructure(plan.graph, model.up, model.down, causes);
   const roots = entries.map((e) => structure.refOf[e]!);
-  const solver = new ModuleSolver(structure, findModules(structure, roots), options.exact);
+  const budget = options.exact ?? budgetFor(entries.length);
+  const solver = new ModuleSolver(structure, findModules(structure, roots), budget);
   solver.solveModules();
   const sampled = entries.filter((e) => {
     const ref = structure.refOf[e]!;
