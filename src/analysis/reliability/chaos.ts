@@ -1,5 +1,6 @@
-// `simulate --random N`: a deterministic, seedable model-level Chaos Monkey. Each sample
-// fails components at random — each with probability 1 − sla/100 (SLA mode), or exactly k
+// `simulate --random N` (issue 7): a deterministic, seedable model-level Chaos Monkey. Each sample
+// fails components at random — each with probability 1 − sla/100 (SLA mode, where a failure
+// domain given its own sla in `domains:` fails whole with 1 − its sla), or exactly k
 // components or k failure domains — and is propagated exactly, 32 samples per pass
 // (single-failure-sweep.ts). Per entry point: how often it went down, with a 95% Wilson score
 // interval (wilson.ts), and its most frequent causes.
@@ -10,11 +11,12 @@
 // harmless) counts under `combinations`. Random numbers: SplitMix32 (random.ts), so that the
 // same seed gives the same samples on every platform.
 
-import { byCodeUnit } from '../../compare.js';
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import type { FailureDomain } from '../outage/failure-domains.js';
 import { outageSweepOf, type SweepPlan } from '../outage/outage-sweep.js';
+import { commonCauses } from './common-causes.js';
 import { splitMix32 } from './random.js';
+import type { CommonCause } from './structure.js';
 import { wilsonInterval } from './wilson.js';
 
 export type ChaosMode = 'sla' | 'components' | 'domains';
@@ -81,8 +83,10 @@ export function chaos(
   const { graph } = plan;
   const mode: ChaosMode =
     options.k === undefined ? 'sla' : options.domains ? 'domains' : 'components';
-  const units = mode === 'domains' ? domainUnits(domains) : componentUnits(graph);
-  const draw = sampler(graph, units, mode, options);
+  const causes = mode === 'sla' ? commonCauses(graph) : [];
+  const units =
+    mode === 'domains' ? domainUnits(domains) : withCommonCauses(componentUnits(graph), causes);
+  const draw = sampler(graph, units, mode, options, causes);
   const alone = victimsAlone(plan, units);
   const tally = new Tally(graph, units, alone);
   for (let begin = 0; begin < options.samples; begin += BLOCK) {
@@ -112,8 +116,23 @@ function componentUnits(graph: CompiledGraph): Units {
   return { names: graph.ids, members: graph.ids.map((_, v) => [v]) };
 }
 
+/** SLA mode: the domains with an sla of their own fail as one more unit each. */
+function withCommonCauses(units: Units, causes: readonly CommonCause[]): Units {
+  if (causes.length === 0) return units;
+  return {
+    names: [...units.names, ...causes.map((c) => c.id)],
+    members: [...units.members, ...causes.map((c) => c.members)],
+  };
+}
+
 function domainUnits(domains: readonly FailureDomain[]): Units {
   return { names: domains.map((d) => d.domain), members: domains.map((d) => d.members) };
+}
+
+/** The units that can fail: every non-virtual component, every domain. */
+export function eligibleUnits(graph: CompiledGraph, domains: readonly FailureDomain[] | null) {
+  if (domains !== null) return domains.length;
+  return graph.services.filter((s) => s.virtual !== true).length;
 }
 
 /** A function drawing the failed units of the next sample, ascending. */
@@ -122,12 +141,16 @@ function sampler(
   units: Units,
   mode: ChaosMode,
   options: ChaosOptions,
+  causes: readonly CommonCause[],
 ): () => number[] {
   const random = splitMix32(options.seed);
   if (mode === 'sla') {
-    const odds = graph.services.map((s) =>
-      s.virtual === true || s.sla === undefined ? 0 : 1 - s.sla / 100,
-    );
+    const odds = [
+      ...graph.services.map((s) =>
+        s.virtual === true || s.sla === undefined ? 0 : 1 - s.sla / 100,
+      ),
+      ...causes.map((c) => c.down),
+    ];
     const failing = odds.flatMap((p, v) => (p > 0 ? [v] : []));
     return () => failing.filter((v) => random() < odds[v]!);
   }
@@ -192,7 +215,7 @@ class Tally {
       const down = this.downs[e]!;
       const causes = [...(this.causes.get(e) ?? [])]
         .map(([u, count]) => ({ id: this.units.names[u]!, samples: count }))
-        .sort((a, b) => b.samples - a.samples || byCodeUnit(a.id, b.id));
+        .sort((a, b) => b.samples - a.samples || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       const [low, high] = wilsonInterval(down, samples);
       entries.push({
         id: this.graph.ids[e]!,
