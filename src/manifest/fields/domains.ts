@@ -42,7 +42,8 @@ export function domainNameProblem(name: string): string | undefined {
   if (parts.length > LABELS.length) return shape;
   for (let i = 0; i < parts.length; i++) {
     const eq = parts[i]!.indexOf('=');
-    if (eq <= 0 || parts[i]!.slice(0, eq) !== LABELS[i] || eq === parts[i]!.length - 1)
+    const value = parts[i]!.slice(eq + 1);
+    if (eq <= 0 || parts[i]!.slice(0, eq) !== LABELS[i] || value === '' || value.includes('='))
       return shape;
   }
   return undefined;
