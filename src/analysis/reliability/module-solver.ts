@@ -82,6 +82,8 @@ export class ModuleSolver {
    */
   solve(g: number): ModuleSolution | undefined {
     if (this.solution[g] !== undefined) return this.solution[g];
+    // A budget of nothing: every entry point that can fail is sampled.
+    if (this.budget.nodes <= 0) return undefined;
     const split = this.seriesSplit(g);
     if (split === undefined) return undefined;
     const parts: ModuleSolution[] = [];

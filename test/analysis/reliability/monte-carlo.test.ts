@@ -52,7 +52,7 @@ describe('Monte Carlo', () => {
   });
 
   it('is used beyond the exact budget, states its samples, and is deterministic', () => {
-    const none = { nodes: 0, totalNodes: 0, closureWork: 0, failuresInARow: 1 };
+    const none = { nodes: 0, totalNodes: 0 };
     const first = analyzeAvailability(plan, entryPoints(plan.graph), { exact: none });
     const again = analyzeAvailability(plan, entryPoints(plan.graph), { exact: none });
     const sampled = first.availability.storefront!;
