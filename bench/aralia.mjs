@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The Aralia fault trees (fixtures/corpus/aralia) through `import openpsa`: the top event's
 // probability and the time the availability step takes, beside SCRAM's for the probability
-// alone (`scram --bdd -l 1`, when installed), and their ratio. One Markdown row per tree.
+// alone (`scram --bdd --probability true -l 1`, when installed), and their ratio. One Markdown row per tree.
 //   node bench/aralia.mjs [tree ...] [--no-scram]   (needs `npm run build`)
 
 import { execFileSync } from 'node:child_process';
@@ -46,10 +46,14 @@ function scram(tree, runs = 1) {
       const output = join(dir, 'report.xml');
       const started = performance.now();
       try {
-        execFileSync('scram', ['--bdd', '-l', '1', '-o', output, join(DIR, `${tree}.xml`)], {
-          stdio: 'pipe',
-          timeout: SCRAM_LIMIT_MS,
-        });
+        execFileSync(
+          'scram',
+          ['--bdd', '--probability', 'true', '-l', '1', '-o', output, join(DIR, `${tree}.xml`)],
+          {
+            stdio: 'pipe',
+            timeout: SCRAM_LIMIT_MS,
+          },
+        );
       } catch {
         return null;
       }
