@@ -1,3 +1,7 @@
+// analysis/reliability/ — what the SLAs promise: the probability model, the fault structure and
+// its modules, exact availability by binary decision diagram, Monte Carlo, importance measures,
+// common causes and chaos sampling.
+//
 // Availability and importance per entry point: the structure function as a fault tree
 // (structure.ts), its modules found once for all entry points (modules.ts) and each solved
 // exactly once (module-solver.ts); an entry point whose own part is beyond the exact budget is

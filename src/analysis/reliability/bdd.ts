@@ -323,13 +323,6 @@ export function probability(
   return { value: p[f]!, complement: pFalse[f]!, derivative };
 }
 
-/** The levels of the variables f depends on. */
-export function support(bdd: Bdd, f: number): Set<number> {
-  const levels = new Set<number>();
-  for (const g of reachable(bdd, f)) levels.add(bdd.levelOf(g));
-  return levels;
-}
-
 /** The inner nodes of f, in increasing order (bottom-up). */
 function reachable(bdd: Bdd, f: number): Int32Array {
   if (f <= TRUE) return new Int32Array(0);

@@ -1,4 +1,4 @@
-// `simulate --random N` (issue 7): a deterministic, seedable model-level Chaos Monkey. Each sample
+// `simulate --random N`: a deterministic, seedable model-level Chaos Monkey. Each sample
 // fails components at random — each with probability 1 − sla/100 (SLA mode, where a failure
 // domain given its own sla in `domains:` fails whole with 1 − its sla), or exactly k
 // components or k failure domains — and is propagated exactly, 32 samples per pass
@@ -11,6 +11,7 @@
 // harmless) counts under `combinations`. Random numbers: SplitMix32 (random.ts), so that the
 // same seed gives the same samples on every platform.
 
+import { byCodeUnit } from '../../compare.js';
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import type { FailureDomain } from '../outage/failure-domains.js';
 import { outageSweepOf, type SweepPlan } from '../outage/outage-sweep.js';
@@ -129,12 +130,6 @@ function domainUnits(domains: readonly FailureDomain[]): Units {
   return { names: domains.map((d) => d.domain), members: domains.map((d) => d.members) };
 }
 
-/** The units that can fail: every non-virtual component, every domain. */
-export function eligibleUnits(graph: CompiledGraph, domains: readonly FailureDomain[] | null) {
-  if (domains !== null) return domains.length;
-  return graph.services.filter((s) => s.virtual !== true).length;
-}
-
 /** A function drawing the failed units of the next sample, ascending. */
 function sampler(
   graph: CompiledGraph,
@@ -215,7 +210,7 @@ class Tally {
       const down = this.downs[e]!;
       const causes = [...(this.causes.get(e) ?? [])]
         .map(([u, count]) => ({ id: this.units.names[u]!, samples: count }))
-        .sort((a, b) => b.samples - a.samples || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        .sort((a, b) => b.samples - a.samples || byCodeUnit(a.id, b.id));
       const [low, high] = wilsonInterval(down, samples);
       entries.push({
         id: this.graph.ids[e]!,

@@ -8,7 +8,7 @@
 
 import { Bdd, BddBudgetExceeded, probability, TRUE } from './bdd.js';
 import type { Modules } from './modules.js';
-import { AND, AT_LEAST, CYCLE, type FaultStructure, type Ref } from './structure.js';
+import { AND, CYCLE, type FaultStructure, type Ref } from './structure.js';
 
 export interface ModuleSolution {
   /** P(up) and P(down), the latter with its own digits. */
@@ -353,7 +353,6 @@ export class ModuleSolver {
     let current = block.gates.map(() => TRUE);
     const own = block.own.map((xs) => xs.reduce((f, x) => bdd.and(f, of(x)), TRUE));
     for (let changed = true; changed;) {
-      changed = false;
       const next = block.requirements.map((reqs, i) => {
         let f = own[i]!;
         for (const { k, inputs } of reqs) {

@@ -4,6 +4,7 @@
 // analysis prints, `provider=aws,region=us-east-1`; each is checked against the services later,
 // once every file's services are known.
 
+import { byCodeUnit } from '../../compare.js';
 import { describeNode, isMap, type DocNode } from '../parse/doc-node.js';
 import { didYouMean } from './did-you-mean.js';
 import { readNumber } from './fields.js';
@@ -32,7 +33,7 @@ export function readDomains(node: DocNode, offset: number, src: SourceFile): Com
     const sla = readDomainBody(name, value, node.valueOffsets[i]!, src);
     if (sla !== undefined) domains.push({ domain: name, sla, position: src.position(keyOffset) });
   }
-  return domains.sort((a, b) => (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0));
+  return domains.sort((a, b) => byCodeUnit(a.domain, b.domain));
 }
 
 /** Why `name` is not provider=…[,region=…[,zone=…]], or undefined when it is. */

@@ -1,6 +1,6 @@
-// Reads the top level of one manifest file (SPEC §2): version, name, include, defaults, policy,
-// domains,
-// overlays and the services mapping, whose entries are read later, once the ids of every file are known.
+// Reads the top level of one manifest file (docs/semantics.md, "The manifest"): version, name,
+// include, defaults, policy, domains, overlays and the services mapping, whose entries are read
+// later, once the ids of every file are known.
 
 import { describeNode, isMap, isSeq, type DocMap, type DocNode } from '../parse/doc-node.js';
 import { didYouMean } from '../fields/did-you-mean.js';
