@@ -202,6 +202,8 @@ export class ModuleSolver {
   /** P(all of `tops` up | the series leaves up), by closed form or BDD, remembered. */
   private cluster(tops: readonly number[], inSeries: ReadonlySet<Ref>) {
     const unit = this.unit(tops, inSeries);
+    // A module below that is beyond the budget leaves this cluster unsolved too.
+    if (unit.leaves.some((c) => c >= 0 && this.solution[c] === undefined)) return undefined;
     const key = `${tops.join(',')}|${unit.fixed.join(',')}`;
     const known = this.memo.get(key);
     if (known !== undefined) return known;
