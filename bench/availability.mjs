@@ -3,7 +3,8 @@
 // `analyze` spends on them (given the single-failure sweep it already has), how many entry points
 // were exact and how many sampled, and Monte Carlo samples per second over the whole graph.
 // Called by `npm run bench` (bench/run.mjs, step `availability`), or alone:
-//   node bench/availability.mjs [--sizes 1k,10k,100k] [--seed S]   (needs `npm run build`)
+//   node bench/availability.mjs [--sizes 1k,10k,100k] [--shapes B,R,I] [--seed S]
+// (needs `npm run build`)
 
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -18,11 +19,11 @@ async function measure(file) {
   const dist = (path) => import(join(ROOT, 'dist', path));
   const { loadManifest } = await dist('manifest/load.js');
   const { compileGraph, entryPoints } = await dist('model/compiled-graph.js');
-  const { rankGraph } = await dist('analysis/ranked-graph.js');
-  const { recordSingleFailures } = await dist('analysis/single-failures.js');
-  const { analyzeAvailability } = await dist('analysis/availability.js');
-  const { MONTE_CARLO, monteCarlo } = await dist('analysis/monte-carlo.js');
-  const { reliabilityModel } = await dist('analysis/reliability-model.js');
+  const { rankGraph } = await dist('analysis/outage/ranked-graph.js');
+  const { recordSingleFailures } = await dist('analysis/outage/single-failures.js');
+  const { analyzeAvailability } = await dist('analysis/reliability/availability.js');
+  const { MONTE_CARLO, monteCarlo } = await dist('analysis/reliability/monte-carlo.js');
+  const { reliabilityModel } = await dist('analysis/reliability/model.js');
   const graph = compileGraph(await loadManifest(file));
   const plan = rankGraph(graph);
   const entries = entryPoints(graph);
@@ -33,7 +34,7 @@ async function measure(file) {
   const result = analyzeAvailability(plan, entries, { takesDown });
   const seconds = (performance.now() - started) / 1000;
   const methods = Object.values(result.availability);
-  const { up, serviceAt } = reliabilityModel(graph);
+  const { up, down } = reliabilityModel(graph);
   started = performance.now();
   const fixed = { ...MONTE_CARLO, minSamples: MC_SAMPLES, maxSamples: MC_SAMPLES };
   monteCarlo(plan, up, entries, fixed);
@@ -41,7 +42,7 @@ async function measure(file) {
   return {
     services: graph.n,
     entrypoints: entries.length,
-    variables: serviceAt.length,
+    variables: down.filter((q) => q > 0).length,
     exact: methods.filter((a) => a.method === 'exact').length,
     sampled: methods.filter((a) => a.method === 'monte-carlo').length,
     samples: methods.find((a) => a.samples)?.samples ?? 0,
@@ -51,29 +52,35 @@ async function measure(file) {
 }
 
 async function main(argv) {
-  const options = { sizes: [1_000, 10_000, 100_000], seed: '1' };
+  const options = { sizes: [1_000, 10_000, 100_000], shapes: ['B'], seed: '1' };
   for (let i = 0; i < argv.length; i += 2) {
     if (argv[i] === '--sizes') options.sizes = argv[i + 1].split(',').map(parseCount);
     else if (argv[i] === '--seed') options.seed = argv[i + 1];
+    else if (argv[i] === '--shapes') options.shapes = argv[i + 1].split(',');
     else throw new Error(`unknown argument ${argv[i]}`);
   }
-  const lines = [
-    '| services | entry points | components with an sla | exact | Monte Carlo | samples each | availability s | Monte Carlo samples/s (whole graph) |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ];
-  for (const size of options.sizes) {
-    const file = join(ROOT, 'bench', 'out', `services-${size}-seed${options.seed}.json`);
-    if (!existsSync(file)) {
-      await writeManifest({ services: size, seed: Number(options.seed), format: 'json' }, file);
+  const print = (line) => console.log(line);
+  [
+    '| shape | services | entry points | components with an sla | exact | Monte Carlo | samples each | availability s | Monte Carlo samples/s (whole graph) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ].forEach(print);
+  for (const shape of options.shapes)
+    for (const size of options.sizes) {
+      const suffix = shape === 'B' ? '' : `-${shape}`;
+      const file = join(ROOT, 'bench', 'out', `services-${size}-seed${options.seed}${suffix}.json`);
+      if (!existsSync(file)) {
+        await writeManifest(
+          { services: size, seed: Number(options.seed), format: 'json', shape },
+          file,
+        );
+      }
+      const r = await measure(file);
+      const n = (x) => x.toLocaleString('en-US');
+      print(
+        `| ${shape} | ${n(r.services)} | ${n(r.entrypoints)} | ${n(r.variables)} | ${n(r.exact)} | ${n(r.sampled)} | ` +
+          `${r.samples ? n(r.samples) : '—'} | ${r.seconds.toFixed(2)} | ${n(Math.round(r.samplesPerSecond))} |`,
+      );
     }
-    const r = await measure(file);
-    const n = (x) => x.toLocaleString('en-US');
-    lines.push(
-      `| ${n(r.services)} | ${n(r.entrypoints)} | ${n(r.variables)} | ${n(r.exact)} | ${n(r.sampled)} | ` +
-        `${r.samples ? n(r.samples) : '—'} | ${r.seconds.toFixed(2)} | ${n(Math.round(r.samplesPerSecond))} |`,
-    );
-  }
-  console.log(lines.join('\n'));
   return 0;
 }
 

@@ -93,6 +93,18 @@ export interface Manifest {
   services: Service[];
   /** The top-level file's `policy` section, when it has one. */
   policy?: Policy;
+  /** The top-level file's `domains` section: failure domains with a probability of their own. */
+  domains?: CommonCauseDomain[];
+}
+
+/**
+ * A failure domain (`provider=aws,region=us-east-1`) that fails as a whole with probability
+ * 1 − sla/100, independently of its members' own failures: a common cause of all of them.
+ */
+export interface CommonCauseDomain {
+  domain: string;
+  sla: number;
+  position: SourcePosition;
 }
 
 /** The rules `check` evaluates (README "Policy"). */

@@ -6,7 +6,7 @@
 // dependency. `web` depends on `api` ⇒ requirement of `web` with alternative `api`; a failure
 // travels against the edges, from `api` to `web`.
 
-import type { Manifest, Service } from '../manifest/types.js';
+import type { CommonCauseDomain, Manifest, Service } from '../manifest/types.js';
 
 export interface CompiledGraph {
   /** Number of services; services are numbered 0..n-1 in the manifest's (sorted) order. */
@@ -35,6 +35,8 @@ export interface CompiledGraph {
   /** 1 for entry points (declared, or if none is declared: services nothing depends on). */
   readonly entry: Uint8Array;
   readonly costPerHour: Float64Array;
+  /** The manifest's `domains` section: failure domains with a probability of their own. */
+  readonly commonCauses?: readonly CommonCauseDomain[];
 }
 
 export function compileGraph(manifest: Manifest): CompiledGraph {
@@ -125,6 +127,7 @@ export function compileGraph(manifest: Manifest): CompiledGraph {
     usedBy,
     entry,
     costPerHour,
+    ...(manifest.domains !== undefined ? { commonCauses: manifest.domains } : {}),
   };
 }
 

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
+import { buildManifest } from '../support/build-manifest.js';
 import { analyzeAvailability } from '../../src/analysis/reliability/availability.js';
 import { rankGraph } from '../../src/analysis/outage/ranked-graph.js';
 import { compileGraph, entryPoints } from '../../src/model/compiled-graph.js';
 import { arbitraryManifest } from '../support/random-manifest.js';
-import { buildManifest } from '../support/build-manifest.js';
 import { analysisOf, arbitraryAnalysis, REALISTIC, SHOP } from './samples.js';
 import { asPrinted, assertMatches, SchemaCoverage, validatorAt } from './schemas.js';
 
@@ -32,8 +32,23 @@ const QUORUM = buildManifest({
 /** Issue 7's availability by Monte Carlo: SHOP with an exact budget of nothing. */
 function sampledAvailability() {
   const graph = compileGraph(SHOP);
-  const none = { nodes: 0, totalNodes: 0, closureWork: 0, failuresInARow: 1 };
+  const none = { nodes: 0, totalNodes: 0 };
   const reliability = analyzeAvailability(rankGraph(graph), entryPoints(graph), { exact: none });
+  return { ...analyze(graph, null), ...reliability };
+}
+
+/** A failure too rare for the samples drawn: the result bounds it instead of printing 0. */
+function rareEventSampled() {
+  const graph = compileGraph(
+    buildManifest({
+      web: { entrypoint: true, sla: 99.99999, depends_on: ['web-db'] },
+      'web-db': { sla: 99.99999 },
+    }),
+  );
+  const reliability = analyzeAvailability(rankGraph(graph), entryPoints(graph), {
+    exact: { nodes: 0, totalNodes: 0 },
+  });
+  expect(reliability.availability.web!.unavailabilityBelow).toBeGreaterThan(0);
   return { ...analyze(graph, null), ...reliability };
 }
 
@@ -78,6 +93,7 @@ describe('schema/analysis-result.schema.json', () => {
     ])
       coverage.observe(asPrinted(analyze(compileGraph(QUORUM), null, options)));
     coverage.observe(asPrinted(sampledAvailability()));
+    coverage.observe(asPrinted(rareEventSampled()));
     expect(coverage.problems()).toEqual([]);
   });
 

@@ -172,6 +172,7 @@ const ENTRY_AVAILABILITY: Presence<EntryAvailability> = {
   method: 'required',
   interval: 'optional',
   samples: 'optional',
+  unavailabilityBelow: 'optional',
   downtimeMinutesPerYear: 'required',
   expectedCostPerYear: 'required',
 };
@@ -180,6 +181,8 @@ const COMPONENT_IMPORTANCE: Presence<ComponentImportance> = {
   birnbaum: 'required',
   criticality: 'required',
   raw: 'required',
+  fussellVesely: 'required',
+  rrw: 'required',
 };
 const RTO_VIOLATION: Presence<RtoViolation> = {
   service: 'required',

@@ -1,24 +1,26 @@
-// analysis/reliability/ — what the SLAs promise: the probability model, exact availability by
-// binary decision diagram, Monte Carlo, importance measures and chaos sampling.
+// analysis/reliability/ — what the SLAs promise: the probability model, the fault structure and
+// its modules, exact availability by binary decision diagram, Monte Carlo, importance measures,
+// common causes and chaos sampling.
 //
-// Availability and importance per entry point: exact by BDD where the budget allows
-// (exact-availability.ts), by Monte Carlo otherwise (monte-carlo.ts), with the expected downtime
-// and cost per year, and the components ranked by criticality ("what to fix first").
+// Availability and importance per entry point: the structure function as a fault tree
+// (structure.ts), its modules found once for all entry points (modules.ts) and each solved
+// exactly once (module-solver.ts); an entry point whose own part is beyond the exact budget is
+// sampled (monte-carlo.ts), on its own, so every other keeps its exact number. With the
+// expected downtime and cost per year, and the components (and failure domains) ranked by
+// criticality ("what to fix first").
 
-import {
-  EXACT_BUDGET,
-  ExactSolver,
-  type ExactAvailability,
-  type ExactBudget,
-} from './exact-availability.js';
+import { commonCauses } from './common-causes.js';
 import { rankImportance, rounded, type ImportanceInput } from './importance.js';
 import {
   MONTE_CARLO,
   monteCarlo,
-  wilsonInterval,
   type MonteCarloEstimate,
   type MonteCarloOptions,
 } from './monte-carlo.js';
+import { budgetFor, ModuleSolver, type SolverBudget } from './module-solver.js';
+import { findModules } from './modules.js';
+import { ALWAYS_UP, faultStructure, type CommonCause, type FaultStructure } from './structure.js';
+import { wilsonInterval } from './wilson.js';
 import type { RankedGraph } from '../outage/ranked-graph.js';
 import { recordSingleFailures } from '../outage/single-failures.js';
 import { reliabilityModel, type ReliabilityModel } from './model.js';
@@ -44,10 +46,12 @@ export interface ReliabilityAnalysis {
 export interface AvailabilityOptions {
   /**
    * takesDown[x]: the entry points that component x takes down alone (as recordSingleFailures
-   * gives it); computed here when not given.
+   * gives it); computed here when a sampled entry point needs it and it is not given.
    */
   takesDown?: ReadonlyArray<readonly number[] | undefined>;
-  exact?: ExactBudget;
+  /** Failure domains with a probability of their own (default: the graph's `domains`). */
+  commonCauses?: readonly CommonCause[];
+  exact?: SolverBudget;
   monteCarlo?: MonteCarloOptions;
 }
 
@@ -59,39 +63,40 @@ export function analyzeAvailability(
 ): ReliabilityAnalysis {
   const model = reliabilityModel(plan.graph);
   const { ids } = plan.graph;
-  const solver = new ExactSolver(model, options.exact ?? EXACT_BUDGET);
-  const availability = Object.create(null) as Record<string, EntryAvailability>;
-  const importance = Object.create(null) as Record<string, ComponentImportance[]>;
-  const exact = new Map<number, ExactAvailability>();
-  const sampled: number[] = [];
-  const spofs = spofLevels(plan, model, entries, options.takesDown);
-  for (const e of entries) {
-    const result = solver.availability(e, spofs.get(e));
-    if (result === undefined) sampled.push(e);
-    else exact.set(e, result);
-  }
+  const causes = options.commonCauses ?? commonCauses(plan.graph);
+  const structure = faultStructure(plan.graph, model.up, model.down, causes);
+  const roots = entries.map((e) => structure.refOf[e]!);
+  const budget = options.exact ?? budgetFor(entries.length);
+  const solver = new ModuleSolver(structure, findModules(structure, roots), budget);
+  solver.solveModules();
+  const sampled = entries.filter((e) => {
+    const ref = structure.refOf[e]!;
+    return ref !== ALWAYS_UP && ref >= 0 && solver.solve(ref) === undefined;
+  });
   const estimate =
     sampled.length > 0
-      ? monteCarlo(plan, model.up, sampled, options.monteCarlo ?? MONTE_CARLO)
+      ? monteCarlo(plan, model.up, sampled, options.monteCarlo ?? MONTE_CARLO, causes)
       : undefined;
   const sampledAt = new Map(sampled.map((e, i) => [e, i]));
+  const spofs = sampled.length > 0 ? singleFailures(plan, sampled, options.takesDown) : null;
+  const availability = Object.create(null) as Record<string, EntryAvailability>;
+  const importance = Object.create(null) as Record<string, ComponentImportance[]>;
   for (const e of entries) {
-    const known = exact.get(e);
     const i = sampledAt.get(e);
-    const entry =
-      known !== undefined
-        ? withCosts(model, e, {
-            value: rounded(known.value),
-            unavailability: rounded(known.unavailability),
-            method: 'exact',
-          })
-        : sampledEntry(model, e, estimate!.upCount[i!]!, estimate!.samples);
-    availability[ids[e]!] = entry;
-    const inputs =
-      known !== undefined
-        ? exactImportance(model, known)
-        : spofImportance(model, spofs.get(e)!, share(estimate!, i!));
-    importance[ids[e]!] = rankImportance(known?.value ?? entry.value, inputs, IMPORTANCE_LIMIT);
+    if (i !== undefined) {
+      const entry = sampledEntry(model, e, estimate!.upCount[i]!, estimate!.samples);
+      availability[ids[e]!] = entry;
+      const inputs = spofImportance(structure, spofs!.get(e)!, share(estimate!, i));
+      importance[ids[e]!] = rankImportance(entry.value, inputs, IMPORTANCE_LIMIT);
+      continue;
+    }
+    const { p, q, inputs } = exactImportance(structure, solver, structure.refOf[e]!);
+    availability[ids[e]!] = withCosts(model, e, {
+      value: rounded(p),
+      unavailability: rounded(q),
+      method: 'exact',
+    });
+    importance[ids[e]!] = rankImportance(p, inputs, IMPORTANCE_LIMIT);
   }
   return { availability, importance, slaUnknown: model.slaUnknown.map((v) => ids[v]!) };
 }
@@ -104,23 +109,52 @@ export function formatAvailability(value: number): string {
   return `${(value * 100).toFixed(decimals)} %`;
 }
 
-/** For each entry point, the levels of the components that take it down alone. */
-function spofLevels(
+/**
+ * P, Q and the Birnbaum importance of every event below a root: ∂P(root)/∂p(x) is the product
+ * of the derivatives along the module tree from the root down to x's module.
+ */
+function exactImportance(structure: FaultStructure, solver: ModuleSolver, ref: number) {
+  if (ref === ALWAYS_UP) return { p: 1, q: 0, inputs: [] };
+  if (ref < 0) {
+    const event = structure.events[-1 - ref]!;
+    return { p: event.up, q: event.down, inputs: [input(structure, ref, 1)] };
+  }
+  const top = solver.solve(ref)!;
+  const inputs: ImportanceInput[] = [];
+  const stack: Array<[number, number]> = [[ref, 1]];
+  while (stack.length > 0) {
+    const [g, factor] = stack.pop()!;
+    const { leaves, derivative } = solver.solution[g]!;
+    for (let i = 0; i < leaves.length; i++) {
+      const c = leaves[i]!;
+      const d = factor * derivative[i]!;
+      if (c < 0) inputs.push(input(structure, c, d));
+      else stack.push([c, d]);
+    }
+  }
+  return { p: top.p, q: top.q, inputs };
+}
+
+function input(structure: FaultStructure, ref: number, birnbaum: number): ImportanceInput {
+  const event = structure.events[-1 - ref]!;
+  return { id: event.id, up: event.up, down: event.down, birnbaum };
+}
+
+/** For each sampled entry point, the events whose failure alone takes it down. */
+function singleFailures(
   plan: RankedGraph,
-  model: ReliabilityModel,
-  entries: readonly number[],
+  sampled: readonly number[],
   given: AvailabilityOptions['takesDown'],
 ): Map<number, number[]> {
   let takesDown = given;
   if (takesDown === undefined) {
     const inFocus = new Uint8Array(plan.graph.n);
-    for (const e of entries) inFocus[e] = 1;
+    for (const e of sampled) inFocus[e] = 1;
     takesDown = recordSingleFailures(plan, inFocus).takesDown;
   }
-  const spofs = new Map<number, number[]>(entries.map((e) => [e, []]));
+  const spofs = new Map<number, number[]>(sampled.map((e) => [e, []]));
   for (let x = 0; x < plan.graph.n; x++) {
-    if (model.level[x]! < 0) continue;
-    for (const e of takesDown[x] ?? []) spofs.get(e)?.push(model.level[x]!);
+    for (const e of takesDown[x] ?? []) spofs.get(e)?.push(x);
   }
   return spofs;
 }
@@ -142,6 +176,7 @@ function sampledEntry(
     method: 'monte-carlo',
     interval: [rounded(low), rounded(high)],
     samples,
+    ...(upCount === samples ? { unavailabilityBelow: rounded(1 - low) } : {}),
   });
 }
 
@@ -159,26 +194,21 @@ function withCosts(
   };
 }
 
-/** Birnbaum importance of every variable of an exact result. */
-function exactImportance(model: ReliabilityModel, result: ExactAvailability): ImportanceInput[] {
-  const inputs: ImportanceInput[] = [];
-  for (const l of result.series) {
-    // A = p_l × (the rest), and A(l down) = 0: I_B = A / p_l.
-    inputs.push(input(model, l, result.value / model.up[model.serviceAt[l]!]!));
-  }
-  for (const [l, d] of result.derivative) inputs.push(input(model, l, d));
-  return inputs;
-}
-
 /**
  * For a sampled entry point, only its single points of failure are ranked: each has
  * A(x down) = 0, so I_B = A / p follows from A alone; the rest would need more sampling.
  */
-function spofImportance(model: ReliabilityModel, spofs: readonly number[], value: number) {
-  return spofs.map((l) => input(model, l, value / model.up[model.serviceAt[l]!]!));
-}
-
-function input(model: ReliabilityModel, level: number, birnbaum: number): ImportanceInput {
-  const v = model.serviceAt[level]!;
-  return { id: model.graph.ids[v]!, up: model.up[v]!, birnbaum };
+function spofImportance(
+  structure: FaultStructure,
+  spofs: readonly number[],
+  value: number,
+): ImportanceInput[] {
+  const inputs: ImportanceInput[] = [];
+  for (const x of spofs) {
+    const ref = structure.eventOf[x]!;
+    if (ref === ALWAYS_UP) continue;
+    const event = structure.events[-1 - ref]!;
+    inputs.push({ id: event.id, up: event.up, down: event.down, birnbaum: value / event.up });
+  }
+  return inputs;
 }

@@ -20,8 +20,8 @@ const AND = 0;
 const OR = 1;
 /** Terminals sit below every variable. */
 const TERMINAL_LEVEL = 0x7fffffff;
-/** The operation cache has at most 2^18 entries. */
-const CACHE_BITS = 18;
+/** The operation cache has at most 2^21 entries. */
+const CACHE_BITS = 21;
 
 /**
  * A BDD manager. Variables are levels 0..; a smaller level is nearer the root. Nodes are
@@ -44,10 +44,11 @@ export class Bdd {
   private stack = new Int32Array(1024);
   private results = new Int32Array(256);
 
-  constructor(budget: number) {
+  /** `initialNodes`: room allocated up front, grown by doubling up to the budget. */
+  constructor(budget: number, initialNodes = 1 << 12) {
     this.budget = budget;
     this.maxSteps = 8 * budget;
-    const initial = Math.min(budget + 2, 1 << 12);
+    const initial = Math.min(budget + 2, Math.max(16, initialNodes));
     this.level = new Int32Array(initial);
     this.low = new Int32Array(initial);
     this.high = new Int32Array(initial);
@@ -222,7 +223,7 @@ export class Bdd {
 
   /**
    * A unique table with room for twice the node arrays' capacity (every node re-entered) and
-   * an operation cache as large, up to 2^18 entries (emptied: it is only a cache). Grown with
+   * an operation cache as large, up to 2^21 entries (emptied: it is only a cache). Grown with
    * the nodes, so a small diagram costs little memory.
    */
   private resizeTables(): void {
@@ -280,7 +281,8 @@ export interface BddProbability {
 /**
  * P(f) when the variable at level l holds with probability `up(l)`, independently, and its
  * derivative in each variable: Σ over the nodes of that variable of
- * P(reaching the node) × (P(high) − P(low)).
+ * P(reaching the node) × (P(high) − P(low)). Arrays indexed by node number: children have
+ * smaller numbers, so increasing order is bottom-up.
  */
 export function probability(
   bdd: Bdd,
@@ -289,60 +291,62 @@ export function probability(
   down: (level: number) => number = (level) => 1 - up(level),
 ): BddProbability {
   const nodes = reachable(bdd, f);
-  const p = new Float64Array(nodes.length);
-  const pFalse = new Float64Array(nodes.length);
-  const at = new Map<number, number>();
-  for (let i = 0; i < nodes.length; i++) at.set(nodes[i]!, i);
-  const valueOf = (g: number) => (g <= TRUE ? g : p[at.get(g)!]!);
-  const complementOf = (g: number) => (g <= TRUE ? 1 - g : pFalse[at.get(g)!]!);
-  // Children have smaller numbers: increasing order is bottom-up.
+  const size = bdd.size;
+  const p = new Float64Array(size);
+  const pFalse = new Float64Array(size);
+  p[TRUE] = 1;
+  pFalse[FALSE] = 1;
   for (let i = 0; i < nodes.length; i++) {
     const g = nodes[i]!;
     const level = bdd.levelOf(g);
-    const [q, d] = [up(level), down(level)];
-    const [hi, lo] = [bdd.highOf(g), bdd.lowOf(g)];
-    p[i] = q * valueOf(hi) + (1 - q) * valueOf(lo);
-    pFalse[i] = q * complementOf(hi) + d * complementOf(lo);
+    const q = up(level);
+    const d = down(level);
+    const hi = bdd.highOf(g);
+    const lo = bdd.lowOf(g);
+    p[g] = q * p[hi]! + (1 - q) * p[lo]!;
+    pFalse[g] = q * pFalse[hi]! + d * pFalse[lo]!;
   }
-  const reach = new Float64Array(nodes.length);
-  if (nodes.length > 0) reach[nodes.length - 1] = 1;
+  const reach = new Float64Array(size);
+  reach[f] = 1;
   const derivative = new Map<number, number>();
   for (let i = nodes.length - 1; i >= 0; i--) {
     const g = nodes[i]!;
     const level = bdd.levelOf(g);
     const q = up(level);
-    const [lo, hi] = [bdd.lowOf(g), bdd.highOf(g)];
-    if (lo > TRUE) reach[at.get(lo)!]! += reach[i]! * (1 - q);
-    if (hi > TRUE) reach[at.get(hi)!]! += reach[i]! * q;
-    const slope = reach[i]! * (valueOf(hi) - valueOf(lo));
+    const lo = bdd.lowOf(g);
+    const hi = bdd.highOf(g);
+    reach[lo]! += reach[g]! * (1 - q);
+    reach[hi]! += reach[g]! * q;
+    const slope = reach[g]! * (p[hi]! - p[lo]!);
     derivative.set(level, (derivative.get(level) ?? 0) + slope);
   }
-  return { value: valueOf(f), complement: complementOf(f), derivative };
-}
-
-/** The levels of the variables f depends on. */
-export function support(bdd: Bdd, f: number): Set<number> {
-  const levels = new Set<number>();
-  for (const g of reachable(bdd, f)) levels.add(bdd.levelOf(g));
-  return levels;
+  return { value: p[f]!, complement: pFalse[f]!, derivative };
 }
 
 /** The inner nodes of f, in increasing order (bottom-up). */
 function reachable(bdd: Bdd, f: number): Int32Array {
-  const seen = new Set<number>();
-  const stack: number[] = [];
-  if (f > TRUE) {
-    seen.add(f);
-    stack.push(f);
-  }
+  if (f <= TRUE) return new Int32Array(0);
+  const seen = new Uint8Array(f + 1);
+  const stack = [f];
+  seen[f] = 1;
+  let count = 1;
   while (stack.length > 0) {
     const g = stack.pop()!;
-    for (const child of [bdd.lowOf(g), bdd.highOf(g)]) {
-      if (child > TRUE && !seen.has(child)) {
-        seen.add(child);
-        stack.push(child);
-      }
+    const lo = bdd.lowOf(g);
+    const hi = bdd.highOf(g);
+    if (lo > TRUE && !seen[lo]) {
+      seen[lo] = 1;
+      count++;
+      stack.push(lo);
+    }
+    if (hi > TRUE && !seen[hi]) {
+      seen[hi] = 1;
+      count++;
+      stack.push(hi);
     }
   }
-  return Int32Array.from(seen).sort();
+  const nodes = new Int32Array(count);
+  let i = 0;
+  for (let g = 2; g <= f; g++) if (seen[g]) nodes[i++] = g;
+  return nodes;
 }

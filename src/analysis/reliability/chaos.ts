@@ -1,20 +1,24 @@
 // `simulate --random N`: a deterministic, seedable model-level Chaos Monkey. Each sample
-// fails components at random — each with probability 1 − sla/100 (SLA mode), or exactly k
+// fails components at random — each with probability 1 − sla/100 (SLA mode, where a failure
+// domain given its own sla in `domains:` fails whole with 1 − its sla), or exactly k
 // components or k failure domains — and is propagated exactly, 32 samples per pass
 // (single-failure-sweep.ts). Per entry point: how often it went down, with a 95% Wilson score
-// interval (Wilson, JASA 22(158), 1927), and its most frequent causes.
+// interval (wilson.ts), and its most frequent causes.
 //
 // A cause of entry point E in a sample is a failed unit (component or domain) that takes E down
 // on its own — a single point of failure of E, or E itself — so the counts say which weakness
 // the samples hit; a sample where E went down only through a combination (each failure alone
-// harmless) counts under `combinations`. Random numbers: SplitMix32 (Steele, Lea & Flood,
-// "Fast splittable pseudorandom number generators", OOPSLA 2014, with 32-bit constants), so
-// that the same seed gives the same samples on every platform.
+// harmless) counts under `combinations`. Random numbers: SplitMix32 (random.ts), so that the
+// same seed gives the same samples on every platform.
 
 import { byCodeUnit } from '../../compare.js';
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import type { FailureDomain } from '../outage/failure-domains.js';
 import { outageSweepOf, type SweepPlan } from '../outage/outage-sweep.js';
+import { commonCauses } from './common-causes.js';
+import { splitMix32 } from './random.js';
+import type { CommonCause } from './structure.js';
+import { wilsonInterval } from './wilson.js';
 
 export type ChaosMode = 'sla' | 'components' | 'domains';
 
@@ -80,8 +84,10 @@ export function chaos(
   const { graph } = plan;
   const mode: ChaosMode =
     options.k === undefined ? 'sla' : options.domains ? 'domains' : 'components';
-  const units = mode === 'domains' ? domainUnits(domains) : componentUnits(graph);
-  const draw = sampler(graph, units, mode, options);
+  const causes = mode === 'sla' ? commonCauses(graph) : [];
+  const units =
+    mode === 'domains' ? domainUnits(domains) : withCommonCauses(componentUnits(graph), causes);
+  const draw = sampler(graph, units, mode, options, causes);
   const alone = victimsAlone(plan, units);
   const tally = new Tally(graph, units, alone);
   for (let begin = 0; begin < options.samples; begin += BLOCK) {
@@ -111,6 +117,15 @@ function componentUnits(graph: CompiledGraph): Units {
   return { names: graph.ids, members: graph.ids.map((_, v) => [v]) };
 }
 
+/** SLA mode: the domains with an sla of their own fail as one more unit each. */
+function withCommonCauses(units: Units, causes: readonly CommonCause[]): Units {
+  if (causes.length === 0) return units;
+  return {
+    names: [...units.names, ...causes.map((c) => c.id)],
+    members: [...units.members, ...causes.map((c) => c.members)],
+  };
+}
+
 function domainUnits(domains: readonly FailureDomain[]): Units {
   return { names: domains.map((d) => d.domain), members: domains.map((d) => d.members) };
 }
@@ -121,12 +136,16 @@ function sampler(
   units: Units,
   mode: ChaosMode,
   options: ChaosOptions,
+  causes: readonly CommonCause[],
 ): () => number[] {
   const random = splitMix32(options.seed);
   if (mode === 'sla') {
-    const odds = graph.services.map((s) =>
-      s.virtual === true || s.sla === undefined ? 0 : 1 - s.sla / 100,
-    );
+    const odds = [
+      ...graph.services.map((s) =>
+        s.virtual === true || s.sla === undefined ? 0 : 1 - s.sla / 100,
+      ),
+      ...causes.map((c) => c.down),
+    ];
     const failing = odds.flatMap((p, v) => (p > 0 ? [v] : []));
     return () => failing.filter((v) => random() < odds[v]!);
   }
@@ -141,18 +160,6 @@ function sampler(
       [pool[i], pool[j]] = [pool[j]!, pool[i]!];
     }
     return pool.slice(0, k).sort((a, b) => a - b);
-  };
-}
-
-/** SplitMix32: a uniform number in [0, 1) per call. */
-export function splitMix32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x9e3779b9) >>> 0;
-    let z = state;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    return ((z ^ (z >>> 16)) >>> 0) / 2 ** 32;
   };
 }
 
@@ -204,7 +211,7 @@ class Tally {
       const causes = [...(this.causes.get(e) ?? [])]
         .map(([u, count]) => ({ id: this.units.names[u]!, samples: count }))
         .sort((a, b) => b.samples - a.samples || byCodeUnit(a.id, b.id));
-      const [low, high] = wilson(down, samples);
+      const [low, high] = wilsonInterval(down, samples);
       entries.push({
         id: this.graph.ids[e]!,
         down,
@@ -218,17 +225,6 @@ class Tally {
     // Entry points come in id order, and the sort is stable.
     return entries.sort((a, b) => b.down - a.down);
   }
-}
-
-/** The 95% Wilson score interval of `successes` out of `trials`. */
-export function wilson(successes: number, trials: number): [number, number] {
-  if (trials === 0) return [0, 1];
-  const z = 1.959963984540054;
-  const p = successes / trials;
-  const z2n = (z * z) / trials;
-  const center = (p + z2n / 2) / (1 + z2n);
-  const half = (z * Math.sqrt((p * (1 - p)) / trials + z2n / (4 * trials))) / (1 + z2n);
-  return [Math.max(0, center - half), Math.min(1, center + half)];
 }
 
 function withoutSla(graph: CompiledGraph): string[] {

@@ -1,7 +1,9 @@
 // Importance measures of the components for one entry point, from its availability A and the
-// Birnbaum importance I_B(i) = ∂A/∂p_i of each component: criticality I_B·(1 − p_i)/(1 − A)
-// and risk achievement worth (1 − A(i down))/(1 − A), with A(i down) = A − p_i·I_B. Rausand and
-// Høyland, "System Reliability Theory", 2nd ed., ch. 5 (measures of component importance).
+// Birnbaum importance I_B(i) = ∂A/∂p_i of each component. A is linear in each p_i, so
+// A(i down) = A − p_i·I_B and A(i perfect) = A + (1 − p_i)·I_B, and with Q = 1 − A:
+// criticality I_B·(1 − p_i)/Q, risk achievement worth Q(i down)/Q, Fussell–Vesely (diagnostic)
+// (1 − p_i)·Q(i down)/Q and risk reduction worth Q/Q(i perfect). Rausand and Høyland, "System
+// Reliability Theory", 2nd ed., ch. 5 (measures of component importance).
 
 import { byCodeUnit } from '../../compare.js';
 import type { ComponentImportance } from './result.js';
@@ -10,6 +12,8 @@ export interface ImportanceInput {
   id: string;
   /** P(the component is up by itself). */
   up: number;
+  /** 1 − up with its own digits. */
+  down: number;
   birnbaum: number;
 }
 
@@ -34,13 +38,23 @@ export function rankImportance(
     const edge = sorted[limit - 1]! * (1 - 1e-9);
     candidates = candidates.filter((c) => criticality(c) >= edge);
   }
-  const ranked = candidates.map(({ id, up, birnbaum }) => {
-    const whenDown = Math.max(0, availability - up * birnbaum);
+  const ranked = candidates.map((c) => {
+    const { id, up, down, birnbaum } = c;
+    const downWhenDown = 1 - Math.max(0, availability - up * birnbaum);
+    const downWhenPerfect = unavailability - down * birnbaum;
+    const tiny = unavailability * 1e-12;
     return {
       id,
       birnbaum: rounded(birnbaum),
-      criticality: rounded(criticality({ id, up, birnbaum })),
-      raw: unavailability > 0 ? rounded((1 - whenDown) / unavailability) : 1,
+      criticality: rounded(criticality(c)),
+      raw: unavailability > 0 ? rounded(downWhenDown / unavailability) : 1,
+      fussellVesely: unavailability > 0 ? rounded((down * downWhenDown) / unavailability) : 0,
+      rrw:
+        unavailability <= 0
+          ? 1
+          : downWhenPerfect <= tiny
+            ? null
+            : rounded(unavailability / downWhenPerfect),
     };
   });
   return ranked

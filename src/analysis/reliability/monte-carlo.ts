@@ -3,10 +3,11 @@
 // propagated down the dependencies in topological order (a strongly connected component is
 // iterated to its least fixed point of "down", which is the greatest fixed point of "up").
 // Seeded and deterministic; the number of samples depends on the graph's size, never on time.
-// Wilson score interval: Wilson, J. Am. Stat. Assoc. 22(158), 1927.
 
 import type { RankedGraph } from '../outage/ranked-graph.js';
 import { bit, MASK_WIDTH, union } from '../graph/bit-mask.js';
+import { xoshiro128 } from './random.js';
+import type { CommonCause } from './structure.js';
 
 export interface MonteCarloOptions {
   /** Work units (service and alternative visits) to spend in total. */
@@ -38,6 +39,7 @@ export function monteCarlo(
   up: Float64Array,
   entries: readonly number[],
   options: MonteCarloOptions = MONTE_CARLO,
+  causes: readonly CommonCause[] = [],
 ): MonteCarloEstimate {
   const region = hardRegion(plan, entries);
   let cost = region.length;
@@ -47,7 +49,7 @@ export function monteCarlo(
     options.minSamples / WIDTH,
     Math.min(options.maxSamples / WIDTH, Math.floor(options.work / Math.max(1, cost))),
   );
-  const sampler = new FailureSampler(plan, up, region, options.seed);
+  const sampler = new FailureSampler(plan, up, region, options.seed, causes);
   const down = new Uint32Array(plan.order.length);
   const upCount = new Float64Array(entries.length);
   const entryRanks = entries.map((v) => plan.rank[v]!);
@@ -59,21 +61,6 @@ export function monteCarlo(
     }
   }
   return { samples: passes * WIDTH, upCount };
-}
-
-/** The 95% Wilson score interval of a proportion of `successes` in `samples`. */
-export function wilsonInterval(successes: number, samples: number): [number, number] {
-  const z = 1.959963984540054;
-  const z2 = z * z;
-  const share = successes / samples;
-  const centre = (share + z2 / (2 * samples)) / (1 + z2 / samples);
-  const half =
-    (z / (1 + z2 / samples)) *
-    Math.sqrt((share * (1 - share)) / samples + z2 / (4 * samples * samples));
-  // At 0 and at `samples` the bound is exactly 0 (or 1): say so without rounding noise.
-  const low = successes === 0 ? 0 : Math.max(0, centre - half);
-  const high = successes === samples ? 1 : Math.min(1, centre + half);
-  return [low, high];
 }
 
 /** Ranks the entry points need along hard requirements (themselves included), increasing. */
@@ -176,13 +163,26 @@ class FailureSampler {
   private readonly logUp: Float64Array;
   private readonly next: Float64Array;
   private readonly random: () => number;
+  /** Common causes after the components: their member ranks. */
+  private readonly members: Int32Array[];
 
-  constructor(plan: RankedGraph, up: Float64Array, region: Int32Array, seed: number) {
+  constructor(
+    plan: RankedGraph,
+    up: Float64Array,
+    region: Int32Array,
+    seed: number,
+    causes: readonly CommonCause[],
+  ) {
     const ranks = [...region].filter((r) => up[plan.order[r]!]! < 1);
+    const live = causes.filter((c) => c.down > 0);
     this.ranks = Int32Array.from(ranks);
-    this.logUp = Float64Array.from(ranks, (r) => Math.log(up[plan.order[r]!]!));
+    this.members = live.map((c) => Int32Array.from(c.members, (v) => plan.rank[v]!));
+    this.logUp = Float64Array.from([
+      ...ranks.map((r) => Math.log(up[plan.order[r]!]!)),
+      ...live.map((c) => Math.log1p(-c.down)),
+    ]);
     this.random = xoshiro128(seed);
-    this.next = Float64Array.from(ranks, (_, i) => this.gap(i));
+    this.next = Float64Array.from(this.logUp, (_, i) => this.gap(i));
   }
 
   /** Down masks of samples base .. base+31 into `down` (other ranks of the region: 0). */
@@ -190,7 +190,7 @@ class FailureSampler {
     down.fill(0);
     const { ranks, next } = this;
     const end = base + WIDTH;
-    for (let i = 0; i < ranks.length; i++) {
+    for (let i = 0; i < next.length; i++) {
       let at = next[i]!;
       if (at >= end) continue;
       let mask = 0;
@@ -199,7 +199,8 @@ class FailureSampler {
         at += 1 + this.gap(i);
       }
       next[i] = at;
-      down[ranks[i]!] = mask;
+      if (i < ranks.length) down[ranks[i]!]! |= mask;
+      else for (const r of this.members[i - ranks.length]!) down[r]! |= mask;
     }
   }
 
@@ -208,32 +209,4 @@ class FailureSampler {
     const u = 1 - this.random(); // in (0, 1]
     return Math.floor(Math.log(u) / this.logUp[i]!);
   }
-}
-
-/** xoshiro128** (Blackman and Vigna, 2018), seeded by splitmix32; uniform in [0, 1). */
-function xoshiro128(seed: number): () => number {
-  let z = seed >>> 0;
-  const splitmix = () => {
-    z = (z + 0x9e3779b9) >>> 0;
-    let t = z;
-    t = Math.imul(t ^ (t >>> 16), 0x21f0aaad);
-    t = Math.imul(t ^ (t >>> 15), 0x735a2d97);
-    return (t ^ (t >>> 15)) >>> 0;
-  };
-  let [a, b, c, d] = [splitmix(), splitmix(), splitmix(), splitmix()];
-  return () => {
-    const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
-    const t = b << 9;
-    c ^= a;
-    d ^= b;
-    b ^= c;
-    a ^= d;
-    c ^= t;
-    d = rotl(d, 11);
-    return result / 4294967296;
-  };
-}
-
-function rotl(x: number, k: number): number {
-  return (x << k) | (x >>> (32 - k));
 }

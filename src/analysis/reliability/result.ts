@@ -16,6 +16,11 @@ export interface EntryAvailability {
   interval?: [number, number];
   /** Monte Carlo only: the number of random states drawn. */
   samples?: number;
+  /**
+   * Monte Carlo only, when no sample saw the entry point down: the unavailability is below
+   * what that many samples can see, and below this bound (the interval's, 1 − its low end).
+   */
+  unavailabilityBelow?: number;
   /** unavailability × 525,960 (minutes in a year of 365.25 days). */
   downtimeMinutesPerYear: number;
   /** The entry point's own cost_per_hour × unavailability × 8,766 hours. */
@@ -31,4 +36,14 @@ export interface ComponentImportance {
   criticality: number;
   /** Risk achievement worth: (1 − A(component down)) / (1 − A). */
   raw: number;
+  /**
+   * Fussell–Vesely (diagnostic form): P(the component is down | the entry point is down),
+   * (1 − p) × (1 − A(component down)) / (1 − A).
+   */
+  fussellVesely: number;
+  /**
+   * Risk reduction worth: (1 − A) / (1 − A(component never fails)); null when the component's
+   * failure is part of every failure of the entry point (made perfect, nothing is left).
+   */
+  rrw: number | null;
 }

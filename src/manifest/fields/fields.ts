@@ -154,7 +154,7 @@ function readTier(node: DocNode, offset: number, src: SourceFile): Tier | undefi
   return undefined;
 }
 
-function readNumber(
+export function readNumber(
   node: DocNode,
   offset: number,
   src: SourceFile,

@@ -9,6 +9,7 @@ export const TOP_LEVEL_KEYS = [
   'services',
   'overlays',
   'policy',
+  'domains',
 ] as const;
 
 /** Keys a `defaults` block may set for every service of its file. */

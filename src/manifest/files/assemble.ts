@@ -2,7 +2,7 @@
 //
 // Joins the files of one manifest: declares every id (refusing invalid and duplicate ones),
 // reads every service against the ids of all files, sorts services by id, and applies the
-// top-level file's overlays.
+// top-level file's overlays and domains.
 
 import { byCodeUnit } from '../../compare.js';
 import { idProblem } from '../fields/ids.js';
@@ -11,8 +11,8 @@ import { applyOverlays } from './overlay.js';
 import { quote } from '../parse/quote.js';
 import { References } from '../fields/references.js';
 import { readService } from '../fields/service.js';
-import { formatPosition } from '../parse/source-file.js';
-import type { Manifest, Service, SourcePosition } from '../types.js';
+import { formatPosition, type SourceFile } from '../parse/source-file.js';
+import type { CommonCauseDomain, Manifest, Service, SourcePosition } from '../types.js';
 
 /** `files` in Manifest.files order: the top-level file first. Errors go to the files' diagnostics. */
 export function assembleManifest(files: readonly ManifestFile[]): Manifest {
@@ -35,6 +35,7 @@ export function assembleManifest(files: readonly ManifestFile[]): Manifest {
   for (const file of files.slice(1)) {
     for (const [key, offset] of [
       ['policy', file.policyOffset],
+      ['domains', file.domainsOffset],
       ['overlays', file.overlays?.keyOffset],
     ] as const) {
       if (offset === undefined) continue;
@@ -47,6 +48,10 @@ export function assembleManifest(files: readonly ManifestFile[]): Manifest {
   }
   const manifest: Manifest = { file: top.src.name, files: files.map((f) => f.src.name), services };
   if (top.policy !== undefined) manifest.policy = top.policy;
+  if (top.domains !== undefined) {
+    checkDomainMembers(top.domains, services, top.src);
+    manifest.domains = top.domains;
+  }
   return top.name === undefined ? manifest : { name: top.name, ...manifest };
 }
 
@@ -81,4 +86,28 @@ function declareIds(files: readonly ManifestFile[]) {
 /** Plain code-unit order: the same on every machine and locale. */
 function byId(a: Service, b: Service): number {
   return byCodeUnit(a.id, b.id);
+}
+
+/** A domain that names no service's labels is a typo, not a domain that never fails. */
+function checkDomainMembers(
+  domains: readonly CommonCauseDomain[],
+  services: readonly Service[],
+  src: SourceFile,
+): void {
+  const named = new Set<string>();
+  for (const s of services) {
+    const parts: string[] = [];
+    for (const label of ['provider', 'region', 'zone'] as const) {
+      if (s[label] === undefined) break;
+      parts.push(`${label}=${s[label]}`);
+      named.add(parts.join(','));
+    }
+  }
+  for (const d of domains) {
+    if (named.has(d.domain)) continue;
+    src.diagnostics.add(
+      `domain ${quote(d.domain)} has no member: no service has these provider, region and zone labels`,
+      d.position,
+    );
+  }
 }

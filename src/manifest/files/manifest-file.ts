@@ -1,15 +1,16 @@
 // Reads the top level of one manifest file (docs/semantics.md, "The manifest"): version, name,
-// include, defaults, policy, overlays and the services mapping, whose entries are read later, once
-// the ids of every file are known.
+// include, defaults, policy, domains, overlays and the services mapping, whose entries are read
+// later, once the ids of every file are known.
 
 import { describeNode, isMap, isSeq, type DocMap, type DocNode } from '../parse/doc-node.js';
 import { didYouMean } from '../fields/did-you-mean.js';
 import { readLabel, readSharedField, showValue, type SharedFields } from '../fields/fields.js';
 import { DEFAULT_KEYS, isDefaultKey, TOP_LEVEL_KEYS } from '../fields/keys.js';
+import { readDomains } from '../fields/domains.js';
 import { readPolicy } from '../fields/policy.js';
 import { quote } from '../parse/quote.js';
 import type { SourceFile } from '../parse/source-file.js';
-import type { Policy } from '../types.js';
+import type { CommonCauseDomain, Policy } from '../types.js';
 
 export interface IncludePattern {
   pattern: string;
@@ -29,6 +30,9 @@ export interface ManifestFile {
   policy?: Policy;
   /** Where `policy:` is written, to refuse it in an included file. */
   policyOffset?: number;
+  domains?: CommonCauseDomain[];
+  /** Where `domains:` is written, to refuse it in an included file. */
+  domainsOffset?: number;
   /** The `overlays` list, applied once every file's services are read; and where it is. */
   overlays?: { node: DocNode; offset: number; keyOffset: number };
 }
@@ -52,6 +56,9 @@ export function readManifestFile(src: SourceFile, root: DocNode, rootOffset: num
     else if (key === 'services') file.services = readServicesMap(value, offset, src);
     else if (key === 'overlays') {
       file.overlays = { node: value, offset, keyOffset: root.keyOffsets[i]! };
+    } else if (key === 'domains') {
+      file.domainsOffset = root.keyOffsets[i]!;
+      file.domains = readDomains(value, offset, src);
     } else if (key === 'policy') {
       file.policyOffset = root.keyOffsets[i]!;
       const policy = readPolicy(value, offset, src);

@@ -20,10 +20,15 @@ import { indent, more } from '../shared/text-lists.js';
 function method(a: EntryAvailability): string {
   if (a.method === 'exact') return 'exact';
   const [low, high] = a.interval ?? [a.value, a.value];
-  return (
-    `Monte Carlo, ${formatNumber(a.samples ?? 0)} samples, ` +
-    `95% ${formatAvailability(low)} – ${formatAvailability(high)}`
-  );
+  const samples = formatNumber(a.samples ?? 0);
+  if (a.unavailabilityBelow !== undefined) {
+    // Never a bare 0: nothing seen in N samples only bounds a rare event.
+    return (
+      `Monte Carlo: down below what ${samples} samples can see ` +
+      `(unavailability under ${a.unavailabilityBelow.toPrecision(2)})`
+    );
+  }
+  return `Monte Carlo, ${samples} samples, 95% ${formatAvailability(low)} – ${formatAvailability(high)}`;
 }
 
 /** Entry points, least available first (ties by id). */

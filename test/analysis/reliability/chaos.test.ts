@@ -2,12 +2,9 @@
 // system, plausible frequencies in SLA mode, its schema, and the CLI's exit codes.
 
 import { describe, expect, it } from 'vitest';
-import {
-  chaos,
-  splitMix32,
-  wilson,
-  type ChaosOptions,
-} from '../../../src/analysis/reliability/chaos.js';
+import { chaos, type ChaosOptions } from '../../../src/analysis/reliability/chaos.js';
+import { splitMix32 } from '../../../src/analysis/reliability/random.js';
+import { wilsonInterval } from '../../../src/analysis/reliability/wilson.js';
 import { failureDomains } from '../../../src/analysis/outage/failure-domains.js';
 import { planSweep } from '../../../src/analysis/outage/outage-sweep.js';
 import type { Manifest } from '../../../src/manifest/types.js';
@@ -90,7 +87,7 @@ describe('chaos sampling', () => {
     expect(Math.min(...draws)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...draws)).toBeLessThan(1);
     expect(Math.abs(draws.reduce((a, b) => a + b) / draws.length - 0.5)).toBeLessThan(0.01);
-    const [low, high] = wilson(10, 100);
+    const [low, high] = wilsonInterval(10, 100);
     expect(low).toBeCloseTo(0.0552, 3);
     expect(high).toBeCloseTo(0.1744, 3);
   });

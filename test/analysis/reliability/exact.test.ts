@@ -4,9 +4,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeAvailability } from '../../../src/analysis/reliability/availability.js';
-import { ExactSolver } from '../../../src/analysis/reliability/exact-availability.js';
-import { reliabilityModel } from '../../../src/analysis/reliability/model.js';
-import { recordSingleFailures } from '../../../src/analysis/outage/single-failures.js';
 import { entryPoints } from '../../../src/model/compiled-graph.js';
 import {
   arbitraryReliabilityManifest,
@@ -14,9 +11,6 @@ import {
   enumeratedUnavailability,
   planOf,
 } from './support.js';
-
-/** Enough for a dozen services, and quick to allocate. */
-const SMALL = { nodes: 1 << 14, totalNodes: 1 << 16, closureWork: 1 << 20, failuresInARow: 3 };
 
 describe('exact availability', () => {
   it('equals the enumeration of all 2^n component states', () => {
@@ -31,29 +25,6 @@ describe('exact availability', () => {
         }
       }),
       { numRuns: 400, seed: 7 },
-    );
-  });
-
-  it('gives the same value with the single points of failure factored out (the closed form) as without', () => {
-    fc.assert(
-      fc.property(arbitraryReliabilityManifest(12), (manifest) => {
-        const plan = planOf(manifest);
-        const model = reliabilityModel(plan.graph);
-        const entries = entryPoints(plan.graph);
-        const inFocus = new Uint8Array(plan.graph.n);
-        for (const e of entries) inFocus[e] = 1;
-        const { takesDown } = recordSingleFailures(plan, inFocus);
-        for (const e of entries) {
-          const spofs: number[] = [];
-          takesDown.forEach((list, x) => {
-            if (model.level[x]! >= 0 && list?.includes(e)) spofs.push(model.level[x]!);
-          });
-          const plain = new ExactSolver(model, SMALL).availability(e)!;
-          const factored = new ExactSolver(model, SMALL).availability(e, spofs)!;
-          expect(factored.value).toBeCloseTo(plain.value, 12);
-        }
-      }),
-      { numRuns: 300, seed: 3 },
     );
   });
 

@@ -1,0 +1,255 @@
+// The structure function of a manifest as a fault tree in terms of "up": one variable per thing
+// that can fail on its own (a component with an sla, a failure domain with its own probability),
+// an AND gate per service (its own variable, its domains' variables, its requirements), an
+// at-least-k gate per redundancy group, and a CYCLE gate per member of a dependency cycle that
+// has a redundancy group inside (the greatest fixed point, solved where the BDD is built).
+// Normalised while built, dependencies first: what cannot fail is the constant "up" and drops
+// out (constant propagation), a gate of one input is that input, an n-of-n group is a series
+// of its members, and a cycle through series requirements only is one AND of all it contains.
+
+import type { CompiledGraph } from '../../model/compiled-graph.js';
+import { stronglyConnectedComponents } from '../graph/strongly-connected-components.js';
+
+/** A reference: a gate g ≥ 0, a variable x as −1 − x, or ALWAYS_UP. */
+export type Ref = number;
+export const ALWAYS_UP = 0x7fffffff;
+export const AND = 0;
+export const AT_LEAST = 1;
+export const CYCLE = 2;
+
+export interface ReliabilityEvent {
+  /** A component id or a domain name. */
+  id: string;
+  up: number;
+  /** 1 − up, kept from the sla's own digits. */
+  down: number;
+  /** Member services: the component itself, or every member of the domain. */
+  members: readonly number[];
+}
+
+/** One requirement of a cycle member: at least k of the inputs up. */
+interface CycleRequirement {
+  k: number;
+  inputs: Ref[];
+}
+
+/** A strongly connected set of services with a redundancy group inside. */
+export interface CycleBlock {
+  /** The CYCLE gate of each member. */
+  gates: number[];
+  /** Per member: its own variables (conjoined) and requirements; inputs may be member gates. */
+  own: Ref[][];
+  requirements: CycleRequirement[][];
+}
+
+export interface FaultStructure {
+  readonly events: readonly ReliabilityEvent[];
+  /** Per gate: its kind, k for AT_LEAST, and its inputs childStart[g] .. childStart[g+1]-1. */
+  readonly kind: Uint8Array;
+  readonly k: Int32Array;
+  readonly childStart: Int32Array;
+  readonly children: Int32Array;
+  /** For a CYCLE gate, its block. */
+  readonly blockOf: Int32Array;
+  readonly blocks: readonly CycleBlock[];
+  /** The reference of each service's "up" function. */
+  readonly refOf: Int32Array;
+  /** The event of each service's own failure, or ALWAYS_UP when it cannot fail by itself. */
+  readonly eventOf: Int32Array;
+}
+
+export interface CommonCause {
+  /** A domain name, as failureDomains spells it. */
+  id: string;
+  up: number;
+  down: number;
+  members: readonly number[];
+}
+
+export function faultStructure(
+  graph: CompiledGraph,
+  up: Float64Array,
+  down: Float64Array,
+  domains: readonly CommonCause[] = [],
+): FaultStructure {
+  return new Builder(graph, up, down, domains).build();
+}
+
+class Builder {
+  private readonly events: ReliabilityEvent[] = [];
+  /** Variables of each service: its own, then its domains'. */
+  private readonly ownVars: Ref[][];
+  private readonly kind: number[] = [];
+  private readonly k: number[] = [];
+  private readonly childStart: number[] = [0];
+  private readonly children: number[] = [];
+  private readonly blockOf: number[] = [];
+  private readonly blocks: CycleBlock[] = [];
+  private readonly refOf: Int32Array;
+  private readonly eventOf: Int32Array;
+
+  constructor(
+    private readonly graph: CompiledGraph,
+    up: Float64Array,
+    down: Float64Array,
+    domains: readonly CommonCause[],
+  ) {
+    this.ownVars = Array.from({ length: graph.n }, () => []);
+    this.refOf = new Int32Array(graph.n).fill(ALWAYS_UP);
+    this.eventOf = new Int32Array(graph.n).fill(ALWAYS_UP);
+    for (let v = 0; v < graph.n; v++) {
+      if (down[v]! <= 0) continue;
+      this.eventOf[v] = -1 - this.events.length;
+      this.ownVars[v]!.push(-1 - this.events.length);
+      this.events.push({ id: graph.ids[v]!, up: up[v]!, down: down[v]!, members: [v] });
+    }
+    for (const d of domains) {
+      if (d.down <= 0 || d.members.length === 0) continue;
+      for (const v of d.members) this.ownVars[v]!.push(-1 - this.events.length);
+      this.events.push({ id: d.id, up: d.up, down: d.down, members: d.members });
+    }
+  }
+
+  build(): FaultStructure {
+    const { n, reqStart, altStart, alts } = this.graph;
+    const start = new Int32Array(n + 1);
+    const targets: number[] = [];
+    for (let v = 0; v < n; v++) {
+      for (let r = reqStart[v]!; r < reqStart[v + 1]!; r++) {
+        if (this.graph.reqSoft[r]) continue;
+        for (let a = altStart[r]!; a < altStart[r + 1]!; a++) targets.push(alts[a]!);
+      }
+      start[v + 1] = targets.length;
+    }
+    const { components } = stronglyConnectedComponents(n, start, Int32Array.from(targets));
+    for (const members of components) {
+      const v = members[0]!;
+      const selfLoop = targets.slice(start[v]!, start[v + 1]!).includes(v);
+      if (members.length === 1 && !selfLoop) this.refOf[v] = this.service(v);
+      else this.cycle(members);
+    }
+    return {
+      events: this.events,
+      kind: Uint8Array.from(this.kind),
+      k: Int32Array.from(this.k),
+      childStart: Int32Array.from(this.childStart),
+      children: Int32Array.from(this.children),
+      blockOf: Int32Array.from(this.blockOf),
+      blocks: this.blocks,
+      refOf: this.refOf,
+      eventOf: this.eventOf,
+    };
+  }
+
+  private gate(kind: number, k: number, inputs: readonly Ref[], block = -1): number {
+    const g = this.kind.length;
+    this.kind.push(kind);
+    this.k.push(k);
+    this.blockOf.push(block);
+    for (const c of inputs) this.children.push(c);
+    this.childStart.push(this.children.length);
+    return g;
+  }
+
+  /** The AND of inputs (ALWAYS_UP dropped, duplicates once). */
+  private and(inputs: readonly Ref[]): Ref {
+    const distinct = [...new Set(inputs.filter((c) => c !== ALWAYS_UP))];
+    if (distinct.length === 0) return ALWAYS_UP;
+    if (distinct.length === 1) return distinct[0]!;
+    return this.gate(AND, 0, distinct);
+  }
+
+  /** The inputs of service v's AND: its variables and each hard requirement. */
+  private service(v: number): Ref {
+    const { reqStart, reqSoft, reqQuorum, altStart, alts } = this.graph;
+    const inputs = [...this.ownVars[v]!];
+    for (let r = reqStart[v]!; r < reqStart[v + 1]!; r++) {
+      if (reqSoft[r]) continue;
+      const refs: Ref[] = [];
+      for (let a = altStart[r]!; a < altStart[r + 1]!; a++) refs.push(this.refOf[alts[a]!]!);
+      const live = refs.filter((c) => c !== ALWAYS_UP);
+      const k = reqQuorum[r]! - (refs.length - live.length);
+      if (k <= 0) continue;
+      if (k >= live.length) inputs.push(...live);
+      else inputs.push(this.gate(AT_LEAST, k, live));
+    }
+    return this.and(inputs);
+  }
+
+  /**
+   * A dependency cycle. Through series requirements only, every member needs every other: each
+   * is the AND of everything the cycle contains. Otherwise a block of CYCLE gates.
+   */
+  private cycle(members: number[]): void {
+    const { reqStart, reqSoft, reqQuorum, altStart, alts } = this.graph;
+    const inside = new Set(members);
+    let seriesOnly = true;
+    for (const v of members) {
+      for (let r = reqStart[v]!; r < reqStart[v + 1]!; r++) {
+        if (reqSoft[r]) continue;
+        const width = altStart[r + 1]! - altStart[r]!;
+        if (reqQuorum[r]! >= width) continue;
+        for (let a = altStart[r]!; a < altStart[r + 1]!; a++)
+          if (inside.has(alts[a]!)) seriesOnly = false;
+      }
+    }
+    if (seriesOnly) {
+      const inputs: Ref[] = [];
+      for (const v of members) {
+        inputs.push(...this.ownVars[v]!);
+        for (let r = reqStart[v]!; r < reqStart[v + 1]!; r++) {
+          if (reqSoft[r]) continue;
+          const width = altStart[r + 1]! - altStart[r]!;
+          const refs: Ref[] = [];
+          for (let a = altStart[r]!; a < altStart[r + 1]!; a++)
+            if (!inside.has(alts[a]!)) refs.push(this.refOf[alts[a]!]!);
+          if (refs.length === width && reqQuorum[r]! < width) {
+            const live = refs.filter((c) => c !== ALWAYS_UP);
+            const k = reqQuorum[r]! - (refs.length - live.length);
+            if (k <= 0) continue;
+            if (k >= live.length) inputs.push(...live);
+            else inputs.push(this.gate(AT_LEAST, k, live));
+          } else inputs.push(...refs);
+        }
+      }
+      const ref = this.and(inputs);
+      for (const v of members) this.refOf[v] = ref;
+      return;
+    }
+    this.block(members);
+  }
+
+  /** CYCLE gates whose inputs are everything the block reads from outside, and its variables. */
+  private block(members: number[]): void {
+    const { reqStart, reqSoft, reqQuorum, altStart, alts } = this.graph;
+    const b = this.blocks.length;
+    const first = this.kind.length;
+    const local = new Map(members.map((v, i) => [v, first + i]));
+    const outside = new Set<Ref>();
+    const own: Ref[][] = [];
+    const requirements: CycleRequirement[][] = [];
+    for (const v of members) {
+      own.push([...this.ownVars[v]!]);
+      for (const x of this.ownVars[v]!) outside.add(x);
+      const reqs: CycleRequirement[] = [];
+      for (let r = reqStart[v]!; r < reqStart[v + 1]!; r++) {
+        if (reqSoft[r]) continue;
+        const inputs: Ref[] = [];
+        let k = reqQuorum[r]!;
+        for (let a = altStart[r]!; a < altStart[r + 1]!; a++) {
+          const w = alts[a]!;
+          const ref = local.get(w) ?? this.refOf[w]!;
+          if (ref === ALWAYS_UP) k--;
+          else inputs.push(ref);
+          if (!local.has(w) && ref !== ALWAYS_UP) outside.add(ref);
+        }
+        if (k > 0) reqs.push({ k, inputs });
+      }
+      requirements.push(reqs);
+    }
+    const inputs = [...outside].sort((x, y) => x - y);
+    const gates = members.map(() => this.gate(CYCLE, 0, inputs, b));
+    members.forEach((v, i) => (this.refOf[v] = gates[i]!));
+    this.blocks.push({ gates, own, requirements });
+  }
+}
