@@ -129,11 +129,11 @@ describe('fixtures/site-in-time', () => {
     const run = await runCli(['analyze', FILE]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
-      '  component   takes down  down  cost/h  after\n' +
-        '  orders-db   checkout       2  30,000     0s\n' +
-        '  orders-api  checkout       1  30,000     0s\n' +
-        '  s3-use1     site           2  12,000     1h\n' +
-        '  cdn         site           1  12,000     0s\n',
+      '  component   takes down  down     cost/h  after\n' +
+        '  orders-db   checkout       2  30,000.00     0s\n' +
+        '  orders-api  checkout       1  30,000.00     0s\n' +
+        '  s3-use1     site           2  12,000.00     1h\n' +
+        '  cdn         site           1  12,000.00     0s\n',
     );
   });
 
