@@ -15,6 +15,11 @@
 // with the pair and with neither member alone. (Fault-tree analysis calls these the minimal cut
 // sets of order 2: Vesely et al., Fault Tree Handbook, NUREG-0492, 1981, ch. VII.)
 
+import {
+  componentUnits as everyComponent,
+  domainUnits as everyDomain,
+  type FailureUnits,
+} from '../outage/failure-units.js';
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import { outageSweepOf, singleFailureSweep, type SweepPlan } from '../outage/outage-sweep.js';
 import type { FailureDomain } from '../outage/failure-domains.js';
@@ -22,14 +27,10 @@ import type { PairSearchTotals } from '../analysis-result.js';
 import { entriesAbove, type EntryBitsets } from './entries-above.js';
 import { bitInWord, difference, union, wordOf } from '../graph/bit-mask.js';
 
-/** What can fail as one: a component, or a failure domain (its members at once). */
-export interface FailureUnits {
-  count: number;
+/** Units as the pair search walks them. */
+export interface PairUnits extends FailureUnits {
   /** The order in which units are searched for partners: a permutation of 0..count-1. */
   order: ArrayLike<number> & Iterable<number>;
-  members(unit: number): ArrayLike<number>;
-  /** False for what cannot fail by itself (a virtual service). */
-  eligible(unit: number): boolean;
   /** True when the two units must not pair (a domain and a domain inside it). */
   nested(a: number, b: number): boolean;
   /** Every unit's single failure, told to the observer (label = unit). */
@@ -51,31 +52,22 @@ export interface PairResult {
 }
 
 /** Component units: every service, virtual ones excluded from pairs; searched in rank order. */
-export function componentUnits(plan: SweepPlan): FailureUnits {
-  const { graph } = plan;
-  const one = new Int32Array(1);
+export function componentUnits(plan: SweepPlan): PairUnits {
   return {
-    count: graph.n,
+    ...everyComponent(plan.graph),
     order: plan.order,
-    members(x) {
-      one[0] = x;
-      return one;
-    },
-    eligible: (x) => graph.services[x]!.virtual !== true,
     nested: () => false,
     sweepSingles: (plan, observer) => void singleFailureSweep(plan, observer),
   };
 }
 
 /** Domain units; a domain never pairs with one that contains it or that it contains. */
-export function domainUnits(domains: readonly FailureDomain[]): FailureUnits {
+export function domainUnits(domains: readonly FailureDomain[]): PairUnits {
   const names = domains.map((d) => d.domain);
   const inside = (inner: string, outer: string) => inner.startsWith(`${outer},`);
   return {
-    count: domains.length,
+    ...everyDomain(domains),
     order: domains.map((_, d) => d),
-    members: (d) => domains[d]!.members,
-    eligible: () => true,
     nested: (a, b) => inside(names[a]!, names[b]!) || inside(names[b]!, names[a]!),
     sweepSingles: (plan, observer) =>
       void outageSweepOf(plan, domains.length, (d) => domains[d]!.members, observer),
@@ -88,7 +80,7 @@ export function domainUnits(domains: readonly FailureDomain[]): FailureUnits {
  */
 export function minimalPairs(
   plan: SweepPlan,
-  units: FailureUnits,
+  units: PairUnits,
   inFocus: Uint8Array,
   budget: number,
 ): PairResult {
@@ -134,7 +126,7 @@ interface Singles {
 
 function recordSingles(
   plan: SweepPlan,
-  units: FailureUnits,
+  units: PairUnits,
   inFocus: Uint8Array,
   meeting: Meeting,
 ): Singles {
@@ -178,7 +170,7 @@ const COUNTING_LIMIT = 10;
  */
 function enumerateCandidates(
   graph: CompiledGraph,
-  units: FailureUnits,
+  units: PairUnits,
   meeting: Meeting,
   singles: Singles,
   bits: EntryBitsets | null,
@@ -212,7 +204,7 @@ class PartnerSearch {
 
   constructor(
     private readonly graph: CompiledGraph,
-    private readonly units: FailureUnits,
+    private readonly units: PairUnits,
     private readonly meeting: Meeting,
     private readonly singles: Singles,
     private readonly bits: EntryBitsets | null,
@@ -337,7 +329,7 @@ function has(sorted: Int32Array, v: number): boolean {
 /** Propagates every candidate pair and keeps the entry points that neither member takes down. */
 function verify(
   plan: SweepPlan,
-  units: FailureUnits,
+  units: PairUnits,
   inFocus: Uint8Array,
   singles: Singles,
   candidates: Candidates,
@@ -377,7 +369,7 @@ function verify(
 /** The members of two units as one outage, in a buffer reused from call to call. */
 class PairMembers {
   private buffer = new Int32Array(16);
-  constructor(private readonly units: FailureUnits) {}
+  constructor(private readonly units: PairUnits) {}
 
   of(a: number, b: number): Int32Array {
     // Copy each before asking for the next: members() may reuse its array.

@@ -11,6 +11,7 @@
 // harmless) counts under `combinations`. Random numbers: SplitMix32 (random.ts), so that the
 // same seed gives the same samples on every platform.
 
+import { componentUnits, domainUnits, type FailureUnits } from '../outage/failure-units.js';
 import { byCodeUnit } from '../../compare.js';
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import type { FailureDomain } from '../outage/failure-domains.js';
@@ -69,12 +70,6 @@ export interface ChaosResult {
 /** Samples propagated between two progress reports. */
 const BLOCK = 4096;
 
-/** What can fail in a sample, and each unit's single-failure victims among the entry points. */
-interface Units {
-  names: readonly string[];
-  members: ReadonlyArray<ArrayLike<number>>;
-}
-
 export function chaos(
   plan: SweepPlan,
   domains: readonly FailureDomain[],
@@ -96,7 +91,7 @@ export function chaos(
     outageSweepOf(
       plan,
       block,
-      (label) => samples[label]!.flatMap((u) => Array.from(units.members[u]!)),
+      (label) => samples[label]!.flatMap((u) => Array.from(units.members(u))),
       { interesting: graph.entry, down: (label, e) => tally.down(samples[label]!, e) },
       { counts: false },
     );
@@ -113,27 +108,22 @@ export function chaos(
   };
 }
 
-function componentUnits(graph: CompiledGraph): Units {
-  return { names: graph.ids, members: graph.ids.map((_, v) => [v]) };
-}
-
 /** SLA mode: the domains with an sla of their own fail as one more unit each. */
-function withCommonCauses(units: Units, causes: readonly CommonCause[]): Units {
+function withCommonCauses(units: FailureUnits, causes: readonly CommonCause[]): FailureUnits {
   if (causes.length === 0) return units;
+  const own = units.count;
   return {
-    names: [...units.names, ...causes.map((c) => c.id)],
-    members: [...units.members, ...causes.map((c) => c.members)],
+    count: own + causes.length,
+    name: (u) => (u < own ? units.name(u) : causes[u - own]!.id),
+    members: (u) => (u < own ? units.members(u) : causes[u - own]!.members),
+    eligible: (u) => u >= own || units.eligible(u),
   };
-}
-
-function domainUnits(domains: readonly FailureDomain[]): Units {
-  return { names: domains.map((d) => d.domain), members: domains.map((d) => d.members) };
 }
 
 /** A function drawing the failed units of the next sample, ascending. */
 function sampler(
   graph: CompiledGraph,
-  units: Units,
+  units: FailureUnits,
   mode: ChaosMode,
   options: ChaosOptions,
   causes: readonly CommonCause[],
@@ -149,9 +139,7 @@ function sampler(
     const failing = odds.flatMap((p, v) => (p > 0 ? [v] : []));
     return () => failing.filter((v) => random() < odds[v]!);
   }
-  const pool = units.names.flatMap((_, u) =>
-    mode === 'components' && graph.services[u]!.virtual === true ? [] : [u],
-  );
+  const pool = Array.from({ length: units.count }, (_, u) => u).filter((u) => units.eligible(u));
   const k = Math.min(options.k!, pool.length);
   return () => {
     // A partial Fisher–Yates shuffle picks k distinct units uniformly.
@@ -164,12 +152,12 @@ function sampler(
 }
 
 /** alone[u]: the entry points unit u takes down on its own (itself included), ascending. */
-function victimsAlone(plan: SweepPlan, units: Units): Set<number>[] {
-  const alone = units.names.map(() => new Set<number>());
+function victimsAlone(plan: SweepPlan, units: FailureUnits): Set<number>[] {
+  const alone = Array.from({ length: units.count }, () => new Set<number>());
   outageSweepOf(
     plan,
-    units.names.length,
-    (u) => units.members[u]!,
+    units.count,
+    (u) => units.members(u),
     { interesting: plan.graph.entry, down: (u, e) => void alone[u]!.add(e) },
     { counts: false },
   );
@@ -183,7 +171,7 @@ class Tally {
 
   constructor(
     private readonly graph: CompiledGraph,
-    private readonly units: Units,
+    private readonly units: FailureUnits,
     private readonly alone: readonly Set<number>[],
   ) {
     this.downs = new Int32Array(graph.n);
@@ -209,7 +197,7 @@ class Tally {
       if (!this.graph.entry[e]) continue;
       const down = this.downs[e]!;
       const causes = [...(this.causes.get(e) ?? [])]
-        .map(([u, count]) => ({ id: this.units.names[u]!, samples: count }))
+        .map(([u, count]) => ({ id: this.units.name(u), samples: count }))
         .sort((a, b) => b.samples - a.samples || byCodeUnit(a.id, b.id));
       const [low, high] = wilsonInterval(down, samples);
       entries.push({
