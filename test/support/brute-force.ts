@@ -24,8 +24,17 @@ export function referenceStatuses(
       }
     }
   }
+  return statusesGiven(manifest, failed, down);
+}
+
+/** Every status, given the failed and the down (failed included) services: degraded by iteration. */
+function statusesGiven(
+  manifest: Manifest,
+  failed: ReadonlySet<string>,
+  down: ReadonlySet<string>,
+): Map<string, ReferenceStatus> {
   const degraded = new Set<string>();
-  changed = true;
+  let changed = true;
   while (changed) {
     changed = false;
     for (const service of manifest.services) {
@@ -127,27 +136,5 @@ export function referenceStatusesFor(
 ): Map<string, ReferenceStatus> {
   const downAt = referenceDownAt(manifest, failed);
   const down = new Set([...downAt].filter(([, t]) => t < duration).map(([id]) => id));
-  const degraded = new Set<string>();
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const service of manifest.services) {
-      if (down.has(service.id) || degraded.has(service.id)) continue;
-      const touched = service.dependsOn.some((r) =>
-        r.alternatives.some((a) => down.has(a) || degraded.has(a)),
-      );
-      if (touched) {
-        degraded.add(service.id);
-        changed = true;
-      }
-    }
-  }
-  const statuses = new Map<string, ReferenceStatus>();
-  for (const { id } of manifest.services) {
-    statuses.set(
-      id,
-      failed.has(id) ? 'failed' : down.has(id) ? 'down' : degraded.has(id) ? 'degraded' : 'up',
-    );
-  }
-  return statuses;
+  return statusesGiven(manifest, failed, down);
 }

@@ -3,24 +3,9 @@
 // spreads over them), placement folded into services, routing, and deploy-order only. SAM's
 // serverless types import as one service each. Unlisted types are skipped and reported.
 
-import type { IacRole } from '../iac/iac-model.js';
+import { service, type ResourceType } from '../iac/resource-type.js';
 
-export interface CfnType {
-  role: IacRole;
-  kind?: string;
-  scope?: 'zonal' | 'regional' | 'global';
-  /** Property paths holding subnet ids (`*` steps over a list). */
-  subnets?: string[][];
-  spread?: boolean;
-}
-
-const service = (
-  kind: string,
-  scope: CfnType['scope'] = 'regional',
-  extra: Partial<CfnType> = {},
-): CfnType => ({ role: 'service', kind, scope, ...extra });
-
-const TYPES: Record<string, CfnType> = {
+const TYPES: Record<string, ResourceType> = {
   'AWS::EC2::Instance': service('compute', 'zonal', { subnets: [['SubnetId']] }),
   'AWS::AutoScaling::AutoScalingGroup': service('compute', 'zonal', {
     subnets: [['VPCZoneIdentifier']],
@@ -147,7 +132,7 @@ const CONTROL_PREFIXES = [
   'Custom::',
 ];
 
-export function cfnType(type: string): CfnType {
+export function cfnType(type: string): ResourceType {
   const known = TYPES[type];
   if (known) return known;
   if (PLACEMENT_PREFIXES.some((prefix) => type.startsWith(prefix))) return { role: 'placement' };

@@ -3,27 +3,11 @@
 // ties load balancers to backends, or deploy-order only. AWS, Google Cloud and Azure types; a
 // type of those providers that is not listed is skipped and reported, never guessed.
 
-import type { IacRole } from '../iac/iac-model.js';
-
-export interface TfType {
-  role: IacRole;
-  kind?: string;
-  scope?: 'zonal' | 'regional' | 'global';
-  /** Attribute paths holding subnet ids (`*` steps over a list). */
-  subnets?: string[][];
-  /** Spread over its subnets' zones (instances or nodes). */
-  spread?: boolean;
-}
-
-const service = (
-  kind: string,
-  scope: TfType['scope'] = 'regional',
-  extra: Partial<TfType> = {},
-): TfType => ({ role: 'service', kind, scope, ...extra });
+import { service, type ResourceType } from '../iac/resource-type.js';
 
 const SPREAD = { spread: true } as const;
 
-const TYPES: Record<string, TfType> = {
+const TYPES: Record<string, ResourceType> = {
   // AWS compute
   aws_instance: service('compute', 'zonal', { subnets: [['subnet_id']] }),
   aws_autoscaling_group: service('compute', 'zonal', {
@@ -289,7 +273,7 @@ const CONTROL_PREFIXES = [
 ];
 
 /** The type's entry; IAM bindings of any provider are deploy-order. */
-export function tfType(type: string, mode: 'managed' | 'data'): TfType {
+export function tfType(type: string, mode: 'managed' | 'data'): ResourceType {
   if (type.includes('_iam_')) return { role: 'control' };
   const known = TYPES[type];
   if (mode === 'data') {
