@@ -103,7 +103,8 @@ export function createView(
         highlighted: onChain || state.found === v,
         forceLabel:
           allLabels ||
-          (v < 0 && (data.boxes.length <= 80 || attributes.size >= 12)) ||
+          // Many closed boxes: sigma picks which to name; each box's title has its count.
+          (v < 0 && data.boxes.length <= 80) ||
           onChain ||
           state.found === v ||
           (entry && !large) ||
