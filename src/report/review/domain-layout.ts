@@ -141,7 +141,7 @@ function positions(
   return { x, y, boxes: sortBoxes(drawn) };
 }
 
-export function sortBoxes(boxes: DomainBox[]): DomainBox[] {
+function sortBoxes(boxes: DomainBox[]): DomainBox[] {
   return boxes.sort((a, b) => (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0));
 }
 

@@ -30,16 +30,46 @@ export interface PageData {
   monitors: number[][];
   /** Components that take down an entry point alone (from the analysis result). */
   spofs: number[];
+  /** Where each service is drawn (empty with a tree: the page places a box's services when it opens). */
   x: number[];
   y: number[];
   /** The failure domains drawn as boxes around their services, in the layout's coordinates. */
   boxes: PageBox[];
-  /** Groups of a large graph, each drawn as one node while closed (empty otherwise). */
-  groups: Array<{ name: string; x: number; y: number; size: number }>;
-  /** group[v]: the group of service v (empty without groups). */
-  group: number[];
-  /** The page opens with every group closed. */
-  collapsed: boolean;
+  /** For a large graph, the boxes as a tree that the page opens box by box (null otherwise). */
+  tree: PageTree | null;
+}
+
+/**
+ * The collapsible drawing of a large graph: `boxes[b]` is box b; a closed box is drawn as one
+ * node with its count, an open one as the boxes inside it and its own services in a grid.
+ */
+export interface PageTree {
+  /** Per box: the box around it, or -1 (a parent comes before its children). */
+  parent: number[];
+  /** Per box: services inside it, at any depth. */
+  size: number[];
+  /** Per box: what it says (`region us-east-1`). */
+  title: string[];
+  /** Per box: 1 when the page opens with it open. */
+  open: number[];
+  /** Per box: the top-left corner of the grid of its own services, and the grid's columns. */
+  gridX: number[];
+  gridY: number[];
+  columns: number[];
+  /** Per service: its innermost box. */
+  box: number[];
+}
+
+/** Spacing of the services in a box's grid. */
+export const GRID_CELL = 14;
+
+/** Where the i-th service of box b's own services is drawn. */
+export function gridPosition(tree: PageTree, b: number, i: number): { x: number; y: number } {
+  const columns = tree.columns[b]!;
+  return {
+    x: tree.gridX[b]! + GRID_CELL / 2 + (i % columns) * GRID_CELL,
+    y: tree.gridY[b]! + GRID_CELL / 2 + Math.floor(i / columns) * GRID_CELL,
+  };
 }
 
 /** A failure domain's box: top-left corner and size, y growing downwards; level 0 outermost. */
@@ -61,9 +91,7 @@ export function pageData(
     x: ArrayLike<number>;
     y: ArrayLike<number>;
     boxes: readonly PageBox[];
-    groups: ReadonlyArray<{ name: string; x: number; y: number; size: number }>;
-    group: ArrayLike<number>;
-    collapsed: boolean;
+    tree: PageTree | null;
   },
 ): PageData {
   const strings: string[] = [];
@@ -107,9 +135,7 @@ export function pageData(
     x: Array.from(layout.x),
     y: Array.from(layout.y),
     boxes: layout.boxes.map((box) => ({ ...box })),
-    groups: layout.groups.map((g) => ({ ...g })),
-    group: Array.from(layout.group),
-    collapsed: layout.collapsed,
+    tree: layout.tree,
   };
 }
 

@@ -1,7 +1,8 @@
 // The HTML report in a real headless Chromium (Debian's, driven by playwright-core): every
 // fixture's report loads from file:// with no console error and no request off the file, the
 // what-if of the s3-2017 report colours exactly what `simulate` reports, search and focus work,
-// the Mermaid of the Markdown report parses, and a 5,000-service report opens in time.
+// the Mermaid of the Markdown report parses, and large reports open collapsed, a box opening on a
+// click with what it holds drawn inside it.
 // Screenshots go to test-artifacts/report/ for a person to look at.
 
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { generateManifest } from '../../../bench/generate.mjs';
 import { loadManifest, parseManifestText } from '../../../src/manifest/load.js';
 import { buildManifest } from '../../support/build-manifest.js';
 import { runCli } from '../../support/run-cli.js';
+import { OPEN_BUDGET } from '../../../src/report/review/group-layout.js';
 import {
   ARTIFACTS,
   FIXTURES,
@@ -282,7 +284,22 @@ it("the Markdown reports' Mermaid blocks parse with mermaid", async () => {
   await page.close();
 });
 
-it('a 5,000-service report opens and answers a click within the budget', async () => {
+interface TreeBox {
+  name: string;
+  size: number;
+  parent: string | null;
+  open: boolean;
+}
+
+/** Boxes drawn as one node now: closed, with every box around them open. */
+function closedShown(boxes: readonly TreeBox[]): TreeBox[] {
+  const byName = new Map(boxes.map((b) => [b.name, b]));
+  const shown = (b: TreeBox): boolean =>
+    b.parent === null || (byName.get(b.parent)!.open && shown(byName.get(b.parent)!));
+  return boxes.filter((b) => !b.open && shown(b));
+}
+
+it('a 5,000-service report opens collapsed and answers a click', async () => {
   const { text } = generateManifest({ services: 5000, seed: 'report', format: 'json' });
   const manifest = parseManifestText(text, 'generated.json', { format: 'json' });
   let t = performance.now();
@@ -291,15 +308,13 @@ it('a 5,000-service report opens and answers a click within the budget', async (
   t = performance.now();
   const { page, problems } = await open(html, 'services-5000');
   const interactive = performance.now() - t;
-  // Above 2,000 services the page opens with one node per group; a group opens on demand.
-  const groups = await call<Array<{ name: string; size: number; open: boolean }>>(page, 'groups');
-  expect(groups.length).toBeGreaterThan(1);
-  expect(groups.every((g) => !g.open)).toBe(true);
-  expect(groups.reduce((sum, g) => sum + g.size, 0)).toBe(5000);
+  // Above 2,000 services the page opens with boxes closed, one node each; a box opens on demand.
+  const boxes = await call<TreeBox[]>(page, 'groups');
+  const closed = closedShown(boxes);
+  expect(closed.length).toBeGreaterThan(1);
+  expect(boxes.filter((b) => b.parent === null).reduce((sum, b) => sum + b.size, 0)).toBe(5000);
   const before = await call<number>(page, 'drawnNodes');
-  expect(before).toBe(groups.length);
-  await call(page, 'openGroup', groups[0]!.name);
-  expect(await call<number>(page, 'drawnNodes')).toBe(before - 1 + groups[0]!.size);
+  expect(before).toBeLessThanOrEqual(OPEN_BUDGET);
   t = performance.now();
   const entry = manifest.services.find((s) => s.entrypoint)!.id;
   const first = manifest.services.find((s) => s.provider !== undefined)!.id;
@@ -314,3 +329,90 @@ it('a 5,000-service report opens and answers a click within the budget', async (
   expect(await call<string[]>(page, 'search', entry)).toContain(entry);
   await page.close();
 }, 60_000);
+
+it('a 3,000-service report opens collapsed, opens a box on a click, and keeps every service inside its boxes', async () => {
+  const { text } = generateManifest({ services: 3000, seed: 'collapse', format: 'json' });
+  const manifest = parseManifestText(text, 'generated.json', { format: 'json' });
+  const { page, problems } = await open(await htmlReport(manifest), 'services-3000');
+  await page.locator('#br-explore').scrollIntoViewIfNeeded();
+  let boxes = await call<TreeBox[]>(page, 'groups');
+  // Collapsed: at most the budget of nodes, the top boxes open, the next level closed.
+  expect(await call<number>(page, 'drawnNodes')).toBeLessThanOrEqual(OPEN_BUDGET);
+  expect(boxes.filter((b) => b.parent === null).every((b) => b.open)).toBe(true);
+  const shown = closedShown(boxes);
+  expect(shown.length).toBeGreaterThan(10);
+  expect(shown.every((b) => b.parent !== null)).toBe(true);
+  await page
+    .locator('#br-explore')
+    .screenshot({ path: path.join(ARTIFACTS, 'services-3000-collapsed.png') });
+  // A real click on a closed region opens it: its zones appear inside it, each closed.
+  const region = shown
+    .filter((b) => b.name.includes(',region=') && boxes.some((c) => c.parent === b.name))
+    .sort((a, b) => b.size - a.size)[0]!;
+  const at = await call<{ x: number; y: number }>(page, 'groupPosition', region.name);
+  const nodesBefore = await call<number>(page, 'drawnNodes');
+  await page.mouse.click(at.x, at.y);
+  await expect
+    .poll(
+      async () => (await call<TreeBox[]>(page, 'groups')).find((b) => b.name === region.name)!.open,
+    )
+    .toBe(true);
+  boxes = await call<TreeBox[]>(page, 'groups');
+  const zones = boxes.filter((b) => b.parent === region.name);
+  expect(zones.length).toBeGreaterThan(0);
+  const own = region.size - zones.reduce((sum, z) => sum + z.size, 0);
+  expect(await call<number>(page, 'drawnNodes')).toBe(nodesBefore - 1 + zones.length + own);
+  let drawn = new Map((await call<ScreenBox[]>(page, 'domainBoxes')).map((b) => [b.domain, b]));
+  for (const zone of zones) {
+    expect(within(drawn.get(zone.name)!, drawn.get(region.name)!), zone.name).toBe(true);
+    const node = await call<{ x: number; y: number }>(page, 'groupPosition', zone.name);
+    const point = { left: node.x, right: node.x, top: node.y, bottom: node.y };
+    expect(within(point, drawn.get(zone.name)!), `${zone.name} node`).toBe(true);
+  }
+  await page
+    .locator('#br-explore')
+    .screenshot({ path: path.join(ARTIFACTS, 'services-3000-region-open.png') });
+  // And a zone opened: every service drawn now lies inside the box of each of its domains (or
+  // of the unplaced services and its owner) and outside every other box drawn.
+  const zone = zones.sort((a, b) => b.size - a.size)[0]!;
+  await call(page, 'openGroup', zone.name);
+  drawn = new Map((await call<ScreenBox[]>(page, 'domainBoxes')).map((b) => [b.domain, b]));
+  const positions = await page.evaluate(
+    (ids) => {
+      type Api = { nodePosition: (id: string) => { x: number; y: number } | null };
+      const api = (globalThis as unknown as { __blastRadius: Api }).__blastRadius;
+      return ids.map((id) => api.nodePosition(id));
+    },
+    manifest.services.map((s) => s.id),
+  );
+  let checked = 0;
+  manifest.services.forEach((service, i) => {
+    const at = positions[i];
+    if (!at) return;
+    checked++;
+    const point = { left: at.x, right: at.x, top: at.y, bottom: at.y };
+    const parts: string[] = [];
+    const mine = new Set<string>();
+    for (const key of ['provider', 'region', 'zone'] as const) {
+      if (service[key] === undefined) continue;
+      parts.push(`${key}=${service[key]}`);
+      mine.add(parts.join(','));
+    }
+    if (mine.size === 0) {
+      mine.add('unplaced');
+      if (service.owner !== undefined) mine.add(`owner=${service.owner}`);
+    }
+    for (const box of drawn.values())
+      expect(within(point, box), `${service.id} in ${box.domain}`).toBe(mine.has(box.domain));
+  });
+  // The zone's and the region's own services, and those of the open providers.
+  expect(checked).toBeGreaterThanOrEqual(
+    region.size - zones.reduce((s, z) => s + z.size, 0) + zone.size,
+  );
+  expect(checked).toBe(
+    (await call<number>(page, 'drawnNodes')) -
+      closedShown(await call<TreeBox[]>(page, 'groups')).length,
+  );
+  expect(problems).toEqual([]);
+  await page.close();
+}, 90_000);

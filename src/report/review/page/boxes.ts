@@ -1,15 +1,18 @@
 // Browser side of the HTML report: the failure domains drawn as labelled boxes behind the graph
 // (provider ⊃ region ⊃ zone), on a canvas layer under sigma's edges, redrawn after every frame
-// sigma renders so they pan and zoom with the services inside them.
+// sigma renders so they pan and zoom with the services inside them. With a tree of boxes only
+// those whose outer boxes are open are drawn, a closed one titled with its count.
 
 import { safeText } from '../../shared/safe-text.js';
-import type { PageBox } from '../page-data.js';
+import type { PageBox, PageTree } from '../page-data.js';
 import type { View } from './view.js';
 
 /** A box as drawn, in the graph container's pixels. */
 export interface DrawnBox {
   domain: string;
   label: string;
+  /** What the box says, when not its kind and label (`region us-east-1`). */
+  title?: string;
   level: number;
   left: number;
   top: number;
@@ -24,28 +27,47 @@ const STYLE = [
   { fill: 'rgba(224, 155, 0, 0.06)', stroke: '#c9a24a', dash: [5, 3], font: '12px' },
 ];
 
-/** The boxes where they are on screen now, outermost first. */
-export function boxesOnScreen(sigma: View, boxes: readonly PageBox[]): DrawnBox[] {
-  return [...boxes]
-    .sort((a, b) => a.level - b.level)
-    .map((box) => {
+/** The boxes where they are on screen now, outermost first (with a tree: those drawn now). */
+export function boxesOnScreen(
+  sigma: View,
+  boxes: readonly PageBox[],
+  tree: PageTree | null = null,
+  open: Uint8Array = new Uint8Array(0),
+): DrawnBox[] {
+  const shown = boxes.map(() => true);
+  if (tree !== null)
+    tree.parent.forEach((p, b) => (shown[b] = p < 0 || (shown[p]! && open[p] === 1)));
+  return boxes
+    .flatMap((box, b) => (shown[b] ? [{ box, b }] : []))
+    .sort((p, q) => p.box.level - q.box.level)
+    .map(({ box, b }) => {
       // The view's y axis points up: the graph holds -y (see createView).
       const a = sigma.graphToViewport({ x: box.x, y: -box.y });
-      const b = sigma.graphToViewport({ x: box.x + box.width, y: -(box.y + box.height) });
-      return {
+      const c = sigma.graphToViewport({ x: box.x + box.width, y: -(box.y + box.height) });
+      const drawn: DrawnBox = {
         domain: box.domain,
         label: box.label,
         level: box.level,
-        left: Math.min(a.x, b.x),
-        top: Math.min(a.y, b.y),
-        right: Math.max(a.x, b.x),
-        bottom: Math.max(a.y, b.y),
+        left: Math.min(a.x, c.x),
+        top: Math.min(a.y, c.y),
+        right: Math.max(a.x, c.x),
+        bottom: Math.max(a.y, c.y),
       };
+      if (tree !== null)
+        drawn.title = open[b]
+          ? tree.title[b]!
+          : `${tree.title[b]!} (${tree.size[b]!.toLocaleString('en-US')})`;
+      return drawn;
     });
 }
 
 /** Adds the layer and keeps it in step with the view; returns the boxes last drawn. */
-export function drawBoxes(sigma: View, boxes: readonly PageBox[]): () => DrawnBox[] {
+export function drawBoxes(
+  sigma: View,
+  boxes: readonly PageBox[],
+  tree: PageTree | null,
+  open: Uint8Array,
+): () => DrawnBox[] {
   let drawn: DrawnBox[] = [];
   if (boxes.length === 0) return () => drawn;
   const canvas = sigma.createCanvas('domains', { beforeLayer: 'edges' });
@@ -59,7 +81,7 @@ export function drawBoxes(sigma: View, boxes: readonly PageBox[]): () => DrawnBo
     canvas.style.height = `${height}px`;
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
     context.clearRect(0, 0, width, height);
-    drawn = boxesOnScreen(sigma, boxes);
+    drawn = boxesOnScreen(sigma, boxes, tree, open);
     paintBoxes(context, drawn);
   };
   sigma.on('afterRender', paint);
@@ -87,6 +109,7 @@ export function paintBoxes(context: CanvasRenderingContext2D, boxes: readonly Dr
 
 /** `region us-east-1`: what kind of domain it is (the last key of its name) and its value. */
 export function boxTitle(box: DrawnBox): string {
+  if (box.title !== undefined) return safeText(box.title);
   const kind = box.domain.slice(box.domain.lastIndexOf(',') + 1).split('=')[0]!;
   return safeText(`${kind} ${box.label}`);
 }

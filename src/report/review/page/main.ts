@@ -16,7 +16,7 @@ import { currentScene, download, drawScene, sceneSvg } from './export.js';
 import { neighbourhood, type Direction } from '../../../model/neighbourhood.js';
 import { buildModel, type PageModel } from './model.js';
 import { renderPanel, whyChain } from './panel.js';
-import { openGroup } from './groups.js';
+import { boxesOf, boxWorst, openBox } from './groups.js';
 import { createView, edgeKey, type ViewState } from './view.js';
 
 const started = performance.now();
@@ -27,6 +27,8 @@ const parsed = performance.now();
 const model = buildModel(data);
 const modelled = performance.now();
 const { graph } = model;
+const tree = data.tree;
+const boxes = tree === null ? null : boxesOf(tree, graph.n);
 const state: ViewState = {
   status: new Uint8Array(graph.n),
   scenario: false,
@@ -34,16 +36,16 @@ const state: ViewState = {
   chainEdges: new Set(),
   focus: null,
   found: -1,
-  // Without groups, nothing is closed; with them, the layout says whether to start closed.
-  open: new Uint8Array(data.groups.length).fill(data.collapsed ? 0 : 1),
-  groupStatus: new Uint8Array(data.groups.length),
-  groupFocus: new Uint8Array(data.groups.length),
+  // Without a tree, nothing is closed; with one, the layout says which boxes start open.
+  open: Uint8Array.from(tree?.open ?? []),
+  groupStatus: new Uint8Array(tree?.open.length ?? 0),
+  groupFocus: new Uint8Array(tree?.open.length ?? 0),
 };
 let failed: number[] = [];
 let scenarioName = '';
 let current: SimulationResult | null = null;
-const sigma = createView(byId('br-graph'), model, state);
-const drawnBoxes = drawBoxes(sigma, data.boxes);
+const sigma = createView(byId('br-graph'), model, boxes, state);
+const drawnBoxes = drawBoxes(sigma, data.boxes, tree, state.open);
 const drawn = performance.now();
 
 /** Re-runs the reducers over every node and edge: once per change of scenario or focus. */
@@ -63,10 +65,7 @@ function fail(services: number[], name: string): void {
   mark(current.failed, FAILED);
   mark(current.down, DOWN);
   mark(current.degraded, DEGRADED);
-  state.groupStatus.fill(UP);
-  data.group.forEach((g, v) => {
-    if (state.status[v]! > state.groupStatus[g]!) state.groupStatus[g] = state.status[v]!;
-  });
+  if (boxes !== null) boxWorst(boxes, state.status, state.groupStatus);
   state.scenario = true;
   setChain(-1);
   applyFocus();
@@ -137,11 +136,8 @@ function applyFocus(): void {
   if (!on || centre.length === 0) return;
   const inside = neighbourhood(serviceNetwork(), centre.map(String), depth, direction);
   state.focus = new Uint8Array(graph.n);
-  state.groupFocus.fill(0);
-  for (const key of inside) {
-    state.focus[Number(key)] = 1;
-    if (data.group.length > 0) state.groupFocus[data.group[Number(key)]!] = 1;
-  }
+  for (const key of inside) state.focus[Number(key)] = 1;
+  if (boxes !== null) boxWorst(boxes, state.focus, state.groupFocus);
 }
 
 let services: Graph | null = null;
@@ -158,11 +154,16 @@ function serviceNetwork(): Graph {
   return services;
 }
 
-/** Opens the group of service v if it is closed, so that v is drawn. */
+/** Opens box b and the boxes around it, and draws what they hold. */
+function open(b: number): void {
+  if (boxes === null || b < 0) return;
+  openBox(sigma.getGraph(), model, boxes, state.open, b);
+  refresh();
+}
+
+/** Opens the boxes around service v, so that v is drawn. */
 function reveal(v: number): void {
-  if (data.group.length === 0) return;
-  const g = data.group[v]!;
-  if (!state.open[g]) openGroup(sigma.getGraph(), model, state.open, g);
+  if (tree !== null) open(tree.box[v]!);
 }
 
 function failComponent(v: number): void {
@@ -228,10 +229,7 @@ function wire(): void {
   sigma.on('clickNode', ({ node }) => {
     const v = sigma.getGraph().getNodeAttribute(node, 'v');
     if (v >= 0) failComponent(v);
-    else {
-      openGroup(sigma.getGraph(), model, state.open, -1 - v);
-      refresh();
-    }
+    else open(-1 - v);
   });
   sigma.on('enterNode', ({ node }) => {
     const v = sigma.getGraph().getNodeAttribute(node, 'v');
@@ -307,20 +305,21 @@ function expose(model: PageModel): void {
       up: idsWith((s) => s === UP),
     }),
     fail: (id: string) => failComponent(model.graph.index.get(id)!),
-    /** Groups of a large graph, as drawn: name, size, open. */
+    /** The boxes of a large graph's tree: name, services inside, box around it, open. */
     groups: () =>
-      data.groups.map((g, i) => ({ name: g.name, size: g.size, open: state.open[i] === 1 })),
-    openGroup: (name: string) => {
-      const g = data.groups.findIndex((group) => group.name === name);
-      openGroup(sigma.getGraph(), model, state.open, g);
-      refresh();
-    },
-    /** Nodes the view draws now (services and closed groups). */
+      (tree === null ? [] : data.boxes).map((b, i) => ({
+        name: b.domain,
+        size: tree!.size[i]!,
+        parent: tree!.parent[i]! < 0 ? null : data.boxes[tree!.parent[i]!]!.domain,
+        open: state.open[i] === 1,
+      })),
+    openGroup: (name: string) => open(data.boxes.findIndex((b) => b.domain === name)),
+    /** Nodes the view draws now (services and closed boxes). */
     drawnNodes: () => sigma.getGraph().order,
-    /** Where group `name`'s node is drawn while closed, in page coordinates. */
+    /** Where box `name`'s node is drawn while closed, in page coordinates. */
     groupPosition: (name: string) => {
-      const g = data.groups.findIndex((group) => group.name === name);
-      const display = sigma.getNodeDisplayData(`g${g}`);
+      const b = data.boxes.findIndex((box) => box.domain === name);
+      const display = sigma.getNodeDisplayData(`g${b}`);
       if (!display) return null;
       const p = sigma.framedGraphToViewport(display);
       const box = byId('br-graph').getBoundingClientRect();

@@ -79,12 +79,17 @@ export function renderPanel(
     panel.append(element('h4', 'Entry points degraded'));
     panel.append(chainList(model, scenario, result.entrypointsDegraded));
   }
-  const survivors = result.entrypoints.filter(
-    (id) => !result.entrypointsDown.includes(id) && !result.entrypointsDegraded.includes(id),
-  );
+  const hit = new Set([...result.entrypointsDown, ...result.entrypointsDegraded]);
+  const survivors = result.entrypoints.filter((id) => !hit.has(id));
+  // Named up to 50, as the chains are: a list of 100,000 names takes seconds to lay out.
+  const more = survivors.length > 50 ? `, … and ${formatNumber(survivors.length - 50)} more` : '';
   if (survivors.length > 0)
     panel.append(
-      element('p', `Entry points that survive: ${survivors.join(', ')}.`, 'br-survives'),
+      element(
+        'p',
+        `Entry points that survive: ${survivors.slice(0, 50).join(', ')}${more}.`,
+        'br-survives',
+      ),
     );
   panel.append(
     idDetails(model, scenario, `All ${plural(result.down.length, 'service')} down`, result.down),

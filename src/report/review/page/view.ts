@@ -5,7 +5,7 @@
 import Graph from 'graphology';
 import Sigma from 'sigma';
 import { DEGRADED, DOWN, FAILED, UP } from '../../../analysis/outage/propagate.js';
-import { buildNetwork, type EdgeAttributes, type NodeAttributes } from './groups.js';
+import { buildNetwork, type Boxes, type EdgeAttributes, type NodeAttributes } from './groups.js';
 import type { PageModel } from './model.js';
 
 /** What the view shows; main.ts changes it and calls refresh(). */
@@ -20,11 +20,11 @@ export interface ViewState {
   focus: Uint8Array | null;
   /** The service found by the search, or -1. */
   found: number;
-  /** Per group of a large graph: 1 once opened (every group open for a small graph). */
+  /** Per box of a large graph's tree: 1 when open (empty without a tree). */
   open: Uint8Array;
-  /** Per group: the worst status of its services in the current scenario. */
+  /** Per box: the worst status of the services inside it in the current scenario. */
   groupStatus: Uint8Array;
-  /** Per group, in focus mode: 1 when one of its services is in focus. */
+  /** Per box, in focus mode: 1 when a service inside it is in focus. */
   groupFocus: Uint8Array;
 }
 
@@ -54,14 +54,19 @@ export type View = Sigma<NodeAttributes, EdgeAttributes>;
 
 export { edgeKey } from './groups.js';
 
-export function createView(container: HTMLElement, model: PageModel, state: ViewState): View {
+export function createView(
+  container: HTMLElement,
+  model: PageModel,
+  boxes: Boxes | null,
+  state: ViewState,
+): View {
   const { graph, data } = model;
   const network = new Graph<NodeAttributes, EdgeAttributes>({ type: 'directed' });
   const large = graph.n > 1500;
   /** Small graphs show every name; large ones let sigma pick labels by zoom. */
   const allLabels = graph.n <= 200;
-  buildNetwork(network, model, state.open);
-  /** Status of a node: a service's, or the worst of a closed group's services. */
+  buildNetwork(network, model, boxes, state.open);
+  /** Status of a node: a service's, or the worst of a closed box's services. */
   const statusOf = (n: number) => (n >= 0 ? state.status[n]! : state.groupStatus[-1 - n]!);
   const focused = (n: number) =>
     state.focus === null || (n >= 0 ? state.focus[n] === 1 : state.groupFocus[-1 - n] === 1);
@@ -98,7 +103,8 @@ export function createView(container: HTMLElement, model: PageModel, state: View
         highlighted: onChain || state.found === v,
         forceLabel:
           allLabels ||
-          (v < 0 && data.groups.length <= 40) ||
+          // Many closed boxes: sigma picks which to name; each box's title has its count.
+          (v < 0 && data.boxes.length <= 80) ||
           onChain ||
           state.found === v ||
           (entry && !large) ||
@@ -137,7 +143,7 @@ export function createView(container: HTMLElement, model: PageModel, state: View
       extend(box.x, box.y);
       extend(box.x + box.width, box.y + box.height);
     }
-    for (let v = 0; v < graph.n; v++) extend(data.x[v]!, data.y[v]!);
+    for (let v = 0; v < data.x.length; v++) extend(data.x[v]!, data.y[v]!);
     sigma.setCustomBBox({ x, y });
     sigma.refresh();
   }
