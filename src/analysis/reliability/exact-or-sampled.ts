@@ -2,8 +2,8 @@
 // when its own part of the fault structure (the gates below it down to the modules, which are
 // solved once for every entry point, and the leaves they read) is small; otherwise it is
 // sampled at once. Each look is a depth-first walk that stops as soon as the part grows past
-// the limit, so deciding costs at most the limit per entry point, and an entry point that
-// reads another already found too large is too large itself without a walk.
+// the limit, so deciding costs at most the limit per entry point; and an entry point above a
+// gate already found too large (inputs first, in one pass) is too large without a walk.
 
 import type { Modules } from './modules.js';
 import { ALWAYS_UP, type FaultStructure, type Ref } from './structure.js';
@@ -27,14 +27,30 @@ export function smallParts(
   const leafSeen = new Int32Array(structure.events.length);
   const tooLarge = new Uint8Array(gates);
   const small = new Uint8Array(roots.length);
-  const stack: number[] = [];
+  const rootsAt = new Map<number, number[]>();
   roots.forEach((root, i) => {
-    if (root === ALWAYS_UP || root < 0 || modules.isModule[root]) {
-      small[i] = 1;
-      return;
+    if (root === ALWAYS_UP || root < 0 || modules.isModule[root]) small[i] = 1;
+    else rootsAt.set(root, [...(rootsAt.get(root) ?? []), i]);
+  });
+  const stack: number[] = [];
+  // Inputs first: a gate that reads a gate found too large (not through a module) is too large
+  // itself; a root not so found is walked, and what it reads is then known.
+  for (const g of modules.postorder) {
+    if (childStart[g + 1]! - childStart[g]! >= limit) tooLarge[g] = 1;
+    for (let j = childStart[g]!; j < childStart[g + 1]! && !tooLarge[g]; j++) {
+      const c = children[j]!;
+      if (c >= 0 && tooLarge[c] && !modules.isModule[c]) tooLarge[g] = 1;
     }
-    if (tooLarge[root]) return;
-    const epoch = i + 1;
+    const at = rootsAt.get(g);
+    if (at === undefined || tooLarge[g]) continue;
+    if (partSize(g, limit) <= limit) for (const i of at) small[i] = 1;
+    else tooLarge[g] = 1;
+  }
+  return small;
+
+  /** Gates and leaves of g's own part, counted until they pass `limit`. */
+  function partSize(root: number, limit: number): number {
+    const epoch = root + 1;
     let size = 1;
     gateSeen[root] = epoch;
     stack.length = 0;
@@ -51,13 +67,10 @@ export function smallParts(
         } else if (gateSeen[c] !== epoch) {
           gateSeen[c] = epoch;
           size++;
-          if (tooLarge[c]) size = limit + 1;
-          else if (!modules.isModule[c]) stack.push(c);
+          if (!modules.isModule[c]) stack.push(c);
         }
       }
     }
-    if (size <= limit) small[i] = 1;
-    else tooLarge[root] = 1;
-  });
-  return small;
+    return size;
+  }
 }
