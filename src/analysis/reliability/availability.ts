@@ -54,6 +54,8 @@ export interface AvailabilityOptions {
   /** Failure domains with a probability of their own (default: the graph's `domains`). */
   commonCauses?: readonly CommonCause[];
   exact?: SolverBudget;
+  /** Gates and leaves an entry point's own part may hold and be tried exactly (EXACT_PART_LIMIT). */
+  exactPartLimit?: number;
   monteCarlo?: MonteCarloOptions;
 }
 
@@ -72,7 +74,7 @@ export function analyzeAvailability(
   const modules = findModules(structure, roots);
   const solver = new ModuleSolver(structure, modules, budget);
   solver.solveModules();
-  const small = smallParts(structure, modules, roots);
+  const small = smallParts(structure, modules, roots, options.exactPartLimit);
   const sampled = entries.filter((e, i) => {
     const ref = roots[i]!;
     if (ref === ALWAYS_UP || ref < 0) return false;
