@@ -5,8 +5,7 @@
 // has a redundancy group inside (the greatest fixed point, solved where the BDD is built).
 // Normalised while built, dependencies first: what cannot fail is the constant "up" and drops
 // out (constant propagation), a gate of one input is that input, an n-of-n group is a series
-// of its members, a cycle through series requirements only is one AND of all it contains, and
-// two gates of the same kind over the same inputs are one gate.
+// of its members, and a cycle through series requirements only is one AND of all it contains.
 
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import { stronglyConnectedComponents } from '../graph/strongly-connected-components.js';
@@ -90,8 +89,6 @@ class Builder {
   private readonly children: number[] = [];
   private readonly blockOf: number[] = [];
   private readonly blocks: CycleBlock[] = [];
-  /** AND and at-least gates by kind, k and sorted inputs. */
-  private readonly known = new Map<string, number>();
   private readonly refOf: Int32Array;
   private readonly eventOf: Int32Array;
 
@@ -149,16 +146,7 @@ class Builder {
   }
 
   private gate(kind: number, k: number, inputs: readonly Ref[], block = -1): number {
-    // Equal gates are one gate (structural hashing): entry points with the same requirements
-    // then share it, and its solution, instead of each having a copy.
-    let key: string | undefined;
-    if (kind !== CYCLE) {
-      key = `${kind} ${k} ${[...inputs].sort((x, y) => x - y).join(' ')}`;
-      const known = this.known.get(key);
-      if (known !== undefined) return known;
-    }
     const g = this.kind.length;
-    if (key !== undefined) this.known.set(key, g);
     this.kind.push(kind);
     this.k.push(k);
     this.blockOf.push(block);
