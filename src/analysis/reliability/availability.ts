@@ -4,12 +4,14 @@
 //
 // Availability and importance per entry point: the structure function as a fault tree
 // (structure.ts), its modules found once for all entry points (modules.ts) and each solved
-// exactly once (module-solver.ts); an entry point whose own part is beyond the exact budget is
-// sampled (monte-carlo.ts), on its own, so every other keeps its exact number. With the
+// exactly once (module-solver.ts); an entry point whose own part is too large to try
+// (exact-or-sampled.ts) or beyond the exact budget is sampled (monte-carlo.ts), on its own, so
+// every other keeps its exact number; one that nothing below can fail is 1 without any work. With the
 // expected downtime and cost per year, and the components (and failure domains) ranked by
 // criticality ("what to fix first").
 
 import { commonCauses } from './common-causes.js';
+import { smallParts } from './exact-or-sampled.js';
 import { rankImportance, rounded, type ImportanceInput } from './importance.js';
 import {
   MONTE_CARLO,
@@ -52,6 +54,8 @@ export interface AvailabilityOptions {
   /** Failure domains with a probability of their own (default: the graph's `domains`). */
   commonCauses?: readonly CommonCause[];
   exact?: SolverBudget;
+  /** Gates and leaves an entry point's own part may hold and be tried exactly (EXACT_PART_LIMIT). */
+  exactPartLimit?: number;
   monteCarlo?: MonteCarloOptions;
 }
 
@@ -67,11 +71,14 @@ export function analyzeAvailability(
   const structure = faultStructure(plan.graph, model.up, model.down, causes);
   const roots = entries.map((e) => structure.refOf[e]!);
   const budget = options.exact ?? budgetFor(entries.length);
-  const solver = new ModuleSolver(structure, findModules(structure, roots), budget);
+  const modules = findModules(structure, roots);
+  const solver = new ModuleSolver(structure, modules, budget);
   solver.solveModules();
-  const sampled = entries.filter((e) => {
-    const ref = structure.refOf[e]!;
-    return ref !== ALWAYS_UP && ref >= 0 && solver.solve(ref) === undefined;
+  const small = smallParts(structure, modules, roots, options.exactPartLimit);
+  const sampled = entries.filter((e, i) => {
+    const ref = roots[i]!;
+    if (ref === ALWAYS_UP || ref < 0) return false;
+    return small[i] === 0 || solver.solve(ref) === undefined;
   });
   const estimate =
     sampled.length > 0

@@ -7,7 +7,7 @@
 // the roots' other parts, and what is shared between roots is never one.
 
 import type { FaultStructure, Ref } from './structure.js';
-import { ALWAYS_UP } from './structure.js';
+import { ALWAYS_UP, CYCLE } from './structure.js';
 
 export interface Modules {
   /** isModule[g] for each gate. */
@@ -80,7 +80,15 @@ export function findModules(structure: FaultStructure, roots: readonly Ref[]): M
     }
     low[g] = lo;
     high[g] = hi;
-    if (lo > first[g]! && hi < second[g]!) isModule[g] = 1;
+    // The head of a cycle block is solved with its block, never as a module of its own.
+    if (lo > first[g]! && hi < second[g]! && !isBlockHead(structure, g)) isModule[g] = 1;
   }
   return { isModule, postorder: postorder.slice(0, finished) };
+}
+
+/** A cycle block's head gate, when the block has other members that read it. */
+function isBlockHead(structure: FaultStructure, g: number): boolean {
+  if (structure.kind[g] !== CYCLE) return false;
+  const { gates } = structure.blocks[structure.blockOf[g]!]!;
+  return gates.length > 1 && gates[0] === g;
 }

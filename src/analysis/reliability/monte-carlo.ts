@@ -42,7 +42,8 @@ export function monteCarlo(
   causes: readonly CommonCause[] = [],
 ): MonteCarloEstimate {
   const region = hardRegion(plan, entries);
-  let cost = region.length;
+  // Each pass settles the region and counts every entry point.
+  let cost = region.length + entries.length;
   for (const r of region)
     cost += plan.altStart[plan.reqStart[r + 1]!]! - plan.altStart[plan.reqStart[r]!]!;
   const passes = Math.max(
@@ -51,11 +52,12 @@ export function monteCarlo(
   );
   const sampler = new FailureSampler(plan, up, region, options.seed, causes);
   const down = new Uint32Array(plan.order.length);
+  const dirty = new Uint8Array(plan.order.length);
   const upCount = new Float64Array(entries.length);
   const entryRanks = entries.map((v) => plan.rank[v]!);
   for (let pass = 0; pass < passes; pass++) {
     sampler.fill(down, pass * WIDTH);
-    propagateDown(plan, region, down);
+    propagateDown(plan, region, down, dirty);
     for (let i = 0; i < entryRanks.length; i++) {
       upCount[i]! += WIDTH - popcount(down[entryRanks[i]!]!);
     }
@@ -89,38 +91,65 @@ function hardRegion(plan: RankedGraph, entries: readonly number[]): Int32Array {
 
 /**
  * Down masks of the region, in rank order. A requirement is lost in a sample once more than
- * (alternatives − quorum) of its alternatives are down there.
+ * (alternatives − quorum) of its alternatives are down there. Inside a strongly connected
+ * component only members whose dependencies changed are settled again (`dirty`), round after
+ * round until none is left.
  */
-function propagateDown(plan: RankedGraph, region: Int32Array, down: Uint32Array): void {
-  const { reqStart, reqSoft, reqQuorum, altStart, alts, component } = plan;
+function propagateDown(
+  plan: RankedGraph,
+  region: Int32Array,
+  down: Uint32Array,
+  dirty: Uint8Array,
+): void {
+  const { component, dependentStart, dependents } = plan;
   const tally = new Uint32Array(64);
   let begin = 0;
   while (begin < region.length) {
     let end = begin + 1;
     while (end < region.length && component[region[end]!] === component[region[begin]!]) end++;
-    for (let changed = true; changed;) {
-      changed = false;
+    if (end - begin === 1) {
+      const v = region[begin]!;
+      down[v] = settled(plan, down, v, tally);
+      begin = end;
+      continue;
+    }
+    for (let k = begin; k < end; k++) dirty[region[k]!] = 1;
+    for (let again = true; again;) {
+      again = false;
       for (let k = begin; k < end; k++) {
         const v = region[k]!;
-        let mask = down[v]!;
-        for (let q = reqStart[v]!; q < reqStart[v + 1]!; q++) {
-          if (reqSoft[q]) continue;
-          const first = altStart[q]!;
-          const last = altStart[q + 1]!;
-          let any = 0;
-          for (let a = first; a < last; a++) any = union(any, down[alts[a]!]!);
-          if (any === 0) continue;
-          const need = last - first - reqQuorum[q]! + 1;
-          mask = union(mask, need === 1 ? any : lostIn(down, alts, first, last, need, tally));
-        }
-        if (mask !== down[v]) {
-          down[v] = mask;
-          changed = end - begin > 1;
+        if (dirty[v] === 0) continue;
+        dirty[v] = 0;
+        const mask = settled(plan, down, v, tally);
+        if (mask === down[v]) continue;
+        down[v] = mask;
+        for (let d = dependentStart[v]!; d < dependentStart[v + 1]!; d++) {
+          const w = dependents[d]!;
+          if (component[w] !== component[v] || dirty[w] === 1) continue;
+          dirty[w] = 1;
+          if (w <= v) again = true;
         }
       }
     }
     begin = end;
   }
+}
+
+/** The down mask of rank v from its own and its hard requirements' masks. */
+function settled(plan: RankedGraph, down: Uint32Array, v: number, tally: Uint32Array): number {
+  const { reqStart, reqSoft, reqQuorum, altStart, alts } = plan;
+  let mask = down[v]!;
+  for (let q = reqStart[v]!; q < reqStart[v + 1]!; q++) {
+    if (reqSoft[q]) continue;
+    const first = altStart[q]!;
+    const last = altStart[q + 1]!;
+    let any = 0;
+    for (let a = first; a < last; a++) any = union(any, down[alts[a]!]!);
+    if (any === 0) continue;
+    const need = last - first - reqQuorum[q]! + 1;
+    mask = union(mask, need === 1 ? any : lostIn(down, alts, first, last, need, tally));
+  }
+  return mask;
 }
 
 /**

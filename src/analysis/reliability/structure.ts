@@ -33,9 +33,13 @@ interface CycleRequirement {
   inputs: Ref[];
 }
 
-/** A strongly connected set of services with a redundancy group inside. */
+/**
+ * A strongly connected set of services with a redundancy group inside. Its first gate (the
+ * head) has as inputs everything the block reads from outside; each other member's gate has
+ * the head as its one input, so all members have the same things below them.
+ */
 export interface CycleBlock {
-  /** The CYCLE gate of each member. */
+  /** The CYCLE gate of each member, the head first. */
   gates: number[];
   /** Per member: its own variables (conjoined) and requirements; inputs may be member gates. */
   own: Ref[][];
@@ -153,7 +157,9 @@ class Builder {
 
   /** The AND of inputs (ALWAYS_UP dropped, duplicates once). */
   private and(inputs: readonly Ref[]): Ref {
-    const distinct = [...new Set(inputs.filter((c) => c !== ALWAYS_UP))];
+    const live = inputs.filter((c) => c !== ALWAYS_UP);
+    const distinct =
+      live.length <= 16 ? live.filter((c, i) => live.indexOf(c) === i) : [...new Set(live)];
     if (distinct.length === 0) return ALWAYS_UP;
     if (distinct.length === 1) return distinct[0]!;
     return this.gate(AND, 0, distinct);
@@ -219,7 +225,7 @@ class Builder {
     this.block(members);
   }
 
-  /** CYCLE gates whose inputs are everything the block reads from outside, and its variables. */
+  /** CYCLE gates: the head's inputs are everything the block reads from outside (variables too). */
   private block(members: number[]): void {
     const { reqStart, reqSoft, reqQuorum, altStart, alts } = this.graph;
     const b = this.blocks.length;
@@ -248,7 +254,10 @@ class Builder {
       requirements.push(reqs);
     }
     const inputs = [...outside].sort((x, y) => x - y);
-    const gates = members.map(() => this.gate(CYCLE, 0, inputs, b));
+    // The first member (the block's head) reads the inputs; every other member reads the head,
+    // so the block costs its inputs once rather than once per member.
+    const head = this.gate(CYCLE, 0, inputs, b);
+    const gates = members.map((_, i) => (i === 0 ? head : this.gate(CYCLE, 0, [head], b)));
     members.forEach((v, i) => (this.refOf[v] = gates[i]!));
     this.blocks.push({ gates, own, requirements });
   }

@@ -5,95 +5,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeAvailability } from '../../../src/analysis/reliability/availability.js';
-import type { CommonCauseDomain, Manifest, Service } from '../../../src/manifest/types.js';
+import type { CommonCauseDomain, Manifest } from '../../../src/manifest/types.js';
 import { chaos } from '../../../src/analysis/reliability/chaos.js';
 import { failureDomains } from '../../../src/analysis/outage/failure-domains.js';
 import { planSweep } from '../../../src/analysis/outage/outage-sweep.js';
 import { compileGraph, entryPoints } from '../../../src/model/compiled-graph.js';
 import { buildManifest } from '../../support/build-manifest.js';
-import { referenceEntryPoints, referenceStatuses } from '../../support/brute-force.js';
-import { arbitraryReliabilityManifest, planOf, upProbability } from './support.js';
-
-const PROVIDERS = ['aws', 'gcp'];
-const REGIONS = ['us-east-1', 'eu-west-1'];
-const DOMAIN_SLAS = [99, 95, 90, 99.9];
-const AT = { file: 'domains.yaml', line: 1, column: 1 };
-
-/** A random manifest whose services get provider/region labels, and slas for some domains. */
-function arbitraryCorrelatedManifest(): fc.Arbitrary<Manifest> {
-  return arbitraryReliabilityManifest(7).chain((manifest) =>
-    fc
-      .tuple(
-        fc.array(fc.nat(5), {
-          minLength: manifest.services.length,
-          maxLength: manifest.services.length,
-        }),
-        fc.array(fc.nat(DOMAIN_SLAS.length), { minLength: 6, maxLength: 6 }),
-      )
-      .map(([labels, slaChoices]) => {
-        const services = manifest.services.map((s, i) => withLabels(s, labels[i]!));
-        const named = new Set(services.flatMap(domainsOf));
-        const domains: CommonCauseDomain[] = [...named]
-          .sort()
-          .flatMap((domain, i) =>
-            slaChoices[i % slaChoices.length]! < DOMAIN_SLAS.length
-              ? [{ domain, sla: DOMAIN_SLAS[slaChoices[i % slaChoices.length]!]!, position: AT }]
-              : [],
-          )
-          .slice(0, 3);
-        return { ...manifest, services, domains };
-      }),
-  );
-}
-
-function withLabels(service: Service, choice: number): Service {
-  const copy: Service = { ...service };
-  delete copy.provider;
-  delete copy.region;
-  if (choice >= 4) return copy;
-  copy.provider = PROVIDERS[choice % 2]!;
-  if (choice >= 2) copy.region = REGIONS[choice % 2]!;
-  return copy;
-}
-
-/** The domains a service is a member of, spelled as the manifest names them. */
-function domainsOf(service: Service): string[] {
-  if (service.provider === undefined) return [];
-  const provider = `provider=${service.provider}`;
-  return service.region === undefined
-    ? [provider]
-    : [provider, `${provider},region=${service.region}`];
-}
-
-/** Availability of each entry point over every joint state of components and domains. */
-function enumerate(manifest: Manifest): Map<string, number> {
-  const components = manifest.services.filter((s) => upProbability(s) < 1);
-  const domains = manifest.domains ?? [];
-  const entries = referenceEntryPoints(manifest);
-  const result = new Map(entries.map((e) => [e, 0]));
-  const units = components.length + domains.length;
-  for (let state = 0; state < 2 ** units; state++) {
-    const failed = new Set<string>();
-    let weight = 1;
-    components.forEach((s, i) => {
-      const p = upProbability(s);
-      if (state & (1 << i)) failed.add(s.id);
-      weight *= state & (1 << i) ? 1 - p : p;
-    });
-    domains.forEach((d, j) => {
-      const down = (state >> (components.length + j)) & 1;
-      weight *= down ? (100 - d.sla) / 100 : d.sla / 100;
-      if (!down) return;
-      for (const s of manifest.services) if (domainsOf(s).includes(d.domain)) failed.add(s.id);
-    });
-    const statuses = referenceStatuses(manifest, failed);
-    for (const e of entries) {
-      const status = statuses.get(e);
-      if (status === 'up' || status === 'degraded') result.set(e, result.get(e)! + weight);
-    }
-  }
-  return result;
-}
+import { arbitraryCorrelatedManifest, enumerateJointStates, planOf, AT } from './support.js';
 
 describe('failure domains with their own sla', () => {
   it('equal the enumeration of every joint state of components and domains', () => {
@@ -101,7 +19,7 @@ describe('failure domains with their own sla', () => {
       fc.property(arbitraryCorrelatedManifest(), (manifest) => {
         const plan = planOf(manifest);
         const result = analyzeAvailability(plan, entryPoints(plan.graph));
-        for (const [id, value] of enumerate(manifest)) {
+        for (const [id, value] of enumerateJointStates(manifest)) {
           expect(result.availability[id]!.method).toBe('exact');
           expect(result.availability[id]!.value).toBeCloseTo(value, 10);
         }
@@ -116,8 +34,8 @@ describe('failure domains with their own sla', () => {
         const plan = planOf(manifest);
         const result = analyzeAvailability(plan, entryPoints(plan.graph));
         for (const d of manifest.domains ?? []) {
-          const up = enumerate({ ...manifest, domains: without(manifest, d, 100) });
-          const down = enumerate({ ...manifest, domains: without(manifest, d, 1e-300) });
+          const up = enumerateJointStates({ ...manifest, domains: without(manifest, d, 100) });
+          const down = enumerateJointStates({ ...manifest, domains: without(manifest, d, 1e-300) });
           for (const [e, a] of up) {
             const birnbaum = a - down.get(e)!;
             const ranked = result.importance[e]!.find((c) => c.id === d.domain);
