@@ -104,6 +104,11 @@ export interface AnalysisResult {
   manifest: string | null;
   /** Set when --entry narrowed the analysis to some entry points. */
   focus: string[] | null;
+  /**
+   * With `--for`: the outage length in seconds that the SPOFs, failure-domain SPOFs, blast radii
+   * and provider concentration answer for (tolerances of that length or more ride it out).
+   */
+  duration?: number;
   summary: AnalysisSummary;
   entrypoints: string[];
   /** Components that take down at least one entry point alone; costliest first. */

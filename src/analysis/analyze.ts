@@ -33,6 +33,7 @@ import {
   LISTED_CUT_SETS,
 } from './cut-sets/cut-set-report.js';
 import { planSweep, type SweepPlan } from './outage/outage-sweep.js';
+import { OutageLength, toleranceMatters } from './outage/outage-length.js';
 import { recordSingleFailures } from './outage/single-failures.js';
 
 export interface AnalyzeOptions {
@@ -48,6 +49,11 @@ export interface AnalyzeOptions {
   cutBudget?: number;
   /** Cut sets of order three and more listed at most (default LISTED_CUT_SETS). */
   cutSetsListed?: number;
+  /**
+   * Seconds (more than 0): the single failures and failure domains fail for this long instead
+   * of for ever, and tolerances may ride them out. Not with `order` 2 or more.
+   */
+  duration?: number;
 }
 
 export function analyze(
@@ -62,17 +68,19 @@ export function analyze(
 
   const fate = fateSharingObserver(graph);
   const plan = planSweep(graph);
-  const { blastRadius, takesDown } = recordSingleFailures(
-    plan,
-    inFocus,
-    fate.onChunk,
-    options.onProgress,
-  );
+  const length = outageLength(plan, inFocus, options);
+  const unbounded = recordSingleFailures(plan, inFocus, {
+    onChunk: fate.onChunk,
+    onProgress: options.onProgress,
+  });
+  const { blastRadius, takesDown } = length
+    ? recordSingleFailures(plan, inFocus, { length })
+    : unbounded;
 
   const cuts = cutStructure(graph.n, ...edgeArrays(graph));
   const { spofs, hasSpof } = componentSpofs(graph, takesDown, blastRadius, cuts.cutVertices);
   const domains = failureDomains(graph);
-  const domainAnalysis = analyzeFailureDomains(plan, domains, inFocus, takesDown);
+  const domainAnalysis = analyzeFailureDomains(plan, domains, inFocus, takesDown, length);
   rankDomains(domainAnalysis);
   addGrace(graph, spofs, domainAnalysis.spofs, domains);
   const components = rankComponents(graph, blastRadius);
@@ -89,6 +97,7 @@ export function analyze(
   return {
     manifest: name,
     focus: options.focus ? focusEntries.map((v) => ids[v]!) : null,
+    ...(options.duration === undefined ? {} : { duration: options.duration }),
     summary: {
       services: graph.n,
       dependencies: graph.alts.length,
@@ -128,8 +137,25 @@ export function analyze(
     ...pairs,
     cutSets: cutSetsOf(plan, focusEntries, takesDown, pairs, options),
     rtoViolations: rtoViolations(graph),
-    ...analyzeAvailability(plan, focusEntries, { takesDown }),
+    ...analyzeAvailability(plan, focusEntries, { takesDown: unbounded.takesDown }),
   };
+}
+
+/**
+ * With a duration: how to sweep outages of that length, or undefined when no tolerance can make
+ * them differ from outages that never end. Fate sharing and availability stay about those.
+ */
+function outageLength(
+  plan: SweepPlan,
+  inFocus: Uint8Array,
+  options: AnalyzeOptions,
+): OutageLength | undefined {
+  const { duration } = options;
+  if (duration === undefined) return undefined;
+  if (!(duration > 0)) throw new RangeError('analyze: duration must be more than 0 seconds');
+  if ((options.order ?? 1) > 1)
+    throw new RangeError('analyze: a duration answers single failures; order must be 1');
+  return toleranceMatters(plan.graph) ? new OutageLength(plan, duration, inFocus) : undefined;
 }
 
 /**

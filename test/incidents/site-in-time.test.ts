@@ -125,6 +125,23 @@ describe('fixtures/site-in-time', () => {
     expect(long.stdout).toContain('Guard failed: --forbid-down site would lose site');
   });
 
+  it('--max-down counts what is down at the end: 30 minutes without us-east-1 lose one service, 2 h three', async () => {
+    const region = ['simulate', FILE, '--fail', 'provider=aws,region=us-east-1', '--max-down', '1'];
+    const short = await runCli([...region, '--for', '30m']);
+    expect(short.code).toBe(0);
+    expect(short.stdout).toContain('Guard passed');
+    const long = await runCli([...region, '--for', '2h']);
+    expect(long.code).toBe(1);
+    expect(long.stdout).toContain('Guard failed: 3 services would go down, more than --max-down 1');
+  });
+
+  it('a tolerance equal to the outage rides it out; one second more does not', async () => {
+    const guarded = (length: string) =>
+      runCli(['simulate', FILE, '--fail', 's3-use1', '--for', length, '--forbid-down', 'site']);
+    expect((await guarded('1h')).code).toBe(0);
+    expect((await guarded('3601')).code).toBe(1);
+  });
+
   it('analyze: S3 takes down the site after an hour, the orders database takes checkout at once', async () => {
     const run = await runCli(['analyze', FILE]);
     expect(run.code).toBe(0);

@@ -6,7 +6,7 @@ import { analyzeAvailability } from '../../src/analysis/reliability/availability
 import { rankGraph } from '../../src/analysis/outage/ranked-graph.js';
 import { compileGraph, entryPoints } from '../../src/model/compiled-graph.js';
 import { arbitraryManifest } from '../support/random-manifest.js';
-import { analysisOf, arbitraryAnalysis, REALISTIC, SHOP } from './samples.js';
+import { analysisOf, arbitraryAnalysis, REALISTIC, SHOP, TIMED } from './samples.js';
 import { asPrinted, assertMatches, SchemaCoverage, validatorAt } from './schemas.js';
 
 /** Issue 7's fields filled: SHOP with pairs (`--order 2`) and a payments-db slower than checkout's rto. */
@@ -86,6 +86,7 @@ describe('schema/analysis-result.schema.json', () => {
       coverage.observe(asPrinted(result));
     }
     coverage.observe(asPrinted(orderTwoWithRto()));
+    coverage.observe(asPrinted(analyze(compileGraph(TIMED), null, { duration: 1800 })));
     for (const options of [
       { order: 3 },
       { order: 3, cutSetsListed: 0 },

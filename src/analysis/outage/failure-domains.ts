@@ -10,6 +10,7 @@ import type {
   DomainLevel,
   DomainSpof,
 } from '../analysis-result.js';
+import type { OutageLength } from './outage-length.js';
 import { outageSweep, type SweepPlan } from './outage-sweep.js';
 import { entrypointsAndCosts } from './single-failures.js';
 
@@ -50,28 +51,41 @@ export interface DomainAnalysis {
 /**
  * Fails each domain whole, all of them in one outage sweep. `componentTakesDown[x]` (from the
  * single failures) tells which entry points a member already takes down alone, for
- * `onlyAsDomain`.
+ * `onlyAsDomain`. With `length`, each domain fails for that long instead of for ever.
  */
 export function analyzeFailureDomains(
   plan: SweepPlan,
   domains: readonly FailureDomain[],
   inFocus: Uint8Array,
   componentTakesDown: ReadonlyArray<number[] | undefined>,
+  length?: OutageLength,
 ): DomainAnalysis {
   const { graph } = plan;
   const cost = new Float64Array(domains.length);
   const lost: number[][] = domains.map(() => []);
+  const interesting = entrypointsAndCosts(graph, inFocus);
+  const watch = length?.watch;
+  if (watch) for (let v = 0; v < graph.n; v++) interesting[v]! |= watch[v]!;
+  const watched = new Uint8Array(watch ? domains.length : 0);
   const totals = outageSweep(
-    plan,
+    length?.plan ?? plan,
     domains.map((d) => d.members),
     {
-      interesting: entrypointsAndCosts(graph, inFocus),
+      interesting,
       down(d, v) {
+        if (watch?.[v]) watched[d] = 1;
         cost[d]! += graph.costPerHour[v]!;
         if (inFocus[v]) lost[d]!.push(v);
       },
     },
   );
+  for (let d = 0; d < watched.length; d++) {
+    if (!watched[d]) continue;
+    const timed = length!.settle(domains[d]!.members);
+    totals.downCount[d] = timed.down;
+    cost[d] = timed.costPerHour;
+    lost[d] = timed.entries;
+  }
   const result: DomainAnalysis = { spofs: [], blastRadius: [], takesDown: new Map() };
   domains.forEach(({ domain, level, members }, d) => {
     const radius: BlastRadius = {

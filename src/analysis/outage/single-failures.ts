@@ -1,9 +1,11 @@
 // Every single failure, exactly (docs/semantics.md, "Single points of failure"): the blast radius
 // of each component and the entry points it takes down alone — its SPOF status — from one
-// bit-parallel sweep.
+// bit-parallel sweep; for an outage of a given length, the few failures whose tolerances matter
+// settled again in time (outage-length.ts).
 
 import type { BlastRadius } from '../analysis-result.js';
 import type { CompiledGraph } from '../../model/compiled-graph.js';
+import type { OutageLength } from './outage-length.js';
 import { singleFailureSweep, type SweepObserver, type SweepPlan } from './outage-sweep.js';
 
 export interface SingleFailureRecord {
@@ -12,26 +14,35 @@ export interface SingleFailureRecord {
   takesDown: Array<number[] | undefined>;
 }
 
-/**
- * Sweeps every single failure, recording blast radii and SPOFs; `onChunk` (fate sharing) sees
- * each chunk of the same sweep.
- */
+export interface SingleFailureOptions {
+  /** Fate sharing: sees each chunk of the same sweep. */
+  onChunk?: SweepObserver['chunk'];
+  onProgress?: (done: number, total: number) => void;
+  /** Failures that last this long instead of for ever. */
+  length?: OutageLength;
+}
+
+/** Sweeps every single failure, recording blast radii and SPOFs. */
 export function recordSingleFailures(
   plan: SweepPlan,
   inFocus: Uint8Array,
-  onChunk?: SweepObserver['chunk'],
-  onProgress?: (done: number, total: number) => void,
+  { onChunk, onProgress, length }: SingleFailureOptions = {},
 ): SingleFailureRecord {
   const { graph } = plan;
   const interesting = entrypointsAndCosts(graph, inFocus);
+  const watch = length?.watch;
+  if (watch) for (let v = 0; v < graph.n; v++) interesting[v]! |= watch[v]!;
+  /** watched[x] = 1: x's failure reached a watched service, so it is settled in time. */
+  const watched = new Uint8Array(watch ? graph.n : 0);
   const cost = new Float64Array(graph.n);
   const entrypointsDown = new Int32Array(graph.n);
   const takesDown: Array<number[] | undefined> = new Array(graph.n);
   const totals = singleFailureSweep(
-    plan,
+    length?.plan ?? plan,
     {
       interesting,
       down(x, v) {
+        if (watch?.[v] && v !== x) watched[x] = 1;
         cost[x]! += graph.costPerHour[v]!;
         if (!inFocus[v]) return;
         entrypointsDown[x]!++;
@@ -44,6 +55,15 @@ export function recordSingleFailures(
     },
     onProgress,
   );
+  for (let x = 0; x < watched.length; x++) {
+    if (!watched[x]) continue;
+    const timed = length!.settle([x]);
+    totals.downCount[x] = timed.down;
+    cost[x] = timed.costPerHour;
+    entrypointsDown[x] = timed.entries.length;
+    const others = timed.entries.filter((e) => e !== x);
+    takesDown[x] = others.length > 0 ? others : undefined;
+  }
   const blastRadius: BlastRadius[] = new Array(graph.n);
   for (let x = 0; x < graph.n; x++) {
     takesDown[x]?.sort((a, b) => a - b);

@@ -13,6 +13,7 @@ import {
   type CommonOptions,
   loadGraph,
   parseCount,
+  parseOutageLength,
   writeReport,
 } from '../shared-options.js';
 
@@ -22,6 +23,7 @@ interface AnalyzeOptions extends CommonOptions {
   order: string;
   pairBudget?: string;
   cutBudget?: string;
+  for?: string;
 }
 
 export function registerAnalyze(program: Command, context: CommandContext): void {
@@ -30,7 +32,7 @@ export function registerAnalyze(program: Command, context: CommandContext): void
       .command('analyze')
       .addHelpText(
         'after',
-        '\nExamples:\n  blast-radius analyze fixtures/s3-2017/blast-radius.yaml --top 5\n  blast-radius analyze --entry acme-web --format markdown -o spofs.md',
+        '\nExamples:\n  blast-radius analyze fixtures/s3-2017/blast-radius.yaml --top 5\n  blast-radius analyze --entry acme-web --format markdown -o spofs.md\n  blast-radius analyze fixtures/site-in-time/blast-radius.yaml --for 30m',
       )
       .description(
         'find every single point of failure, failure domain, cut vertex and blast radius',
@@ -53,6 +55,10 @@ export function registerAnalyze(program: Command, context: CommandContext): void
       .option(
         '--cut-budget <n>',
         `with --order 2 or more: diagram nodes the cut-set search may create before it stops and says so (default ${DEFAULT_CUT_BUDGET})`,
+      )
+      .option(
+        '--for <duration>',
+        'outages last this long (90s, 15m, 4h, 2d): what rides them out is no SPOF, and blast radii count what is down at their end',
       ),
     Object.keys(ANALYZE_REPORTERS),
     'text',
@@ -60,16 +66,27 @@ export function registerAnalyze(program: Command, context: CommandContext): void
     context.run(async () => {
       const top = parseCount(options.top, '--top');
       const pairs = pairOptions(options);
+      const length = lengthOption(options, pairs.order);
       const { manifest, graph } = await loadGraph(context.io, file);
       const focus = options.entry ? { focus: options.entry } : {};
       const result = analyzeWithProgress(context.io, graph, manifest.name ?? null, {
         ...focus,
         ...pairs,
+        ...length,
       });
       await writeReport(context.io, ANALYZE_REPORTERS, result, options, top);
       return 'ok';
     }),
   );
+}
+
+/** --for, which answers single failures only: pairs and cut sets are for outages that never end. */
+function lengthOption(options: AnalyzeOptions, order: number): { duration?: number } {
+  if (options.for === undefined) return {};
+  const duration = parseOutageLength(options.for);
+  if (order > 1)
+    throw new UsageError('--for goes with single failures, not --order 2 or more: run them apart');
+  return { duration };
 }
 
 /** The largest --order: cut sets of more members than this are not searched. */

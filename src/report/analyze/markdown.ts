@@ -21,6 +21,12 @@ export function renderAnalyzeMarkdown(result: AnalysisResult, options: { top: nu
       `(${formatNumber(s.componentSpofs)} component SPOFs, ${formatNumber(s.domainSpofs)} failure-domain SPOFs).`,
     '',
   );
+  if (result.duration !== undefined) {
+    lines.push(
+      `For outages of ${formatDuration(result.duration)}: what every path rides out for that long is no SPOF.`,
+      '',
+    );
+  }
   section(lines, '## Single points of failure', top, result.spofs.length, () =>
     withGrace(
       ['component', 'takes down', 'down', 'degraded', 'cost/h', 'cut vertex'],

@@ -46,6 +46,11 @@ function summary(result: AnalysisResult, style: Style, top: number): string[] {
     style.bold(`blast-radius analyze${name}`),
     `${plural(s.services, 'service')}, ${plural(s.dependencies, 'dependency', 'dependencies')}, ${plural(s.entrypoints, 'entry point')}` +
       (result.focus ? ` (narrowed to ${result.focus.map(safeText).join(', ')})` : ''),
+    ...(result.duration === undefined
+      ? []
+      : [
+          `Outages of ${formatDuration(result.duration)}: what every path rides out for that long is no SPOF`,
+        ]),
     '',
   ];
   if (s.entrypointsAtRisk === 0) {

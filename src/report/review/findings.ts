@@ -3,6 +3,7 @@
 // ids are kept apart from the prose so each format can mark them up (and escape them) its way.
 
 import type { AnalysisResult } from '../../analysis/analysis-result.js';
+import { formatDuration } from '../../manifest/fields/duration.js';
 import { formatMoney, plural } from '../shared/format.js';
 
 /** Prose, an id, or a list of ids (shown up to a bound, then counted). */
@@ -17,6 +18,11 @@ export interface Finding {
 /** How many of each kind the summary names. */
 export const FINDINGS_PER_KIND = 3;
 
+/** ", after 1h" when tolerances hold off the first entry point's loss; nothing otherwise. */
+function afterGrace(grace: number | undefined): string {
+  return grace !== undefined && grace > 0 ? `, after ${formatDuration(grace)}` : '';
+}
+
 export function reportFindings(result: AnalysisResult): Finding[] {
   const findings: Finding[] = [];
   for (const spof of result.spofs.slice(0, FINDINGS_PER_KIND)) {
@@ -25,7 +31,7 @@ export function reportFindings(result: AnalysisResult): Finding[] {
         { id: spof.id },
         ' alone takes down ',
         { ids: spof.takesDown },
-        `: ${plural(spof.blastRadius.down, 'service')} down, ${formatMoney(spof.blastRadius.costPerHour)} per hour.`,
+        `${afterGrace(spof.grace)}: ${plural(spof.blastRadius.down, 'service')} down, ${formatMoney(spof.blastRadius.costPerHour)} per hour.`,
       ],
       subject: { id: spof.id },
     });
@@ -36,6 +42,7 @@ export function reportFindings(result: AnalysisResult): Finding[] {
       { id: d.domain },
       ' takes down ',
       { ids: d.takesDown },
+      afterGrace(d.grace),
     ];
     if (d.onlyAsDomain.length > 0)
       parts.push(' (', { ids: d.onlyAsDomain }, ' by no single component of it)');

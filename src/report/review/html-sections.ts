@@ -3,6 +3,7 @@
 // monitors and provider concentration. Every string from the manifest goes through escapeHtml.
 
 import type { AnalysisResult } from '../../analysis/analysis-result.js';
+import { formatDuration } from '../../manifest/fields/duration.js';
 import { formatMoney, formatNumber, plural } from '../shared/format.js';
 import { costAtRisk, reportFindings } from './findings.js';
 import type { ReportInput } from './input.js';
@@ -129,25 +130,43 @@ function section(
 
 const NUMBERS = (...columns: number[]) => new Set(columns);
 
+/**
+ * A table with an "after" column (how long before the first entry point goes down) when
+ * tolerances gave one, before the last column (the simulate button).
+ */
+function tableWithGrace(
+  headers: string[],
+  rows: string[][],
+  numeric: number[],
+  grace: ReadonlyArray<number | undefined>,
+): string {
+  if (grace.every((g) => g === undefined)) return table(headers, rows, NUMBERS(...numeric));
+  const at = headers.length - 1;
+  return table(
+    [...headers.slice(0, at), 'after', ...headers.slice(at)],
+    rows.map((row, i) => [...row.slice(0, at), formatDuration(grace[i] ?? 0), ...row.slice(at)]),
+    NUMBERS(...numeric, at),
+  );
+}
+
 function spofSection(result: AnalysisResult, top: number): string {
-  const rows = result.spofs
-    .slice(0, top)
-    .map((s) => [
-      code(s.id),
-      codes(s.takesDown),
-      formatNumber(s.blastRadius.down),
-      formatNumber(s.blastRadius.degraded),
-      formatMoney(s.blastRadius.costPerHour),
-      s.cutVertex ? 'yes' : '',
-      failButton(s.id),
-    ]);
+  const shown = result.spofs.slice(0, top);
   const body =
-    rows.length === 0
+    shown.length === 0
       ? '<p>None: every entry point survives the loss of any one component.</p>'
-      : table(
+      : tableWithGrace(
           ['component', 'takes down', 'down', 'degraded', 'cost/h', 'cut vertex', ''],
-          rows,
-          NUMBERS(2, 3, 4),
+          shown.map((s) => [
+            code(s.id),
+            codes(s.takesDown),
+            formatNumber(s.blastRadius.down),
+            formatNumber(s.blastRadius.degraded),
+            formatMoney(s.blastRadius.costPerHour),
+            s.cutVertex ? 'yes' : '',
+            failButton(s.id),
+          ]),
+          [2, 3, 4],
+          shown.map((s) => s.grace),
         );
   return section(
     'br-spofs',
@@ -206,23 +225,22 @@ function matrixSection({ matrix }: ReportInput): string {
 }
 
 function domainSection(result: AnalysisResult, top: number): string {
-  const rows = result.domainSpofs
-    .slice(0, top)
-    .map((d) => [
-      code(d.domain),
-      formatNumber(d.services),
-      codes(d.takesDown),
-      codes(d.onlyAsDomain),
-      formatMoney(d.blastRadius.costPerHour),
-      domainButton(d.domain),
-    ]);
+  const shown = result.domainSpofs.slice(0, top);
   const body =
-    rows.length === 0
+    shown.length === 0
       ? '<p>None: no whole provider, region or zone takes an entry point down.</p>'
-      : table(
+      : tableWithGrace(
           ['failure domain', 'services', 'takes down', 'only as a whole domain', 'cost/h', ''],
-          rows,
-          NUMBERS(1, 4),
+          shown.map((d) => [
+            code(d.domain),
+            formatNumber(d.services),
+            codes(d.takesDown),
+            codes(d.onlyAsDomain),
+            formatMoney(d.blastRadius.costPerHour),
+            domainButton(d.domain),
+          ]),
+          [1, 4],
+          shown.map((d) => d.grace),
         );
   return section(
     'br-domain-spofs',

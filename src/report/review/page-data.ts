@@ -37,6 +37,11 @@ export interface PageData {
   boxes: PageBox[];
   /** For a large graph, the boxes as a tree that the page opens box by box (null otherwise). */
   tree: PageTree | null;
+  /**
+   * Tolerances, as triples `service, its requirement's index, seconds`; present only when some
+   * requirement tolerates anything (the what-if then offers outages of a given length).
+   */
+  tolerates?: number[];
 }
 
 /**
@@ -108,6 +113,12 @@ export function pageData(
   };
   const labels: number[] = [];
   const requirements: number[][] = [];
+  const tolerates: number[] = [];
+  graph.services.forEach((service, v) => {
+    service.dependsOn.forEach((r, k) => {
+      if ((r.tolerates ?? 0) > 0) tolerates.push(v, k, r.tolerates!);
+    });
+  });
   for (const service of graph.services) {
     for (const key of LABEL_KEYS) labels.push(intern(service[key]));
     requirements.push(
@@ -136,6 +147,7 @@ export function pageData(
     y: Array.from(layout.y),
     boxes: layout.boxes.map((box) => ({ ...box })),
     tree: layout.tree,
+    ...(tolerates.length > 0 ? { tolerates } : {}),
   };
 }
 

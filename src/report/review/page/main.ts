@@ -42,6 +42,9 @@ const state: ViewState = {
   groupFocus: new Uint8Array(tree?.open.length ?? 0),
 };
 let failed: number[] = [];
+/** How long the what-if lasts, when tolerances make it matter: Infinity, never ends. */
+let outageLength = Number.POSITIVE_INFINITY;
+const timed = (data.tolerates ?? []).length > 0;
 let scenarioName = '';
 let current: SimulationResult | null = null;
 const sigma = createView(byId('br-graph'), model, boxes, state);
@@ -57,7 +60,9 @@ function refresh(): void {
 function fail(services: number[], name: string): void {
   failed = services;
   scenarioName = name;
-  current = simulate(graph, services);
+  current = timed
+    ? simulate(graph, services, { duration: outageLength })
+    : simulate(graph, services);
   state.status.fill(UP);
   const mark = (ids: readonly string[], status: number) => {
     for (const id of ids) state.status[graph.index.get(id)!] = status;
@@ -69,8 +74,19 @@ function fail(services: number[], name: string): void {
   state.scenario = true;
   setChain(-1);
   applyFocus();
-  renderPanel(byId('br-panel'), model, { result: current, name, inspect });
+  renderPanel(byId('br-panel'), model, {
+    result: current,
+    name,
+    inspect,
+    ...(timed ? { length: { seconds: outageLength, set: setOutageLength } } : {}),
+  });
   refresh();
+}
+
+/** A new length for the what-if: the same failure, run again for that long. */
+function setOutageLength(seconds: number): void {
+  outageLength = seconds;
+  if (failed.length > 0) fail(failed, scenarioName);
 }
 
 /** Highlights the chain from v to the failure (v = -1: none), redrawing only what changes. */
@@ -358,6 +374,16 @@ function expose(model: PageModel): void {
     },
     exportSvg,
     panelText: () => byId('br-panel').textContent ?? '',
+    /** The what-if's length in seconds (Infinity: never ends), as the panel's control sets it. */
+    setOutageLength,
+    /** The marks of the time strip: entry point, seconds, and where along the strip (0–1). */
+    strip: () =>
+      [...document.querySelectorAll<HTMLElement>('#br-strip .br-strip-mark')].map((mark) => ({
+        id: mark.dataset['id'],
+        at: Number(mark.dataset['at']),
+        text: mark.textContent,
+        left: Number.parseFloat(mark.style.left) / 100,
+      })),
     whyText: () => byId('br-why').textContent ?? '',
   };
   (window as unknown as { __blastRadius: typeof api }).__blastRadius = api;

@@ -18,6 +18,9 @@ const NOWHERE: SourcePosition = { file: '', line: 0, column: 0 };
 
 export function buildModel(data: PageData): PageModel {
   const services = data.ids.map((id, v) => decodeService(data, id, v));
+  const tolerates = data.tolerates ?? [];
+  for (let i = 0; i < tolerates.length; i += 3)
+    services[tolerates[i]!]!.dependsOn[tolerates[i + 1]!]!.tolerates = tolerates[i + 2]!;
   const graph = compileGraph({ file: '', files: [], services });
   const isSpof = new Uint8Array(graph.n);
   for (const v of data.spofs) isSpof[v] = 1;

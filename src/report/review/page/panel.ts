@@ -5,6 +5,7 @@
 import type { SimulationResult } from '../../../analysis/outage/simulate.js';
 import { formatMoney, formatNumber, plural } from '../../shared/format.js';
 import { label, type PageModel } from './model.js';
+import { lengthControl, lengthName, timeStrip } from './time-strip.js';
 
 export interface PanelScenario {
   result: SimulationResult;
@@ -12,6 +13,8 @@ export interface PanelScenario {
   name: string;
   /** Called with a service to show its chain. */
   inspect: (v: number) => void;
+  /** With tolerances: how long the outage lasts (Infinity: never ends), and how to change it. */
+  length?: { seconds: number; set: (seconds: number) => void };
 }
 
 /** The services from v to the failure that brought it down, following `cause` to its end. */
@@ -40,9 +43,16 @@ export function renderPanel(
     );
     return;
   }
-  const { result, name } = scenario;
+  const { result, name, length } = scenario;
   const { graph } = model;
-  panel.append(element('h3', `What if ${name} fails?`));
+  panel.append(
+    element(
+      'h3',
+      length && Number.isFinite(length.seconds)
+        ? `What if ${name} fails for ${lengthName(length.seconds)}?`
+        : `What if ${name} fails?`,
+    ),
+  );
   if (result.failed.length === 1)
     panel.append(element('p', describe(model, graph.index.get(name)!), 'br-muted'));
   else
@@ -61,6 +71,11 @@ export function renderPanel(
     strong(`Cost: ${formatMoney(result.costPerHour)} per hour.`),
   );
   panel.append(headline);
+  if (length) {
+    panel.append(lengthControl(length.seconds, length.set));
+    panel.append(element('h4', 'When the entry points go down'));
+    panel.append(timeStrip(result, (id) => scenario.inspect(graph.index.get(id)!)));
+  }
   const recovery = recoveryNote(model, result);
   if (recovery) panel.append(element('p', recovery));
 
