@@ -202,8 +202,9 @@ function componentReach(plan: SweepPlan): Int32Array {
 }
 
 /**
- * The order in which failures are grouped into chunks. A chunk costs the union of its members'
- * ancestors, so members with many ancestors (platform services, which share most of them)
+ * The order in which failures (and components, for the reach counts) are grouped into chunks.
+ * A reach pass costs the union of its members' ancestors, and a down pass the union of their
+ * down sets, so members with many ancestors (platform services, which share most of them)
  * should be chunked together: order by an estimate of the number of ancestors (paths to the
  * top of the graph, capped at n) by its order of magnitude, largest first, then topologically.
  */
