@@ -1,13 +1,16 @@
 // Many outages at once, exactly: for 128 outages at a time (single failures, or whole failure
-// domains), bit masks of "down in outage i" and "reaches outage i" (four 32-bit words each) are
-// propagated once over the union of their ancestors, in topological order (dependencies first;
-// strongly connected components iterated to their least fixed point). Never more work than one
-// propagation per outage, and much less when the outages share their dependents, as platform
-// services do. Four words per pass load the graph's arrays once for 128 outages instead of 32.
+// domains), bit masks of "down in outage i" (four 32-bit words per service) are propagated from
+// the failed services outward, settling in topological order (dependencies first; strongly
+// connected components iterated to their least fixed point) only the services that something
+// down requires. The counts of services reaching each outage (what "degraded" is made of) are
+// transitive-closure counts, taken apart from the quorums over the condensation of the graph
+// (graph/reach-counts.ts).
 
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import { rankGraph, type RankedGraph } from './ranked-graph.js';
 import { sortByKey, sortValues } from '../graph/integer-sort.js';
+import { IndexHeap } from '../graph/index-heap.js';
+import { condense, countOf, reachCounts, type Condensation } from '../graph/reach-counts.js';
 
 export interface SweepTotals {
   /** Services failed or down, per outage (the failed ones included). */
@@ -16,11 +19,9 @@ export interface SweepTotals {
   reachCount: Int32Array;
 }
 
-/** 32-bit words of outages propagated together; WIDTH outages per pass. */
+/** 32-bit words of outages propagated together (written out as four in `settle`). */
 const WORDS = 4;
 const WIDTH = 32 * WORDS;
-/** Int32 slots of one service's masks: WORDS of down, then WORDS of reach. */
-const STRIDE = 2 * WORDS;
 
 export interface SweepObserver {
   /** The services `down` is called for (entry points, services with a cost); 1 = yes. */
@@ -78,7 +79,46 @@ export function outageSweepOf(
     for (let bit = 0; bit < size; bit++) chunk[bit] = begin + bit;
     state.run(chunk, size, counts ? totals : null, observer);
   }
+  if (counts) {
+    const condensation = condensationOf(plan);
+    const seeds = new ComponentsOf(plan, condensation, members);
+    totals.reachCount = reachCounts(
+      condensation,
+      Int32Array.from({ length: count }, (_, label) => label),
+      (label) => seeds.of(label),
+    );
+  }
   return totals;
+}
+
+const condensations = new WeakMap<SweepPlan, Condensation>();
+
+/** The plan's condensation (one node per strongly connected component), computed once. */
+function condensationOf(plan: SweepPlan): Condensation {
+  let condensation = condensations.get(plan);
+  if (!condensation) {
+    condensation = condense(plan.component, plan.dependentStart, plan.dependents);
+    condensations.set(plan, condensation);
+  }
+  return condensation;
+}
+
+/** The components of an outage's failed services, in a buffer reused from call to call. */
+class ComponentsOf {
+  private buffer = new Int32Array(16);
+  constructor(
+    private readonly plan: SweepPlan,
+    private readonly condensation: Condensation,
+    private readonly members: (label: number) => ArrayLike<number>,
+  ) {}
+
+  of(label: number): Int32Array {
+    const members = this.members(label);
+    if (members.length > this.buffer.length) this.buffer = new Int32Array(2 * members.length);
+    for (let i = 0; i < members.length; i++)
+      this.buffer[i] = this.condensation.of[this.plan.rank[members[i]!]!]!;
+    return this.buffer.subarray(0, members.length);
+  }
 }
 
 /**
@@ -106,7 +146,6 @@ export function singleFailureSweep(
     if (plan.dependentStart[r + 1] === plan.dependentStart[r]) {
       // Nothing depends on x: it takes down only itself.
       totals.downCount[x] = 1;
-      totals.reachCount[x] = 1;
       if (observer.interesting[x]) observer.down(x, x);
       continue;
     }
@@ -118,12 +157,54 @@ export function singleFailureSweep(
     }
   }
   if (size > 0) state.run(chunk, size, totals, observer);
+  totals.reachCount = componentReach(plan);
   return totals;
 }
 
 /**
- * The order in which failures are grouped into chunks. A chunk costs the union of its members'
- * ancestors, so members with many ancestors (platform services, which share most of them)
+ * For every service: how many services reach it (itself included). Members of one strongly
+ * connected component share the count, so it is taken per component: a component nothing else
+ * depends on is reached by its members alone; one with a single dependent component d by its
+ * members and whatever reaches d (disjoint, the condensation being acyclic); the others by the
+ * bit-parallel pass, chunked by the same estimate of their ancestors as the failures.
+ */
+function componentReach(plan: SweepPlan): Int32Array {
+  const condensation = condensationOf(plan);
+  const { count, size, dependentStart, dependents } = condensation;
+  const { n } = plan.graph;
+  const components = new Int32Array(count);
+  const position = new Int32Array(count).fill(-1);
+  let passes = 0;
+  for (const x of failureOrder(plan)) {
+    const c = condensation.of[plan.rank[x]!]!;
+    if (position[c] !== -1 || dependentStart[c + 1]! - dependentStart[c]! < 2) continue;
+    position[c] = passes;
+    components[passes++] = c;
+  }
+  const seed = new Int32Array(1);
+  const counts = reachCounts(condensation, components.subarray(0, passes), (c) => {
+    seed[0] = c;
+    return seed;
+  });
+  const byComponent = new Int32Array(count);
+  // Dependents come later in the condensation: from the last component back, each is known
+  // before anything it depends on needs it.
+  for (let c = count - 1; c >= 0; c--) {
+    const first = dependentStart[c]!;
+    const last = dependentStart[c + 1]!;
+    if (last === first) byComponent[c] = size[c]!;
+    else if (last - first === 1) byComponent[c] = size[c]! + byComponent[dependents[first]!]!;
+    else byComponent[c] = counts[position[c]!]!;
+  }
+  const reach = new Int32Array(n);
+  for (let x = 0; x < n; x++) reach[x] = byComponent[condensation.of[plan.rank[x]!]!]!;
+  return reach;
+}
+
+/**
+ * The order in which failures (and components, for the reach counts) are grouped into chunks.
+ * A reach pass costs the union of its members' ancestors, and a down pass the union of their
+ * down sets, so members with many ancestors (platform services, which share most of them)
  * should be chunked together: order by an estimate of the number of ancestors (paths to the
  * top of the graph, capped at n) by its order of magnitude, largest first, then topologically.
  */
@@ -146,62 +227,38 @@ function failureOrder(plan: SweepPlan): Int32Array {
 
 class SweepState {
   private readonly plan: SweepPlan;
-  /**
-   * Masks of rank r from STRIDE·r: WORDS words of "down in outage i", then WORDS words of
-   * "reaches outage i" (bit i of word w is outage 32w + i of the chunk): one cache line.
-   */
+  /** Down masks of rank r from WORDS·r (bit i of word w: outage 32w + i of the chunk). */
   private readonly masks: Int32Array;
+  /** Ranks whose masks are not zero, in the order they became so. */
+  private readonly touched: Int32Array;
   private readonly seen: Int32Array;
-  private readonly region: Int32Array;
+  private readonly queue: IndexHeap;
   private readonly members: (label: number) => ArrayLike<number>;
   /** Bit-sliced counters per word: bit i of level j is bit j of the count for outage i. */
   private readonly downCounters = Array.from({ length: WORDS }, () => new Int32Array(32));
-  private readonly reachCounters = Array.from({ length: WORDS }, () => new Int32Array(32));
-  /** Scratch of the propagation: one node's masks and one requirement's "any alternative down". */
-  private readonly down = new Int32Array(WORDS);
-  private readonly reach = new Int32Array(WORDS);
-  private readonly any = new Int32Array(WORDS);
-  /** 1 for a rank to settle again: one of its dependencies changed since it was settled. */
-  private readonly dirty: Uint8Array;
   private epoch = 0;
 
   constructor(plan: SweepPlan, members: (label: number) => ArrayLike<number>) {
     const n = plan.order.length;
     this.plan = plan;
     this.members = members;
-    this.masks = new Int32Array(STRIDE * n);
+    this.masks = new Int32Array(WORDS * n);
+    this.touched = new Int32Array(n);
     this.seen = new Int32Array(n);
-    this.region = new Int32Array(n);
-    this.dirty = new Uint8Array(n);
+    this.queue = new IndexHeap(n);
   }
 
   run(chunk: Int32Array, size: number, totals: SweepTotals | null, observer: SweepObserver): void {
     const { order, rank } = this.plan;
     const { masks } = this;
-    const count = this.collectAncestors(chunk, size);
-    const region = sortValues(this.region.subarray(0, count), this.plan.order.length);
-    for (let bit = 0; bit < size; bit++) {
-      const members = this.members(chunk[bit]!);
-      const word = bit >>> 5;
-      for (let i = 0; i < members.length; i++) {
-        const base = STRIDE * rank[members[i]!]!;
-        masks[base + word]! |= 1 << (bit & 31);
-        masks[base + WORDS + word]! |= 1 << (bit & 31);
-      }
-    }
-    this.propagate(region);
+    const count = this.propagate(chunk, size);
+    const region = sortValues(this.touched.subarray(0, count), this.plan.order.length);
     const words = (size + 31) >>> 5;
-    for (let w = 0; w < words; w++) {
-      this.downCounters[w]!.fill(0);
-      this.reachCounters[w]!.fill(0);
-    }
+    for (let w = 0; w < words; w++) this.downCounters[w]!.fill(0);
     for (let k = 0; k < count; k++) {
-      const base = STRIDE * region[k]!;
+      const base = WORDS * region[k]!;
       if (totals !== null) {
-        for (let w = 0; w < words; w++) {
-          addBits(this.downCounters[w]!, masks[base + w]!);
-          addBits(this.reachCounters[w]!, masks[base + WORDS + w]!);
-        }
+        for (let w = 0; w < words; w++) addBits(this.downCounters[w]!, masks[base + w]!);
       }
       const v = order[region[k]!]!;
       if (!observer.interesting[v]) continue;
@@ -212,156 +269,106 @@ class SweepState {
       }
     }
     for (let bit = 0; bit < size && totals !== null; bit++) {
-      const w = bit >>> 5;
-      totals.downCount[chunk[bit]!] = countOf(this.downCounters[w]!, bit & 31);
-      totals.reachCount[chunk[bit]!] = countOf(this.reachCounters[w]!, bit & 31);
+      totals.downCount[chunk[bit]!] = countOf(this.downCounters[bit >>> 5]!, bit & 31);
     }
     if (observer.chunk) {
       for (let w = 0; w < words; w++) {
         const slice = chunk.subarray(32 * w, Math.min(size, 32 * (w + 1)));
-        observer.chunk(slice, slice.length, (v) => masks[STRIDE * rank[v]! + w]! >>> 0);
+        observer.chunk(slice, slice.length, (v) => masks[WORDS * rank[v]! + w]! >>> 0);
       }
     }
-    for (let k = 0; k < count; k++) masks.fill(0, STRIDE * region[k]!, STRIDE * (region[k]! + 1));
+    for (let k = 0; k < count; k++) masks.fill(0, WORDS * region[k]!, WORDS * (region[k]! + 1));
   }
 
-  /** The ranks of the chunk's failed services and of every service reaching one, in `region`. */
-  private collectAncestors(chunk: Int32Array, size: number): number {
+  /**
+   * Down masks from the chunk's failed services outward: a worklist in rank order settles a
+   * service only when one of its dependencies went down in some outage of the chunk, so a pass
+   * costs the services down and their direct dependents, not everything above the failures.
+   * Masks only grow and every service whose dependency grew is settled again, so this reaches
+   * the least fixed point (strongly connected components included), which is the down set.
+   * Returns how many ranks are in `touched`.
+   */
+  private propagate(chunk: Int32Array, size: number): number {
     const { rank, dependentStart, dependents } = this.plan;
-    const { seen, region } = this;
+    const { masks, seen, touched, queue } = this;
     const epoch = ++this.epoch;
-    let tail = 0;
+    let count = 0;
     for (let bit = 0; bit < size; bit++) {
       const members = this.members(chunk[bit]!);
       for (let i = 0; i < members.length; i++) {
         const r = rank[members[i]!]!;
+        masks[WORDS * r + (bit >>> 5)]! |= 1 << (bit & 31);
         if (seen[r] === epoch) continue;
         seen[r] = epoch;
-        region[tail++] = r;
+        touched[count++] = r;
+        for (let d = dependentStart[r]!; d < dependentStart[r + 1]!; d++)
+          queue.push(dependents[d]!);
       }
     }
-    for (let head = 0; head < tail; head++) {
-      const u = region[head]!;
-      for (let k = dependentStart[u]!; k < dependentStart[u + 1]!; k++) {
-        const r = dependents[k]!;
-        if (seen[r] === epoch) continue;
-        seen[r] = epoch;
-        region[tail++] = r;
+    while (queue.size > 0) {
+      const v = queue.pop();
+      if (!this.settle(v)) continue;
+      if (seen[v] !== epoch) {
+        seen[v] = epoch;
+        touched[count++] = v;
       }
+      for (let d = dependentStart[v]!; d < dependentStart[v + 1]!; d++) queue.push(dependents[d]!);
     }
-    return tail;
+    return count;
   }
 
   /**
-   * Masks in rank order. A strongly connected component is swept in rank order until nothing
-   * changes, each sweep settling only the services one of whose dependencies changed since
-   * they were last settled: masks only grow, so this reaches the least fixed point, which is
-   * the down set. (Settling every member on every sweep costs a whole component per link of
-   * its longest chain of changes; a plain worklist loses the rank order and settles more.)
-   */
-  private propagate(region: Int32Array): void {
-    const { component, dependentStart, dependents } = this.plan;
-    const dirty = this.dirty;
-    const count = region.length;
-    let begin = 0;
-    while (begin < count) {
-      const scc = component[region[begin]!]!;
-      let end = begin + 1;
-      while (end < count && component[region[end]!] === scc) end++;
-      if (end - begin === 1) {
-        this.settle(region[begin]!);
-        begin = end;
-        continue;
-      }
-      this.shareReach(region, begin, end);
-      let pending = 0;
-      for (let sweep = 0; sweep === 0 || pending > 0; sweep++) {
-        for (let k = begin; k < end; k++) {
-          const v = region[k]!;
-          if (dirty[v]) {
-            dirty[v] = 0;
-            pending--;
-          } else if (sweep > 0) continue;
-          if (!this.settle(v)) continue;
-          for (let d = dependentStart[v]!; d < dependentStart[v + 1]!; d++) {
-            const u = dependents[d]!;
-            if (dirty[u] || component[u] !== scc) continue;
-            dirty[u] = 1;
-            pending++;
-          }
-        }
-      }
-      begin = end;
-    }
-  }
-
-  /**
-   * Every member of a strongly connected component reaches every other, so all reach the same
-   * failures: those of the component and those reached by anything it requires. Set once,
-   * before the down masks are iterated; they change no more.
-   */
-  private shareReach(region: Int32Array, begin: number, end: number): void {
-    const { reqStart, altStart, alts } = this.plan;
-    const { masks, reach } = this;
-    reach.fill(0);
-    for (let k = begin; k < end; k++) {
-      const v = region[k]!;
-      for (let w = 0; w < WORDS; w++) reach[w]! |= masks[STRIDE * v + WORDS + w]!;
-      for (let a = altStart[reqStart[v]!]!; a < altStart[reqStart[v + 1]!]!; a++) {
-        const u = STRIDE * alts[a]!;
-        for (let w = 0; w < WORDS; w++) reach[w]! |= masks[u + WORDS + w]!;
-      }
-    }
-    for (let k = begin; k < end; k++) {
-      const base = STRIDE * region[k]! + WORDS;
-      for (let w = 0; w < WORDS; w++) masks[base + w] = reach[w]!;
-    }
-  }
-
-  /**
-   * Recomputes the masks of rank `v` from its requirements' alternatives; true if they grew.
-   * The hottest code of `analyze`: flat loops over typed arrays.
+   * Recomputes the down masks of rank `v` from its requirements' alternatives; true if they
+   * grew. The hottest code of `analyze`: flat loops over typed arrays.
    */
   private settle(v: number): boolean {
     const { reqStart, reqSoft, reqQuorum, altStart, alts } = this.plan;
-    const { masks, down, reach, any } = this;
-    const base = STRIDE * v;
-    for (let w = 0; w < WORDS; w++) {
-      down[w] = masks[base + w]!;
-      reach[w] = masks[base + WORDS + w]!;
-    }
+    const { masks } = this;
+    const base = WORDS * v;
+    const was0 = masks[base]!;
+    const was1 = masks[base + 1]!;
+    const was2 = masks[base + 2]!;
+    const was3 = masks[base + 3]!;
+    let d0 = was0;
+    let d1 = was1;
+    let d2 = was2;
+    let d3 = was3;
     for (let r = reqStart[v]!, lastReq = reqStart[v + 1]!; r < lastReq; r++) {
+      if (reqSoft[r]) continue;
       const first = altStart[r]!;
       const last = altStart[r + 1]!;
-      let anyBits = 0;
-      for (let w = 0; w < WORDS; w++) any[w] = 0;
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
       for (let a = first; a < last; a++) {
-        const u = STRIDE * alts[a]!;
-        for (let w = 0; w < WORDS; w++) {
-          const bits = masks[u + w]!;
-          any[w]! |= bits;
-          anyBits |= bits;
-          reach[w]! |= masks[u + WORDS + w]!;
-        }
+        const u = WORDS * alts[a]!;
+        a0 |= masks[u]!;
+        a1 |= masks[u + 1]!;
+        a2 |= masks[u + 2]!;
+        a3 |= masks[u + 3]!;
       }
-      if (reqSoft[r] || anyBits === 0) continue;
+      if ((a0 | a1 | a2 | a3) === 0) continue;
       // Requirement r fails once `need` of its alternatives are down.
       const need = last - first - reqQuorum[r]! + 1;
-      for (let w = 0; w < WORDS; w++) {
-        const bits = any[w]!;
-        if (bits === 0) continue;
-        down[w]! |= need === 1 ? bits : atLeast(masks, alts, first, last, need, bits, w);
+      if (need === 1) {
+        d0 |= a0;
+        d1 |= a1;
+        d2 |= a2;
+        d3 |= a3;
+        continue;
       }
+      if (a0 !== 0) d0 |= atLeast(masks, alts, first, last, need, a0, 0);
+      if (a1 !== 0) d1 |= atLeast(masks, alts, first, last, need, a1, 1);
+      if (a2 !== 0) d2 |= atLeast(masks, alts, first, last, need, a2, 2);
+      if (a3 !== 0) d3 |= atLeast(masks, alts, first, last, need, a3, 3);
     }
-    let changed = false;
-    for (let w = 0; w < WORDS; w++) {
-      if (down[w] !== masks[base + w] || reach[w] !== masks[base + WORDS + w]) {
-        masks[base + w] = down[w]!;
-        masks[base + WORDS + w] = reach[w]!;
-        changed = true;
-      }
-    }
-    return changed;
+    if (d0 === was0 && d1 === was1 && d2 === was2 && d3 === was3) return false;
+    masks[base] = d0;
+    masks[base + 1] = d1;
+    masks[base + 2] = d2;
+    masks[base + 3] = d3;
+    return true;
   }
 }
 
@@ -373,12 +380,6 @@ function addBits(counter: Int32Array, mask: number): void {
     counter[level]! ^= carry;
     carry = next;
   }
-}
-
-function countOf(counter: Int32Array, bit: number): number {
-  let count = 0;
-  for (let level = 0; level < 32; level++) count += ((counter[level]! >>> bit) & 1) * 2 ** level;
-  return count;
 }
 
 /** Bits of `any` set in at least `need` of the alternatives' down masks (word `w` of each). */
@@ -393,7 +394,7 @@ function atLeast(
 ): number {
   if (need === last - first) {
     let mask = any;
-    for (let k = first; k < last && mask !== 0; k++) mask &= masks[STRIDE * alts[k]! + w]!;
+    for (let k = first; k < last && mask !== 0; k++) mask &= masks[WORDS * alts[k]! + w]!;
     return mask;
   }
   let result = 0;
@@ -401,7 +402,7 @@ function atLeast(
     const bit = candidates & -candidates;
     let count = 0;
     for (let k = first; k < last && count < need; k++)
-      if (masks[STRIDE * alts[k]! + w]! & bit) count++;
+      if (masks[WORDS * alts[k]! + w]! & bit) count++;
     if (count >= need) result |= bit;
   }
   return result;

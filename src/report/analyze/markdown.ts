@@ -4,6 +4,7 @@
 import type { AnalysisResult } from '../../analysis/analysis-result.js';
 import { availabilityMarkdown, importanceMarkdown } from './availability.js';
 import { pairsMarkdown, rtoMarkdown } from './pairs-and-rto.js';
+import { cutSetsMarkdown } from './cut-sets.js';
 import { formatDuration } from '../../manifest/fields/duration.js';
 import { formatMoney, formatNumber } from '../shared/format.js';
 import { markdownCode, markdownText } from '../shared/markdown.js';
@@ -103,7 +104,11 @@ export function renderAnalyzeMarkdown(result: AnalysisResult, options: { top: nu
       ['left', 'right', 'right', 'right', 'right', 'right'],
     ),
   );
-  lines.push(...pairsMarkdown(result, top), ...rtoMarkdown(result, top));
+  lines.push(
+    ...pairsMarkdown(result, top),
+    ...cutSetsMarkdown(result, top),
+    ...rtoMarkdown(result, top),
+  );
   lines.push(...availabilityMarkdown(result, top), ...importanceMarkdown(result, top));
   return `${lines.join('\n')}\n`;
 }

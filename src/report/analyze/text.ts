@@ -7,6 +7,7 @@ import { byCodeUnit } from '../../compare.js';
 import type { AnalysisResult } from '../../analysis/analysis-result.js';
 import { availabilityText, importanceText } from './availability.js';
 import { pairsText, rtoText } from './pairs-and-rto.js';
+import { cutSetsText } from './cut-sets.js';
 import { formatDuration } from '../../manifest/fields/duration.js';
 import { formatMoney, formatNumber, plural } from '../shared/format.js';
 import { safeText } from '../shared/safe-text.js';
@@ -29,6 +30,7 @@ export function renderAnalyzeText(result: AnalysisResult, options: RenderOptions
     fateSection(result, style, top),
     concentrationSection(result, style, top),
     pairsText(result, style, top),
+    cutSetsText(result, style, top),
     rtoText(result, style, top),
     availabilityText(result, style, top),
     importanceText(result, style, top),

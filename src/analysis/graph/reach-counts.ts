@@ -1,0 +1,163 @@
+// How many nodes reach a set of seed nodes (the seeds included), for many seed sets at once:
+// bit-parallel reachability over the condensation of a graph whose strongly connected
+// components are contiguous runs of node indices in topological order (dependencies first).
+// Every member of a component reaches the same nodes, so each component is one node of weight
+// its size, and 128 seed sets travel together, each pass visiting only the union of their
+// ancestors. These are transitive-closure counts, which no linear algorithm is known to give;
+// keeping them apart from the quorum propagation of the down sets makes each pass a single
+// OR per edge of the condensation.
+
+import { sortValues } from './integer-sort.js';
+
+/** The condensation: components as nodes, in the topological order of the original indices. */
+export interface Condensation {
+  /** Number of components. */
+  readonly count: number;
+  /** of[v]: the component of node v. */
+  readonly of: Int32Array;
+  /** size[c]: how many nodes component c holds. */
+  readonly size: Int32Array;
+  /** Components with an edge into component c, each once: dependents[dependentStart[c]..]. */
+  readonly dependentStart: Int32Array;
+  readonly dependents: Int32Array;
+}
+
+/**
+ * The condensation of a graph whose node v's dependents are dependents[dependentStart[v]..] and
+ * whose component labels `component[v]` are equal on contiguous runs and ordered so that every
+ * dependent lies in a later run (or the same one).
+ */
+export function condense(
+  component: Int32Array,
+  dependentStart: Int32Array,
+  dependents: Int32Array,
+): Condensation {
+  const n = component.length;
+  const of = new Int32Array(n);
+  let count = 0;
+  for (let v = 0; v < n; v++) {
+    if (v > 0 && component[v] !== component[v - 1]) count++;
+    of[v] = count;
+  }
+  if (n > 0) count++;
+  const size = new Int32Array(count);
+  for (let v = 0; v < n; v++) size[of[v]!]!++;
+  const start = new Int32Array(count + 1);
+  const edges: number[] = [];
+  const last = new Int32Array(count).fill(-1);
+  let v = 0;
+  for (let c = 0; c < count; c++) {
+    start[c] = edges.length;
+    for (; v < n && of[v] === c; v++) {
+      for (let k = dependentStart[v]!; k < dependentStart[v + 1]!; k++) {
+        const d = of[dependents[k]!]!;
+        if (d === c || last[d] === c) continue;
+        last[d] = c;
+        edges.push(d);
+      }
+    }
+  }
+  start[count] = edges.length;
+  return { count, of, size, dependentStart: start, dependents: Int32Array.from(edges) };
+}
+
+/** 32-bit words of seed sets per pass. */
+const WORDS = 4;
+const WIDTH = 32 * WORDS;
+
+/**
+ * For each label 0..labels.length-1, in chunks of 128 in the order given: how many nodes reach
+ * one of the components `seeds(label)` (the seeds' members included). `seeds` may reuse its
+ * returned array. Returns the counts by position in `labels`.
+ */
+export function reachCounts(
+  condensation: Condensation,
+  labels: Int32Array,
+  seeds: (label: number) => ArrayLike<number>,
+): Int32Array {
+  const { count, size, dependentStart, dependents } = condensation;
+  const result = new Int32Array(labels.length);
+  const masks = new Int32Array(WORDS * count);
+  const seen = new Int32Array(count);
+  const queue = new Int32Array(count);
+  const counters = Array.from({ length: WORDS }, () => new Int32Array(32));
+  let epoch = 0;
+  for (let begin = 0; begin < labels.length; begin += WIDTH) {
+    const width = Math.min(WIDTH, labels.length - begin);
+    epoch++;
+    let tail = 0;
+    for (let bit = 0; bit < width; bit++) {
+      const members = seeds(labels[begin + bit]!);
+      for (let i = 0; i < members.length; i++) {
+        const c = members[i]!;
+        masks[WORDS * c + (bit >>> 5)]! |= 1 << (bit & 31);
+        if (seen[c] === epoch) continue;
+        seen[c] = epoch;
+        queue[tail++] = c;
+      }
+    }
+    for (let head = 0; head < tail; head++) {
+      const c = queue[head]!;
+      for (let k = dependentStart[c]!; k < dependentStart[c + 1]!; k++) {
+        const d = dependents[k]!;
+        if (seen[d] === epoch) continue;
+        seen[d] = epoch;
+        queue[tail++] = d;
+      }
+    }
+    const region = sortValues(queue.subarray(0, tail), count);
+    for (let w = 0; w < WORDS; w++) counters[w]!.fill(0);
+    for (let k = 0; k < tail; k++) {
+      const c = region[k]!;
+      const base = WORDS * c;
+      const m0 = masks[base]!;
+      const m1 = masks[base + 1]!;
+      const m2 = masks[base + 2]!;
+      const m3 = masks[base + 3]!;
+      for (let e = dependentStart[c]!; e < dependentStart[c + 1]!; e++) {
+        const d = WORDS * dependents[e]!;
+        masks[d]! |= m0;
+        masks[d + 1]! |= m1;
+        masks[d + 2]! |= m2;
+        masks[d + 3]! |= m3;
+      }
+      const weight = size[c]!;
+      if (m0 !== 0) addWeighted(counters[0]!, m0, weight);
+      if (m1 !== 0) addWeighted(counters[1]!, m1, weight);
+      if (m2 !== 0) addWeighted(counters[2]!, m2, weight);
+      if (m3 !== 0) addWeighted(counters[3]!, m3, weight);
+      masks[base] = 0;
+      masks[base + 1] = 0;
+      masks[base + 2] = 0;
+      masks[base + 3] = 0;
+    }
+    for (let bit = 0; bit < width; bit++) {
+      result[begin + bit] = countOf(counters[bit >>> 5]!, bit & 31);
+    }
+  }
+  return result;
+}
+
+/**
+ * Adds `weight` to the count of every seed set whose bit is set in `mask`, in bit-sliced
+ * counters (bit i of level j is bit j of the count of seed set i): a ripple-carry add per set
+ * bit of the weight.
+ */
+function addWeighted(counter: Int32Array, mask: number, weight: number): void {
+  for (let from = 0; weight >>> from !== 0; from++) {
+    if (((weight >>> from) & 1) === 0) continue;
+    let carry = mask;
+    for (let level = from; carry !== 0; level++) {
+      const next = counter[level]! & carry;
+      counter[level]! ^= carry;
+      carry = next;
+    }
+  }
+}
+
+/** The count of seed set `bit` in bit-sliced counters. */
+export function countOf(counter: Int32Array, bit: number): number {
+  let count = 0;
+  for (let level = 0; level < 31; level++) count |= ((counter[level]! >>> bit) & 1) << level;
+  return count;
+}
