@@ -154,6 +154,6 @@ function caveats(options: DiscoverOptions): string[] {
     `Seen through ${resolvers}: the child zones' own NS sets; CDN answers depend on where you ask from.`,
     'One provider is a hard edge, several are any_of; CA edges are ' +
       (options.caHard ? 'hard (--ca-hard).' : 'soft (browsers soft-fail OCSP).'),
-    'Comments give each edge the shortest answer TTL on its chain: how long caches ride out an outage.',
+    "A DNS edge tolerates its providers' outage for the shortest TTL of the answers it serves (resolvers answer from cache); comments give the other TTLs.",
   ];
 }

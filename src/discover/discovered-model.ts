@@ -67,7 +67,11 @@ export function mergeRequirements(requirements: readonly Requirement[]): Require
       continue;
     }
     earlier.soft &&= requirement.soft;
-    earlier.ttl = minTtl(earlier.ttl, requirement.ttl);
+    // Unknown on either side stays unknown: a tolerance is never taken from the other one.
+    earlier.ttl =
+      earlier.ttl === undefined || requirement.ttl === undefined
+        ? undefined
+        : Math.min(earlier.ttl, requirement.ttl);
     if (!earlier.why.split('; ').includes(requirement.why)) {
       earlier.why = [...earlier.why.split('; '), requirement.why].sort().join('; ');
     }

@@ -9,6 +9,8 @@ export interface ImportCandidate {
   source: string;
   /** The folder it was found in, relative to the repository ('' at the top). */
   folder: string;
+  /** What names the generated file when the folder does not (one import per file), else the folder. */
+  label?: string;
   /** The files to import, relative to the repository, as the import command names them. */
   inputs: string[];
   /** What was seen beside it and not imported (a compose variant), said in the starter. */

@@ -3,8 +3,16 @@
 // the compose file that runs it on a laptop). Teaching `init` a new source is one entry here.
 
 import { BACKSTAGE_CATALOG } from './detect-backstage.js';
+import { CLOUDFORMATION } from './detect-cloudformation.js';
 import { COMPOSE } from './detect-compose.js';
 import type { Detector } from './detector.js';
 import { KUBERNETES } from './detect-kubernetes.js';
+import { TERRAFORM } from './detect-terraform.js';
 
-export const DETECTORS: readonly Detector[] = [KUBERNETES, COMPOSE, BACKSTAGE_CATALOG];
+export const DETECTORS: readonly Detector[] = [
+  KUBERNETES,
+  COMPOSE,
+  BACKSTAGE_CATALOG,
+  TERRAFORM,
+  CLOUDFORMATION,
+];

@@ -103,9 +103,11 @@ function chooseImports(tried: readonly TriedImport[]): {
   return { included: included.sort(byOrder), leftOut: leftOut.sort(byOrder) };
 }
 
-/** blast-radius/<source>[-<folder>].generated.yaml, unique among the ones planned. */
+/** blast-radius/<source>[-<label or folder>].generated.yaml, unique among the ones planned. */
 function generatedFile(candidate: ImportCandidate, taken: Set<string>): string {
-  const folder = candidate.folder.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '');
+  const folder = (candidate.label ?? candidate.folder)
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[.-]+/, '');
   const stem = folder === '' ? candidate.source : `${candidate.source}-${folder}`;
   let file = `${IMPORTS_FOLDER}/${stem}.generated.yaml`;
   for (let n = 2; taken.has(file); n += 1) file = `${IMPORTS_FOLDER}/${stem}-${n}.generated.yaml`;

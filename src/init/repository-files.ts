@@ -1,6 +1,7 @@
-// The files of a repository that `init` looks at: every YAML and JSON file and every `.env`,
-// below the folder, in sorted order, read as text. Hidden folders, node_modules and the folder
-// `init` writes its imports to are skipped, and so are files too large or not text.
+// The files of a repository that `init` looks at: every YAML, JSON and Terraform state file and
+// every `.env` below the folder, in sorted order, read as text. Hidden folders (`.terraform`
+// among them), node_modules and the folder `init` writes its imports to are skipped, and so are
+// files too large or not text.
 
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -20,7 +21,7 @@ const MAX_SNIFF_BYTES = 16 * 2 ** 20;
 const SKIPPED_FOLDERS = new Set(['node_modules', IMPORTS_FOLDER]);
 
 function wanted(name: string): boolean {
-  return name === '.env' || /\.(?:ya?ml|json)$/i.test(name);
+  return name === '.env' || /\.(?:ya?ml|json|tfstate)$/i.test(name);
 }
 
 /** The files, sorted by path; walks with an explicit stack and stops at MAX_FILES. */

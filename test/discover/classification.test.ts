@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseManifestText } from '../../src/manifest/load.js';
 import type { Manifest } from '../../src/manifest/types.js';
+import { runCli } from '../support/run-cli.js';
 import { startWorld, type World } from './support/world.js';
 
 const DOMAINS = [
@@ -134,13 +135,86 @@ describe('CNAME chains', () => {
     ]);
   });
 
-  test("each edge's comment holds the shortest answer TTL of its records", () => {
+  test('a DNS edge tolerates the outage for the shortest answer TTL of its zone; the comment keeps why', () => {
     const text = readFileSync(path.join(world.dir, 'out.yaml'), 'utf8');
-    expect(text).toContain('- dns:dyn  # ttl 300s: zone shop.test');
-    expect(text).toContain('- dns:ns1  # ttl 30s: www.chain.test via zone trafficmgr.test');
-    expect(text).not.toContain('tolerates');
+    expect(text).toContain('- { service: dns:dyn, tolerates: 300s }  # zone shop.test');
+    expect(text).toContain(
+      '- { service: dns:ns1, tolerates: 30s }  # www.chain.test via zone trafficmgr.test',
+    );
     const shop = evidence.sites.find((each) => each.domain === 'shop.test')!;
     expect(shop.hosts.find((host) => host.host === 'www.shop.test')?.rideOutSeconds).toBe(20);
+  });
+});
+
+describe('tolerances from DNS TTLs', () => {
+  /** A service's requirements as `ids@seconds` (no `@` without a tolerance), sorted. */
+  function tolerances(id: string): string[] {
+    return service(id)!
+      .dependsOn.map(
+        (r) => `${r.alternatives.join('|')}${r.tolerates === undefined ? '' : `@${r.tolerates}`}`,
+      )
+      .sort();
+  }
+
+  test('one provider, a group, and a chain through three zones each ride out their TTL', () => {
+    // shop.test answers in 300 s; www goes on to Akamai, which caches nothing in front of itself.
+    expect(tolerances('site:shop.test')).toEqual(['cdn:akamai', 'dns:dyn@300']);
+    // Both providers of bank.test: resolvers ride out the loss of the whole group as long.
+    expect(tolerances('site:bank.test')).toEqual(['dns:ns1|dns:route53@600']);
+    // The site's own DNS beside Dyn: the same rule for the group.
+    expect(tolerances('site:mixed.test')).toEqual(['dns-self:mixed.test|dns:dyn@300']);
+    expect(tolerances('site:chain.test')).toEqual([
+      'cdn:akamai',
+      'dns:dyn@300',
+      'dns:ns1@30',
+      'dns:route53@90',
+    ]);
+  });
+
+  test('no tolerance where the TTL is not known: a CDN zone seen only through the site', () => {
+    // Netlify's zone came from the site's chain; no name of Netlify's own was asked of it.
+    expect(tolerances('cdn:netlify')).toEqual(['dns:ns1']);
+    const text = readFileSync(path.join(world.dir, 'out.yaml'), 'utf8');
+    expect(text).toContain('      - dns:ns1  # zone netlifyglobalcdn.com\n');
+  });
+
+  test('simulate --for: an outage shorter than the TTL is ridden out, a longer one is not', async () => {
+    const simulate = async (duration: string) => {
+      const run = await runCli(
+        ['simulate', 'out.yaml', '--fail', 'dns:dyn', '--for', duration, '--format', 'json'],
+        { cwd: world.dir },
+      );
+      expect(run.stderr).toBe('');
+      return (JSON.parse(run.stdout) as { entrypointsDown: string[] }).entrypointsDown;
+    };
+    const short = await simulate('4m');
+    const long = await simulate('6m');
+    expect(short).not.toContain('site:shop.test');
+    expect(long).toContain('site:shop.test');
+    // Without a duration the outage is unbounded: every tolerance is exceeded.
+    const unbounded = await runCli(
+      ['simulate', 'out.yaml', '--fail', 'dns:dyn', '--format', 'json'],
+      {
+        cwd: world.dir,
+      },
+    );
+    expect(JSON.parse(unbounded.stdout).entrypointsDown).toContain('site:shop.test');
+  });
+
+  test('the JSON manifest carries the same tolerances', async () => {
+    const run = await world.discover(['shop.test', 'bank.test', '-f', 'json']);
+    expect(run.code).toBe(0);
+    const services = (
+      JSON.parse(run.stdout) as { services: Record<string, { depends_on?: unknown[] }> }
+    ).services;
+    expect(services['site:shop.test']!.depends_on).toContainEqual({
+      service: 'dns:dyn',
+      tolerates: '300s',
+    });
+    expect(services['site:bank.test']!.depends_on).toEqual([
+      { any_of: ['dns:ns1', 'dns:route53'], tolerates: '600s' },
+    ]);
+    expect(parseManifestText(run.stdout, 'out.json').services.length).toBeGreaterThan(0);
   });
 });
 

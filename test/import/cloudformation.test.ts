@@ -208,22 +208,25 @@ describe('redundancy and copies', () => {
     expect(loadAndAnalyze(text).manifest.services.map((s) => s.id)).toHaveLength(4);
   });
 
-  it('global-table replicas and bucket replication are copies, written as comments for now', async () => {
+  it('global-table replicas and bucket replication are copies of their source', async () => {
     const table = await importOk([
       'cloudformation',
       `${corpus('cloudformation/aws-dynamodb-examples/infrastructure_as_code/cloudformation/global_tables')}/GlobalTable_OnDemand.json`,
       '--region',
       'eu-west-1',
     ]);
-    expect(table.text).toContain('# copy: to eu-west-2 replica (lag unknown)');
-    expect(table.text).not.toContain('copies:');
-    expect(table.run.stderr).toContain('data copies, not yet in the manifest (1)');
+    expect(table.text).toContain(
+      '- { to: GlobalTable_OnDemand/MyGlobalTable@eu-west-2 }  # replication lag unknown',
+    );
+    expect(table.run.stderr).toContain('data copies (1)');
     const buckets = await importOk([
       'cloudformation',
       corpus('cloudformation/serverless-patterns/s3-s3-replication-sam/template.yaml'),
     ]);
-    expect(buckets.text).toContain('# copy: to template/BucketReplica (lag unknown)');
+    expect(buckets.text).toContain('- { to: template/BucketReplica }  # replication lag unknown');
     expect(buckets.run.stderr).toContain('same stack, so the same region');
+    // The source bucket names its replica: replication, not a dependency.
+    expect(edges(loadAndAnalyze(buckets.text).manifest)).toEqual([]);
   });
 });
 

@@ -130,7 +130,7 @@ describe('regions and zones, from the most trustworthy source', () => {
     const db = service(manifest, 'aws_db_instance.main');
     expect(db.virtual).toBe(true);
     expect(labels(manifest, 'aws_db_instance.main@primary').zone).toBe('us-east-1a');
-    expect(text).toContain('# copy: to aws_db_instance.reporting (lag unknown)');
+    expect(text).toContain('- { to: aws_db_instance.reporting }  # replication lag unknown');
     expect(edges(manifest)).not.toContain('aws_db_instance.reporting -> aws_db_instance.main');
     expect(JSON.parse(report)).toMatchObject({
       skipped: { acme_widget: 1, aws_brand_new_service: 1 },

@@ -1,7 +1,8 @@
-// `blast-radius init` on copies of the corpus repositories: it writes a starter manifest that
-// `validate` accepts, includes the imports it chose (and says which it left out), writes each
-// generated file exactly as the command in its header does, asks its questions as comments that
-// stay valid when answered, never overwrites a file, and gives the same bytes for the same input.
+// `blast-radius init` on copies of the corpus repositories (the IaC corpus among them): it writes a
+// starter manifest that `validate` accepts, includes the imports it chose (and says which it
+// left out), writes each generated file exactly as the command in its header does, asks its
+// questions as comments that stay valid when answered, never overwrites a file, and gives the
+// same bytes for the same input.
 
 import {
   cpSync,
@@ -149,6 +150,133 @@ describe('init on the corpus', () => {
         readFileSync(path.join(a, file), 'utf8'),
       );
     }
+  });
+});
+
+/** The shared corpus of IaC files, when this checkout sits beside it. */
+function sharedCorpus(kind: string): string | undefined {
+  return [path.resolve(ROOT, '../shared/corpus'), path.resolve(ROOT, '../../shared/corpus')]
+    .map((dir) => path.join(dir, kind))
+    .find((dir) => existsSync(dir));
+}
+
+/** Every file below a folder, relative to it, sorted. */
+function filesBelow(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+/** `init` in a copy of a folder of IaC files: its output, starter and generated files. */
+async function initIn(source: string) {
+  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'br-init-')), 'infra');
+  cpSync(source, dir, { recursive: true });
+  const run = await runCli(['init'], { cwd: dir });
+  const starter = readFileSync(path.join(dir, 'blast-radius.yaml'), 'utf8');
+  const validate = await runCli(['validate'], { cwd: dir });
+  return { dir, run, starter, validate };
+}
+
+describe('init offers the Terraform and CloudFormation importers', () => {
+  it('imports each Terraform plan and state on its own, and says why one is left out', async () => {
+    const { dir, run, validate } = await initIn(path.join(CORPUS, 'terraform'));
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(validate.stderr).toBe('');
+    expect(validate.code).toBe(0);
+    expect(generated(dir).filter((f) => f.startsWith('terraform-'))).toHaveLength(
+      generated(dir).length,
+    );
+    expect(generated(dir)).toContain(
+      'terraform-checkov-tests-terraform-runner-resources-plan-tfplan.generated.yaml',
+    );
+    expect(run.stdout).toContain(
+      'left out inframap/generate/testdata/version_3_state.json: it does not import: ' +
+        'inframap/generate/testdata/version_3_state.json: a version 3 state (Terraform 0.11 or older) is not supported',
+    );
+    // The plan without resources declares nothing; every other file is included.
+    expect(run.stdout).toContain(
+      'left out checkov/tests/terraform/runner/resources/plan_with_providers/tfplan.json: it declares no service',
+    );
+  });
+
+  it('imports the CloudFormation templates together, nested stacks resolved', async () => {
+    const { dir, run, starter, validate } = await initIn(path.join(CORPUS, 'cloudformation'));
+    expect(run.code).toBe(0);
+    expect(validate.code).toBe(0);
+    expect(generated(dir)).toEqual(['cloudformation.generated.yaml']);
+    expect(starter).toContain('  - blast-radius/cloudformation.generated.yaml\n');
+    const imported = readFileSync(
+      path.join(dir, 'blast-radius/cloudformation.generated.yaml'),
+      'utf8',
+    );
+    // master.yaml's nested stacks found their templates among the others.
+    expect(imported).toMatch(/^ {2}master\/VPC\/NatGateway1:$/m);
+    // Its header's command regenerates it from the same files.
+    const command = /^# Regenerate it .*\n# {3}(.*)$/m.exec(imported)![1]!.split(' ');
+    const again = await runCli(['import', ...command.slice(2, -2), '-o', 'again.yaml'], {
+      cwd: dir,
+    });
+    expect(again.code).toBe(0);
+    const regenerated = readFileSync(path.join(dir, 'again.yaml'), 'utf8');
+    expect(regenerated.replace(' -o again.yaml', '')).toBe(imported.replace(/ -o \S+$/m, ''));
+  });
+
+  // Skipped, visibly, in a checkout without the shared corpus beside it.
+  it.skipIf(sharedCorpus('terraform') === undefined).each(['terraform', 'cloudformation'])(
+    'every file of the shared %s corpus is offered, and the starter validates',
+    async (kind) => {
+      const shared = sharedCorpus(kind)!;
+      const { dir, run, starter, validate } = await initIn(shared);
+      expect(run.code).toBe(0);
+      expect(validate.stderr).toBe('');
+      expect(validate.code).toBe(0);
+      const files = filesBelow(shared).filter((f) => /\.(?:json|ya?ml|tfstate)$/.test(f));
+      expect(files.length).toBeGreaterThan(20);
+      // Each file is named by a generated import's header, or in the starter as left out.
+      const said = [
+        starter,
+        ...generated(dir).map((f) => readFileSync(path.join(dir, 'blast-radius', f), 'utf8')),
+      ].join('\n');
+      const named = (file: string) =>
+        said.includes(`#   ${file}\n`) || said.includes(`#   ${file}, `);
+      expect(files.filter((file) => !named(file))).toEqual([]);
+    },
+  );
+
+  it('a repository with Terraform, a template, package.json, compose and Kubernetes files', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'br-init-'));
+    const put = (file: string, text: string) => {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), text);
+    };
+    put('package.json', '{ "name": "app", "version": "1.0.0" }\n');
+    put('compose.yaml', 'services:\n  web: {}\n');
+    put(
+      'k8s/web.yaml',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec:\n  template:\n    spec:\n      containers: [{ name: api, image: api, resources: {} }]\n',
+    );
+    cpSync(
+      path.join(
+        CORPUS,
+        'terraform/terraform-validator/testdata/templates/full_compute_instance.tfplan.json',
+      ),
+      path.join(dir, 'infra/plan.json'),
+    );
+    cpSync(
+      path.join(CORPUS, 'cloudformation/aws-cloudformation-templates/EKS/template.yaml'),
+      path.join(dir, 'cfn/eks.yaml'),
+    );
+    const run = await runCli(['init'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(generated(dir)).toEqual([
+      'cloudformation-cfn.generated.yaml',
+      'compose.generated.yaml',
+      'kubernetes-k8s.generated.yaml',
+      'terraform-infra-plan.generated.yaml',
+    ]);
+    expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
   });
 });
 

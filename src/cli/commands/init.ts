@@ -24,7 +24,7 @@ export function registerInit(program: Command, context: CommandContext): void {
     .command('init')
     .argument('[directory]', 'the repository to start in', '.')
     .description(
-      `write a starter ${STARTER_MANIFEST} from the compose files, Kubernetes manifests and Backstage catalog found in a repository`,
+      `write a starter ${STARTER_MANIFEST} from the compose files, Kubernetes manifests, Backstage catalog, Terraform plans and states and CloudFormation templates found in a repository`,
     )
     .addHelpText(
       'after',

@@ -1,10 +1,12 @@
-// Writes the discovered manifest as YAML (each requirement's shortest answer TTL and reason as a
-// comment beside it) or JSON, byte for byte the same for the same model. Ids like
+// Writes the discovered manifest as YAML (each requirement's reason as a comment beside it, with
+// its shortest answer TTL where that is no tolerance) or JSON, byte for byte the same for the
+// same model. A dependency on DNS providers tolerates their outage for its TTL. Ids like
 // `site:github.com` let a team's own manifest `include:` it and depend on a site.
 
 import { cleanText } from '../../import/shared/imported-manifest.js';
 import { yamlScalar } from '../../import/shared/manifest-writer.js';
 import type { DiscoveredModel, Requirement } from '../discovered-model.js';
+import { dnsTolerance, toleranceText } from './dns-tolerance.js';
 import { manifestServices, type EmittedService } from './manifest-services.js';
 
 export type ManifestFormat = 'yaml' | 'json';
@@ -65,13 +67,18 @@ function idScalar(id: string): string {
 
 function dependencyText(requirement: Requirement): string {
   const ids = requirement.alternatives.map((ref) => idScalar(ref.id));
-  const soft = requirement.soft ? ', soft: true' : '';
-  if (ids.length > 1) return `{ any_of: [${ids.join(', ')}]${soft} }`;
-  return requirement.soft ? `{ service: ${ids[0]}, soft: true }` : ids[0]!;
+  const tolerance = dnsTolerance(requirement);
+  const extra =
+    (requirement.soft ? ', soft: true' : '') +
+    (tolerance === undefined ? '' : `, tolerates: ${toleranceText(tolerance)}`);
+  if (ids.length > 1) return `{ any_of: [${ids.join(', ')}]${extra} }`;
+  return extra === '' ? ids[0]! : `{ service: ${ids[0]}${extra} }`;
 }
 
+/** Why; and the TTL, unless the tolerance beside it already says it. */
 function comment(requirement: Requirement): string {
-  const ttl = requirement.ttl === undefined ? '' : `ttl ${requirement.ttl}s: `;
+  const said = requirement.ttl === undefined || dnsTolerance(requirement) !== undefined;
+  const ttl = said ? '' : `ttl ${requirement.ttl}s: `;
   return cleanText(`${ttl}${requirement.why}`);
 }
 
@@ -80,8 +87,13 @@ function jsonText(services: readonly EmittedService[]): string {
   for (const service of services) {
     const dependsOn = service.dependsOn.map((requirement) => {
       const ids = requirement.alternatives.map((ref) => ref.id);
-      if (ids.length > 1) return requirement.soft ? { any_of: ids, soft: true } : { any_of: ids };
-      return requirement.soft ? { service: ids[0], soft: true } : ids[0];
+      const tolerance = dnsTolerance(requirement);
+      const extra = {
+        ...(requirement.soft ? { soft: true } : {}),
+        ...(tolerance === undefined ? {} : { tolerates: toleranceText(tolerance) }),
+      };
+      if (ids.length > 1) return { any_of: ids, ...extra };
+      return Object.keys(extra).length === 0 ? ids[0] : { service: ids[0], ...extra };
     });
     entries.push([
       service.id,

@@ -88,11 +88,19 @@ export function resourceFacts(r: IacResource, props: Json): void {
       break;
     case 'AWS::DynamoDB::GlobalTable': {
       const replicas = Array.isArray(props['Replicas']) ? props['Replicas'] : [];
-      for (const replica of replicas) {
-        const region = isRecord(replica) ? replica['Region'] : undefined;
-        if (typeof region !== 'string' || region === r.region?.value) continue;
+      const regions = replicas
+        .map((replica) => (isRecord(replica) ? replica['Region'] : undefined))
+        .filter((region): region is string => typeof region === 'string');
+      // The stack's own region is one of the replicas: without --region, not which one.
+      if (r.region === undefined) {
+        if (regions.length > 0) r.copiesUnknown = `global table replicas in ${regions.join(', ')}`;
+        break;
+      }
+      for (const region of regions) {
+        if (region === r.region.value) continue;
         r.copies.push({
           to: `${region} replica`,
+          region,
           note: `global table replica in ${region}; replication lag unknown`,
         });
       }
@@ -110,13 +118,19 @@ export function resourceFacts(r: IacResource, props: Json): void {
             : undefined;
         const target =
           isSymbolic(destination) && destination.sym === 'resource' ? destination.key : undefined;
+        const where = target ? 'bucket replication in the same stack, so the same region' : '';
+        const every = replicationTime(isRecord(rule) ? rule['Destination'] : undefined);
         r.copies.push({
           to:
             target ??
             (typeof destination === 'string' ? destination : 'a bucket not known offline'),
-          note: target
-            ? 'bucket replication in the same stack, so the same region; lag unknown'
-            : 'bucket replication; lag unknown',
+          ...(every === undefined ? {} : { every: `${every}m` }),
+          note: [
+            where || 'bucket replication',
+            every === undefined
+              ? 'replication lag unknown'
+              : `within ${every} minutes (Replication Time Control)`,
+          ].join('; '),
         });
       }
       break;
@@ -146,4 +160,12 @@ function flag(value: unknown): boolean | undefined {
   if (typeof value === 'boolean') return value;
   if (value === 'true' || value === 'false') return value === 'true';
   return undefined;
+}
+
+/** The minutes Replication Time Control promises, when it is enabled with a number. */
+function replicationTime(destination: unknown): number | undefined {
+  const time = isRecord(destination) ? destination['ReplicationTime'] : undefined;
+  if (!isRecord(time) || time['Status'] !== 'Enabled' || !isRecord(time['Time'])) return undefined;
+  const minutes = Number(time['Time']['Minutes']);
+  return Number.isFinite(minutes) && minutes > 0 ? minutes : undefined;
 }

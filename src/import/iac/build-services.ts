@@ -64,6 +64,12 @@ export function buildServices(model: IacModel, source: ImportReport['source']): 
     report,
   };
   for (const r of runtime) placeResource(r, context);
+  addCopies(runtime, context);
+  // A source naming where it copies to (bucket replication) does not run on its copy.
+  for (const r of runtime) {
+    const copies = new Set(r.copies.map((copy) => copy.to));
+    for (const ref of r.refs) if (copies.has(ref.target)) ref.replication = true;
+  }
   for (const s of services.values()) {
     count(report.edges, 'network', s.dependsOn.filter((d) => d.note === NAT_NOTE).length);
   }
@@ -107,14 +113,64 @@ function placeResource(r: IacResource, context: Context): void {
     }
     addNats(service, natsFor(placement.subnets, context));
   }
-  for (const copy of r.copies) {
-    const to = context.idOf(copy.to) ?? copy.to;
-    service.copies = [
-      ...(service.copies ?? []),
-      { to, ...(copy.every ? { every: copy.every } : {}) },
-    ];
-    report.copies.push({ service: id, to, note: copy.note });
+}
+
+/**
+ * Each resource's copies, once every service exists: to the service of the copy's resource, to a
+ * replica service made in the copy's region, or, when the copy is not in the input, a comment.
+ */
+function addCopies(runtime: readonly IacResource[], context: Context): void {
+  for (const r of runtime) {
+    const service = context.services.get(r.key)!;
+    if (r.copiesUnknown !== undefined) {
+      service.notes.push(`${r.copiesUnknown}; which one is this table needs --region`);
+      context.report.notUnderstood.push({
+        file: r.file,
+        what: `${r.key}: ${r.copiesUnknown}, one of them in its own region; give --region to write the others as copies`,
+      });
+    }
+    for (const copy of r.copies) {
+      const target = copy.region
+        ? regionReplica(r, service, copy.region, context)
+        : context.services.get(copy.to);
+      const every = copy.every === undefined ? {} : { every: copy.every };
+      const lag = copy.every === undefined ? 'replication lag unknown' : undefined;
+      if (target === undefined) {
+        service.notes.push(`copy to ${copy.to}, which is not in the input: ${copy.note}`);
+        context.report.copies.push({
+          service: service.id,
+          to: copy.to,
+          ...every,
+          note: `${copy.note}; not in the input, so a comment, not a copy`,
+        });
+        continue;
+      }
+      service.copies = [
+        ...(service.copies ?? []),
+        { to: target.id, ...every, ...(lag === undefined ? {} : { note: lag }) },
+      ];
+      context.report.copies.push({ service: service.id, to: target.id, ...every, note: copy.note });
+    }
   }
+}
+
+/** The service of a replica with no resource of its own: `<id>@<region>`, like its source. */
+function regionReplica(
+  r: IacResource,
+  source: ImportedService,
+  region: string,
+  context: Context,
+): ImportedService {
+  const key = `${r.key}@${region}`;
+  const existing = context.services.get(key);
+  if (existing) return existing;
+  const replica = newService(`${source.id}@${region}`);
+  replica.kind = source.kind;
+  replica.provider = source.provider;
+  replica.region = region;
+  replica.notes.push(`the replica of ${source.id} in ${region} (${r.type} ${r.key})`);
+  context.services.set(key, replica);
+  return replica;
 }
 
 function placementOf(r: IacResource, context: Context): Placement {

@@ -51,9 +51,14 @@ export interface Replica {
 
 /** A data copy of the resource kept elsewhere (read replica, global-table replica, replication). */
 export interface Copy {
-  /** The service id or resource key of the copy, or a description (`eu-west-1 replica`). */
+  /** The resource key of the copy, or what names it when it is not in the input (a bucket). */
   to: string;
-  /** `every` when the resource states it; absent when the lag is unknown. */
+  /**
+   * A copy with no resource of its own, in this region (a global table's replica): it becomes a
+   * service `<id>@<region>` beside the one it copies.
+   */
+  region?: string;
+  /** How far behind the copy may be, when the resource states it (a duration); else unknown. */
   every?: string;
   note: string;
 }
@@ -92,6 +97,8 @@ export interface IacResource {
   /** Declared failover replicas (RDS Multi-AZ, ElastiCache failover, Cloud SQL REGIONAL). */
   replicas?: Replica[];
   copies: Copy[];
+  /** Why copies the resource declares could not be written (which replica is itself). */
+  copiesUnknown?: string;
   /** Comment lines for the service. */
   notes: string[];
 }

@@ -17,7 +17,7 @@ export type EdgeClass =
   | 'placement' // to a subnet, VPC, security group…: read as zone facts, dropped
   | 'registration' // a backend naming its target group or load balancer: turned into routing
   | 'deploy-order' // to IAM, log groups, random values, alarms: dropped
-  | 'replication' // a read replica naming its source: written as a copy, dropped
+  | 'replication' // a replica naming its source, a source its copy: written as a copy, dropped
   | 'folded' // held by a resource folded into others: dropped
   | 'unknown-target'; // to a type not understood, or to nothing in the input: dropped
 
@@ -47,7 +47,8 @@ export interface ImportReport {
   regionsUnknown: { service: string; reason: string }[];
   edges: Record<string, number>;
   groups: { service: string; form: string; quorum: number; of: string[] }[];
-  copies: { service: string; to: string; note: string }[];
+  /** Data copies: `every` when the resource states it (else the lag is unknown). */
+  copies: { service: string; to: string; every?: string; note: string }[];
   notUnderstood: { file: string; what: string }[];
 }
 
@@ -130,8 +131,11 @@ export function reportLines(report: ImportReport): string[] {
     }
   }
   if (report.copies.length > 0) {
-    lines.push(`  data copies, not yet in the manifest (${report.copies.length}):`);
-    for (const copy of report.copies) lines.push(`    ${copy.service} -> ${copy.to}: ${copy.note}`);
+    lines.push(`  data copies (${report.copies.length}):`);
+    for (const copy of report.copies) {
+      const every = copy.every === undefined ? '' : `every ${copy.every}; `;
+      lines.push(`    ${copy.service} -> ${copy.to}: ${every}${copy.note}`);
+    }
   }
   const unknown = (title: string, list: { service: string; reason: string }[]) => {
     if (list.length === 0) return;

@@ -19,6 +19,12 @@ export interface ImportedDependency {
   note?: string;
 }
 
+export interface ImportedCopy {
+  to: string;
+  every?: string;
+  note?: string;
+}
+
 export interface ImportedService {
   id: string;
   entrypoint: boolean;
@@ -37,10 +43,10 @@ export interface ImportedService {
   /** Comment lines written above the service's keys. */
   notes: string[];
   /**
-   * Copies of its data kept elsewhere (a read replica, a replicated bucket), with how often
-   * when the source says. Written as comments until the manifest loader reads `copies`.
+   * Copies of its data kept in another service (a read replica, a replicated bucket): `every`
+   * how far behind it may be when the source says (a duration), `note` a comment beside it.
    */
-  copies?: { to: string; every?: string }[];
+  copies?: ImportedCopy[];
 }
 
 export type ImportSource =
@@ -107,9 +113,19 @@ export function finishServices(services: readonly ImportedService[]): ImportedSe
       tags,
       notes: service.notes.map(cleanText).filter((note) => note !== ''),
       dependsOn: finishDependencies(service.id, service.dependsOn, ids),
+      ...(service.copies === undefined ? {} : { copies: finishCopies(service, ids) }),
     };
   });
   return finished.sort((a, b) => byCodeUnit(a.id, b.id));
+}
+
+/** Copies to declared services other than itself, one per service, in id order. */
+function finishCopies(service: ImportedService, ids: ReadonlySet<string>): ImportedCopy[] {
+  const byTo = new Map<string, ImportedCopy>();
+  for (const copy of service.copies ?? []) {
+    if (copy.to !== service.id && ids.has(copy.to) && !byTo.has(copy.to)) byTo.set(copy.to, copy);
+  }
+  return [...byTo.values()].sort((a, b) => byCodeUnit(a.to, b.to));
 }
 
 function finishDependencies(

@@ -2,8 +2,12 @@
 // comment saying what it was generated from and how to regenerate it, then `version: 1` and the
 // services in id order, with what the manifest has no key for as comments.
 
-import { byCodeUnit } from '../../compare.js';
-import { cleanText, type ImportedDependency, type ImportedManifest } from './imported-manifest.js';
+import {
+  cleanText,
+  type ImportedCopy,
+  type ImportedDependency,
+  type ImportedManifest,
+} from './imported-manifest.js';
 
 /** Scalars YAML would read as something other than the string (YAML 1.1 words included). */
 const RESERVED = /^(?:true|false|null|yes|no|on|off|y|n|~)$/i;
@@ -40,6 +44,10 @@ export function renderImportedManifest(manifest: ImportedManifest): string {
     if (service.tags.length > 0)
       keys.push(`    tags: [${service.tags.map(yamlScalar).join(', ')}]`);
     if (service.sla !== undefined) keys.push(`    sla: ${service.sla}`);
+    if ((service.copies ?? []).length > 0) {
+      keys.push('    copies:');
+      for (const copy of service.copies!) keys.push(`      - ${copyText(copy)}`);
+    }
     if (service.dependsOn.length > 0) {
       keys.push('    depends_on:');
       for (const dependency of service.dependsOn)
@@ -48,16 +56,16 @@ export function renderImportedManifest(manifest: ImportedManifest): string {
     // A service with no key still needs a value: an empty mapping.
     lines.push(`  ${yamlScalar(service.id)}:${keys.length === 0 ? ' {}' : ''}`);
     for (const note of service.notes) lines.push(`    # ${cleanText(note)}`);
-    const copies = [...(service.copies ?? [])].sort((a, b) => byCodeUnit(a.to, b.to));
-    for (const copy of copies) lines.push(`    # ${copyText(copy)}`);
     lines.push(...keys);
   }
   return `${lines.join('\n')}\n`;
 }
 
-/** A data copy, as a comment for now: `copy: to orders-replica (lag unknown)`. */
-function copyText(copy: { to: string; every?: string }): string {
-  return cleanText(`copy: to ${copy.to} (${copy.every ? `every ${copy.every}` : 'lag unknown'})`);
+/** `{ to: orders-replica, every: 15m }  # why`, `every` left out when the source does not say. */
+function copyText(copy: ImportedCopy): string {
+  const every = copy.every === undefined ? '' : `, every: ${yamlScalar(copy.every)}`;
+  const note = copy.note === undefined ? '' : `  # ${cleanText(copy.note)}`;
+  return `{ to: ${yamlScalar(copy.to)}${every} }${note}`;
 }
 
 function headerLines(manifest: ImportedManifest): string[] {

@@ -248,7 +248,10 @@ export function copySource(instance: TfInstance): string | undefined {
 }
 
 /** Copies the resource itself declares: global-table replicas, bucket replication. */
-export function declaredCopies(instance: TfInstance): { copy: Copy; targetId?: string }[] {
+export function declaredCopies(
+  instance: TfInstance,
+  ownRegion: string | undefined,
+): { copy: Copy; targetId?: string }[] {
   const copies: { copy: Copy; targetId?: string }[] = [];
   const type = instance.type;
   if (type === 'aws_dynamodb_table' || type === 'aws_dynamodb_global_table') {
@@ -256,10 +259,12 @@ export function declaredCopies(instance: TfInstance): { copy: Copy; targetId?: s
     const list = Array.isArray(replicas) ? replicas : [];
     list.forEach((_, i) => {
       const region = stringAttribute(instance, 'replica', i, 'region_name');
-      if (region) {
+      // The legacy global table lists its own region among its replicas.
+      if (region && region !== ownRegion) {
         copies.push({
           copy: {
             to: `${region} replica`,
+            region,
             note: `global table replica in ${region}; replication lag unknown`,
           },
         });
@@ -273,10 +278,21 @@ export function declaredCopies(instance: TfInstance): { copy: Copy; targetId?: s
         : (['rule'] as const);
     const list = attribute(instance, ...rules);
     (Array.isArray(list) ? list : []).forEach((_, i) => {
-      const bucket = stringAttribute(instance, ...rules, i, 'destination', 0, 'bucket');
+      const destination = [...rules, i, 'destination', 0] as const;
+      const bucket = stringAttribute(instance, ...destination, 'bucket');
+      const time = [...destination, 'replication_time', 0] as const;
+      const minutes = attribute(instance, ...time, 'time', 0, 'minutes');
+      const timed =
+        stringAttribute(instance, ...time, 'status') === 'Enabled' && typeof minutes === 'number';
       if (bucket) {
         copies.push({
-          copy: { to: bucket, note: 'bucket replication; lag unknown' },
+          copy: timed
+            ? {
+                to: bucket,
+                every: `${minutes}m`,
+                note: `bucket replication within ${minutes} minutes (Replication Time Control)`,
+              }
+            : { to: bucket, note: 'bucket replication; replication lag unknown' },
           targetId: bucket,
         });
       }

@@ -221,7 +221,7 @@ function linkCopies(
         for (const ref of resource.refs) if (ref.target === sourceKey) ref.replication = true;
       } else resource.notes.push('a read replica of a database that is not in the input');
     }
-    for (const { copy, targetId } of declaredCopies(instance)) {
+    for (const { copy, targetId } of declaredCopies(instance, resource.region?.value)) {
       const to = targetId ? globalIds.get(targetId) : undefined;
       // The replication configuration resource names its source bucket.
       let owner = resource;
