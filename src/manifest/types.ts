@@ -30,6 +30,16 @@ export interface Requirement {
   position: SourcePosition;
 }
 
+/**
+ * One entry of `copies`: the data of the owning service also lives in `to` (a replica, a
+ * backup), at most `every` seconds behind; `every` is absent when not declared.
+ */
+export interface DataCopy {
+  to: string;
+  every?: number;
+  position: SourcePosition;
+}
+
 export interface Service {
   id: string;
   entrypoint: boolean;
@@ -55,6 +65,8 @@ export interface Service {
   recoveryTime?: number;
   monitors: string[];
   dependsOn: Requirement[];
+  /** Where its data also lives; set only when the manifest declares some. */
+  copies?: DataCopy[];
   /** Where the service's id is declared. */
   position: SourcePosition;
 }
@@ -80,6 +92,7 @@ export const SERVICE_FIELD_ORDER = [
   'recoveryTime',
   'monitors',
   'dependsOn',
+  'copies',
   'position',
 ] as const satisfies ReadonlyArray<keyof Service>;
 

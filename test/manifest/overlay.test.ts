@@ -131,7 +131,7 @@ describe('overlays', () => {
     ],
     [
       '  - { match: frontend }\n',
-      'blast-radius.yaml:7:5: an overlay needs set or depends_on: what it adds to the services it matches',
+      'blast-radius.yaml:7:5: an overlay needs set, depends_on or copies: what it adds to the services it matches',
     ],
     [
       '  - { match: frontend, set: { depends_on: [dns] } }\n',
@@ -156,6 +156,7 @@ describe('the order of a service’s keys', () => {
 include: [services.generated.yaml]
 services:
   full:
+    copies: [{ to: cart }]
     depends_on: [frontend]
     monitors: [cart]
     recovery_time: 1h

@@ -31,6 +31,10 @@ describe('schema/graph.schema.json', () => {
     for (const manifest of fc.sample(withTolerances, { numRuns: 50, seed: 20_261_204 })) {
       coverage.observe(JSON.parse(graphJsonOf(manifest)));
     }
+    const withCopies = arbitraryManifest({ recovery: true });
+    for (const manifest of fc.sample(withCopies, { numRuns: 50, seed: 20_261_205 })) {
+      coverage.observe(JSON.parse(graphJsonOf(manifest)));
+    }
     const withVirtual = arbitraryManifest({ virtual: true });
     for (const manifest of fc.sample(withVirtual, { numRuns: 50, seed: 20_261_122 })) {
       coverage.observe(JSON.parse(graphJsonOf(manifest)));

@@ -268,6 +268,7 @@ const GRAPH_SERVICE: Presence<Omit<Service, 'position'>> = {
   recoveryTime: 'optional',
   monitors: 'required',
   dependsOn: 'required',
+  copies: 'optional',
 };
 const GRAPH_REQUIREMENT: Presence<Omit<Requirement, 'position'>> = {
   alternatives: 'required',

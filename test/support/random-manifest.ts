@@ -2,7 +2,7 @@
 // requirements, cycles allowed, spread over providers, regions and zones.
 
 import fc from 'fast-check';
-import type { Manifest } from '../../src/manifest/types.js';
+import type { DataCopy, Manifest } from '../../src/manifest/types.js';
 import { buildManifest, type DependencySketch, type ServiceSketch } from './build-manifest.js';
 
 const PROVIDERS = ['aws', 'gcp'];
@@ -22,7 +22,16 @@ export interface RandomManifestOptions {
    * default, so older seeds stay put.
    */
   tolerances?: boolean;
+  /**
+   * Give some services a recovery time and copies of their data (`copies`, with or without
+   * `every`): off by default, so older seeds stay put.
+   */
+  recovery?: boolean;
 }
+
+/** Recovery times (-1: not declared) and copy intervals (undefined: not declared) random manifests draw from. */
+const RECOVERY_TIMES = [-1, -1, 0, 60, 600, 3600];
+const EVERY: Array<number | undefined> = [undefined, 1, 60, 60, 86_400];
 
 /** Tolerances random manifests draw from: zero often, and values that add up to ties. */
 const TOLERANCES = [0, 0, 0, 60, 60, 120, 3600];
@@ -56,6 +65,27 @@ export function arbitraryManifest(options: RandomManifestOptions = {}): fc.Arbit
           : fc.constantFrom(...TOLERANCES).map((tolerates) => withTolerance(sketch, tolerates)),
       );
     const anyRequirement = options.tolerances ? tolerated : requirement;
+    const recovery = (self: number): fc.Arbitrary<{ recoveryTime: number; copies: DataCopy[] }> => {
+      const others = ids.filter((_, i) => i !== self);
+      if (!options.recovery) return fc.constant({ recoveryTime: -1, copies: [] });
+      return fc.record({
+        recoveryTime: fc.constantFrom(...RECOVERY_TIMES),
+        copies:
+          others.length === 0
+            ? fc.constant([] as DataCopy[])
+            : fc
+                .uniqueArray(fc.constantFrom(...others), { maxLength: 2 })
+                .chain((targets) =>
+                  fc.tuple(
+                    ...targets.map((to) =>
+                      fc
+                        .constantFrom<number | undefined>(...EVERY)
+                        .map((every) => copyOf(to, every)),
+                    ),
+                  ),
+                ),
+      });
+    };
     const service = (self: number): fc.Arbitrary<ServiceSketch> =>
       fc
         .record({
@@ -68,13 +98,16 @@ export function arbitraryManifest(options: RandomManifestOptions = {}): fc.Arbit
           virtual: options.virtual
             ? fc.constantFrom(false, false, false, true)
             : fc.constant(false),
+          recovery: recovery(self),
         })
-        .map(({ requirements, entrypoint, provider, region, zone, cost, virtual }) => {
+        .map(({ requirements, entrypoint, provider, region, zone, cost, virtual, recovery }) => {
           const sketch: ServiceSketch = {
             depends_on: dedupe(requirements.filter((r): r is DependencySketch => r !== undefined)),
             entrypoint: options.entrypoints === false ? false : entrypoint,
             costPerHour: cost,
           };
+          if (recovery.recoveryTime >= 0) sketch.recoveryTime = recovery.recoveryTime;
+          if (recovery.copies.length > 0) sketch.copies = recovery.copies;
           if (virtual) {
             sketch.virtual = true;
             return sketch;
@@ -107,4 +140,10 @@ function dedupe(requirements: DependencySketch[]): DependencySketch[] {
 function withTolerance(sketch: DependencySketch, tolerates: number): DependencySketch {
   if (tolerates === 0) return sketch;
   return typeof sketch === 'string' ? { service: sketch, tolerates } : { ...sketch, tolerates };
+}
+
+function copyOf(to: string, every: number | undefined): DataCopy {
+  const copy: DataCopy = { to, position: { file: 'test.yaml', line: 1, column: 1 } };
+  if (every !== undefined) copy.every = every;
+  return copy;
 }

@@ -33,7 +33,11 @@ export const SERVICE_KEYS = [
   ...DEFAULT_KEYS,
   'monitors',
   'depends_on',
+  'copies',
 ] as const;
+
+/** Keys of one entry of `copies`: the service the data is copied to, and how often. */
+export const COPY_KEYS = ['to', 'every'] as const;
 
 /**
  * Keys of a mapping entry of `depends_on`: `{service}`, `{any_of}` or `{quorum, of}`, each with
@@ -55,5 +59,5 @@ export const POLICY_RULE_KEYS = ['rule', 'severity', 'scope', 'level', 'max', 'm
 export const POLICY_MAX_KEYS = ['services', 'entrypoints', 'cost_per_hour'] as const;
 
 /** Keys of one entry of `overlays`, and the service fields its `set` may give. */
-export const OVERLAY_KEYS = ['match', 'set', 'depends_on'] as const;
+export const OVERLAY_KEYS = ['match', 'set', 'depends_on', 'copies'] as const;
 export const OVERLAY_SET_KEYS = ['entrypoint', ...DEFAULT_KEYS] as const;

@@ -1,4 +1,4 @@
-// Checks that an id used in depends_on or monitors names a declared service (in any file of
+// Checks that an id used in depends_on, monitors or copies names a declared service (in any file of
 // the manifest), suggesting the closest declared id when it does not.
 
 import { describeNode, type DocNode } from '../parse/doc-node.js';
@@ -21,7 +21,7 @@ export class References {
     offset: number,
     src: SourceFile,
     owner: string,
-    field: 'depends_on' | 'monitors',
+    field: 'depends_on' | 'monitors' | 'copies',
   ): string | undefined {
     if (typeof id !== 'string') {
       src.error(offset, `each id in ${field} must be a string, not ${describeNode(id)}`);
@@ -29,6 +29,10 @@ export class References {
     }
     if (field === 'depends_on' && id === owner) {
       src.error(offset, `service ${quote(owner)} depends on itself`);
+      return undefined;
+    }
+    if (field === 'copies' && id === owner) {
+      src.error(offset, `service ${quote(owner)} copies its data to itself`);
       return undefined;
     }
     if (this.declared.has(id)) return id;

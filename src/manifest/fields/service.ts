@@ -4,6 +4,7 @@
 // Reads one service of the `services` mapping into a Service, applying its file's defaults to
 // the keys it does not set. Unknown keys are errors with a "did you mean".
 
+import { readCopies } from './copies.js';
 import { readDependsOn, type ServiceContext } from './depends-on.js';
 import { describeNode, isMap, isSeq, type DocMap, type DocNode } from '../parse/doc-node.js';
 import { didYouMean } from './did-you-mean.js';
@@ -11,6 +12,12 @@ import { readBoolean, readSharedField, type SharedFields } from './fields.js';
 import { isDefaultKey, SERVICE_KEYS } from './keys.js';
 import { quote } from '../parse/quote.js';
 import type { Service, SourcePosition } from '../types.js';
+
+/** The fields a service declares for itself only (never from its file's defaults). */
+type OwnFields = Pick<Service, 'entrypoint' | 'monitors' | 'dependsOn'> & {
+  virtual: boolean;
+  copies: NonNullable<Service['copies']>;
+};
 
 export interface FileServiceContext extends Omit<ServiceContext, 'owner'> {
   readonly defaults: SharedFields;
@@ -36,17 +43,13 @@ export function readService(
     virtual: false,
     monitors: [] as string[],
     dependsOn: [] as Service['dependsOn'],
+    copies: [] as NonNullable<Service['copies']>,
   };
   if (node !== null) readFields(node, ctx, fields, own);
   return buildService(id, position, fields, file.defaults, own);
 }
 
-function readFields(
-  map: DocMap,
-  ctx: ServiceContext,
-  fields: SharedFields,
-  own: Pick<Service, 'entrypoint' | 'monitors' | 'dependsOn'> & { virtual: boolean },
-): void {
+function readFields(map: DocMap, ctx: ServiceContext, fields: SharedFields, own: OwnFields): void {
   ctx.src.dropDuplicateKeys(map);
   for (let i = 0; i < map.keys.length; i++) {
     const key = map.keys[i]!;
@@ -56,6 +59,7 @@ function readFields(
     else if (key === 'virtual') own.virtual = readBoolean(value, offset, ctx.src, key) ?? false;
     else if (key === 'monitors') own.monitors = readMonitors(value, offset, ctx);
     else if (key === 'depends_on') own.dependsOn = readDependsOn(value, offset, ctx);
+    else if (key === 'copies') own.copies = readCopies(value, offset, ctx);
     else if (isDefaultKey(key)) readSharedField(key, value, offset, ctx.src, fields);
     else {
       const hint = didYouMean(key, SERVICE_KEYS);
@@ -84,7 +88,7 @@ function buildService(
   position: SourcePosition,
   own: SharedFields,
   defaults: SharedFields,
-  rest: Pick<Service, 'entrypoint' | 'monitors' | 'dependsOn'> & { virtual: boolean },
+  rest: OwnFields,
 ): Service {
   // Filled in the order of the Service type: property order is insertion order.
   const service = { id, entrypoint: rest.entrypoint } as Service;
@@ -115,6 +119,7 @@ function buildService(
   if (recoveryTime !== undefined) service.recoveryTime = recoveryTime;
   service.monitors = rest.monitors;
   service.dependsOn = rest.dependsOn;
+  if (rest.copies.length > 0) service.copies = rest.copies;
   service.position = position;
   return service;
 }

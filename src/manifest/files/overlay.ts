@@ -2,8 +2,10 @@
 // what only its team knows to services declared elsewhere — typically a generated file it
 // includes — by id or selector: fields (`set`) and dependencies (`depends_on`). Every overlay
 // matches the services as declared, before any overlay applies, so their order never changes
-// what they match. A value that contradicts another is an error naming both places.
+// what they match. A value that contradicts another is an error naming both places. An overlay
+// may also say where the services' data is copied to (`copies`).
 
+import { inCopyOrder, readCopies } from '../fields/copies.js';
 import { listedBefore, readDependsOn } from '../fields/depends-on.js';
 import { formatDuration } from '../fields/duration.js';
 import {
@@ -34,6 +36,7 @@ import {
 import { formatPosition, type SourceFile } from '../parse/source-file.js';
 import {
   SERVICE_FIELD_ORDER,
+  type DataCopy,
   type Requirement,
   type Service,
   type SourcePosition,
@@ -49,6 +52,7 @@ interface Overlay {
   matched: number[];
   fields: Array<{ field: SetField; key: string; value: unknown; offset: number }>;
   requirements: Requirement[];
+  copies: DataCopy[];
 }
 
 /** Applies the `overlays` list of `src` to `services` (in place); errors go to src. */
@@ -62,7 +66,7 @@ export function applyOverlays(
   if (!isSeq(node)) {
     src.error(
       offset,
-      `overlays must be a list of { match, set, depends_on }, not ${describeNode(node)}`,
+      `overlays must be a list of { match, set, depends_on, copies }, not ${describeNode(node)}`,
     );
     return;
   }
@@ -76,6 +80,7 @@ export function applyOverlays(
       for (const requirement of overlay.requirements) {
         addRequirement(service, requirement, src, toleranceOrigins);
       }
+      for (const copy of overlay.copies) addCopy(service, copy, src);
       services[v] = inFieldOrder(service);
     }
   }
@@ -94,7 +99,7 @@ function readOverlays(
     if (!isMap(item)) {
       src.error(
         offset,
-        `each overlay must be a mapping with match and set or depends_on, not ${describeNode(item)}`,
+        `each overlay must be a mapping with match and set, depends_on or copies, not ${describeNode(item)}`,
       );
       continue;
     }
@@ -112,7 +117,7 @@ function readOverlay(
   references: References,
 ): Overlay | undefined {
   src.dropDuplicateKeys(map);
-  const overlay: Overlay = { matched: [], fields: [], requirements: [] };
+  const overlay: Overlay = { matched: [], fields: [], requirements: [], copies: [] };
   let matched: number[] | undefined;
   for (let i = 0; i < map.keys.length; i++) {
     const [key, value, valueOffset] = [map.keys[i]!, map.values[i]!, map.valueOffsets[i]!];
@@ -121,6 +126,8 @@ function readOverlay(
     else if (key === 'depends_on') {
       const ctx = { src, owner: OVERLAY_OWNER, references };
       overlay.requirements = readDependsOn(value, valueOffset, ctx);
+    } else if (key === 'copies') {
+      overlay.copies = readCopies(value, valueOffset, { src, owner: OVERLAY_OWNER, references });
     } else {
       const hint = didYouMean(key, OVERLAY_KEYS);
       src.error(map.keyOffsets[i]!, `unknown key ${quote(key)} in an overlay${hint}`);
@@ -129,10 +136,10 @@ function readOverlay(
   if (!map.keys.includes('match')) {
     src.error(offset, 'an overlay needs match: the id or selector of the services it changes');
   }
-  if (!map.keys.includes('set') && !map.keys.includes('depends_on')) {
+  if (!['set', 'depends_on', 'copies'].some((key) => map.keys.includes(key))) {
     src.error(
       offset,
-      'an overlay needs set or depends_on: what it adds to the services it matches',
+      'an overlay needs set, depends_on or copies: what it adds to the services it matches',
     );
   }
   if (matched === undefined) return undefined;
@@ -317,10 +324,38 @@ function addTolerance(
   service.dependsOn = dependsOn;
 }
 
+/**
+ * Adds an overlay's copy to a service. The same copy again changes nothing; a copy to the same
+ * place with another `every` is an error naming where the first one is written.
+ */
+function addCopy(service: Service, copy: DataCopy, src: SourceFile): void {
+  const offset = positionOffset(copy, src);
+  if (copy.to === service.id) {
+    src.error(
+      offset,
+      `overlay makes ${quote(service.id)} copy its data to itself (it matches the service it adds)`,
+    );
+    return;
+  }
+  const existing = service.copies?.find((other) => other.to === copy.to);
+  if (existing === undefined) {
+    service.copies = [...(service.copies ?? []), inCopyOrder({ ...copy })];
+    return;
+  }
+  if (existing.every === copy.every) return;
+  const show = (every: number | undefined) =>
+    every === undefined ? 'no every' : `every ${formatDuration(every)}`;
+  src.error(
+    offset,
+    `overlay copies ${quote(service.id)} to ${quote(copy.to)} with ${show(copy.every)} ` +
+      `where ${formatPosition(existing.position)} says ${show(existing.every)}`,
+  );
+}
+
 /** Errors take offsets; a requirement keeps its position: turn it back into an offset's error. */
-function positionOffset(requirement: Requirement, src: SourceFile): number {
+function positionOffset(declared: { position: SourcePosition }, src: SourceFile): number {
   let offset = 0;
-  const { line, column } = requirement.position;
+  const { line, column } = declared.position;
   for (let l = 1; l < line; l++) offset = src.text.indexOf('\n', offset) + 1;
   return offset + column - 1;
 }
