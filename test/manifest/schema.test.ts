@@ -6,8 +6,10 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ID_PATTERN } from '../../src/manifest/fields/ids.js';
 import {
+  COPY_KEYS,
   DEFAULT_KEYS,
   DEPENDENCY_KEYS,
+  OBJECTIVE_KEYS,
   OVERLAY_KEYS,
   OVERLAY_SET_KEYS,
   POLICY_KEYS,
@@ -16,7 +18,13 @@ import {
   SERVICE_KEYS,
   TOP_LEVEL_KEYS,
 } from '../../src/manifest/fields/keys.js';
-import { DOMAIN_LEVELS, POLICY_RULES, SEVERITIES, TIERS } from '../../src/manifest/types.js';
+import {
+  DISRUPTION_KINDS,
+  DOMAIN_LEVELS,
+  POLICY_RULES,
+  SEVERITIES,
+  TIERS,
+} from '../../src/manifest/types.js';
 import { GOOD_MANIFESTS } from './good-manifests.js';
 import { validate } from './mini-json-schema.js';
 
@@ -47,6 +55,13 @@ describe('manifest JSON Schema', () => {
     expect(sorted(new Set(dependencyKeys))).toEqual(sorted(DEPENDENCY_KEYS));
     expect(sorted(Object.keys(definitions.policy.properties))).toEqual(sorted(POLICY_KEYS));
     expect(sorted(Object.keys(definitions.overlay.properties))).toEqual(sorted(OVERLAY_KEYS));
+    expect(sorted(Object.keys(definitions.copies.items.properties))).toEqual(sorted(COPY_KEYS));
+    const objectives = definitions.policy.properties.objectives.properties as Schema;
+    expect(sorted(Object.keys(objectives))).toEqual(sorted([...DISRUPTION_KINDS, ...TIERS]));
+    expect(Object.keys(definitions.recoveryTargets.properties)).toEqual([...DISRUPTION_KINDS]);
+    expect(sorted(Object.keys(definitions.recoveryObjective.properties))).toEqual(
+      sorted(OBJECTIVE_KEYS),
+    );
     expect(sorted(Object.keys(definitions.overlay.properties.set.properties))).toEqual(
       sorted(OVERLAY_SET_KEYS),
     );

@@ -1,10 +1,11 @@
 // Reads the `policy` section of a manifest: the rules `check` evaluates, each with a severity,
-// an optional scope of selectors and its own settings. Selectors are checked against the
+// an optional scope of selectors and its own settings, and the recovery objectives. Selectors are checked against the
 // services later, in the model, once every file's services are known.
 
 import { describeNode, isMap, isSeq, type DocMap, type DocNode } from '../parse/doc-node.js';
 import { didYouMean } from './did-you-mean.js';
 import { readBoolean, readLabel } from './fields.js';
+import { readObjectives } from './objectives.js';
 import { POLICY_KEYS, POLICY_MAX_KEYS, POLICY_RULE_KEYS } from './keys.js';
 import { quote } from '../parse/quote.js';
 import type { SourceFile } from '../parse/source-file.js';
@@ -31,7 +32,10 @@ export function readPolicy(node: DocNode, offset: number, src: SourceFile): Poli
     if (key === 'defaults')
       policy.defaults = readBoolean(value, valueOffset, src, 'policy.defaults') ?? true;
     else if (key === 'rules') policy.rules = readRules(value, valueOffset, src);
-    else {
+    else if (key === 'objectives') {
+      const objectives = readObjectives(value, valueOffset, src);
+      if (objectives !== undefined) policy.objectives = objectives;
+    } else {
       const hint = didYouMean(key, POLICY_KEYS);
       src.error(node.keyOffsets[i]!, `unknown key ${quote(key)} in policy${hint}`);
     }
