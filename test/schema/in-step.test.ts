@@ -86,6 +86,9 @@ const ANALYSIS_RESULT: Presence<AnalysisResult> = {
   availability: 'required',
   importance: 'required',
   slaUnknown: 'required',
+  objectives: 'optional',
+  recoveryTimeUnknown: 'optional',
+  dataSharesFate: 'optional',
 };
 const SUMMARY: Presence<AnalysisSummary> = {
   services: 'required',
