@@ -131,7 +131,12 @@ export const POLICY_RULES = [
   'rto-consistency',
   'min-availability',
 ] as const;
-export type PolicyRuleId = (typeof POLICY_RULES)[number];
+/**
+ * Rules about recovery objectives and copies of data: in effect (objectives at error, data that
+ * shares fate at warn) only when the manifest declares objectives, respectively copies.
+ */
+export const RECOVERY_RULES = ['objectives', 'data-shares-fate'] as const;
+export type PolicyRuleId = (typeof POLICY_RULES)[number] | (typeof RECOVERY_RULES)[number];
 
 export const SEVERITIES = ['error', 'warn', 'off'] as const;
 export type Severity = (typeof SEVERITIES)[number];

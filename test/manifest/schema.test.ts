@@ -22,6 +22,7 @@ import {
   DISRUPTION_KINDS,
   DOMAIN_LEVELS,
   POLICY_RULES,
+  RECOVERY_RULES,
   SEVERITIES,
   TIERS,
 } from '../../src/manifest/types.js';
@@ -66,7 +67,7 @@ describe('manifest JSON Schema', () => {
       sorted(OVERLAY_SET_KEYS),
     );
     const rules = definitions.policyRule.oneOf as Schema[];
-    expect(rules.map((r) => r.properties.rule.const)).toEqual([...POLICY_RULES]);
+    expect(rules.map((r) => r.properties.rule.const)).toEqual([...POLICY_RULES, ...RECOVERY_RULES]);
     const ruleKeys = rules.flatMap((branch) => Object.keys(branch.properties));
     expect(sorted(new Set(ruleKeys))).toEqual(sorted(POLICY_RULE_KEYS));
     const max = rules.find((r) => r.properties.max)!.properties.max;

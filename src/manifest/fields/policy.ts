@@ -12,6 +12,7 @@ import type { SourceFile } from '../parse/source-file.js';
 import {
   DOMAIN_LEVELS,
   POLICY_RULES,
+  RECOVERY_RULES,
   SEVERITIES,
   type BlastRadiusLimits,
   type Policy,
@@ -19,6 +20,8 @@ import {
   type PolicyRuleId,
   type ScopeSelector,
 } from '../types.js';
+
+const RULE_NAMES: readonly PolicyRuleId[] = [...POLICY_RULES, ...RECOVERY_RULES];
 
 export function readPolicy(node: DocNode, offset: number, src: SourceFile): Policy | undefined {
   if (!isMap(node)) {
@@ -66,11 +69,11 @@ function readRule(node: DocNode, offset: number, src: SourceFile): PolicyRule | 
   const at = (key: string) => node.keys.indexOf(key);
   const ruleIndex = at('rule');
   if (ruleIndex < 0) {
-    src.error(offset, `a policy rule needs \`rule:\`, one of ${POLICY_RULES.join(', ')}`);
+    src.error(offset, `a policy rule needs \`rule:\`, one of ${RULE_NAMES.join(', ')}`);
     return undefined;
   }
   const ruleOffset = node.valueOffsets[ruleIndex]!;
-  const id = readChoice(node.values[ruleIndex]!, ruleOffset, src, 'rule', POLICY_RULES);
+  const id = readChoice(node.values[ruleIndex]!, ruleOffset, src, 'rule', RULE_NAMES);
   let ok = id !== undefined;
   const rule: PolicyRule = {
     rule: id ?? 'no-spof',

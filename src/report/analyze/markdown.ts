@@ -3,6 +3,7 @@
 
 import type { AnalysisResult } from '../../analysis/analysis-result.js';
 import { availabilityMarkdown, importanceMarkdown } from './availability.js';
+import { objectivesMarkdown } from './objectives.js';
 import { pairsMarkdown, rtoMarkdown } from './pairs-and-rto.js';
 import { formatDuration } from '../../manifest/fields/duration.js';
 import { formatMoney, formatNumber } from '../shared/format.js';
@@ -98,6 +99,7 @@ export function renderAnalyzeMarkdown(result: AnalysisResult, options: { top: nu
     ),
   );
   lines.push(...pairsMarkdown(result, top), ...rtoMarkdown(result, top));
+  lines.push(...objectivesMarkdown(result, top));
   lines.push(...availabilityMarkdown(result, top), ...importanceMarkdown(result, top));
   return `${lines.join('\n')}\n`;
 }
