@@ -142,6 +142,53 @@ export interface AnalysisResult {
   importance: Record<string, ComponentImportance[]>;
   /** Services that are not virtual and declare no sla: availability counts them as never failing. */
   slaUnknown: string[];
+  /**
+   * Estimated RTO and RPO per entry point in focus (by id) and kind of disruption; present only
+   * when the manifest declares recovery objectives or copies of data.
+   */
+  objectives?: Record<string, EntryObjectives>;
+  /** Services that are not virtual and declare no recovery_time (back at once, as estimated). */
+  recoveryTimeUnknown?: string[];
+  /** Datastores whose every copy shares one of their failure domains, per level. */
+  dataSharesFate?: DataSharingFate[];
+}
+
+/** The recovery estimates of one entry point, per kind of disruption. */
+export interface EntryObjectives {
+  component: RecoveryEstimate;
+  zone: RecoveryEstimate;
+  region: RecoveryEstimate;
+  provider: RecoveryEstimate;
+}
+
+/** The worst recovery of an entry point over every disruption of one kind, and its target. */
+export interface RecoveryEstimate {
+  /** Seconds until the entry point is back, counted from the start of the disruption. */
+  rto: number;
+  /** The disruption (a component id, or a domain) that sets rto; null when none takes it down. */
+  rtoDisruption: string | null;
+  /** From the entry point to the failed component whose recovery_time sets rto. */
+  rtoChain: string[];
+  /** Seconds of data lost; null: unbounded (the disruption takes every copy with the data). */
+  rpo: number | null;
+  /** The disruption that sets rpo; null when none reaches a datastore with copies. */
+  rpoDisruption: string | null;
+  /** The datastore whose data loss sets rpo. */
+  rpoDatastore: string | null;
+  /** The target of policy.objectives for this entry point and kind; null when there is none. */
+  target: { rto?: number; rpo?: number } | null;
+  /** Which estimates exceed the target ('rto', 'rpo'); empty when both are within it. */
+  exceeds: Array<'rto' | 'rpo'>;
+}
+
+/** A datastore whose every copy is in the same failure domain as the datastore itself. */
+export interface DataSharingFate {
+  datastore: string;
+  level: DomainLevel;
+  /** The shared domain, e.g. "provider=aws,region=us-east-1". */
+  domain: string;
+  /** The copies in it: all of the datastore's copies, by id. */
+  copies: string[];
 }
 
 // Issue 7: pairs of failures and RTO consistency.

@@ -26,6 +26,8 @@ import { providerConcentration } from './outage/provider-concentration.js';
 import { byRisk } from './ranking.js';
 import { componentUnits, domainUnits, minimalPairs, type FoundPair } from './cut-sets/pair-cuts.js';
 import { rtoViolations } from './recovery/rto-consistency.js';
+import { dataSharingFate } from './recovery/data-shares-fate.js';
+import { recoveryObjectives } from './recovery/recovery-objectives.js';
 import {
   cutSetReport,
   cutSetsOfOrderTwo,
@@ -138,6 +140,30 @@ export function analyze(
     cutSets: cutSetsOf(plan, focusEntries, takesDown, pairs, options),
     rtoViolations: rtoViolations(graph),
     ...analyzeAvailability(plan, focusEntries, { takesDown: unbounded.takesDown }),
+    ...recoveryOf(plan, domains, focusEntries, unbounded.takesDown),
+  };
+}
+
+/**
+ * Recovery estimates per kind of disruption and the data that shares fate, when the manifest
+ * declares objectives or copies of data; nothing otherwise, so other results read as before.
+ */
+function recoveryOf(
+  plan: SweepPlan,
+  domains: readonly FailureDomain[],
+  entries: readonly number[],
+  takesDown: ReadonlyArray<readonly number[] | undefined>,
+): Pick<AnalysisResult, 'objectives' | 'recoveryTimeUnknown' | 'dataSharesFate'> {
+  const { graph } = plan;
+  const hasCopies = graph.services.some((s) => s.copies !== undefined);
+  if (graph.objectives === undefined && !hasCopies) return {};
+  const objectives = graph.objectives;
+  return {
+    objectives: recoveryObjectives({ plan, domains, entries, takesDown, objectives }),
+    recoveryTimeUnknown: graph.services
+      .filter((s) => s.virtual !== true && s.recoveryTime === undefined)
+      .map((s) => s.id),
+    dataSharesFate: dataSharingFate(graph),
   };
 }
 

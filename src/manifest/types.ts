@@ -131,7 +131,12 @@ export const POLICY_RULES = [
   'rto-consistency',
   'min-availability',
 ] as const;
-export type PolicyRuleId = (typeof POLICY_RULES)[number];
+/**
+ * Rules about recovery objectives and copies of data: in effect (objectives at error, data that
+ * shares fate at warn) only when the manifest declares objectives, respectively copies.
+ */
+export const RECOVERY_RULES = ['objectives', 'data-shares-fate'] as const;
+export type PolicyRuleId = (typeof POLICY_RULES)[number] | (typeof RECOVERY_RULES)[number];
 
 export const SEVERITIES = ['error', 'warn', 'off'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -177,4 +182,32 @@ export interface Policy {
   /** False when the manifest says `defaults: false`: only its own rules apply. */
   defaults: boolean;
   rules: PolicyRule[];
+  /** Recovery targets per kind of disruption; set only when the manifest declares them. */
+  objectives?: RecoveryObjectives;
+}
+
+/**
+ * Kinds of disruption, innermost first: one component fails, or every member of one zone,
+ * region or provider fails together.
+ */
+export const DISRUPTION_KINDS = ['component', 'zone', 'region', 'provider'] as const;
+export type DisruptionKind = (typeof DISRUPTION_KINDS)[number];
+
+/** A recovery target: the longest outage (rto) and data loss (rpo) allowed, in seconds. */
+export interface RecoveryObjective {
+  rto?: number;
+  rpo?: number;
+  /** Where the target is written. */
+  position: SourcePosition;
+}
+
+export type RecoveryTargets = Partial<Record<DisruptionKind, RecoveryObjective>>;
+
+/**
+ * `policy.objectives`: targets for every entry point, and per tier; an entry point of a tier
+ * that sets a kind's target is held to that one instead of the general one.
+ */
+export interface RecoveryObjectives {
+  targets: RecoveryTargets;
+  tiers: Partial<Record<Tier, RecoveryTargets>>;
 }

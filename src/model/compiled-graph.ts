@@ -6,7 +6,12 @@
 // dependency. `web` depends on `api` ⇒ requirement of `web` with alternative `api`; a failure
 // travels against the edges, from `api` to `web`.
 
-import type { CommonCauseDomain, Manifest, Service } from '../manifest/types.js';
+import type {
+  CommonCauseDomain,
+  Manifest,
+  RecoveryObjectives,
+  Service,
+} from '../manifest/types.js';
 
 export interface CompiledGraph {
   /** Number of services; services are numbered 0..n-1 in the manifest's (sorted) order. */
@@ -37,6 +42,8 @@ export interface CompiledGraph {
   readonly costPerHour: Float64Array;
   /** The manifest's `domains` section: failure domains with a probability of their own. */
   readonly commonCauses?: readonly CommonCauseDomain[];
+  /** The policy's recovery objectives, when it declares them. */
+  readonly objectives?: RecoveryObjectives;
 }
 
 export function compileGraph(manifest: Manifest): CompiledGraph {
@@ -128,6 +135,9 @@ export function compileGraph(manifest: Manifest): CompiledGraph {
     entry,
     costPerHour,
     ...(manifest.domains !== undefined ? { commonCauses: manifest.domains } : {}),
+    ...(manifest.policy?.objectives !== undefined
+      ? { objectives: manifest.policy.objectives }
+      : {}),
   };
 }
 

@@ -6,6 +6,7 @@
 import { ManifestError, ManifestErrors } from '../manifest/errors.js';
 import {
   POLICY_RULES,
+  RECOVERY_RULES,
   type BlastRadiusLimits,
   type DomainLevel,
   type Manifest,
@@ -46,6 +47,20 @@ export const DEFAULT_POLICY: readonly PolicyRule[] = [
   { rule: 'rto-consistency', severity: 'warn' },
 ];
 
+/**
+ * The recovery rules a manifest opts into by declaring what they check: objectives (an error
+ * to exceed them) and copies of data (a warning when they share fate). Its own rules refine them.
+ */
+export function recoveryDefaults(manifest: Manifest): PolicyRule[] {
+  const rules: PolicyRule[] = [];
+  if (manifest.policy?.objectives !== undefined)
+    rules.push({ rule: 'objectives', severity: 'error' });
+  if (manifest.services.some((s) => s.copies !== undefined)) {
+    rules.push({ rule: 'data-shares-fate', severity: 'warn' });
+  }
+  return rules;
+}
+
 function scopeOf(selector: string) {
   return [{ selector, position: { file: '(built-in policy)', line: 1, column: 1 } }];
 }
@@ -62,6 +77,7 @@ export function resolvePolicy(manifest: Manifest, graph: CompiledGraph): Resolve
   if (own === undefined || own.defaults) {
     for (const rule of DEFAULT_POLICY) resolved.push(resolveRule(rule, graph, undefined));
   }
+  for (const rule of recoveryDefaults(manifest)) resolved.push(resolveRule(rule, graph, undefined));
   for (const rule of own?.rules ?? []) resolved.push(resolveRule(rule, graph, errors));
   if (errors.length > 0) throw new ManifestErrors(errors);
   return resolved;
@@ -99,6 +115,9 @@ function resolveRule(
  */
 export function rulesInEffect(rules: readonly ResolvedRule[]): Map<PolicyRuleId, boolean> {
   const enabled = new Map<PolicyRuleId, boolean>(POLICY_RULES.map((rule) => [rule, false]));
+  // A recovery rule is listed only where the manifest uses it, so other results read as before.
+  for (const rule of RECOVERY_RULES)
+    if (rules.some((r) => r.rule === rule)) enabled.set(rule, false);
   const decided = new Set<string>();
   for (let i = rules.length - 1; i >= 0; i--) {
     const entry = rules[i]!;

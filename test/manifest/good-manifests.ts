@@ -90,9 +90,35 @@ services:
   orders-db: { provider: aws, region: eu-west-1, sla: 99.95 }
 `;
 
+/** Recovery objectives (general and per tier) and copies of data. */
+export const RECOVERY = `version: 1
+policy:
+  objectives:
+    component: { rto: 15m, rpo: 5m }
+    zone: { rto: 30m }
+    region: { rto: 4h, rpo: 1h }
+    provider: { rpo: 1d }
+    critical:
+      region: { rto: 1h, rpo: 1m }
+services:
+  checkout: { entrypoint: true, tier: critical, depends_on: [orders-db] }
+  orders-db:
+    kind: datastore
+    provider: aws
+    region: us-east-1
+    recovery_time: 1h
+    copies:
+      - { to: orders-db-usw2, every: 1s }
+      - { to: backups-use1, every: 24h }
+  orders-db-usw2: { provider: aws, region: us-west-2 }
+  backups-use1: { provider: aws, region: us-east-1, copies: [{ to: vault }] }
+  vault: {}
+`;
+
 export const GOOD_MANIFESTS: Readonly<Record<string, string>> = {
   SHOP,
   PROTOTYPE_IDS,
   DURATIONS,
   POLICY,
+  RECOVERY,
 };

@@ -6,8 +6,10 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ID_PATTERN } from '../../src/manifest/fields/ids.js';
 import {
+  COPY_KEYS,
   DEFAULT_KEYS,
   DEPENDENCY_KEYS,
+  OBJECTIVE_KEYS,
   OVERLAY_KEYS,
   OVERLAY_SET_KEYS,
   POLICY_KEYS,
@@ -16,7 +18,14 @@ import {
   SERVICE_KEYS,
   TOP_LEVEL_KEYS,
 } from '../../src/manifest/fields/keys.js';
-import { DOMAIN_LEVELS, POLICY_RULES, SEVERITIES, TIERS } from '../../src/manifest/types.js';
+import {
+  DISRUPTION_KINDS,
+  DOMAIN_LEVELS,
+  POLICY_RULES,
+  RECOVERY_RULES,
+  SEVERITIES,
+  TIERS,
+} from '../../src/manifest/types.js';
 import { GOOD_MANIFESTS } from './good-manifests.js';
 import { validate } from './mini-json-schema.js';
 
@@ -47,11 +56,18 @@ describe('manifest JSON Schema', () => {
     expect(sorted(new Set(dependencyKeys))).toEqual(sorted(DEPENDENCY_KEYS));
     expect(sorted(Object.keys(definitions.policy.properties))).toEqual(sorted(POLICY_KEYS));
     expect(sorted(Object.keys(definitions.overlay.properties))).toEqual(sorted(OVERLAY_KEYS));
+    expect(sorted(Object.keys(definitions.copies.items.properties))).toEqual(sorted(COPY_KEYS));
+    const objectives = definitions.policy.properties.objectives.properties as Schema;
+    expect(sorted(Object.keys(objectives))).toEqual(sorted([...DISRUPTION_KINDS, ...TIERS]));
+    expect(Object.keys(definitions.recoveryTargets.properties)).toEqual([...DISRUPTION_KINDS]);
+    expect(sorted(Object.keys(definitions.recoveryObjective.properties))).toEqual(
+      sorted(OBJECTIVE_KEYS),
+    );
     expect(sorted(Object.keys(definitions.overlay.properties.set.properties))).toEqual(
       sorted(OVERLAY_SET_KEYS),
     );
     const rules = definitions.policyRule.oneOf as Schema[];
-    expect(rules.map((r) => r.properties.rule.const)).toEqual([...POLICY_RULES]);
+    expect(rules.map((r) => r.properties.rule.const)).toEqual([...POLICY_RULES, ...RECOVERY_RULES]);
     const ruleKeys = rules.flatMap((branch) => Object.keys(branch.properties));
     expect(sorted(new Set(ruleKeys))).toEqual(sorted(POLICY_RULE_KEYS));
     const max = rules.find((r) => r.properties.max)!.properties.max;

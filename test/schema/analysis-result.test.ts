@@ -5,6 +5,7 @@ import { buildManifest } from '../support/build-manifest.js';
 import { analyzeAvailability } from '../../src/analysis/reliability/availability.js';
 import { rankGraph } from '../../src/analysis/outage/ranked-graph.js';
 import { compileGraph, entryPoints } from '../../src/model/compiled-graph.js';
+import type { Manifest } from '../../src/manifest/types.js';
 import { arbitraryManifest } from '../support/random-manifest.js';
 import { analysisOf, arbitraryAnalysis, REALISTIC, SHOP, TIMED } from './samples.js';
 import { asPrinted, assertMatches, SchemaCoverage, validatorAt } from './schemas.js';
@@ -30,6 +31,20 @@ const QUORUM = buildManifest({
 });
 
 /** Issue 7's availability by Monte Carlo: SHOP with an exact budget of nothing. */
+/** A random manifest held to small recovery targets, so that some estimates exceed them. */
+function withObjectives(manifest: Manifest): Manifest {
+  const at = { file: 'test.yaml', line: 1, column: 1 };
+  const objectives = {
+    targets: {
+      component: { rto: 60, rpo: 60, position: at },
+      region: { rto: 600, position: at },
+      provider: { rpo: 3600, position: at },
+    },
+    tiers: {},
+  };
+  return { ...manifest, policy: { defaults: true, rules: [], objectives } };
+}
+
 function sampledAvailability() {
   const graph = compileGraph(SHOP);
   const none = { nodes: 0, totalNodes: 0 };
@@ -95,6 +110,11 @@ describe('schema/analysis-result.schema.json', () => {
       coverage.observe(asPrinted(analyze(compileGraph(QUORUM), null, options)));
     coverage.observe(asPrinted(sampledAvailability()));
     coverage.observe(asPrinted(rareEventSampled()));
+    const withCopies = arbitraryManifest({ maxServices: 6, recovery: true });
+    for (const manifest of fc.sample(withCopies, { numRuns: 60, seed: 20_261_204 })) {
+      coverage.observe(asPrinted(analysisOf(withObjectives(manifest))));
+      coverage.observe(asPrinted(analysisOf(manifest)));
+    }
     expect(coverage.problems()).toEqual([]);
   });
 

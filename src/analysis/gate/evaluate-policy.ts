@@ -8,7 +8,11 @@
 
 import { byCodeUnit } from '../../compare.js';
 import { formatDuration } from '../../manifest/fields/duration.js';
-import type { SourcePosition } from '../../manifest/types.js';
+import {
+  DISRUPTION_KINDS,
+  type DisruptionKind,
+  type SourcePosition,
+} from '../../manifest/types.js';
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import { ruleFor, type ResolvedRule } from '../../model/policy.js';
 import type { AnalysisResult, BlastRadius } from '../analysis-result.js';
@@ -46,6 +50,8 @@ export function evaluatePolicy(
   slaFindings(graph, rules, add);
   rtoFindings(graph, analysis, rules, add);
   availabilityFindings(graph, analysis, rules, add);
+  objectiveFindings(graph, analysis, rules, add);
+  dataFateFindings(graph, analysis, rules, add);
   return findings.sort(byPlace);
 }
 
@@ -251,6 +257,73 @@ function availabilityFindings(
       `entry point ${q(entrypoint)} can expect ${formatAvailability(availability.value)} ` +
       `availability (${how}), below the minimum of ${rule.min} %`;
     add(rule, { entrypoint }, message, graph.services[e]!.position);
+  }
+}
+
+/**
+ * An entry point whose estimated RTO or RPO exceeds its target for a kind of disruption, located
+ * at the target in the manifest's policy.
+ */
+function objectiveFindings(
+  graph: CompiledGraph,
+  analysis: AnalysisResult,
+  rules: readonly ResolvedRule[],
+  add: Add,
+): void {
+  for (const [entrypoint, byKind] of Object.entries(analysis.objectives ?? {})) {
+    const e = graph.index.get(entrypoint)!;
+    const rule = ruleFor(rules, 'objectives', e);
+    if (rule === undefined) continue;
+    for (const kind of DISRUPTION_KINDS) {
+      const estimate = byKind[kind];
+      if (estimate.exceeds.length === 0) continue;
+      const over: string[] = [];
+      if (estimate.exceeds.includes('rto')) {
+        const chain = estimate.rtoChain.map(q).join(' → ');
+        over.push(
+          `RTO ${formatDuration(estimate.rto)} > ${formatDuration(estimate.target!.rto!)} ` +
+            `when ${estimate.rtoDisruption} fails: ${chain}`,
+        );
+      }
+      if (estimate.exceeds.includes('rpo')) {
+        const loss = estimate.rpo === null ? 'unbounded' : formatDuration(estimate.rpo);
+        over.push(
+          `RPO ${loss} > ${formatDuration(estimate.target!.rpo!)} when ` +
+            `${estimate.rpoDisruption} fails (data of ${q(estimate.rpoDatastore!)})`,
+        );
+      }
+      const message = `entry point ${q(entrypoint)} misses its ${kind} objective: ${over.join('; ')}`;
+      add(rule, { entrypoint, kind }, message, targetPosition(graph, e, kind));
+    }
+  }
+}
+
+/** Where the target an entry point is held to for `kind` is written. */
+function targetPosition(graph: CompiledGraph, e: number, kind: DisruptionKind): SourcePosition {
+  const service = graph.services[e]!;
+  const objectives = graph.objectives!;
+  const tier = service.tier === undefined ? undefined : objectives.tiers[service.tier]?.[kind];
+  return (tier ?? objectives.targets[kind])!.position;
+}
+
+/** A datastore whose every copy shares its domain, located at its copies. */
+function dataFateFindings(
+  graph: CompiledGraph,
+  analysis: AnalysisResult,
+  rules: readonly ResolvedRule[],
+  add: Add,
+): void {
+  for (const { datastore, level, domain, copies } of analysis.dataSharesFate ?? []) {
+    const v = graph.index.get(datastore)!;
+    const rule = ruleFor(rules, 'data-shares-fate', v);
+    if (rule === undefined) continue;
+    const where = domain.slice(domain.lastIndexOf('=') + 1);
+    const verb = copies.length === 1 ? 'is' : 'are';
+    const message =
+      `${listIds(copies)} ${verb} in ${where} with ${q(datastore)}: ` +
+      `losing the ${level} loses all of it`;
+    const service = graph.services[v]!;
+    add(rule, { datastore, level }, message, service.copies![0]!.position);
   }
 }
 

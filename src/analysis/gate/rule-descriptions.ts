@@ -75,4 +75,19 @@ export const RULE_DESCRIPTIONS: Readonly<Record<PolicyRuleId, RuleDescription>> 
       'give them redundancy, or ask for a better SLA. Services without an `sla` count as never ' +
       'failing: declare theirs first.',
   },
+  objectives: {
+    title: 'Recovery objectives met',
+    summary:
+      'An entry point in scope has an estimated RTO or RPO, after the worst disruption of one kind (component, zone, region, provider), above the target of `policy.objectives`.',
+    help:
+      'Follow the chain to the component whose recovery_time sets the RTO and shorten it or add an ' +
+      'alternative that survives the disruption; for the RPO, keep a copy of the datastore outside ' +
+      'the disruption, copied more often.',
+  },
+  'data-shares-fate': {
+    title: 'Copies of data in another failure domain',
+    summary:
+      'A datastore in scope has every copy of its data (`copies`) in its own zone, region or provider: losing that domain loses the data and all of it.',
+    help: 'Keep at least one copy (a replica, a backup) in another zone, region or provider.',
+  },
 };

@@ -11,7 +11,7 @@ import { loadBaseline, type BaselineEntry } from '../../manifest/baseline.js';
 import { ManifestErrors } from '../../manifest/errors.js';
 import { DEFAULT_POLICY, resolvePolicy, rulesInEffect } from '../../model/policy.js';
 import { RULE_DESCRIPTIONS } from '../../analysis/gate/rule-descriptions.js';
-import { POLICY_RULES } from '../../manifest/types.js';
+import { POLICY_RULES, RECOVERY_RULES } from '../../manifest/types.js';
 import { renderBaseline } from '../../report/check/baseline-json.js';
 import { renderCheckMarkdown } from '../../report/check/markdown.js';
 import { plural } from '../../report/shared/format.js';
@@ -33,7 +33,8 @@ export const DEFAULT_BASELINE = '.blast-radius-baseline.json';
 
 /** The rules and the built-in policy, for --help: from the rule registry, so it cannot drift. */
 function policyHelp(): string[] {
-  const width = Math.max(...POLICY_RULES.map((rule) => rule.length));
+  const all = [...POLICY_RULES, ...RECOVERY_RULES];
+  const width = Math.max(...all.map((rule) => rule.length));
   const builtIn = DEFAULT_POLICY.map((entry) => {
     const level = entry.level === undefined ? '' : ` (${entry.level})`;
     const scope =
@@ -42,11 +43,13 @@ function policyHelp(): string[] {
   });
   return [
     'Rules (set them in the manifest\'s `policy:` section; README "Policy"):',
-    ...POLICY_RULES.map((rule) => `  ${rule.padEnd(width)}  ${RULE_DESCRIPTIONS[rule].summary}`),
+    ...all.map((rule) => `  ${rule.padEnd(width)}  ${RULE_DESCRIPTIONS[rule].summary}`),
     '',
     'The built-in policy, applied first (a later entry for the same subject wins;',
     '`defaults: false` drops it):',
     ...builtIn,
+    '  objectives: error, when policy.objectives is declared',
+    '  data-shares-fate: warn, when some service declares copies',
   ];
 }
 

@@ -54,7 +54,9 @@ export function isDefaultKey(key: string): key is DefaultKey {
 }
 
 /** Keys of the `policy` section, of one of its rules, and of a rule's `max`. */
-export const POLICY_KEYS = ['defaults', 'rules'] as const;
+export const POLICY_KEYS = ['defaults', 'rules', 'objectives'] as const;
+/** Keys of one recovery target of `policy.objectives`. */
+export const OBJECTIVE_KEYS = ['rto', 'rpo'] as const;
 export const POLICY_RULE_KEYS = ['rule', 'severity', 'scope', 'level', 'max', 'min'] as const;
 export const POLICY_MAX_KEYS = ['services', 'entrypoints', 'cost_per_hour'] as const;
 

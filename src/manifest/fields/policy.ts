@@ -1,16 +1,18 @@
 // Reads the `policy` section of a manifest: the rules `check` evaluates, each with a severity,
-// an optional scope of selectors and its own settings. Selectors are checked against the
+// an optional scope of selectors and its own settings, and the recovery objectives. Selectors are checked against the
 // services later, in the model, once every file's services are known.
 
 import { describeNode, isMap, isSeq, type DocMap, type DocNode } from '../parse/doc-node.js';
 import { didYouMean } from './did-you-mean.js';
 import { readBoolean, readLabel } from './fields.js';
+import { readObjectives } from './objectives.js';
 import { POLICY_KEYS, POLICY_MAX_KEYS, POLICY_RULE_KEYS } from './keys.js';
 import { quote } from '../parse/quote.js';
 import type { SourceFile } from '../parse/source-file.js';
 import {
   DOMAIN_LEVELS,
   POLICY_RULES,
+  RECOVERY_RULES,
   SEVERITIES,
   type BlastRadiusLimits,
   type Policy,
@@ -18,6 +20,8 @@ import {
   type PolicyRuleId,
   type ScopeSelector,
 } from '../types.js';
+
+const RULE_NAMES: readonly PolicyRuleId[] = [...POLICY_RULES, ...RECOVERY_RULES];
 
 export function readPolicy(node: DocNode, offset: number, src: SourceFile): Policy | undefined {
   if (!isMap(node)) {
@@ -31,7 +35,10 @@ export function readPolicy(node: DocNode, offset: number, src: SourceFile): Poli
     if (key === 'defaults')
       policy.defaults = readBoolean(value, valueOffset, src, 'policy.defaults') ?? true;
     else if (key === 'rules') policy.rules = readRules(value, valueOffset, src);
-    else {
+    else if (key === 'objectives') {
+      const objectives = readObjectives(value, valueOffset, src);
+      if (objectives !== undefined) policy.objectives = objectives;
+    } else {
       const hint = didYouMean(key, POLICY_KEYS);
       src.error(node.keyOffsets[i]!, `unknown key ${quote(key)} in policy${hint}`);
     }
@@ -62,11 +69,11 @@ function readRule(node: DocNode, offset: number, src: SourceFile): PolicyRule | 
   const at = (key: string) => node.keys.indexOf(key);
   const ruleIndex = at('rule');
   if (ruleIndex < 0) {
-    src.error(offset, `a policy rule needs \`rule:\`, one of ${POLICY_RULES.join(', ')}`);
+    src.error(offset, `a policy rule needs \`rule:\`, one of ${RULE_NAMES.join(', ')}`);
     return undefined;
   }
   const ruleOffset = node.valueOffsets[ruleIndex]!;
-  const id = readChoice(node.values[ruleIndex]!, ruleOffset, src, 'rule', POLICY_RULES);
+  const id = readChoice(node.values[ruleIndex]!, ruleOffset, src, 'rule', RULE_NAMES);
   let ok = id !== undefined;
   const rule: PolicyRule = {
     rule: id ?? 'no-spof',

@@ -3,6 +3,7 @@
 
 import type { AnalysisResult } from '../../analysis/analysis-result.js';
 import { availabilityMarkdown, importanceMarkdown } from './availability.js';
+import { objectivesMarkdown } from './objectives.js';
 import { pairsMarkdown, rtoMarkdown } from './pairs-and-rto.js';
 import { cutSetsMarkdown } from './cut-sets.js';
 import { formatDuration } from '../../manifest/fields/duration.js';
@@ -108,6 +109,7 @@ export function renderAnalyzeMarkdown(result: AnalysisResult, options: { top: nu
     ...pairsMarkdown(result, top),
     ...cutSetsMarkdown(result, top),
     ...rtoMarkdown(result, top),
+    ...objectivesMarkdown(result, top),
   );
   lines.push(...availabilityMarkdown(result, top), ...importanceMarkdown(result, top));
   return `${lines.join('\n')}\n`;

@@ -6,6 +6,7 @@
 import { byCodeUnit } from '../../compare.js';
 import type { AnalysisResult } from '../../analysis/analysis-result.js';
 import { availabilityText, importanceText } from './availability.js';
+import { objectivesText } from './objectives.js';
 import { pairsText, rtoText } from './pairs-and-rto.js';
 import { cutSetsText } from './cut-sets.js';
 import { formatDuration } from '../../manifest/fields/duration.js';
@@ -32,6 +33,7 @@ export function renderAnalyzeText(result: AnalysisResult, options: RenderOptions
     pairsText(result, style, top),
     cutSetsText(result, style, top),
     rtoText(result, style, top),
+    objectivesText(result, style, top),
     availabilityText(result, style, top),
     importanceText(result, style, top),
   ];

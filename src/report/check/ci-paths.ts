@@ -1,10 +1,13 @@
 // What the CI formats of `check` (SARIF, GitHub, JUnit, GitLab) share: the rules in a fixed
 // order, and the manifest path as CI systems want it.
 
-import { POLICY_RULES } from '../../manifest/types.js';
+import type { CheckResult } from '../../analysis/gate/check-result.js';
+import type { PolicyRuleId } from '../../manifest/types.js';
 
-/** Every rule, in the order the reports list them. */
-export const CHECK_RULES = POLICY_RULES;
+/** Every rule of a check, in the order the reports list them (the recovery rules where used). */
+export function checkRules(result: CheckResult): PolicyRuleId[] {
+  return result.rules.map((r) => r.rule);
+}
 
 /**
  * The manifest path as given (relative to the directory `check` ran in: the repository root in

@@ -5,7 +5,7 @@
 
 import type { CheckResult, Finding, StaleEntry } from '../../analysis/gate/check-result.js';
 import { RULE_DESCRIPTIONS } from '../../analysis/gate/rule-descriptions.js';
-import { CHECK_RULES, repositoryPath } from './ci-paths.js';
+import { checkRules, repositoryPath } from './ci-paths.js';
 import { subjectText } from './subject.js';
 import { checkSummaryLine } from './verdict.js';
 import { xmlAttribute as attr, xmlText } from '../shared/xml.js';
@@ -28,7 +28,7 @@ interface TestSuite {
 
 export function renderCheckJunit(result: CheckResult): string {
   const off = new Set(result.rules.filter((r) => !r.enabled).map((r) => r.rule));
-  const suites: TestSuite[] = CHECK_RULES.map((rule) => {
+  const suites: TestSuite[] = checkRules(result).map((rule) => {
     if (off.has(rule)) return { name: rule, cases: [skipped(rule, 'switched off by the policy')] };
     const cases = result.findings.filter((f) => f.rule === rule).map(findingCase);
     return { name: rule, cases: cases.length > 0 ? cases : [passing(rule, 'no findings')] };

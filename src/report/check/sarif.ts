@@ -4,7 +4,8 @@
 
 import type { CheckResult, Finding } from '../../analysis/gate/check-result.js';
 import { RULE_DESCRIPTIONS } from '../../analysis/gate/rule-descriptions.js';
-import { CHECK_RULES, uriReference } from './ci-paths.js';
+import { checkRules, uriReference } from './ci-paths.js';
+import type { PolicyRuleId } from '../../manifest/types.js';
 import { jsonChunks } from '../shared/json.js';
 import { VERSION } from '../shared/version.js';
 
@@ -27,7 +28,7 @@ export function renderCheckSarif(result: CheckResult): Iterable<string> {
             version: VERSION,
             semanticVersion: VERSION,
             informationUri: INFORMATION_URI,
-            rules: CHECK_RULES.map((rule) =>
+            rules: checkRules(result).map((rule) =>
               ruleDescriptor(rule, !result.rules.some((r) => r.rule === rule && !r.enabled)),
             ),
           },
@@ -40,7 +41,9 @@ export function renderCheckSarif(result: CheckResult): Iterable<string> {
         },
         // Manifest columns count UTF-16 code units, as editors do.
         columnKind: 'utf16CodeUnits',
-        results: result.findings.map((finding) => sarifResult(finding, result.baseline !== null)),
+        results: result.findings.map((finding) =>
+          sarifResult(finding, result.baseline !== null, checkRules(result)),
+        ),
         properties: {
           passed: result.passed,
           strictBaseline: result.strictBaseline,
@@ -52,7 +55,7 @@ export function renderCheckSarif(result: CheckResult): Iterable<string> {
   return jsonChunks(log);
 }
 
-function ruleDescriptor(rule: (typeof CHECK_RULES)[number], enabled: boolean) {
+function ruleDescriptor(rule: PolicyRuleId, enabled: boolean) {
   const { title, summary, help } = RULE_DESCRIPTIONS[rule];
   return {
     id: rule,
@@ -65,11 +68,11 @@ function ruleDescriptor(rule: (typeof CHECK_RULES)[number], enabled: boolean) {
   };
 }
 
-function sarifResult(finding: Finding, withBaseline: boolean) {
+function sarifResult(finding: Finding, withBaseline: boolean, rules: readonly PolicyRuleId[]) {
   const { uri, absolute } = uriReference(finding.location.file);
   return {
     ruleId: finding.rule,
-    ruleIndex: CHECK_RULES.indexOf(finding.rule),
+    ruleIndex: rules.indexOf(finding.rule),
     level: finding.severity === 'error' ? 'error' : 'warning',
     message: { text: finding.message },
     locations: [

@@ -77,11 +77,11 @@ ${SERVICES}`,
     ],
     [
       'policy: { rules: [{ rule: no-spoof }] }\n',
-      'm.yaml:2:27: rule must be one of no-spof, no-domain-spof, max-blast-radius, independent-monitoring, cold-start, no-unknown-sla, rto-consistency, min-availability, not "no-spoof"; did you mean "no-spof"?',
+      'm.yaml:2:27: rule must be one of no-spof, no-domain-spof, max-blast-radius, independent-monitoring, cold-start, no-unknown-sla, rto-consistency, min-availability, objectives, data-shares-fate, not "no-spoof"; did you mean "no-spof"?',
     ],
     [
       'policy: { rules: [{ severity: error }] }\n',
-      'm.yaml:2:19: a policy rule needs `rule:`, one of no-spof, no-domain-spof, max-blast-radius, independent-monitoring, cold-start, no-unknown-sla, rto-consistency, min-availability',
+      'm.yaml:2:19: a policy rule needs `rule:`, one of no-spof, no-domain-spof, max-blast-radius, independent-monitoring, cold-start, no-unknown-sla, rto-consistency, min-availability, objectives, data-shares-fate',
     ],
     [
       'policy: { rules: [{ rule: no-spof, severity: fatal }] }\n',
