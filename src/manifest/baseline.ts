@@ -1,6 +1,8 @@
 // Reads a baseline file: the findings a team has accepted, written by `check --update-baseline`.
 // Each entry is identified by its fingerprint; rule and subject are kept so a reviewer can read
-// what was accepted. Errors come out as file:line:col, like a manifest's.
+// what was accepted, and for a single point of failure the entry points it took down then.
+// Version 1 files (one entry per entry point and single point of failure) are read as they are;
+// analysis/gate groups their entries. Errors come out as file:line:col, like a manifest's.
 
 import { resolve } from 'node:path';
 import { checkText, decodeText } from './parse/decode-text.js';
@@ -15,9 +17,12 @@ export interface BaselineEntry {
   rule: string;
   fingerprint: string;
   subject: Record<string, string | string[]>;
+  /** no-spof and no-domain-spof: the entry points it took down when accepted, sorted. */
+  entrypoints?: string[];
 }
 
-export const BASELINE_VERSION = 1;
+/** The version written; every version up to it is read. */
+export const BASELINE_VERSION = 2;
 const FINGERPRINT = /^[0-9a-f]{32}$/;
 
 /**
@@ -68,11 +73,11 @@ function readRoot(root: DocNode, offset: number, src: SourceFile, into: Baseline
   }
   src.dropDuplicateKeys(root);
   const version = field(root, 'version');
-  if (version === undefined || version.value !== BASELINE_VERSION) {
+  if (version === undefined || (version.value !== 1 && version.value !== BASELINE_VERSION)) {
     const where = version?.offset ?? root.offset;
     src.error(
       where,
-      `not a blast-radius baseline of version ${BASELINE_VERSION} ("version": ${BASELINE_VERSION} is missing)`,
+      `not a blast-radius baseline of version 1 to ${BASELINE_VERSION} ("version" is missing or another)`,
     );
     return;
   }
@@ -116,7 +121,27 @@ function readEntry(node: DocNode, offset: number, src: SourceFile): BaselineEntr
     src.error(subject?.offset ?? offset, message);
     return undefined;
   }
-  return { rule: rule.value, fingerprint: print.value, subject: subjectValue };
+  const entry: BaselineEntry = {
+    rule: rule.value,
+    fingerprint: print.value,
+    subject: subjectValue,
+  };
+  const entrypoints = field(node, 'entrypoints');
+  if (entrypoints !== undefined) {
+    const ids = readIds(entrypoints.value);
+    if (ids === undefined) {
+      src.error(entrypoints.offset, 'a baseline finding\'s "entrypoints" must be a list of ids');
+      return undefined;
+    }
+    entry.entrypoints = ids;
+  }
+  return entry;
+}
+
+function readIds(node: DocNode): string[] | undefined {
+  return isSeq(node) && node.items.every((item) => typeof item === 'string')
+    ? (node.items as string[])
+    : undefined;
 }
 
 function readSubject(node: DocNode): BaselineEntry['subject'] | undefined {
@@ -125,9 +150,11 @@ function readSubject(node: DocNode): BaselineEntry['subject'] | undefined {
   for (let i = 0; i < node.keys.length; i++) {
     const value = node.values[i]!;
     if (typeof value === 'string') subject[node.keys[i]!] = value;
-    else if (isSeq(value) && value.items.every((item) => typeof item === 'string'))
-      subject[node.keys[i]!] = value.items as string[];
-    else return undefined;
+    else {
+      const ids = readIds(value);
+      if (ids === undefined) return undefined;
+      subject[node.keys[i]!] = ids;
+    }
   }
   return subject;
 }

@@ -30,7 +30,8 @@ export function brief(findings: readonly NewFinding[]): string[] {
           const v = f.subject[k]!;
           return typeof v === 'string' ? v : v.join('+');
         });
-      return [f.rule, f.severity, ...subject].join(' ');
+      const entrypoints = f.entrypoints === undefined ? [] : [`[${f.entrypoints.join(' ')}]`];
+      return [f.rule, f.severity, ...subject, ...entrypoints].join(' ');
     })
     .sort();
 }

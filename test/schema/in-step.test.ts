@@ -311,7 +311,9 @@ const FINDING: Presence<Finding> = {
   subject: 'required',
   message: 'required',
   location: 'required',
+  entrypoints: 'optional',
   state: 'required',
+  sinceBaseline: 'optional',
 };
 const STALE_ENTRY: Presence<StaleEntry> = {
   rule: 'required',
@@ -322,6 +324,7 @@ const BASELINE_ENTRY: Presence<BaselineEntry> = {
   rule: 'required',
   fingerprint: 'required',
   subject: 'required',
+  entrypoints: 'optional',
 };
 
 /** Type → the schema node documenting it. */

@@ -7,7 +7,8 @@ export type FindingSeverity = 'error' | 'warn';
 
 /**
  * What a finding is about, by id: the input of its fingerprint. Which keys a rule uses:
- * no-spof {entrypoint, component}; no-domain-spof {entrypoint, domain};
+ * no-spof {component}; no-domain-spof {domain} (one finding per single point of failure, its
+ * entry points listed beside: `entrypoints`);
  * max-blast-radius {component}; independent-monitoring {monitor, target};
  * cold-start {cycle} (its members, sorted); no-unknown-sla {service};
  * rto-consistency {service, dependency}.
@@ -23,9 +24,22 @@ export interface Finding {
   message: string;
   /** The manifest line to look at: the dependency that brings the risk in, where there is one. */
   location: SourcePosition;
+  /**
+   * no-spof and no-domain-spof: every entry point in the rule's scope that the single point of
+   * failure takes down, sorted by id. The severity is the worst among them.
+   */
+  entrypoints?: string[];
   /** `known` when the baseline accepts it. */
   state: 'new' | 'known';
+  /**
+   * A known finding whose entry points differ from those the baseline accepted: which are
+   * taken down now and were not then (`added`), and the other way round (`removed`).
+   */
+  sinceBaseline?: { added: string[]; removed: string[] };
 }
+
+/** Severities in order, `off` lowest: the worst decides where several apply. */
+export const SEVERITY_RANK = { off: 0, warn: 1, error: 2 } as const;
 
 /** A baseline entry that no longer occurs: fixed, or its rule switched off. */
 export interface StaleEntry {

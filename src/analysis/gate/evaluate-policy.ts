@@ -4,7 +4,8 @@
 // `check`: the policy's rules evaluated over one analysis. Each finding names its rule,
 // its subject (the ids its fingerprint is made of), a message with the chain that explains it,
 // and the manifest line to fix — for a single point of failure, the dependency through which
-// the failure arrives. Pure: graph, analysis and policy in, findings out.
+// the failure arrives (one finding per single point of failure, listing the entry points it
+// takes down: outage-findings.ts). Pure: graph, analysis and policy in, findings out.
 
 import { byCodeUnit } from '../../compare.js';
 import { formatDuration } from '../../manifest/fields/duration.js';
@@ -16,11 +17,12 @@ import {
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import { ruleFor, type ResolvedRule } from '../../model/policy.js';
 import type { AnalysisResult, BlastRadius } from '../analysis-result.js';
-import type { Finding, FindingSubject } from './check-result.js';
+import { SEVERITY_RANK, type Finding, type FindingSubject } from './check-result.js';
 import { formatAvailability } from '../reliability/availability.js';
 import { FailureChains } from '../outage/failure-chains.js';
-import { failureDomains } from '../outage/failure-domains.js';
 import { fingerprint } from './fingerprint.js';
+import { listIds, q } from './id-list.js';
+import { domainSpofFindings, spofFindings } from './outage-findings.js';
 
 export type NewFinding = Omit<Finding, 'state'>;
 
@@ -36,10 +38,20 @@ export function evaluatePolicy(
     subject: FindingSubject,
     message: string,
     location: SourcePosition,
+    entrypoints?: string[],
   ) => {
     const severity = rule.severity === 'error' ? 'error' : 'warn';
     const print = fingerprint(rule.rule, subject);
-    findings.push({ rule: rule.rule, severity, fingerprint: print, subject, message, location });
+    const finding: NewFinding = {
+      rule: rule.rule,
+      severity,
+      fingerprint: print,
+      subject,
+      message,
+      location,
+    };
+    if (entrypoints !== undefined) finding.entrypoints = entrypoints;
+    findings.push(finding);
   };
   const chains = new FailureChains(graph);
   spofFindings(graph, analysis, rules, chains, add);
@@ -61,76 +73,6 @@ type Add = (
   message: string,
   location: SourcePosition,
 ) => void;
-
-function spofFindings(
-  graph: CompiledGraph,
-  analysis: AnalysisResult,
-  rules: readonly ResolvedRule[],
-  chains: FailureChains,
-  add: Add,
-): void {
-  for (const spof of analysis.spofs) {
-    const outage = { failed: [graph.index.get(spof.id)!], takesDown: spof.takesDown };
-    outageFindings(graph, chains, outage, add, (entry, e) => {
-      const rule = ruleFor(rules, 'no-spof', e);
-      const message = () =>
-        `entry point ${q(entry)} goes down when ${q(spof.id)} fails alone: ${chains.chain(e)}`;
-      return rule && { rule, subject: { entrypoint: entry, component: spof.id }, message };
-    });
-  }
-}
-
-function domainSpofFindings(
-  graph: CompiledGraph,
-  analysis: AnalysisResult,
-  rules: readonly ResolvedRule[],
-  chains: FailureChains,
-  add: Add,
-): void {
-  const members = new Map(failureDomains(graph).map((d) => [d.domain, d.members]));
-  for (const domain of analysis.domainSpofs) {
-    const onlyAsDomain = new Set(domain.onlyAsDomain);
-    const outage = { failed: members.get(domain.domain)!, takesDown: domain.takesDown };
-    outageFindings(graph, chains, outage, add, (entry, e) => {
-      const rule = ruleFor(rules, 'no-domain-spof', e, domain.level);
-      const message = () => {
-        const only = onlyAsDomain.has(entry) ? ', though no single component of it does' : '';
-        const how = chains.location(e) === undefined ? 'it runs there itself' : chains.chain(e);
-        return `entry point ${q(entry)} goes down when ${domain.domain} fails${only}: ${how}`;
-      };
-      return rule && { rule, subject: { entrypoint: entry, domain: domain.domain }, message };
-    });
-  }
-}
-
-interface OutageFinding {
-  rule: ResolvedRule;
-  subject: FindingSubject;
-  /** Called once the outage has been propagated, so that it can tell the chain. */
-  message: () => string;
-}
-
-/**
- * The findings of one outage, one per entry point it takes down that a rule covers. The outage
- * is propagated (for chains and locations) only when at least one is.
- */
-function outageFindings(
-  graph: CompiledGraph,
-  chains: FailureChains,
-  outage: { failed: readonly number[]; takesDown: readonly string[] },
-  add: Add,
-  judge: (entry: string, e: number) => OutageFinding | undefined,
-): void {
-  let propagated = false;
-  for (const entry of outage.takesDown) {
-    const e = graph.index.get(entry)!;
-    const finding = judge(entry, e);
-    if (finding === undefined) continue;
-    if (!propagated) chains.fail(outage.failed);
-    propagated = true;
-    add(finding.rule, finding.subject, finding.message(), locate(graph, chains, e));
-  }
-}
 
 const LIMITS = [
   ['services', 'down', 'services down'],
@@ -176,8 +118,6 @@ function monitoringFindings(
     add(rule, { monitor, target }, message, position);
   }
 }
-
-const SEVERITY_RANK = { off: 0, warn: 1, error: 2 } as const;
 
 function coldStartFindings(
   graph: CompiledGraph,
@@ -327,28 +267,12 @@ function dataFateFindings(
   }
 }
 
-/** Where the outage reaches entry point e; its own declaration when it failed itself. */
-function locate(graph: CompiledGraph, chains: FailureChains, e: number): SourcePosition {
-  return chains.location(e) ?? graph.services[e]!.position;
-}
-
 /** The hard requirement by which the cycle's first member needs the second. */
 function cycleLocation(graph: CompiledGraph, cycle: readonly string[]): SourcePosition {
   const first = graph.services[graph.index.get(cycle[0]!)!]!;
   const next = cycle[1] ?? cycle[0]!;
   const requirement = first.dependsOn.find((r) => !r.soft && r.alternatives.includes(next));
   return requirement?.position ?? first.position;
-}
-
-const SHOWN_IDS = 5;
-
-function listIds(ids: readonly string[]): string {
-  const shown = ids.slice(0, SHOWN_IDS).map(q).join(', ');
-  return ids.length > SHOWN_IDS ? `${shown} and ${ids.length - SHOWN_IDS} more` : shown;
-}
-
-function q(id: string): string {
-  return `"${id}"`;
 }
 
 function byPlace(a: NewFinding, b: NewFinding): number {

@@ -6,6 +6,7 @@ import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { baselineOf, compareWithBaseline } from '../../analysis/gate/baseline-comparison.js';
+import { groupPairEntries } from '../../analysis/gate/baseline-pairs.js';
 import { evaluatePolicy } from '../../analysis/gate/evaluate-policy.js';
 import { loadBaseline, type BaselineEntry } from '../../manifest/baseline.js';
 import { ManifestErrors } from '../../manifest/errors.js';
@@ -44,6 +45,10 @@ function policyHelp(): string[] {
   return [
     'Rules (set them in the manifest\'s `policy:` section; README "Policy"):',
     ...all.map((rule) => `  ${rule.padEnd(width)}  ${RULE_DESCRIPTIONS[rule].summary}`),
+    '',
+    'A single point of failure (no-spof, no-domain-spof) is one finding, however many entry',
+    'points it takes down: it lists them all (JSON `entrypoints`), its severity is the worst among',
+    'them, and it stays known in a baseline as that list changes (the change is shown beside it).',
     '',
     'The built-in policy, applied first (a later entry for the same subject wins;',
     '`defaults: false` drops it):',
@@ -140,7 +145,7 @@ function baselineChange(
   previous: readonly BaselineEntry[] | null,
   next: readonly BaselineEntry[],
 ): string {
-  const before = new Set((previous ?? []).map((e) => e.fingerprint));
+  const before = new Set(groupPairEntries(previous ?? []).map((e) => e.fingerprint));
   const after = new Set(next.map((e) => e.fingerprint));
   const added = next.filter((e) => !before.has(e.fingerprint)).length;
   const removed = [...before].filter((f) => !after.has(f)).length;

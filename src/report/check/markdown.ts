@@ -4,6 +4,7 @@
 
 import type { CheckResult, Finding } from '../../analysis/gate/check-result.js';
 import { RULE_DESCRIPTIONS } from '../../analysis/gate/rule-descriptions.js';
+import { sinceBaselineText } from './since-baseline.js';
 import { subjectText } from './subject.js';
 import { checkVerdict, gateReason } from './verdict.js';
 import { formatNumber } from '../shared/format.js';
@@ -60,6 +61,11 @@ export function renderCheckMarkdown(result: CheckResult, options: { top: number 
   return lines.join('\n');
 }
 
+function withChange(finding: Finding): string {
+  const since = sinceBaselineText(finding);
+  return since === '' ? finding.message : `${finding.message} ${since}`;
+}
+
 function table(findings: readonly Finding[]): string[] {
   return markdownTable(
     ['severity', 'rule', 'where', 'finding'],
@@ -67,7 +73,7 @@ function table(findings: readonly Finding[]): string[] {
       f.severity,
       markdownCode(f.rule),
       markdownCode(`${f.location.file}:${f.location.line}`),
-      markdownText(f.message),
+      markdownText(withChange(f)),
     ]),
     ['left', 'left', 'left', 'left'],
   );

@@ -85,7 +85,13 @@ function sarifResult(finding: Finding, withBaseline: boolean, rules: readonly Po
     ],
     partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
     ...(withBaseline ? { baselineState: finding.state === 'new' ? 'new' : 'unchanged' } : {}),
-    properties: { subject: finding.subject },
+    properties: {
+      subject: finding.subject,
+      ...(finding.entrypoints === undefined
+        ? {}
+        : { entrypointCount: finding.entrypoints.length, entrypoints: finding.entrypoints }),
+      ...(finding.sinceBaseline === undefined ? {} : { sinceBaseline: finding.sinceBaseline }),
+    },
   };
 }
 

@@ -3,6 +3,7 @@
 // --top), stale baseline entries, and the verdict last, where a log is read first.
 
 import type { CheckResult, Finding } from '../../analysis/gate/check-result.js';
+import { sinceBaselineText } from './since-baseline.js';
 import { subjectText } from './subject.js';
 import { checkVerdict, gateReason } from './verdict.js';
 import { formatNumber, plural } from '../shared/format.js';
@@ -58,7 +59,9 @@ function byFile(findings: readonly Finding[], style: Style, dim = false): string
     const where = `${finding.location.line}:${finding.location.column}`.padEnd(8);
     const severity =
       finding.severity === 'error' ? style.red('error'.padEnd(5)) : style.yellow('warn'.padEnd(5));
-    const text = `  ${where} ${severity}  ${safeText(finding.message)}  ${style.dim(finding.rule)}`;
+    const since = sinceBaselineText(finding);
+    const message = since === '' ? finding.message : `${finding.message} ${since}`;
+    const text = `  ${where} ${severity}  ${safeText(message)}  ${style.dim(finding.rule)}`;
     lines.push(dim ? style.dim(text) : text);
   }
   lines.push('');

@@ -7,6 +7,9 @@ import { ManifestErrors } from '../../../src/manifest/errors.js';
 import { parseBaselineText } from '../../../src/manifest/baseline.js';
 import { POLICY_RULES } from '../../../src/manifest/types.js';
 import { renderBaseline } from '../../../src/report/check/baseline-json.js';
+import { fingerprint } from '../../../src/analysis/gate/fingerprint.js';
+import { renderCheckText } from '../../../src/report/check/text.js';
+import { renderJson } from '../../../src/report/shared/json.js';
 import { assertMatches } from '../../schema/schemas.js';
 import { findingsOf, GATE_DEMO } from '../../check/support.js';
 
@@ -23,8 +26,8 @@ describe('comparing with a baseline', () => {
     const result = compareWithBaseline(findings, null, { ...options, baselineFile: null });
     expect(result.summary).toEqual({
       errors: 3,
-      warnings: 6,
-      new: 9,
+      warnings: 2,
+      new: 5,
       newErrors: 3,
       known: 0,
       fixed: 0,
@@ -37,11 +40,11 @@ describe('comparing with a baseline', () => {
     const stale = {
       rule: 'no-spof',
       fingerprint: 'f'.repeat(32),
-      subject: { entrypoint: 'x', component: 'y' },
+      subject: { component: 'y' },
     };
     const result = compareWithBaseline(findings, [...accepted, stale], options);
     expect(result.summary.new).toBe(0);
-    expect(result.summary.known).toBe(9);
+    expect(result.summary.known).toBe(5);
     expect(result.stale).toEqual([stale]);
     expect(result.passed).toBe(true);
     expect(
@@ -52,8 +55,69 @@ describe('comparing with a baseline', () => {
   it('passes on new warnings', () => {
     const errorsOnly = baselineOf(findings.filter((f) => f.severity === 'error'));
     const result = compareWithBaseline(findings, errorsOnly, options);
-    expect(result.summary.new).toBe(6);
+    expect(result.summary.new).toBe(2);
     expect(result.passed).toBe(true);
+  });
+
+  it('keeps a SPOF known when it takes down another entry point, and says which', () => {
+    const narrower = baselineOf(findings).map((entry) =>
+      entry.subject['component'] === 'db' ? { ...entry, entrypoints: ['gone', 'web'] } : entry,
+    );
+    const result = compareWithBaseline(findings, narrower, options);
+    expect(result.summary).toMatchObject({ new: 0, known: 5, fixed: 0 });
+    expect(result.passed).toBe(true);
+    const db = result.findings.find((f) => f.subject['component'] === 'db')!;
+    expect(db.state).toBe('known');
+    expect(db.sinceBaseline).toEqual({ added: ['admin'], removed: ['gone'] });
+    expect(result.findings.filter((f) => f.sinceBaseline !== undefined)).toHaveLength(1);
+    expect(renderCheckText(result, { color: false, top: 10 })).toContain(
+      '(+1 entry point since the baseline: "admin"; 1 fewer)',
+    );
+    assertMatches('check-result', JSON.parse(renderJson(result)));
+  });
+});
+
+describe('a baseline written before findings were grouped (version 1, one entry per pair)', () => {
+  /** The version-1 file that accepted `findings`: one entry per entry point of each SPOF. */
+  const pairs = (drop: string | undefined) => {
+    const entries = findings.flatMap((f) => {
+      if (f.entrypoints === undefined)
+        return [{ rule: f.rule, fingerprint: f.fingerprint, subject: f.subject }];
+      return f.entrypoints
+        .filter((entry) => `${entry} ${JSON.stringify(f.subject)}` !== drop)
+        .map((entry) => {
+          const subject = { entrypoint: entry, ...f.subject };
+          return { rule: f.rule, fingerprint: fingerprint(f.rule, subject), subject };
+        });
+    });
+    return JSON.stringify({ version: 1, comment: 'old', findings: entries });
+  };
+
+  it('still accepts exactly what it accepted: nothing new, nothing stale', () => {
+    const result = compareWithBaseline(findings, parseBaselineText(pairs(undefined)), options);
+    expect(result.summary).toMatchObject({ new: 0, known: 5, fixed: 0 });
+    expect(result.findings.every((f) => f.sinceBaseline === undefined)).toBe(true);
+  });
+
+  it('shows an entry point it did not accept as a change of a known finding', () => {
+    const old = parseBaselineText(pairs(`admin ${JSON.stringify({ component: 'db' })}`));
+    const result = compareWithBaseline(findings, old, options);
+    expect(result.summary).toMatchObject({ new: 0, known: 5, fixed: 0 });
+    const db = result.findings.find((f) => f.subject['component'] === 'db')!;
+    expect(db.sinceBaseline).toEqual({ added: ['admin'], removed: [] });
+  });
+
+  it('reports a SPOF that no longer occurs once, grouped, as stale', () => {
+    const text = pairs(undefined).replace(/"component":"db"/g, '"component":"db-old"');
+    const result = compareWithBaseline(findings, parseBaselineText(text), options);
+    expect(result.stale).toEqual([
+      {
+        rule: 'no-spof',
+        fingerprint: fingerprint('no-spof', { component: 'db-old' }),
+        subject: { component: 'db-old' },
+      },
+    ]);
+    expect(result.findings.find((f) => f.subject['component'] === 'db')!.state).toBe('new');
   });
 });
 
@@ -71,7 +135,15 @@ describe('the baseline file', () => {
     ['[]', 'b.json:1:1: a baseline must be an object with version and findings, not a list'],
     [
       '{"findings": []}',
-      'b.json:1:1: not a blast-radius baseline of version 1 ("version": 1 is missing)',
+      'b.json:1:1: not a blast-radius baseline of version 1 to 2 ("version" is missing or another)',
+    ],
+    [
+      '{"version": 3, "findings": []}',
+      'b.json:1:13: not a blast-radius baseline of version 1 to 2',
+    ],
+    [
+      `{"version": 2, "findings": [{"rule": "no-spof", "fingerprint": "${'a'.repeat(32)}", "subject": {}, "entrypoints": "web"}]}`,
+      `b.json:1:130: a baseline finding's "entrypoints" must be a list of ids`,
     ],
     ['{"version": 1}', 'b.json:1:1: a baseline needs "findings": a list of accepted findings'],
     [

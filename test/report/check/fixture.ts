@@ -21,6 +21,7 @@ function finding(
   message: string,
   where: [file: string, line: number, column: number],
   state: Finding['state'],
+  grouped: Pick<Finding, 'entrypoints' | 'sinceBaseline'> = {},
 ): Finding {
   const [file, line, column] = where;
   const print = fingerprint(rule, subject);
@@ -31,7 +32,9 @@ function finding(
     subject,
     message,
     location: { file, line, column },
+    ...(grouped.entrypoints === undefined ? {} : { entrypoints: grouped.entrypoints }),
     state,
+    ...(grouped.sinceBaseline === undefined ? {} : { sinceBaseline: grouped.sinceBaseline }),
   };
 }
 
@@ -47,10 +50,11 @@ const FINDINGS: Finding[] = [
   finding(
     'no-spof',
     'error',
-    { entrypoint: 'checkout', component: 'payments-db' },
-    'entry point "checkout" goes down when "payments-db" fails alone: checkout → payments → payments-db',
+    { component: 'payments-db' },
+    '2 entry points go down when "payments-db" fails alone ("checkout", "refunds"); for "checkout": checkout → payments → payments-db',
     [MANIFEST, 12, 9],
     'new',
+    { entrypoints: ['checkout', 'refunds'] },
   ),
   finding(
     'independent-monitoring',
@@ -64,10 +68,11 @@ const FINDINGS: Finding[] = [
   finding(
     'no-domain-spof',
     'warn',
-    { entrypoint: 'checkout', domain: 'region:aws/us-east-1' },
-    'entry point "checkout" goes down when region aws/us-east-1 fails: checkout → payments-db',
+    { domain: 'provider=aws,region=us-east-1' },
+    'entry point "checkout" goes down when provider=aws,region=us-east-1 fails: checkout → payments-db',
     [TEAM_FILE, 4, 7],
     'known',
+    { entrypoints: ['checkout'], sinceBaseline: { added: ['checkout'], removed: ['shop'] } },
   ),
   finding(
     'cold-start',

@@ -1,0 +1,68 @@
+// Times each phase of `check` in one process, in CPU seconds, so that check's own cost shows
+// apart from the analysis it runs: node bench/check.mjs FILE [--analysis CACHE.json]
+// (needs `npm run build`). With --analysis, the analysis is read from CACHE.json when it exists
+// (written by an earlier run otherwise), so check's own phases can be timed again and again
+// without repeating an analysis that takes minutes.
+
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import process from 'node:process';
+import { loadManifest } from '../dist/manifest/load.js';
+import { compileGraph } from '../dist/model/compiled-graph.js';
+import { analyze } from '../dist/analysis/analyze.js';
+import { resolvePolicy, rulesInEffect } from '../dist/model/policy.js';
+import { evaluatePolicy } from '../dist/analysis/gate/evaluate-policy.js';
+import { baselineOf, compareWithBaseline } from '../dist/analysis/gate/baseline-comparison.js';
+import { renderJson } from '../dist/report/shared/json.js';
+import { CHECK_REPORTERS } from '../dist/report/registry.js';
+
+const [file, flag, cache] = process.argv.slice(2);
+if (!file || (flag !== undefined && (flag !== '--analysis' || !cache))) {
+  process.stderr.write('usage: node bench/check.mjs FILE [--analysis CACHE.json]\n');
+  process.exitCode = 2;
+} else {
+  const rows = [];
+  const cpu = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1e6;
+  };
+  const time = async (name, work) => {
+    const started = cpu();
+    const value = await work();
+    rows.push([name, cpu() - started]);
+    return value;
+  };
+  const manifest = await time('load manifest', () => loadManifest(file));
+  const graph = await time('compile', () => compileGraph(manifest));
+  const rules = await time('resolve policy', () => resolvePolicy(manifest, graph));
+  const analysis =
+    cache && existsSync(cache)
+      ? JSON.parse(readFileSync(cache, 'utf8'))
+      : await time('analyze (not check’s own)', () => analyze(graph, manifest.name ?? null));
+  if (cache && !existsSync(cache)) writeFileSync(cache, renderJson(analysis));
+  const findings = await time('evaluate the policy (findings)', () =>
+    evaluatePolicy(graph, analysis, rules),
+  );
+  const options = { manifest: file, rules: rulesInEffect(rules), strict: false };
+  const baseline = await time('baseline of the findings', () => baselineOf(findings));
+  await time('compare with no baseline', () =>
+    compareWithBaseline(findings, null, { ...options, baselineFile: null }),
+  );
+  const result = await time('compare with the full baseline', () =>
+    compareWithBaseline(findings, baseline, { ...options, baselineFile: 'b.json' }),
+  );
+  let bytes = 0;
+  for (const format of Object.keys(CHECK_REPORTERS)) {
+    await time(`render ${format}`, () => {
+      for (const chunk of CHECK_REPORTERS[format](result, { color: false, top: 10 }))
+        bytes += chunk.length;
+    });
+  }
+  process.stdout.write(`| phase | CPU s |\n|---|---:|\n`);
+  for (const [name, seconds] of rows) process.stdout.write(`| ${name} | ${seconds.toFixed(2)} |\n`);
+  const own = rows.filter(([name]) => !name.startsWith('analyze') && !name.startsWith('load'));
+  const total = own.reduce((sum, [, s]) => sum + s, 0);
+  process.stdout.write(
+    `\n${graph.n} services; ${findings.length} findings; check's own phases ${total.toFixed(2)} CPU s; ` +
+      `${(bytes / 2 ** 20).toFixed(1)} MiB rendered; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB\n`,
+  );
+}

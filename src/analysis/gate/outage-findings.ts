@@ -1,0 +1,123 @@
+// The findings of `no-spof` and `no-domain-spof`, grouped the way a reviewer reads them: one per
+// single point of failure (a component, or a whole failure domain) and rule, naming every entry
+// point in the rule's scope that it takes down. Its severity is the worst among those entry
+// points; it points at the `depends_on` line through which the failure reaches the most critical
+// of them (worst severity, then first by id), and tells that one's chain. One propagation per
+// single point of failure that has a finding, and O(1) words per finding besides its list.
+
+import { byCodeUnit } from '../../compare.js';
+import type { SourcePosition } from '../../manifest/types.js';
+import type { CompiledGraph } from '../../model/compiled-graph.js';
+import { ruleFor, type ResolvedRule } from '../../model/policy.js';
+import type { AnalysisResult } from '../analysis-result.js';
+import { SEVERITY_RANK, type FindingSubject } from './check-result.js';
+import type { FailureChains } from '../outage/failure-chains.js';
+import { failureDomains } from '../outage/failure-domains.js';
+import { listIds, q } from './id-list.js';
+
+/** Adds one finding; `entrypoints` (sorted) are the entry points it covers. */
+export type AddOutageFinding = (
+  rule: ResolvedRule,
+  subject: FindingSubject,
+  message: string,
+  location: SourcePosition,
+  entrypoints: string[],
+) => void;
+
+export function spofFindings(
+  graph: CompiledGraph,
+  analysis: AnalysisResult,
+  rules: readonly ResolvedRule[],
+  chains: FailureChains,
+  add: AddOutageFinding,
+): void {
+  for (const spof of analysis.spofs) {
+    const covered = coverage(graph, spof.takesDown, (e) => ruleFor(rules, 'no-spof', e));
+    if (covered === undefined) continue;
+    chains.fail([graph.index.get(spof.id)!]);
+    const { entry, e } = covered;
+    const how = chains.chain(e);
+    const message =
+      covered.entrypoints.length === 1
+        ? `entry point ${q(entry)} goes down when ${q(spof.id)} fails alone: ${how}`
+        : `${covered.entrypoints.length} entry points go down when ${q(spof.id)} fails alone ` +
+          `(${listIds(covered.entrypoints)}); for ${q(entry)}: ${how}`;
+    const location = chains.location(e) ?? graph.services[e]!.position;
+    add(covered.rule, { component: spof.id }, message, location, covered.entrypoints);
+  }
+}
+
+export function domainSpofFindings(
+  graph: CompiledGraph,
+  analysis: AnalysisResult,
+  rules: readonly ResolvedRule[],
+  chains: FailureChains,
+  add: AddOutageFinding,
+): void {
+  if (analysis.domainSpofs.length === 0) return;
+  const members = new Map(failureDomains(graph).map((d) => [d.domain, d.members]));
+  for (const domain of analysis.domainSpofs) {
+    const covered = coverage(graph, domain.takesDown, (e) =>
+      ruleFor(rules, 'no-domain-spof', e, domain.level),
+    );
+    if (covered === undefined) continue;
+    chains.fail(members.get(domain.domain)!);
+    const { entry, e } = covered;
+    const how = chains.location(e) === undefined ? 'it runs there itself' : chains.chain(e);
+    const onlyAsDomain = new Set(domain.onlyAsDomain);
+    const only = covered.entrypoints.filter((id) => onlyAsDomain.has(id)).length;
+    let message: string;
+    if (covered.entrypoints.length === 1) {
+      const though = only > 0 ? ', though no single component of it does' : '';
+      message = `entry point ${q(entry)} goes down when ${domain.domain} fails${though}: ${how}`;
+    } else {
+      const though =
+        only === 0
+          ? ''
+          : only === covered.entrypoints.length
+            ? ', though no single component of it takes any of them down'
+            : `, ${only} of them though no single component of it does`;
+      message =
+        `${covered.entrypoints.length} entry points go down when ${domain.domain} fails${though} ` +
+        `(${listIds(covered.entrypoints)}); for ${q(entry)}: ${how}`;
+    }
+    const location = chains.location(e) ?? graph.services[e]!.position;
+    add(covered.rule, { domain: domain.domain }, message, location, covered.entrypoints);
+  }
+}
+
+interface Coverage {
+  /** The rule of the most critical entry point: its severity is the finding's. */
+  rule: ResolvedRule;
+  /** The most critical entry point, by id and index: where the finding points. */
+  entry: string;
+  e: number;
+  /** Every entry point a rule covers, sorted by id. */
+  entrypoints: string[];
+}
+
+/** Which of the entry points `takesDown` a rule covers, and the most critical of them. */
+function coverage(
+  graph: CompiledGraph,
+  takesDown: readonly string[],
+  ruleOf: (e: number) => ResolvedRule | undefined,
+): Coverage | undefined {
+  let best: Coverage | undefined;
+  const entrypoints: string[] = [];
+  for (const entry of takesDown) {
+    const e = graph.index.get(entry)!;
+    const rule = ruleOf(e);
+    if (rule === undefined) continue;
+    entrypoints.push(entry);
+    const rank = SEVERITY_RANK[rule.severity];
+    const bestRank = best === undefined ? 0 : SEVERITY_RANK[best.rule.severity];
+    if (
+      best === undefined ||
+      rank > bestRank ||
+      (rank === bestRank && byCodeUnit(entry, best.entry) < 0)
+    )
+      best = { rule, entry, e, entrypoints };
+  }
+  if (best !== undefined) entrypoints.sort(byCodeUnit);
+  return best;
+}
