@@ -3,7 +3,8 @@
 // point in the rule's scope that it takes down. Its severity is the worst among those entry
 // points; it points at the `depends_on` line through which the failure reaches the most critical
 // of them (worst severity, then first by id), and tells that one's chain. One propagation per
-// single point of failure that has a finding, and O(1) words per finding besides its list.
+// single point of failure that has a finding, stopped once that entry point is down, and O(1)
+// words per finding besides its list.
 
 import { byCodeUnit } from '../../compare.js';
 import type { SourcePosition } from '../../manifest/types.js';
@@ -34,15 +35,15 @@ export function spofFindings(
   for (const spof of analysis.spofs) {
     const covered = coverage(graph, spof.takesDown, (e) => ruleFor(rules, 'no-spof', e));
     if (covered === undefined) continue;
-    chains.fail([graph.index.get(spof.id)!]);
     const { entry, e } = covered;
-    const how = chains.chain(e);
+    const explained = chains.explain([graph.index.get(spof.id)!], e);
+    const how = explained.chain;
     const message =
       covered.entrypoints.length === 1
         ? `entry point ${q(entry)} goes down when ${q(spof.id)} fails alone: ${how}`
         : `${covered.entrypoints.length} entry points go down when ${q(spof.id)} fails alone ` +
           `(${listIds(covered.entrypoints)}); for ${q(entry)}: ${how}`;
-    const location = chains.location(e) ?? graph.services[e]!.position;
+    const location = explained.location ?? graph.services[e]!.position;
     add(covered.rule, { component: spof.id }, message, location, covered.entrypoints);
   }
 }
@@ -61,9 +62,9 @@ export function domainSpofFindings(
       ruleFor(rules, 'no-domain-spof', e, domain.level),
     );
     if (covered === undefined) continue;
-    chains.fail(members.get(domain.domain)!);
     const { entry, e } = covered;
-    const how = chains.location(e) === undefined ? 'it runs there itself' : chains.chain(e);
+    const explained = chains.explain(members.get(domain.domain)!, e);
+    const how = explained.location === undefined ? 'it runs there itself' : explained.chain;
     const onlyAsDomain = new Set(domain.onlyAsDomain);
     const only = covered.entrypoints.filter((id) => onlyAsDomain.has(id)).length;
     let message: string;
@@ -81,7 +82,7 @@ export function domainSpofFindings(
         `${covered.entrypoints.length} entry points go down when ${domain.domain} fails${though} ` +
         `(${listIds(covered.entrypoints)}); for ${q(entry)}: ${how}`;
     }
-    const location = chains.location(e) ?? graph.services[e]!.position;
+    const location = explained.location ?? graph.services[e]!.position;
     add(covered.rule, { domain: domain.domain }, message, location, covered.entrypoints);
   }
 }

@@ -49,13 +49,20 @@ export class Propagator {
 
   /**
    * Fails `failed` and propagates. With `degraded: false` only the down set is computed, which
-   * is all that single-point-of-failure questions need.
+   * is all that single-point-of-failure questions need. With `stopAt`, propagation stops as soon
+   * as that service is down (nothing is degraded then): the down set is only the part reached so
+   * far, but the cause and requirement of each service in it are final, since a service's cause
+   * is set once, when it goes down — enough to tell why `stopAt` goes down.
    */
-  run(failed: ArrayLike<number>, options: { degraded: boolean } = { degraded: true }): void {
+  run(
+    failed: ArrayLike<number>,
+    options: { degraded: boolean; stopAt?: number } = { degraded: true },
+  ): void {
     this.nextEpoch();
     const { usedByStart, usedBy, reqOwner, reqSoft, reqQuorum, altStart } = this.graph;
     const { stamp, state, causeOf, reqStamp, reqDown, touched } = this;
     const epoch = this.epoch;
+    const stopAt = options.stopAt ?? -1;
     let tail = 0;
     for (let i = 0; i < failed.length; i++) {
       const f = failed[i]!;
@@ -65,7 +72,8 @@ export class Propagator {
       causeOf[f] = -1;
       touched[tail++] = f;
     }
-    for (let head = 0; head < tail; head++) {
+    let stopped = stopAt >= 0 && stamp[stopAt] === epoch;
+    for (let head = 0; head < tail && !stopped; head++) {
       const u = touched[head]!;
       for (let k = usedByStart[u]!; k < usedByStart[u + 1]!; k++) {
         const r = usedBy[k]!;
@@ -81,11 +89,15 @@ export class Propagator {
           causeOf[v] = u;
           this.causeRequirement[v] = r;
           touched[tail++] = v;
+          if (v === stopAt) {
+            stopped = true;
+            break;
+          }
         }
       }
     }
     this.downCount = tail;
-    if (options.degraded) {
+    if (options.degraded && !stopped) {
       for (let head = 0; head < tail; head++) {
         const u = touched[head]!;
         for (let k = usedByStart[u]!; k < usedByStart[u + 1]!; k++) {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Propagator } from '../../../src/analysis/outage/propagate.js';
 import { simulate } from '../../../src/analysis/outage/simulate.js';
 import { compileGraph } from '../../../src/model/compiled-graph.js';
 import { buildManifest } from '../../support/build-manifest.js';
@@ -153,6 +154,39 @@ describe('simulate agrees with the brute-force fixed point', () => {
         },
       ),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('a propagation stopped once a service is down', () => {
+  it('leaves that service the same chain and requirement as a full one', () => {
+    fc.assert(
+      fc.property(
+        arbitraryManifest({ maxServices: 12 }).chain((manifest) =>
+          fc.tuple(fc.constant(manifest), fc.subarray(manifest.services.map((s) => s.id))),
+        ),
+        ([manifest, failedIds]) => {
+          const graph = compileGraph(manifest);
+          const failed = failedIds.map((id) => graph.index.get(id)!);
+          const full = new Propagator(graph);
+          full.run(failed, { degraded: false });
+          const stopped = new Propagator(graph);
+          for (let i = 0; i < full.downCount; i++) {
+            const target = full.touched[i]!;
+            stopped.run(failed, { degraded: false, stopAt: target });
+            // The stopped run reaches no further than the target.
+            expect(stopped.touched[stopped.downCount - 1]).toBe(
+              i < failed.length ? failed[failed.length - 1] : target,
+            );
+            for (let v = target; v >= 0; v = full.cause(v)) {
+              expect(stopped.status(v)).toBe(full.status(v));
+              expect(stopped.cause(v)).toBe(full.cause(v));
+              expect(stopped.failedRequirement(v)).toBe(full.failedRequirement(v));
+            }
+          }
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });
