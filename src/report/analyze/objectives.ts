@@ -13,14 +13,15 @@ import type { Style } from '../shared/style.js';
 import { more } from '../shared/text-lists.js';
 import { markdownTable, textTable } from '../shared/table.js';
 
-const FAILS = '✗';
+/** The text mark of an estimate above its target, so a failure is never shown by colour alone. */
+export const FAILS = '✗';
 
 function durationOf(seconds: number | null): string {
   return seconds === null ? 'unbounded' : formatDuration(seconds);
 }
 
 /** "1h ✗ (30m)": the estimate, the mark when it exceeds the target, and the target. */
-function measure(estimate: RecoveryEstimate, which: 'rto' | 'rpo'): string {
+export function objectiveMeasure(estimate: RecoveryEstimate, which: 'rto' | 'rpo'): string {
   const value = durationOf(estimate[which]);
   const target = estimate.target?.[which];
   if (target === undefined) return value;
@@ -29,11 +30,11 @@ function measure(estimate: RecoveryEstimate, which: 'rto' | 'rpo'): string {
 }
 
 function cell(estimate: RecoveryEstimate): string {
-  return `${measure(estimate, 'rto')} / ${measure(estimate, 'rpo')}`;
+  return `${objectiveMeasure(estimate, 'rto')} / ${objectiveMeasure(estimate, 'rpo')}`;
 }
 
 /** Why an estimate fails, in words, with `code` for ids. */
-function reasons(
+export function missedObjectives(
   entry: string,
   kind: string,
   estimate: RecoveryEstimate,
@@ -55,7 +56,7 @@ function reasons(
   return lines;
 }
 
-function fateSentence(
+export function fateSentence(
   fate: NonNullable<AnalysisResult['dataSharesFate']>[number],
   code: (id: string) => string,
 ): string {
@@ -75,7 +76,7 @@ export function objectivesText(result: AnalysisResult, style: Style, top: number
     .slice(0, top)
     .map((e) => [safeText(e), ...DISRUPTION_KINDS.map((k) => cell(objectives[e]![k]))]);
   const why = entries.flatMap((e) =>
-    DISRUPTION_KINDS.flatMap((k) => reasons(e, k, objectives[e]![k], safeText)),
+    DISRUPTION_KINDS.flatMap((k) => missedObjectives(e, k, objectives[e]![k], safeText)),
   );
   const fates = result.dataSharesFate ?? [];
   const unknown = result.recoveryTimeUnknown ?? [];
@@ -131,7 +132,7 @@ export function objectivesMarkdown(result: AnalysisResult, top: number): string[
   if (entries.length > top)
     lines.push(`_${formatNumber(entries.length - top)} more not shown._`, '');
   const why = entries.flatMap((e) =>
-    DISRUPTION_KINDS.flatMap((k) => reasons(e, k, objectives[e]![k], markdownCode)),
+    DISRUPTION_KINDS.flatMap((k) => missedObjectives(e, k, objectives[e]![k], markdownCode)),
   );
   if (why.length > 0) {
     lines.push('**Objectives missed**', '', ...why.slice(0, top).map((line) => `- ${line}`), '');

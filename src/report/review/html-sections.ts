@@ -28,7 +28,7 @@ function escapeData(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_SPECIAL[c]!);
 }
 
-const code = (id: string) => `<code>${escapeHtml(id)}</code>`;
+export const code = (id: string) => `<code>${escapeHtml(id)}</code>`;
 const codes = (ids: readonly string[], max = 8) =>
   ids.length === 0
     ? '—'
@@ -113,7 +113,7 @@ function table(
   return `<table><thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>`;
 }
 
-function section(
+export function section(
   id: string,
   title: string,
   intro: string,

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { pageData, scriptJson } from './page-data.js';
 import type { RenderOptions, Rendered } from '../reporter.js';
 import { escapeHtml, reportSections, summarySection } from './html-sections.js';
+import { objectivesSection } from './html-objectives.js';
 import { REPORT_CSS } from './html-style.js';
 import type { ReportInput } from './input.js';
 import { VERSION } from '../shared/version.js';
@@ -44,6 +45,7 @@ export function renderReportHtml(input: ReportInput, options: RenderOptions): Re
     summarySection(result),
     exploreSection(),
     ...reportSections(input, options.top),
+    ...objectivesSection(result, options.top),
     '</main>\n<footer class="br-muted">blast-radius report. Colours: <span class="br-key br-failed"></span> failed <span class="br-key br-down"></span> down <span class="br-key br-degraded"></span> degraded <span class="br-key br-up"></span> up.</footer>\n',
     `<script type="application/json" id="br-data">${scriptJson(data)}</script>\n`,
     `<script>${script}</script>\n</body>\n</html>\n`,

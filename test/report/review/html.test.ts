@@ -110,6 +110,66 @@ describe('HTML report: the page', () => {
   });
 });
 
+/** The recovery-objectives section of a page, or null. */
+function objectivesOf(html: string): string | null {
+  const start = html.indexOf('<section id="br-objectives">');
+  return start < 0 ? null : html.slice(start, html.indexOf('</section>', start));
+}
+
+describe('HTML report: recovery objectives', () => {
+  it('orders-recovery: a cell per entry point and kind, failing estimates red and marked', async () => {
+    const section = objectivesOf(await fixtureHtml('orders-recovery'))!;
+    expect(section).not.toBeNull();
+    const fail = (text: string) => `<span class="br-cell-down">${text}</span>`;
+    expect(section).toContain(
+      '<tr><th>entry point</th><th>component</th><th>zone</th><th>region</th><th>provider</th></tr>',
+    );
+    expect(section).toContain(
+      '<tr><th><code>checkout</code></th>' +
+        `<td>${fail('1h ✗ (30m)')} / ${fail('1h ✗ (5m)')}</td>` +
+        '<td>0s / 0s</td>' +
+        `<td>1h (4h) / ${fail('unbounded ✗ (1h)')}</td>` +
+        `<td>1h (1d) / ${fail('unbounded ✗ (1d)')}</td></tr>`,
+    );
+    // Never by colour alone: every red estimate carries the mark, and only those do.
+    const red = [...section.matchAll(/<span class="br-cell-down">([^<]*)<\/span>/g)];
+    expect(red).toHaveLength(4);
+    expect(red.every((m) => m[1]!.includes('✗'))).toBe(true);
+    expect(section.split('✗').length - 1).toBe(red.length + 1); // and once in the intro
+    expect(section).toContain(
+      '<li><code>checkout</code>, component: RTO 1h when <code>orders-db</code> fails: ' +
+        '<code>checkout</code> → <code>orders-api</code> → <code>orders-db</code></li>',
+    );
+    expect(section).toContain('<h3>Objectives missed (4)</h3>');
+    expect(section).toContain('<h3>Data that shares fate (3)</h3>');
+    expect(section).toContain(
+      '2 services without a recovery_time (estimated back at once): <code>checkout</code>, <code>orders-db-usw2</code>.',
+    );
+  });
+
+  it('has no section, and no trace of one, without objectives or copies', async () => {
+    const html = await fixtureHtml('s3-2017');
+    expect(objectivesOf(html)).toBeNull();
+    expect(html).not.toContain('Recovery objectives');
+  });
+
+  it('escapes the ids it names', async () => {
+    const manifest = buildManifest({
+      [HOSTILE]: { entrypoint: true, depends_on: [COMMENT] },
+      [COMMENT]: {
+        kind: 'datastore',
+        recoveryTime: 60,
+        copies: [{ to: '<b>copy</b>', every: 10, position: { file: 't', line: 1, column: 1 } }],
+      },
+      '<b>copy</b>': {},
+    });
+    const section = objectivesOf(await htmlReport(manifest))!;
+    expect(section).toContain('<code>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</code>');
+    expect(section).toContain('&lt;b&gt;copy&lt;/b&gt;');
+    for (const raw of [HOSTILE, COMMENT, '<b>copy']) expect(section).not.toContain(raw);
+  });
+});
+
 describe('report command', () => {
   it('writes the HTML report with -o (page bundle from npm run build)', async () => {
     await buildPage();

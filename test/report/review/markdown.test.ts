@@ -33,4 +33,20 @@ describe('report --format markdown', () => {
     for (const spof of result.spofs) expect(report.stdout).toContain(`| \`${spof.id}\` |`);
     expect(report.stdout.length).toBeLessThan(60_000);
   });
+
+  it('orders-recovery: has the recovery objectives of analyze, failing estimates marked', async () => {
+    const run = await runCli([
+      'report',
+      fixtureManifest('orders-recovery'),
+      '--format',
+      'markdown',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      '| `checkout` | 1h ✗ (30m) / 1h ✗ (5m) | 0s / 0s | 1h (4h) / unbounded ✗ (1h) | 1h (1d) / unbounded ✗ (1d) |',
+    );
+    expect(run.stdout).toContain(
+      '- `checkout`, component: RTO 1h when `orders-db` fails: `checkout` → `orders-api` → `orders-db`',
+    );
+  });
 });
