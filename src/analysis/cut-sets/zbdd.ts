@@ -337,14 +337,10 @@ export class Zbdd {
     call: (o: number, x: number, y: number, size: number) => void,
     take: () => number,
   ): number {
-    if (x === BASE) {
-      if (phase === 0) call(TRUNCATE, y, EMPTY, size);
-      else return take();
-      return -1;
-    }
-    if (y === BASE) {
-      if (phase === 0) call(TRUNCATE, x, EMPTY, size);
-      else return take();
+    if (x === BASE || y === BASE) {
+      // {∅} joined with a family is the family itself, cut at `size`.
+      if (phase !== 0) return take();
+      call(TRUNCATE, x === BASE ? y : x, EMPTY, size);
       return -1;
     }
     // lo = x0·y0; hi = x1·y1 ∪ x1·y0 ∪ x0·y1, each one member smaller (v is in them all).
