@@ -35,6 +35,8 @@ export class Propagator {
   downCount = 0;
   /** Failed, down and degraded services of the last run. */
   touchedCount = 0;
+  /** How many of `touched` have passed their loss on to their dependents. */
+  private spread = 0;
 
   constructor(graph: CompiledGraph) {
     this.graph = graph;
@@ -58,22 +60,62 @@ export class Propagator {
     failed: ArrayLike<number>,
     options: { degraded: boolean; stopAt?: number } = { degraded: true },
   ): void {
+    this.begin();
+    for (let i = 0; i < failed.length; i++) this.fail(failed[i]!);
+    const stopAt = options.stopAt ?? -1;
+    const stopped = (stopAt >= 0 && this.stamp[stopAt] === this.epoch) || this.spreadDown(stopAt);
+    let tail = this.downCount;
+    if (options.degraded && !stopped) {
+      const { usedByStart, usedBy, reqOwner } = this.graph;
+      const { stamp, state, causeOf, touched } = this;
+      const epoch = this.epoch;
+      for (let head = 0; head < tail; head++) {
+        const u = touched[head]!;
+        for (let k = usedByStart[u]!; k < usedByStart[u + 1]!; k++) {
+          const v = reqOwner[usedBy[k]!]!;
+          if (stamp[v] === epoch) continue;
+          stamp[v] = epoch;
+          state[v] = DEGRADED;
+          causeOf[v] = u;
+          touched[tail++] = v;
+        }
+      }
+    }
+    this.touchedCount = tail;
+  }
+
+  /**
+   * Starts an outage with nothing failed, to be grown by `fail` and `spreadDown` in steps (an
+   * outage whose failures arrive in batches, as when services come back one by one).
+   */
+  begin(): void {
     this.nextEpoch();
+    this.downCount = 0;
+    this.touchedCount = 0;
+    this.spread = 0;
+  }
+
+  /** Fails f in the current outage; nothing when it is already failed or down. */
+  fail(f: number): void {
+    if (this.stamp[f] === this.epoch) return;
+    this.stamp[f] = this.epoch;
+    this.state[f] = FAILED;
+    this.causeOf[f] = -1;
+    this.touched[this.downCount++] = f;
+  }
+
+  /**
+   * Takes down everything the failures so far take down, continuing from where the last call
+   * stopped. With `stopAt` ≥ 0 it stops as soon as that service is down and returns true.
+   */
+  spreadDown(stopAt = -1): boolean {
     const { usedByStart, usedBy, reqOwner, reqSoft, reqQuorum, altStart } = this.graph;
     const { stamp, state, causeOf, reqStamp, reqDown, touched } = this;
     const epoch = this.epoch;
-    const stopAt = options.stopAt ?? -1;
-    let tail = 0;
-    for (let i = 0; i < failed.length; i++) {
-      const f = failed[i]!;
-      if (stamp[f] === epoch) continue;
-      stamp[f] = epoch;
-      state[f] = FAILED;
-      causeOf[f] = -1;
-      touched[tail++] = f;
-    }
-    let stopped = stopAt >= 0 && stamp[stopAt] === epoch;
-    for (let head = 0; head < tail && !stopped; head++) {
+    let tail = this.downCount;
+    let head = this.spread;
+    let stopped = false;
+    for (; head < tail && !stopped; head++) {
       const u = touched[head]!;
       for (let k = usedByStart[u]!; k < usedByStart[u + 1]!; k++) {
         const r = usedBy[k]!;
@@ -96,21 +138,10 @@ export class Propagator {
         }
       }
     }
+    this.spread = head;
     this.downCount = tail;
-    if (options.degraded && !stopped) {
-      for (let head = 0; head < tail; head++) {
-        const u = touched[head]!;
-        for (let k = usedByStart[u]!; k < usedByStart[u + 1]!; k++) {
-          const v = reqOwner[usedBy[k]!]!;
-          if (stamp[v] === epoch) continue;
-          stamp[v] = epoch;
-          state[v] = DEGRADED;
-          causeOf[v] = u;
-          touched[tail++] = v;
-        }
-      }
-    }
     this.touchedCount = tail;
+    return stopped;
   }
 
   /** Status of service v in the last run (degraded reads as up after a run without it). */
