@@ -24,7 +24,7 @@ export interface CliIO {
 
 export function processIO(): CliIO {
   return {
-    stdout: process.stdout,
+    stdout: closableStdout(process.stdout),
     stderr: process.stderr,
     readStdin: async () => {
       const chunks: Buffer[] = [];
@@ -33,6 +33,27 @@ export function processIO(): CliIO {
     },
     env: process.env,
     cwd: process.cwd(),
+  };
+}
+
+/**
+ * Standard output that a reader may close early (`blast-radius analyze | head`): after a
+ * broken pipe the rest of the output is dropped and the command finishes as it would have,
+ * with its own exit code, instead of dying on an unhandled EPIPE with a stack trace.
+ */
+function closableStdout(stream: NodeJS.WriteStream): OutputStream {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+    stream.emit('drain'); // wake a writer waiting for room that will never come
+  });
+  return {
+    write: (text) => (closed ? true : stream.write(text)),
+    once: (event, listener) => (closed ? listener() : stream.once(event, listener)),
+    get isTTY() {
+      return stream.isTTY;
+    },
   };
 }
 
