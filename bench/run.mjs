@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm run bench`: generates synthetic manifests (bench/generate.mjs) of several sizes and graph
-// shapes (B layered, R deep random, I internet map) as YAML and JSON into bench/out/, then times, each in its own child process, parsing only, `validate`,
-// `analyze --format json`, and networkx on the same graph; prints a Markdown table for
+// shapes (B layered, R deep random, I internet map) as YAML and JSON into bench/out/, then times,
+// each in its own child process, parsing only, `validate`, `analyze --format json`, `check`,
+// `simulate` of one failure, `diff` against a slightly edited copy, and networkx on the same
+// graph; prints a Markdown table for
 // BENCHMARKS.md (or raw numbers with --json). Wall time is measured here; peak memory comes from
 // /usr/bin/time -v, or from process.resourceUsage() in a preloaded module when that is missing.
 
@@ -25,7 +27,8 @@ const USAGE = `usage: node bench/run.mjs [options]
   --shapes LIST    graph shapes B,R,I (default all: B layered, R deep random, I internet map)
   --full           add 1m to the sizes
   --formats LIST   yaml,json (default both)
-  --steps LIST     parse,validate,analyze,networkx,pairs,availability (default all; pairs:
+  --steps LIST     parse,validate,analyze,check,simulate,diff,networkx,pairs,availability
+                   (default all; simulate and diff on the JSON manifests only; pairs:
                    bench/pairs.mjs, analyze --order 2 on the sizes up to 10k; availability:
                    bench/availability.mjs, availability, importance and Monte Carlo samples/s)
   --runs N         runs per measurement, median reported (default 3 below 100k, 1 from 100k)
@@ -35,7 +38,21 @@ const USAGE = `usage: node bench/run.mjs [options]
   --no-time        measure peak memory without /usr/bin/time
   --json           print raw numbers as JSON instead of Markdown`;
 
-const STEPS = ['parse', 'validate', 'analyze', 'networkx', 'pairs', 'availability'];
+const STEPS = [
+  'parse',
+  'validate',
+  'analyze',
+  'check',
+  'simulate',
+  'diff',
+  'networkx',
+  'pairs',
+  'availability',
+];
+
+/** The commands timed on every manifest, and the exit codes that count as a successful run. */
+const COMMANDS = ['validate', 'analyze', 'check', 'simulate', 'diff'];
+const GATE_FAILED = 1; // check, diff --fail-on: a finding is an answer, not an error
 
 function parseArgs(argv) {
   const options = {
@@ -180,9 +197,9 @@ function measure(command, args, { stdout = 'pipe', useTime, timeout }) {
   });
 }
 
-function classify(result) {
+function classify(result, gate = false) {
   if (result.timedOut) return 'timeout';
-  if (result.code === 0) return 'ok';
+  if (result.code === 0 || (gate && result.code === GATE_FAILED)) return 'ok';
   if (result.code === 2 && /unknown command/i.test(result.stderr)) return 'n/a';
   if (/heap out of memory|Allocation failed/i.test(result.stderr)) return 'out of memory';
   if (result.signal) return String(result.signal);
@@ -194,7 +211,7 @@ async function step(name, command, args, options, runs, context) {
   const samples = [];
   for (let r = 0; r < runs; r++) {
     const result = await measure(command, args, options);
-    const status = classify(result);
+    const status = classify(result, options.gate === true);
     const peak = result.peakKiB === null ? '?' : `${(result.peakKiB / 1024).toFixed(0)} MiB`;
     progress(
       `${context} ${name} run ${r + 1}/${runs}: ${status}, ${result.seconds.toFixed(2)} s, ${peak}`,
@@ -424,21 +441,21 @@ async function measureSize(shape, size, options, python, built, rows, networkx) 
       if (result.status === 'ok')
         row.parse.inside = median(result.stdout.map((s) => JSON.parse(s).parseS));
     }
-    for (const command of ['validate', 'analyze']) {
+    for (const command of COMMANDS) {
       if (!options.steps.includes(command)) continue;
+      if ((command === 'simulate' || command === 'diff') && format !== 'json') continue;
       if (!built) {
         row[command] = { status: 'n/a', detail: 'dist/ not built' };
         continue;
       }
-      const args =
-        command === 'analyze'
-          ? [CLI, 'analyze', generated.file, '--format', 'json']
-          : [CLI, 'validate', generated.file];
+      const args = commandArgs(command, generated.file);
+      if (command === 'simulate') row.simulated = args.at(-1);
+      const gate = command === 'check';
       const result = await step(
         command,
         process.execPath,
         args,
-        { ...measured, stdout: 'ignore' },
+        { ...measured, stdout: 'ignore', gate },
         runs,
         context,
       );
@@ -446,6 +463,60 @@ async function measureSize(shape, size, options, python, built, rows, networkx) 
     }
     rows.push(row);
   }
+}
+
+/** The command line of one timed command on one generated manifest. */
+function commandArgs(command, file) {
+  switch (command) {
+    case 'validate':
+      return [CLI, 'validate', file];
+    case 'analyze':
+      return [CLI, 'analyze', file, '--format', 'json'];
+    case 'check':
+      return [CLI, 'check', file, '--format', 'json'];
+    case 'simulate':
+      return [CLI, 'simulate', file, '--format', 'json', '--fail', mostDependedOn(file)];
+    case 'diff':
+      return [CLI, 'diff', file, editedCopy(file), '--format', 'json'];
+    default:
+      throw new Error(`no command line for ${command}`);
+  }
+}
+
+/** The service that the most `depends_on` entries name: the outage `simulate` is timed on. */
+function mostDependedOn(file) {
+  const { services } = JSON.parse(readFileSync(file, 'utf8'));
+  const counts = new Map();
+  const count = (id) => counts.set(id, (counts.get(id) ?? 0) + 1);
+  for (const service of Object.values(services)) {
+    for (const entry of service.depends_on ?? []) {
+      if (typeof entry === 'string') count(entry);
+      else if (typeof entry.service === 'string') count(entry.service);
+      else for (const id of entry.any_of ?? entry.quorum?.of ?? []) count(id);
+    }
+  }
+  let best = null;
+  for (const [id, n] of counts) {
+    if (best === null || n > counts.get(best) || (n === counts.get(best) && id < best)) best = id;
+  }
+  return best;
+}
+
+/**
+ * A copy of a JSON manifest as a small change would leave it, for `diff`: every 500th service
+ * loses its last requirement (which may leave something a new SPOF or take one away).
+ */
+function editedCopy(file) {
+  const edited = file.replace(/\.json$/, '.edited.json');
+  if (existsSync(edited) && statSync(edited).mtimeMs >= statSync(file).mtimeMs) return edited;
+  const manifest = JSON.parse(readFileSync(file, 'utf8'));
+  let i = 0;
+  for (const service of Object.values(manifest.services)) {
+    if (i++ % 500 === 0 && Array.isArray(service.depends_on) && service.depends_on.length > 1)
+      service.depends_on.pop();
+  }
+  writeFileSync(edited, JSON.stringify(manifest));
+  return edited;
 }
 
 function summary(result) {
@@ -485,6 +556,10 @@ const seconds = (s) => (s === null || s === undefined ? '' : s < 10 ? s.toFixed(
 const mib = (m) => (m === null || m === undefined ? '?' : m.toFixed(0));
 const cell = (m) => (m?.status === 'ok' ? seconds(m.seconds) : (m?.status ?? '–'));
 const peak = (m) => (m?.status === 'ok' ? mib(m.peakMiB) : '');
+const ratio = (m, base) =>
+  m?.status === 'ok' && base?.status === 'ok' && base.seconds > 0
+    ? ` (${(m.seconds / base.seconds).toFixed(1)}×)`
+    : '';
 const int = (n) => (n === null || n === undefined ? '?' : n.toLocaleString('en-US'));
 
 function markdown(command, env, options, rows, networkx, python) {
@@ -500,24 +575,28 @@ function markdown(command, env, options, rows, networkx, python) {
   );
   lines.push('');
   lines.push(
-    '| shape | services | dependencies (edges) | format | file MB | runs | parse s | parse MiB | validate s | validate MiB | analyze s | analyze MiB |',
+    '| shape | services | dependencies (edges) | format | file MB | runs | parse s | validate s (× parse) | analyze s (× parse) | analyze MiB | check s | check MiB | simulate s | diff s (× analyze) |',
   );
-  lines.push('|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  lines.push('|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     lines.push(
       `| ${r.shape} | ${int(r.size)} | ${int(r.dependencies)} (${int(r.edges)}) | ${r.format} | ${(r.bytes / 1e6).toFixed(1)} | ${r.runs} | ` +
-        `${cell(r.parse)} | ${peak(r.parse)} | ${cell(r.validate)} | ${peak(r.validate)} | ${cell(r.analyze)} | ${peak(r.analyze)} |`,
+        `${cell(r.parse)} | ${cell(r.validate)}${ratio(r.validate, r.parse)} | ${cell(r.analyze)}${ratio(r.analyze, r.parse)} | ${peak(r.analyze)} | ` +
+        `${cell(r.check)} | ${peak(r.check)} | ${cell(r.simulate)} | ${cell(r.diff)}${ratio(r.diff, r.analyze)} |`,
     );
   }
   const failures = rows.flatMap((r) =>
-    ['parse', 'validate', 'analyze']
+    ['parse', ...COMMANDS]
       .filter((s) => r[s] && r[s].status !== 'ok' && r[s].status !== 'n/a' && r[s].detail)
       .map((s) => `- ${r.shape} ${label(r.size)} ${r.format} ${s}: ${r[s].status}: ${r[s].detail}`),
   );
   if (failures.length > 0) lines.push('', ...failures);
   lines.push('');
   lines.push(
-    'parse = read + `JSON.parse` (json) or `yaml` `parseDocument` with `uniqueKeys: false` and a LineCounter (yaml); validate = `blast-radius validate FILE`; analyze = `blast-radius analyze FILE --format json > /dev/null`.',
+    'parse = read + `JSON.parse` (json) or `yaml` `parseDocument` with `uniqueKeys: false` and a LineCounter (yaml), in a process of its own; ' +
+      'validate = `blast-radius validate FILE`; analyze = `blast-radius analyze FILE --format json > /dev/null`; check = `blast-radius check FILE --format json`; ' +
+      'simulate = `blast-radius simulate FILE --fail ID` of the service most `depends_on` entries name (its cost after loading is simulate − validate); ' +
+      'diff = `blast-radius diff FILE EDITED --format json`, EDITED a copy in which every 500th service lost its last requirement. Every figure includes starting Node.',
   );
   if (options.steps.includes('networkx')) {
     lines.push('');
