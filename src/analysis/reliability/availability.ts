@@ -19,6 +19,7 @@ import {
   type MonteCarloEstimate,
   type MonteCarloOptions,
 } from './monte-carlo.js';
+import { groupIndependentInputs } from './independent-inputs.js';
 import { budgetFor, ModuleSolver, type SolverBudget } from './module-solver.js';
 import { findModules } from './modules.js';
 import { ALWAYS_UP, faultStructure, type CommonCause, type FaultStructure } from './structure.js';
@@ -68,8 +69,9 @@ export function analyzeAvailability(
   const model = reliabilityModel(plan.graph);
   const { ids } = plan.graph;
   const causes = options.commonCauses ?? commonCauses(plan.graph);
-  const structure = faultStructure(plan.graph, model.up, model.down, causes);
-  const roots = entries.map((e) => structure.refOf[e]!);
+  const built = faultStructure(plan.graph, model.up, model.down, causes);
+  const roots = entries.map((e) => built.refOf[e]!);
+  const structure = groupIndependentInputs(built, roots);
   const budget = options.exact ?? budgetFor(entries.length);
   const modules = findModules(structure, roots);
   const solver = new ModuleSolver(structure, modules, budget);

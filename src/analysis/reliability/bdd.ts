@@ -22,22 +22,24 @@ const OR = 1;
 const TERMINAL_LEVEL = 0x7fffffff;
 /** The operation cache has at most 2^21 entries. */
 const CACHE_BITS = 21;
+/** Int32 words per node (level, low, high) and per cache entry (op, f, g, result). */
+const NODE = 3;
+const ENTRY = 4;
 
 /**
  * A BDD manager. Variables are levels 0..; a smaller level is nearer the root. Nodes are
  * created children first, so a node's children always have smaller numbers than the node.
+ * A node's three words sit side by side in one array, so the unique table's probe reads one
+ * cache line; the operation cache keeps its entries when the arrays grow (node numbers stay).
  */
 export class Bdd {
   readonly budget: number;
-  private level: Int32Array;
-  private low: Int32Array;
-  private high: Int32Array;
+  private nodes: Int32Array;
   private count = 2;
   private table = new Int32Array(0);
   private tableMask = 0;
+  private cache = new Int32Array(0);
   private cacheMask = 0;
-  private cacheKey = new Int32Array(0);
-  private cacheValue = new Int32Array(0);
   /** Shannon expansions done, and allowed (8 per node of the budget). */
   private steps = 0;
   private readonly maxSteps: number;
@@ -49,10 +51,8 @@ export class Bdd {
     this.budget = budget;
     this.maxSteps = 8 * budget;
     const initial = Math.min(budget + 2, Math.max(16, initialNodes));
-    this.level = new Int32Array(initial);
-    this.low = new Int32Array(initial);
-    this.high = new Int32Array(initial);
-    this.level[FALSE] = this.level[TRUE] = TERMINAL_LEVEL;
+    this.nodes = new Int32Array(NODE * initial);
+    this.nodes[NODE * FALSE] = this.nodes[NODE * TRUE] = TERMINAL_LEVEL;
     this.resizeTables();
   }
 
@@ -62,13 +62,13 @@ export class Bdd {
   }
 
   levelOf(f: number): number {
-    return this.level[f]!;
+    return this.nodes[NODE * f]!;
   }
   lowOf(f: number): number {
-    return this.low[f]!;
+    return this.nodes[NODE * f + 1]!;
   }
   highOf(f: number): number {
-    return this.high[f]!;
+    return this.nodes[NODE * f + 2]!;
   }
 
   /** The function of the single variable at `level`. */
@@ -111,21 +111,25 @@ export class Bdd {
   /** The unique node (level, low, high). */
   node(level: number, low: number, high: number): number {
     if (low === high) return low;
-    if (this.count === this.level.length && this.count < this.budget + 2) this.grow();
+    if (NODE * this.count === this.nodes.length && this.count < this.budget + 2) this.grow();
+    const nodes = this.nodes;
+    const table = this.table;
     const mask = this.tableMask;
     let slot = hash3(level, low, high) & mask;
     for (;;) {
-      const f = this.table[slot]!;
+      const f = table[slot]!;
       if (f === -1) break;
-      if (this.level[f] === level && this.low[f] === low && this.high[f] === high) return f;
+      const at = NODE * f;
+      if (nodes[at] === level && nodes[at + 1] === low && nodes[at + 2] === high) return f;
       slot = (slot + 1) & mask;
     }
     if (this.count >= this.budget + 2) throw new BddBudgetExceeded(this.budget);
     const f = this.count++;
-    this.level[f] = level;
-    this.low[f] = low;
-    this.high[f] = high;
-    this.table[slot] = f;
+    const at = NODE * f;
+    nodes[at] = level;
+    nodes[at + 1] = low;
+    nodes[at + 2] = high;
+    table[slot] = f;
     return f;
   }
 
@@ -147,42 +151,63 @@ export class Bdd {
         const high = this.results[--done]!;
         const low = this.results[--done]!;
         const r = this.node(level, low, high);
-        this.remember(op, f, g, r);
+        const slot = ENTRY * (hash3(op, f, g) & this.cacheMask);
+        const cache = this.cache;
+        cache[slot] = op;
+        cache[slot + 1] = f;
+        cache[slot + 2] = g;
+        cache[slot + 3] = r;
         done = this.pushResult(r, done);
         continue;
       }
       if (f > g) [f, g] = [g, f]; // both operations commute: one cache entry serves both orders
-      const terminal = terminalCase(op, f, g);
-      if (terminal >= 0) {
-        done = this.pushResult(terminal, done);
-        continue;
+      // Terminal cases (f ≤ g): equal operands, or f a constant (FALSE = 0, TRUE = 1).
+      let r = -1;
+      if (f === g) r = f;
+      else if (f === FALSE) r = op === AND ? FALSE : g;
+      else if (f === TRUE) r = op === AND ? g : TRUE;
+      else {
+        const slot = ENTRY * (hash3(op, f, g) & this.cacheMask);
+        const cache = this.cache;
+        if (cache[slot] === op && cache[slot + 1] === f && cache[slot + 2] === g)
+          r = cache[slot + 3]!;
       }
-      const cached = this.recall(op, f, g);
-      if (cached >= 0) {
-        done = this.pushResult(cached, done);
+      if (r >= 0) {
+        done = this.pushResult(r, done);
         continue;
       }
       if (++this.steps > this.maxSteps) throw new BddBudgetExceeded(this.budget);
-      const lf = this.level[f]!;
-      const lg = this.level[g]!;
+      const nodes = this.nodes;
+      const lf = nodes[NODE * f]!;
+      const lg = nodes[NODE * g]!;
       const split = Math.min(lf, lg);
-      this.push(f, g, split, top);
-      this.push(lf === split ? this.high[f]! : f, lg === split ? this.high[g]! : g, -1, top + 3);
-      this.push(lf === split ? this.low[f]! : f, lg === split ? this.low[g]! : g, -1, top + 6);
+      if (top + 9 > this.stack.length) this.growStack();
+      const stack = this.stack;
+      stack[top] = f;
+      stack[top + 1] = g;
+      stack[top + 2] = split;
+      stack[top + 3] = lf === split ? nodes[NODE * f + 2]! : f;
+      stack[top + 4] = lg === split ? nodes[NODE * g + 2]! : g;
+      stack[top + 5] = -1;
+      stack[top + 6] = lf === split ? nodes[NODE * f + 1]! : f;
+      stack[top + 7] = lg === split ? nodes[NODE * g + 1]! : g;
+      stack[top + 8] = -1;
       top += 9;
     }
     return this.results[0]!;
   }
 
   private push(f: number, g: number, level: number, at: number): void {
-    if (at + 3 > this.stack.length) {
-      const bigger = new Int32Array(this.stack.length * 2);
-      bigger.set(this.stack);
-      this.stack = bigger;
-    }
+    if (at + 3 > this.stack.length) this.growStack();
     this.stack[at] = f;
     this.stack[at + 1] = g;
     this.stack[at + 2] = level;
+  }
+
+  private growStack(): void {
+    const bigger = new Int32Array(this.stack.length * 2);
+    bigger.set(this.stack);
+    this.stack = bigger;
   }
 
   private pushResult(r: number, done: number): number {
@@ -195,67 +220,47 @@ export class Bdd {
     return done + 1;
   }
 
-  private recall(op: number, f: number, g: number): number {
-    const slot = hash3(op, f, g) & this.cacheMask;
-    const key = this.cacheKey;
-    return key[3 * slot] === op && key[3 * slot + 1] === f && key[3 * slot + 2] === g
-      ? this.cacheValue[slot]!
-      : -1;
-  }
-
-  private remember(op: number, f: number, g: number, r: number): void {
-    const slot = hash3(op, f, g) & this.cacheMask;
-    this.cacheKey[3 * slot] = op;
-    this.cacheKey[3 * slot + 1] = f;
-    this.cacheKey[3 * slot + 2] = g;
-    this.cacheValue[slot] = r;
-  }
-
   private grow(): void {
-    const size = Math.min(this.level.length * 2, this.budget + 2);
-    for (const name of ['level', 'low', 'high'] as const) {
-      const bigger = new Int32Array(size);
-      bigger.set(this[name]);
-      this[name] = bigger;
-    }
+    const size = Math.min((2 * this.nodes.length) / NODE, this.budget + 2);
+    const bigger = new Int32Array(NODE * size);
+    bigger.set(this.nodes);
+    this.nodes = bigger;
     this.resizeTables();
   }
 
   /**
-   * A unique table with room for twice the node arrays' capacity (every node re-entered) and
-   * an operation cache as large, up to 2^21 entries (emptied: it is only a cache). Grown with
-   * the nodes, so a small diagram costs little memory.
+   * A unique table with room for twice the node array's capacity (every node re-entered) and
+   * an operation cache as large, up to 2^21 entries, its entries carried over (node numbers do
+   * not change when the arrays grow). Grown with the nodes, so a small diagram costs little.
    */
   private resizeTables(): void {
+    const capacity = this.nodes.length / NODE;
     let size = 16;
-    while (size < 2 * this.level.length) size *= 2;
-    this.table = new Int32Array(size).fill(-1);
-    this.tableMask = size - 1;
+    while (size < 2 * capacity) size *= 2;
+    const nodes = this.nodes;
+    const table = new Int32Array(size).fill(-1);
+    const mask = size - 1;
     for (let f = 2; f < this.count; f++) {
-      let slot = hash3(this.level[f]!, this.low[f]!, this.high[f]!) & this.tableMask;
-      while (this.table[slot] !== -1) slot = (slot + 1) & this.tableMask;
-      this.table[slot] = f;
+      const at = NODE * f;
+      let slot = hash3(nodes[at]!, nodes[at + 1]!, nodes[at + 2]!) & mask;
+      while (table[slot] !== -1) slot = (slot + 1) & mask;
+      table[slot] = f;
     }
+    this.table = table;
+    this.tableMask = mask;
     const cacheSize = Math.min(1 << CACHE_BITS, size);
-    this.cacheMask = cacheSize - 1;
-    this.cacheKey = new Int32Array(3 * cacheSize).fill(-1);
-    this.cacheValue = new Int32Array(cacheSize);
+    if (cacheSize === this.cacheMask + 1 && this.cache.length > 0) return;
+    const old = this.cache;
+    const cache = new Int32Array(ENTRY * cacheSize).fill(-1);
+    const cacheMask = cacheSize - 1;
+    for (let at = 0; at < old.length; at += ENTRY) {
+      if (old[at] === -1) continue;
+      const slot = ENTRY * (hash3(old[at]!, old[at + 1]!, old[at + 2]!) & cacheMask);
+      for (let i = 0; i < ENTRY; i++) cache[slot + i] = old[at + i]!;
+    }
+    this.cache = cache;
+    this.cacheMask = cacheMask;
   }
-}
-
-/** The result when it follows from the operands alone, else -1. Operands are ordered (f ≤ g). */
-function terminalCase(op: number, f: number, g: number): number {
-  if (f === g) return f;
-  if (op === AND) {
-    if (f === FALSE || g === FALSE) return FALSE;
-    if (f === TRUE) return g;
-    if (g === TRUE) return f;
-  } else {
-    if (f === TRUE || g === TRUE) return TRUE;
-    if (f === FALSE) return g;
-    if (g === FALSE) return f;
-  }
-  return -1;
 }
 
 function hash3(a: number, b: number, c: number): number {

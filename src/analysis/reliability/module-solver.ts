@@ -2,13 +2,14 @@
 // every root that needs it. A module is a function of its leaves (events, and the modules just
 // below it, independent of each other by definition), solved in closed form when it is one AND
 // or at-least-k gate over distinct leaves, else as a BDD over its own gates with its leaves as
-// variables, ordered depth-first from the module's top (Rauzy, "New algorithms for fault trees
+// variables, in the order of variable-order.ts (Rauzy, "New algorithms for fault trees
 // analysis", 1993). Each solution keeps ∂P/∂leaf, so the Birnbaum importance of any event for
 // any root is a product along the module tree (the chain rule).
 
 import { Bdd, BddBudgetExceeded, probability, TRUE } from './bdd.js';
 import type { Modules } from './modules.js';
 import { AND, CYCLE, type FaultStructure, type Ref } from './structure.js';
+import { variableOrder } from './variable-order.js';
 
 export interface ModuleSolution {
   /** P(up) and P(down), the latter with its own digits. */
@@ -280,13 +281,15 @@ export class ModuleSolver {
     const room = Math.min(this.budget.nodes, this.budget.totalNodes - this.spent);
     if (room <= 0 || 2 * leaves.length >= this.failedAt) return undefined;
     const bdd = new Bdd(room, 64);
-    const levelOf = new Map(leaves.map((c, l) => [c, l]));
+    const ordered = variableOrder(this.structure, tops, gates, leaves);
+    const levelOf = new Map(ordered.map((c, l) => [c, l]));
+    const position = new Map(leaves.map((c, i) => [c, i]));
     try {
       this.build(bdd, gates, levelOf, inSeries);
       const tf = tops.map((t) => this.fn[t]!).sort((a, b) => bdd.levelOf(b) - bdd.levelOf(a));
       let f = TRUE;
       for (const x of tf) f = bdd.and(f, x);
-      const pq = leaves.map((c) => this.leaf(c));
+      const pq = ordered.map((c) => this.leaf(c));
       const weighed = probability(
         bdd,
         f,
@@ -294,7 +297,7 @@ export class ModuleSolver {
         (l) => pq[l]![1],
       );
       const derivative = new Float64Array(leaves.length);
-      for (const [l, d] of weighed.derivative) derivative[l] = d;
+      for (const [l, d] of weighed.derivative) derivative[position.get(ordered[l]!)!] = d;
       return {
         p: weighed.value,
         q: weighed.complement,

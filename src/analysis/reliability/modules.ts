@@ -16,7 +16,24 @@ export interface Modules {
   readonly postorder: Int32Array;
 }
 
-export function findModules(structure: FaultStructure, roots: readonly Ref[]): Modules {
+/**
+ * The dates of one depth-first walk from every root in turn: each gate's first visit, its
+ * finish (second) and last visit, each event's first and last visit, and per gate the
+ * earliest first and latest last visit of anything below it (low, high).
+ */
+export interface VisitDates {
+  readonly first: Int32Array;
+  readonly second: Int32Array;
+  readonly last: Int32Array;
+  readonly eventFirst: Int32Array;
+  readonly eventLast: Int32Array;
+  readonly low: Int32Array;
+  readonly high: Int32Array;
+  /** Gates reached from the roots, inputs before the gates that read them. */
+  readonly postorder: Int32Array;
+}
+
+export function visitDates(structure: FaultStructure, roots: readonly Ref[]): VisitDates {
   const { childStart, children } = structure;
   const gates = structure.kind.length;
   const events = structure.events.length;
@@ -60,10 +77,8 @@ export function findModules(structure: FaultStructure, roots: readonly Ref[]): M
       postorder[finished++] = g;
     }
   }
-  // low/high: the earliest first and latest last visit of anything below each gate.
   const low = new Int32Array(gates);
   const high = new Int32Array(gates);
-  const isModule = new Uint8Array(gates);
   for (let i = 0; i < finished; i++) {
     const g = postorder[i]!;
     let lo = Infinity;
@@ -78,12 +93,21 @@ export function findModules(structure: FaultStructure, roots: readonly Ref[]): M
         hi = Math.max(hi, last[c]!, high[c]!);
       }
     }
-    low[g] = lo;
+    low[g] = Math.min(lo, 0x7fffffff);
     high[g] = hi;
-    // The head of a cycle block is solved with its block, never as a module of its own.
-    if (lo > first[g]! && hi < second[g]! && !isBlockHead(structure, g)) isModule[g] = 1;
   }
-  return { isModule, postorder: postorder.slice(0, finished) };
+  const order = postorder.slice(0, finished);
+  return { first, second, last, eventFirst, eventLast, low, high, postorder: order };
+}
+
+export function findModules(structure: FaultStructure, roots: readonly Ref[]): Modules {
+  const { first, second, low, high, postorder } = visitDates(structure, roots);
+  const isModule = new Uint8Array(structure.kind.length);
+  for (const g of postorder) {
+    // The head of a cycle block is solved with its block, never as a module of its own.
+    if (low[g]! > first[g]! && high[g]! < second[g]! && !isBlockHead(structure, g)) isModule[g] = 1;
+  }
+  return { isModule, postorder };
 }
 
 /** A cycle block's head gate, when the block has other members that read it. */
