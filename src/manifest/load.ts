@@ -34,6 +34,11 @@ export interface LoadOptions {
 export interface ParseOptions {
   /** Default: JSON when `file` ends in `.json`, YAML otherwise. */
   format?: ManifestFormat;
+  /**
+   * Read JSON with the positional parser alone, never with JSON.parse (which is quicker and
+   * gives way to it at any error): to compare the two readers.
+   */
+  positionalJson?: boolean;
 }
 
 /** The name errors use for standard input. */
@@ -77,7 +82,13 @@ export function parseManifestText(
     diagnostics.add(tooLargeMessage(text.length, format), { file });
     return finish([], diagnostics, false);
   }
-  const parsed = readManifestText(file, checkText(text), format, diagnostics);
+  const parsed = readManifestText(
+    file,
+    checkText(text),
+    format,
+    diagnostics,
+    options.positionalJson,
+  );
   for (const include of parsed?.includes ?? []) {
     parsed?.src.error(
       include.offset,

@@ -52,7 +52,7 @@ export function readDependsOn(node: DocNode, offset: number, ctx: ServiceContext
 }
 
 /** Equal for two entries that say the same thing, whatever their softness or order. */
-function requirementKey(requirement: Requirement): string {
+export function requirementKey(requirement: Requirement): string {
   if (!requirement.group) return `1\u0000${requirement.alternatives[0]}`;
   const sorted = [...requirement.alternatives].sort();
   return `${requirement.quorum}\u0000${sorted.join('\u0000')}`;

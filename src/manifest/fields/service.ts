@@ -14,7 +14,7 @@ import { quote } from '../parse/quote.js';
 import type { Service, SourcePosition } from '../types.js';
 
 /** The fields a service declares for itself only (never from its file's defaults). */
-type OwnFields = Pick<Service, 'entrypoint' | 'monitors' | 'dependsOn'> & {
+export type OwnFields = Pick<Service, 'entrypoint' | 'monitors' | 'dependsOn'> & {
   virtual: boolean;
   copies: NonNullable<Service['copies']>;
 };
@@ -83,7 +83,7 @@ function readFields(map: DocMap, ctx: ServiceContext, fields: SharedFields, own:
  * Keys in one fixed order (SERVICE_FIELD_ORDER) and optional ones left out, so equal manifests
  * give equal objects.
  */
-function buildService(
+export function buildService(
   id: string,
   position: SourcePosition,
   own: SharedFields,
@@ -124,7 +124,7 @@ function buildService(
   return service;
 }
 
-const FAILURE_FIELDS = ['sla', 'provider', 'region', 'zone'] as const;
+export const FAILURE_FIELDS = ['sla', 'provider', 'region', 'zone'] as const;
 
 function withoutFailureFields(fields: SharedFields): SharedFields {
   const rest = { ...fields };

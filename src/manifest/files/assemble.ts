@@ -8,6 +8,7 @@ import { byCodeUnit } from '../../compare.js';
 import { idProblem } from '../fields/ids.js';
 import type { ManifestFile } from './manifest-file.js';
 import { applyOverlays } from './overlay.js';
+import { readPlainServices, readServicesWithPositions } from './plain-services.js';
 import { quote } from '../parse/quote.js';
 import { References } from '../fields/references.js';
 import { readService } from '../fields/service.js';
@@ -23,6 +24,12 @@ export function assembleManifest(files: readonly ManifestFile[]): Manifest {
   const services: Service[] = [];
   files.forEach((file, f) => {
     const context = { src: file.src, defaults: file.defaults, references };
+    const plain = readPlainServices(file, positions[f]!, references);
+    if (plain !== undefined) {
+      for (const service of plain) services.push(service);
+      return;
+    }
+    readServicesWithPositions(file);
     const map = file.services;
     if (map === undefined) return;
     for (let i = 0; i < map.keys.length; i++) {
@@ -62,11 +69,12 @@ export function assembleManifest(files: readonly ManifestFile[]): Manifest {
  */
 function declareIds(files: readonly ManifestFile[]) {
   const declared = new Map<string, SourcePosition>();
-  const positions = files.map(({ src, services }) => {
-    const keys = services?.keys ?? [];
+  const positions = files.map(({ src, services, plain }) => {
+    const keys = plain?.ids ?? services?.keys ?? [];
+    const offsets = plain?.offsets.ids ?? services?.keyOffsets ?? [];
     const filePositions: SourcePosition[] = [];
     for (let i = 0; i < keys.length; i++) {
-      const [id, offset] = [keys[i]!, services!.keyOffsets[i]!];
+      const [id, offset] = [keys[i]!, offsets[i]!];
       const problem = idProblem(id);
       if (problem !== undefined) src.error(offset, problem);
       const position = src.position(offset);

@@ -9,6 +9,7 @@ import { DEFAULT_KEYS, isDefaultKey, TOP_LEVEL_KEYS } from '../fields/keys.js';
 import { readDomains } from '../fields/domains.js';
 import { readPolicy } from '../fields/policy.js';
 import { quote } from '../parse/quote.js';
+import type { PlainServices } from '../parse/plain-json.js';
 import type { SourceFile } from '../parse/source-file.js';
 import type { CommonCauseDomain, Policy } from '../types.js';
 
@@ -27,6 +28,11 @@ export interface ManifestFile {
    * are left in: the check across files reports them, with a linear Map (100,000 ids).
    */
   services?: DocMap;
+  /**
+   * The services as JSON.parse read them, for the quick read; `services` is then an empty
+   * stand-in. Cleared when the quick read gives way to the positional one.
+   */
+  plain?: PlainServices;
   policy?: Policy;
   /** Where `policy:` is written, to refuse it in an included file. */
   policyOffset?: number;

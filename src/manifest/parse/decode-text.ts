@@ -1,6 +1,7 @@
 // Bytes to text, refusing what is not a text file: invalid UTF-8 and NUL characters are the
 // marks of binary input, reported at the first offending place.
 
+import { Buffer, isAscii } from 'node:buffer';
 import type { Problem } from './doc-node.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
@@ -11,6 +12,10 @@ const UTF8_LENIENT = new TextDecoder('utf-8');
  * valid prefix, so that the problem's offset can still be turned into a line and column.
  */
 export function decodeText(bytes: Uint8Array): { text: string; problem?: Problem } {
+  if (isAscii(bytes)) {
+    // ASCII is the same text in Latin-1, which is copied byte for byte: several times quicker.
+    return checkText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1'));
+  }
   let text: string;
   try {
     text = UTF8.decode(bytes);

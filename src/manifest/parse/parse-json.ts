@@ -23,11 +23,20 @@ class JsonSyntaxError extends Error {
   }
 }
 
-/** Parses JSON text; on a syntax error returns no root and the one problem. */
-export function parseJson(text: string): ParseResult {
+/** A value the parser passes over, from its first character to after its last. */
+export interface SkippedValue {
+  start: number;
+  end: number;
+}
+
+/**
+ * Parses JSON text; on a syntax error returns no root and the one problem. A `skip`ped value,
+ * read some other way, stands in the tree as an empty mapping at its offset.
+ */
+export function parseJson(text: string, skip?: SkippedValue): ParseResult {
   const problems: Problem[] = [];
   try {
-    const { root, rootOffset } = new JsonParser(text, problems).parseDocument();
+    const { root, rootOffset } = new JsonParser(text, problems, skip).parseDocument();
     return { root, rootOffset, problems };
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
@@ -56,6 +65,7 @@ class JsonParser {
   constructor(
     private readonly text: string,
     private readonly problems: Problem[],
+    private readonly skip: SkippedValue | undefined,
   ) {}
 
   parseDocument(): { root: DocNode; rootOffset: number } {
@@ -128,6 +138,10 @@ class JsonParser {
 
   private parseValueAt(offset: number): DocNode {
     this.valueOffsets.push(offset);
+    if (offset === this.skip?.start) {
+      this.pos = this.skip.end;
+      return newMap(offset);
+    }
     const ch = this.text.charCodeAt(offset);
     if (ch === 0x7b || ch === 0x5b) {
       this.pos++;

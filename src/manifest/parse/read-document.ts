@@ -6,7 +6,8 @@
 
 import type { ParseResult, Problem } from './doc-node.js';
 import { readManifestFile, type ManifestFile } from '../files/manifest-file.js';
-import { parseJson } from './parse-json.js';
+import { parseJson, type SkippedValue } from './parse-json.js';
+import { parsePlainJson } from './plain-json.js';
 import { parseYaml } from './parse-yaml.js';
 import { SourceFile, type Diagnostics } from './source-file.js';
 
@@ -26,21 +27,30 @@ export function readManifestText(
   decoded: { text: string; problem?: Problem },
   format: ManifestFormat,
   diagnostics: Diagnostics,
+  positionalJson = false,
 ): ManifestFile | undefined {
   const src = new SourceFile(name, decoded.text, diagnostics);
   if (decoded.problem) {
     src.problem(decoded.problem);
     return undefined;
   }
-  const result = parseDocument(src, format);
+  // JSON.parse reads the services; the positional parser the rest, which is small.
+  const plain = format === 'json' && !positionalJson ? parsePlainJson(src.text) : undefined;
+  const result = parseDocument(src, format, plain?.offsets);
   if (result?.root === undefined) return undefined;
-  return readManifestFile(src, result.root, result.rootOffset ?? 0);
+  const file = readManifestFile(src, result.root, result.rootOffset ?? 0);
+  if (plain !== undefined) file.plain = plain;
+  return file;
 }
 
-export function parseDocument(src: SourceFile, format: ManifestFormat): ParseResult | undefined {
+export function parseDocument(
+  src: SourceFile,
+  format: ManifestFormat,
+  skip?: SkippedValue,
+): ParseResult | undefined {
   let result: ParseResult;
   try {
-    result = format === 'json' ? parseJson(src.text) : parseYaml(src.text);
+    result = format === 'json' ? parseJson(src.text, skip) : parseYaml(src.text);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     src.error(0, `the document is too deeply nested or too large to parse (${error.message})`);

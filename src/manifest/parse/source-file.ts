@@ -57,6 +57,30 @@ export class SourceFile {
   }
 }
 
+/** Thrown by StopAtFirstError where an error would be reported. */
+export class ReadStopped extends Error {}
+
+const STOPPED = new ReadStopped('stopped at the first error');
+
+/**
+ * A source whose first error stops the read instead of being collected: for a quick read that
+ * gives way, at any error, to a read that reports every error with its position.
+ */
+export class StopAtFirstError extends SourceFile {
+  constructor(private readonly of: SourceFile) {
+    super(of.name, of.text, of.diagnostics);
+  }
+
+  /** Positions from the file's own line index, built once. */
+  override position(offset: number): SourcePosition {
+    return this.of.position(offset);
+  }
+
+  override error(): never {
+    throw STOPPED;
+  }
+}
+
 export function formatPosition(position: SourcePosition): string {
   return `${position.file}:${position.line}:${position.column}`;
 }

@@ -1,0 +1,265 @@
+// JSON manifests read from JSON.parse's values (the quick read) against the positional parser
+// alone: on random manifests, valid or with one error injected, both give the same manifest
+// byte for byte, or the same errors at the same file:line:column; the quick read is kept for
+// the valid ones it is meant for, and gives way for the others.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { assembleManifest } from '../../src/manifest/files/assemble.js';
+import { ManifestErrors } from '../../src/manifest/errors.js';
+import { parseManifestText } from '../../src/manifest/load.js';
+import { checkText } from '../../src/manifest/parse/decode-text.js';
+import { readManifestText } from '../../src/manifest/parse/read-document.js';
+import { scanServiceOffsets } from '../../src/manifest/parse/service-offsets.js';
+import { Diagnostics } from '../../src/manifest/parse/source-file.js';
+import { TIERS } from '../../src/manifest/types.js';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Body = Record<string, Json>;
+
+const IDS = [
+  'checkout',
+  'payments-db',
+  'dns@route53',
+  'auth.v2',
+  'queue/orders',
+  '_cache',
+  'cdn:edge',
+  'search',
+  'ledger',
+  'web-0',
+  'web-1',
+  'mail',
+];
+
+/** A random valid manifest: every field the quick read handles, ids used once per service. */
+const validManifest = fc
+  .record({
+    count: fc.integer({ min: 1, max: IDS.length }),
+    seeds: fc.array(fc.nat(), { minLength: 40, maxLength: 40 }),
+  })
+  .map(({ count, seeds }) => {
+    let next = 0;
+    const pick = (n: number) => seeds[next++ % seeds.length]! % n;
+    const ids = IDS.slice(0, count);
+    const services: Record<string, Json> = {};
+    for (const id of ids) services[id] = randomBody(id, ids, pick);
+    const doc: Body = { version: 1, name: 'shop', services };
+    if (pick(3) === 0) doc.defaults = { owner: 'team-core', tier: 'high', sla: 99.9 };
+    return doc;
+  });
+
+function randomBody(id: string, ids: readonly string[], pick: (n: number) => number): Json {
+  if (pick(12) === 0) return null;
+  const body: Body = {};
+  const others = ids.filter((other) => other !== id);
+  // Fresh ids for each entry, so that no two entries say the same thing.
+  const free = [...others].sort(() => pick(3) - 1);
+  const virtual = pick(8) === 0;
+  if (pick(3) === 0) body.entrypoint = pick(2) === 0;
+  if (virtual) body.virtual = true;
+  if (pick(2) === 0) body.kind = ['service', 'datastore', 'dns'][pick(3)]!;
+  if (pick(3) === 0) body.tier = TIERS[pick(TIERS.length)]!;
+  if (pick(4) === 0) body.tags = ['pci', 'edge'].slice(0, pick(3));
+  if (!virtual && pick(2) === 0) {
+    body.provider = 'aws';
+    body.region = 'us-east-1';
+    if (pick(2) === 0) body.zone = 'use1-az1';
+  }
+  if (!virtual && pick(2) === 0) body.sla = [99.9, 99.95, 100, 42][pick(4)]!;
+  if (pick(4) === 0) body.cost_per_hour = pick(5000);
+  if (pick(4) === 0) body.rto = ['5m', 90, '1.5h'][pick(3)]!;
+  if (pick(5) === 0) body.recovery_time = '2h';
+  if (pick(5) === 0 && others.length > 0) body.monitors = others.slice(0, 1 + pick(2));
+  const depends: Json[] = [];
+  for (let n = pick(5); n > 0 && free.length > 0; n--) depends.push(randomEntry(free, pick));
+  if (depends.length > 0 || pick(4) === 0) body.depends_on = depends;
+  if (pick(6) === 0 && others.length > 0) {
+    const to = others[pick(others.length)]!;
+    body.copies = [pick(2) === 0 ? { to, every: '1h' } : { to }];
+  }
+  return body;
+}
+
+function randomEntry(free: string[], pick: (n: number) => number): Json {
+  const kind = pick(5);
+  if (kind <= 1 || free.length < 2) {
+    const id = free.pop()!;
+    if (kind === 0) return id;
+    const entry: Body = { service: id };
+    if (pick(2) === 0) entry.soft = pick(2) === 0;
+    if (pick(3) === 0) entry.tolerates = ['30s', 0, 60][pick(3)]!;
+    return entry;
+  }
+  const size = 1 + pick(Math.min(3, free.length));
+  const alternatives = free.splice(0, size);
+  if (kind === 2) return { any_of: alternatives, ...(pick(2) === 0 ? { soft: true } : {}) };
+  return { quorum: 1 + pick(alternatives.length), of: alternatives };
+}
+
+/** One error (or oddity the quick read must give way for) put into a valid manifest. */
+const INJECTIONS: Record<string, (doc: Body, pick: (n: number) => number) => void> = {
+  unknownKey: (doc, pick) => (bodyOf(doc, pick).kinds = 'service'),
+  undeclared: (doc, pick) => dependsOf(doc, pick).push('nowhere'),
+  selfDependency: (doc, pick) => {
+    const [id, body] = serviceOf(doc, pick);
+    ((body.depends_on ??= []) as Json[]).push(id);
+  },
+  twice: (doc, pick) => {
+    const list = dependsOf(doc, pick);
+    if (list.length > 0) list.push(list[pick(list.length)]!);
+    else list.push('mail', { service: 'mail' });
+  },
+  badSla: (doc, pick) => (bodyOf(doc, pick).sla = 150),
+  badTier: (doc, pick) => (bodyOf(doc, pick).tier = 'urgent'),
+  quorumTooLarge: (doc, pick) => dependsOf(doc, pick).push({ quorum: 3, of: ['mail', 'search'] }),
+  emptyGroup: (doc, pick) => dependsOf(doc, pick).push({ any_of: [] }),
+  groupTwice: (doc, pick) => dependsOf(doc, pick).push({ any_of: ['mail', 'mail'] }),
+  ofWithoutQuorum: (doc, pick) => dependsOf(doc, pick).push({ of: ['mail'] }),
+  twoShapes: (doc, pick) => dependsOf(doc, pick).push({ service: 'mail', any_of: ['search'] }),
+  entryNumber: (doc, pick) => dependsOf(doc, pick).push(7),
+  entryList: (doc, pick) => dependsOf(doc, pick).push(['mail']),
+  softNotBoolean: (doc, pick) => dependsOf(doc, pick).push({ service: 'mail', soft: 'yes' }),
+  badTolerates: (doc, pick) => dependsOf(doc, pick).push({ service: 'mail', tolerates: 'soon' }),
+  dependsNotList: (doc, pick) => (bodyOf(doc, pick).depends_on = 'mail'),
+  bodyNotMap: (doc, pick) => {
+    const [id] = serviceOf(doc, pick);
+    (doc.services as Body)[id] = pick(2) === 0 ? 'checkout' : ['checkout'];
+  },
+  badId: (doc) => ((doc.services as Body)['bad id!'] = {}),
+  digitsId: (doc) => ((doc.services as Body)['42'] = { kind: 'service' }),
+  virtualWithSla: (doc, pick) => Object.assign(bodyOf(doc, pick), { virtual: true, sla: 99 }),
+  monitorsTwice: (doc, pick) => (bodyOf(doc, pick).monitors = ['mail', 'mail']),
+  copyUndeclared: (doc, pick) => (bodyOf(doc, pick).copies = [{ to: 'nowhere' }]),
+  copyWithoutTo: (doc, pick) => (bodyOf(doc, pick).copies = [{ every: '1h' }]),
+  labelAsMapping: (doc, pick) =>
+    (bodyOf(doc, pick).tags = { kind: 'seq', items: ['x'], offsets: [0] } as Json),
+  badVersion: (doc) => (doc.version = 2),
+  servicesList: (doc) => (doc.services = ['checkout']),
+};
+
+/** Errors found before the bodies are read: the quick read of the bodies goes on. */
+const OUTSIDE_BODIES = new Set(['badVersion', 'badId']);
+
+/** Edits of the text itself. */
+const TEXT_INJECTIONS: Record<string, (text: string, pick: (n: number) => number) => string> = {
+  duplicateKey: (text) => {
+    // A repeated field of a service (JSON.parse would keep the last one silently).
+    const at = text.indexOf('"services"');
+    return text.slice(0, at) + text.slice(at).replace(/("[a-z_]+"\s*:\s*[^{[,}\]]+,)/, '$1$1');
+  },
+  duplicateId: (text) =>
+    text.replace(/("services"\s*:\s*\{\s*)("[^"]+"\s*:\s*(?:null|\{\}))/, '$1$2,$2'),
+  escape: (text) => text.replace('"shop"', '"sh\\u006fp"'),
+  cutOff: (text, pick) => text.slice(0, Math.max(1, pick(text.length))),
+  crlf: (text) => text.replaceAll('\n', '\r\n'),
+};
+
+function serviceOf(doc: Body, pick: (n: number) => number): [string, Body] {
+  const services = doc.services as Body;
+  const ids = Object.keys(services);
+  const id = ids[pick(ids.length)]!;
+  if (services[id] === null) services[id] = {};
+  return [id, services[id] as Body];
+}
+
+function bodyOf(doc: Body, pick: (n: number) => number): Body {
+  return serviceOf(doc, pick)[1];
+}
+
+function dependsOf(doc: Body, pick: (n: number) => number): Json[] {
+  const body = bodyOf(doc, pick);
+  if (!Array.isArray(body.depends_on)) body.depends_on = [];
+  return body.depends_on;
+}
+
+const layout = fc.constantFrom<string | number>(0, 1, 2, '\t');
+
+/** Errors as the user sees them, or the manifest as JSON (byte for byte, key order included). */
+function outcome(text: string, positionalJson: boolean): string[] | string {
+  try {
+    return JSON.stringify(parseManifestText(text, 'shop.json', { positionalJson }));
+  } catch (error) {
+    if (!(error instanceof ManifestErrors)) throw error;
+    return error.errors.map((e) => `${e.file}:${e.line}:${e.column}: ${e.message}`);
+  }
+}
+
+/** Whether the services of `text` were read from JSON.parse's values to the end. */
+function quickReadKept(text: string): boolean {
+  const file = readManifestText('shop.json', checkText(text), 'json', new Diagnostics());
+  if (file === undefined) return false;
+  assembleManifest([file]);
+  return file.plain !== undefined;
+}
+
+describe('JSON read from JSON.parse values against the positional parser', () => {
+  it('gives the same manifest, and keeps the quick read, for valid manifests', () => {
+    fc.assert(
+      fc.property(validManifest, layout, (doc, indent) => {
+        const text = JSON.stringify(doc, null, indent);
+        const quick = outcome(text, false);
+        expect(typeof quick).toBe('string');
+        expect(quick).toEqual(outcome(text, true));
+        expect(quickReadKept(text)).toBe(true);
+      }),
+      { numRuns: 150, seed: 20_261_205 },
+    );
+  });
+
+  it('reports the same errors at the same file:line:column with one error injected', () => {
+    const names = Object.keys(INJECTIONS);
+    const textNames = Object.keys(TEXT_INJECTIONS);
+    fc.assert(
+      fc.property(
+        validManifest,
+        layout,
+        fc.nat({ max: names.length + textNames.length - 1 }),
+        fc.array(fc.nat(), { minLength: 4, maxLength: 4 }),
+        (generated, indent, which, seeds) => {
+          const doc = structuredClone(generated);
+          let next = 0;
+          const pick = (n: number) => seeds[next++ % seeds.length]! % n;
+          let text: string;
+          if (which < names.length) {
+            INJECTIONS[names[which]!]!(doc, pick);
+            text = JSON.stringify(doc, null, indent);
+          } else {
+            text = TEXT_INJECTIONS[textNames[which - names.length]!]!(
+              JSON.stringify(doc, null, indent),
+              pick,
+            );
+          }
+          const quick = outcome(text, false);
+          expect(quick).toEqual(outcome(text, true));
+          // An error in the services is reported by the positional reader alone.
+          if (Array.isArray(quick) && !OUTSIDE_BODIES.has(names[which] ?? '')) {
+            expect(quickReadKept(text)).toBe(false);
+          }
+        },
+      ),
+      { numRuns: 400, seed: 20_261_206 },
+    );
+  });
+});
+
+describe('the scan of JSON text', () => {
+  it('places ids and list entries where they are written', () => {
+    const text =
+      '{"version":1,\n"services":{ "a" : {"depends_on":[ "b", {"any_of":["c"]} ]},\n"b":null,"c":{"copies":[{"to":"a"}],"kind":"x"}}}';
+    const offsets = scanServiceOffsets(text)!;
+    const at = (offset: number) => text.slice(offset, offset + 3);
+    expect([...offsets.ids].map(at)).toEqual(['"a"', '"b"', '"c"']);
+    expect([...offsets.entries].map(at)).toEqual(['"b"', '{"a', '{"t']);
+    expect(offsets.keys).toBe(8);
+    expect(text.slice(offsets.start, offsets.end)).toMatch(/^\{ "a".*\}\}$/s);
+  });
+
+  it('gives way for escapes, repeated or missing services, and ids of digits', () => {
+    expect(scanServiceOffsets('{"services":{"a\\u0062":{}}}')).toBeUndefined();
+    expect(scanServiceOffsets('{"services":{},"services":{}}')).toBeUndefined();
+    expect(scanServiceOffsets('{"services":[]}')).toBeUndefined();
+    expect(scanServiceOffsets('{"services":{"12":{}}}')).toBeUndefined();
+    expect(scanServiceOffsets('{"services":{"12a":{}}}')).toBeDefined();
+  });
+});
