@@ -137,7 +137,7 @@ export function analyze(
       focusEntries.length,
     ),
     ...pairs,
-    cutSets: cutSetsOf(plan, focusEntries, takesDown, pairs, options),
+    cutSets: cutSetsOf(plan, focusEntries, { takesDown, domains, domainAnalysis }, pairs, options),
     rtoViolations: rtoViolations(graph),
     ...analyzeAvailability(plan, focusEntries, { takesDown: unbounded.takesDown }),
     ...recoveryOf(plan, domains, focusEntries, unbounded.takesDown),
@@ -185,22 +185,36 @@ function outageLength(
 }
 
 /**
- * Minimal cut sets with `order` 2 or more; null otherwise. Up to order two they are the SPOFs
- * and the pairs, found already; beyond, the diagram search finds them all.
+ * Minimal cut sets with `order` 2 or more; null otherwise. Up to order two, without domains of
+ * their own, they are the SPOFs and the pairs, found already; else the diagram search finds them.
  */
 function cutSetsOf(
   plan: SweepPlan,
   entries: readonly number[],
-  takesDown: ReadonlyArray<readonly number[] | undefined>,
+  singles: {
+    takesDown: ReadonlyArray<readonly number[] | undefined>;
+    domains: readonly FailureDomain[];
+    domainAnalysis: DomainAnalysis;
+  },
   pairs: Pick<AnalysisResult, 'pairs' | 'pairSearch'>,
   options: AnalyzeOptions,
 ): AnalysisResult['cutSets'] {
   const order = options.order ?? 1;
   const budget = options.cutBudget ?? DEFAULT_CUT_BUDGET;
   if (order < 2) return null;
-  if (order === 2) return cutSetsOfOrderTwo(plan, entries, budget, takesDown, pairs);
-  const listed = options.cutSetsListed ?? LISTED_CUT_SETS;
-  return cutSetReport(plan, entries, order, budget, takesDown, listed);
+  const { takesDown } = singles;
+  const declared = new Set((plan.graph.commonCauses ?? []).map((d) => d.domain));
+  const domains = singles.domains.filter((d) => declared.has(d.domain));
+  if (order === 2 && domains.length === 0)
+    return cutSetsOfOrderTwo(plan, entries, budget, takesDown, pairs);
+  return cutSetReport(plan, entries, {
+    order,
+    budget,
+    takesDown,
+    domains,
+    domainTakesDown: singles.domainAnalysis.takesDown,
+    listed: options.cutSetsListed ?? LISTED_CUT_SETS,
+  });
 }
 
 /** The pairs of failures, with `order` 2 or more; nulls otherwise. */

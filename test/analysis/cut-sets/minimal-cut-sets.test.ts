@@ -137,8 +137,8 @@ describe('minimal cut sets of any order', () => {
     );
     expect(result.cutSets!.entrypoints).toEqual([{ id: 'checkout', counts: [0, 1, 10] }]);
     expect(result.cutSets!.sets!.slice(0, 2)).toEqual([
-      { ids: ['etcd-a', 'etcd-b', 'etcd-c'], takesDown: ['checkout'] },
-      { ids: ['etcd-a', 'etcd-b', 'etcd-d'], takesDown: ['checkout'] },
+      { ids: ['etcd-a', 'etcd-b', 'etcd-c'], domains: [], takesDown: ['checkout'] },
+      { ids: ['etcd-a', 'etcd-b', 'etcd-d'], domains: [], takesDown: ['checkout'] },
     ]);
   });
 

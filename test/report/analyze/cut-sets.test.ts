@@ -52,4 +52,34 @@ describe('minimal cut sets in the text and Markdown reports', () => {
     expect(renderAnalyzeText(plain, { color: false, top: 10 })).not.toContain('Minimal cut sets');
     expect(renderAnalyzeMarkdown(plain, { top: 10 })).not.toContain('Minimal cut sets');
   });
+
+  it('shows failure domains of their own as members, marked as domains', () => {
+    const zonal = {
+      ...buildManifest({
+        checkout: { entrypoint: true, depends_on: [{ any_of: ['api-use1', 'api-euw1'] }] },
+        'api-use1': { provider: 'aws', region: 'us-east-1' },
+        'api-euw1': { provider: 'aws', region: 'eu-west-1' },
+      }),
+      domains: [
+        {
+          domain: 'provider=aws,region=us-east-1',
+          sla: 99.95,
+          position: { file: 'shop.yaml', line: 1, column: 1 },
+        },
+      ],
+    };
+    const result = analyze(compileGraph(zonal), 'shop', { order: 2 });
+    const text = renderAnalyzeText(result, { color: false, top: 10 });
+    expect(text).toContain('Minimal cut sets of up to 2 components and failure domains');
+    expect(text).toContain('  checkout: 2 of order 2');
+    expect(text).toContain('  sets of three or more members, or with a failure domain (1):');
+    expect(text).toContain(
+      '    api-euw1 + domain provider=aws,region=us-east-1 takes down checkout',
+    );
+    const markdown = renderAnalyzeMarkdown(result, { top: 10 });
+    expect(markdown).toContain('**Sets of three or more members, or with a failure domain** (1)');
+    expect(markdown).toContain(
+      '- `api-euw1` + domain `provider=aws,region=us-east-1` takes down `checkout`',
+    );
+  });
 });
