@@ -239,9 +239,9 @@ export interface CutSets {
   order: number;
   /** Diagram nodes the search may create (`--cut-budget`). */
   budget: number;
-  /** True when every entry point in focus was solved within the budget. */
+  /** True when every entry point in focus was solved: within the budget, and the pair searches complete. */
   complete: boolean;
-  /** Diagram nodes created; 0 at order two without domain events (the pairs need none). */
+  /** Diagram nodes created; 0 at order two (the SPOFs and the pairs need none). */
   nodes: number;
   /** The failure domains that are members like components (the manifest's `domains:`), sorted. */
   domains: string[];

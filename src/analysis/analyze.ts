@@ -28,12 +28,8 @@ import { componentUnits, domainUnits, minimalPairs, type FoundPair } from './cut
 import { rtoViolations } from './recovery/rto-consistency.js';
 import { dataSharingFate } from './recovery/data-shares-fate.js';
 import { recoveryObjectives } from './recovery/recovery-objectives.js';
-import {
-  cutSetReport,
-  cutSetsOfOrderTwo,
-  DEFAULT_CUT_BUDGET,
-  LISTED_CUT_SETS,
-} from './cut-sets/cut-set-report.js';
+import { cutSetReport, DEFAULT_CUT_BUDGET, LISTED_CUT_SETS } from './cut-sets/cut-set-report.js';
+import { cutSetsOfOrderTwo } from './cut-sets/order-two-cut-sets.js';
 import { planSweep, type SweepPlan } from './outage/outage-sweep.js';
 import { OutageLength, toleranceMatters } from './outage/outage-length.js';
 import { recordSingleFailures } from './outage/single-failures.js';
@@ -185,8 +181,8 @@ function outageLength(
 }
 
 /**
- * Minimal cut sets with `order` 2 or more; null otherwise. Up to order two, without domains of
- * their own, they are the SPOFs and the pairs, found already; else the diagram search finds them.
+ * Minimal cut sets with `order` 2 or more; null otherwise. Up to order two they come from the
+ * single failures and the pair searches; beyond, the diagram search finds them all.
  */
 function cutSetsOf(
   plan: SweepPlan,
@@ -200,21 +196,18 @@ function cutSetsOf(
   options: AnalyzeOptions,
 ): AnalysisResult['cutSets'] {
   const order = options.order ?? 1;
-  const budget = options.cutBudget ?? DEFAULT_CUT_BUDGET;
   if (order < 2) return null;
-  const { takesDown } = singles;
   const declared = new Set((plan.graph.commonCauses ?? []).map((d) => d.domain));
-  const domains = singles.domains.filter((d) => declared.has(d.domain));
-  if (order === 2 && domains.length === 0)
-    return cutSetsOfOrderTwo(plan, entries, budget, takesDown, pairs);
-  return cutSetReport(plan, entries, {
-    order,
-    budget,
-    takesDown,
-    domains,
+  const request = {
+    budget: options.cutBudget ?? DEFAULT_CUT_BUDGET,
+    takesDown: singles.takesDown,
+    domains: singles.domains.filter((d) => declared.has(d.domain)),
     domainTakesDown: singles.domainAnalysis.takesDown,
     listed: options.cutSetsListed ?? LISTED_CUT_SETS,
-  });
+  };
+  if (order > 2) return cutSetReport(plan, entries, { ...request, order });
+  const pairBudget = options.pairBudget ?? DEFAULT_PAIR_BUDGET;
+  return cutSetsOfOrderTwo(plan, entries, { ...request, pairBudget, found: pairs });
 }
 
 /** The pairs of failures, with `order` 2 or more; nulls otherwise. */

@@ -2,18 +2,19 @@
 // how many of each order (exact while the budget lasts), and the sets that the SPOFs and the
 // pairs do not already list — of order three and more, or with a failure domain that is an event
 // of its own (`domains:`) — with the entry points each takes down. The single failures are known
-// already (the sweeps): they are order one, and conditioned out. Order two without such domains
-// comes from the pair search alone, which is exact and usually much faster.
+// already (the sweeps): they are order one, and conditioned out. Order two alone needs no diagram
+// (order-two-cut-sets.ts).
 
-import type { AnalysisResult, CutSetEntry, CutSets, LargerCutSet } from '../analysis-result.js';
+import type { CutSetEntry, CutSets, LargerCutSet } from '../analysis-result.js';
 import type { FailureDomain } from '../outage/failure-domains.js';
 import type { SweepPlan } from '../outage/outage-sweep.js';
+import { ListedCutSets } from './listed-cut-sets.js';
 import { minimalCutSets, type CutSetSearch } from './minimal-cut-sets.js';
 
 /** Diagram nodes the cut-set search may create by default (`--cut-budget`). */
 export const DEFAULT_CUT_BUDGET = 4_000_000;
 
-/** Sets of order three and more listed at most; beyond, only their counts are given. */
+/** Cut sets listed at most (with their entry points); beyond, only their counts are given. */
 export const LISTED_CUT_SETS = 100_000;
 
 /** What the diagram search is given beside the graph. */
@@ -83,31 +84,6 @@ function singleEvents(
 }
 
 /**
- * Order two needs no diagram: the counts are the SPOFs and the pairs of each entry point (the
- * pair search is exact and usually much faster); incomplete when the pair search was.
- */
-export function cutSetsOfOrderTwo(
-  plan: SweepPlan,
-  entries: readonly number[],
-  budget: number,
-  takesDown: ReadonlyArray<readonly number[] | undefined>,
-  found: Pick<AnalysisResult, 'pairs' | 'pairSearch'>,
-): CutSets {
-  const { ids, services } = plan.graph;
-  const complete = found.pairSearch!.components.complete;
-  const counts = new Map(entries.map((e) => [ids[e]!, [0, 0]]));
-  takesDown.forEach((down, x) => {
-    if (services[x]!.virtual === true) return;
-    for (const e of down ?? []) if (e !== x) counts.get(ids[e]!)![0]!++;
-  });
-  for (const pair of found.pairs!) for (const e of pair.takesDown) counts.get(e)![1]!++;
-  const entrypoints = [...counts.keys()]
-    .sort()
-    .map((id) => ({ id, counts: complete ? counts.get(id)! : null }));
-  return { order: 2, budget, complete, nodes: 0, domains: [], entrypoints, sets: [] };
-}
-
-/**
  * The sets that neither `spofs` nor `pairs` list: three or more members, or a domain among them;
  * with their entry points, most entry points first, then fewer members, then names.
  */
@@ -136,31 +112,17 @@ class SetListing {
   }
 
   list(singles: ReadonlyMap<number, { domains: readonly number[] }>): LargerCutSet[] {
-    const takes = new Map<string, LargerCutSet>();
-    const add = (ids: string[], domains: string[], entry: number) => {
-      const key = `${ids.join('\n')}\t${domains.join('\n')}`;
-      let found = takes.get(key);
-      if (found === undefined) takes.set(key, (found = { ids, domains, takesDown: [] }));
-      found.takesDown.push(this.ids[entry]!);
-    };
+    const listed = new ListedCutSets();
     for (const { entry, family } of this.search.solved) {
-      for (const d of singles.get(entry)!.domains) add([], [this.domains[d]!.domain], entry);
+      const id = this.ids[entry]!;
+      for (const d of singles.get(entry)!.domains) listed.add([], [this.domains[d]!.domain], id);
       this.search.zbdd.forEachSet(family, (members) => {
         const last = members[members.length - 1]!;
         if (members.length < 3 && last < this.firstDomain) return;
-        const [ids, domains] = this.names(members);
-        add(ids, domains, entry);
+        listed.add(...this.names(members), id);
       });
     }
-    const list = [...takes.values()];
-    for (const s of list) s.takesDown.sort();
-    return list.sort(
-      (a, b) =>
-        b.takesDown.length - a.takesDown.length ||
-        a.ids.length + a.domains.length - b.ids.length - b.domains.length ||
-        compareNames(a.ids, b.ids) ||
-        compareNames(a.domains, b.domains),
-    );
+    return listed.sorted();
   }
 
   /** A set's components and domains by name, each sorted. */
@@ -173,11 +135,4 @@ class SetListing {
     }
     return [ids.sort(), domains.sort()];
   }
-}
-
-function compareNames(a: readonly string[], b: readonly string[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
-  }
-  return a.length - b.length;
 }

@@ -160,7 +160,8 @@ describe('minimal cut sets with failure domains as members', () => {
     });
     // The pairs of components are still there; the domain is a SPOF because auth is in it.
     expect(result.pairs).toEqual([{ ids: ['api-euw1', 'api-use1'], takesDown: ['checkout'] }]);
-    expect(result.cutSets!.nodes).toBeGreaterThan(0);
+    // Order two comes from the pair searches: no diagram.
+    expect(result.cutSets!.nodes).toBe(0);
   });
 
   it('lists a domain beside a component of another region', () => {
