@@ -7,12 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analysis/analyze.js';
 import type { CommonCauseDomain, Manifest } from '../../../src/manifest/types.js';
 import { compileGraph } from '../../../src/model/compiled-graph.js';
-import {
-  referenceDomains,
-  referenceEntryPoints,
-  referenceStatuses,
-} from '../../support/brute-force.js';
+import { referenceDomains } from '../../support/brute-force.js';
 import { buildManifest } from '../../support/build-manifest.js';
+import { referenceCutSets, type EventSet } from '../../support/cut-sets-reference.js';
 import { arbitraryManifestWithVirtual } from '../../support/failure-scenarios.js';
 
 const AT = { file: 'shop.yaml', line: 1, column: 1 };
@@ -28,64 +25,6 @@ function arbitraryManifestWithDomainEvents(maxServices: number): fc.Arbitrary<Ma
         .map((domain) => ({ domain, sla: 99.9, position: AT }));
       return { ...manifest, domains };
     });
-}
-
-/** A set of failure events: components by id, domains by name. */
-interface EventSet {
-  ids: string[];
-  domains: string[];
-}
-
-/** Every set of up to `order` of `units`, as index lists, smaller sets first. */
-function setsUpTo(units: number, order: number): number[][] {
-  let level: number[][] = [[]];
-  const all: number[][] = [];
-  for (let k = 1; k <= order; k++) {
-    level = level.flatMap((set) => {
-      const from = set.length === 0 ? 0 : set[set.length - 1]! + 1;
-      return Array.from({ length: Math.max(0, units - from) }, (_, i) => [...set, from + i]);
-    });
-    all.push(...level);
-  }
-  return all;
-}
-
-/** entry → its minimal cut sets of up to `order` events, by brute force. */
-function referenceCutSets(manifest: Manifest, order: number): Map<string, EventSet[]> {
-  const components = manifest.services.filter((s) => s.virtual !== true).map((s) => s.id);
-  const domainMembers = referenceDomains(manifest);
-  const declared = (manifest.domains ?? []).map((d) => d.domain);
-  const names = [...components, ...declared];
-  const entries = referenceEntryPoints(manifest);
-  const lost = new Map<string, Set<string>>();
-  const lostBy = (set: readonly number[]) => {
-    const key = set.join(',');
-    let down = lost.get(key);
-    if (down === undefined) {
-      const failed = new Set<string>();
-      for (const u of set) {
-        if (u < components.length) failed.add(names[u]!);
-        else for (const m of domainMembers.get(names[u]!)!.members) failed.add(m);
-      }
-      const statuses = referenceStatuses(manifest, failed);
-      down = new Set(entries.filter((e) => ['failed', 'down'].includes(statuses.get(e)!)));
-      lost.set(key, down);
-    }
-    return down;
-  };
-  const cuts = new Map(entries.map((e) => [e, [] as EventSet[]]));
-  for (const set of setsUpTo(names.length, order)) {
-    for (const e of entries) {
-      if (set.some((u) => names[u] === e) || !lostBy(set).has(e)) continue;
-      const smaller = set.map((_, i) => set.filter((__, j) => j !== i));
-      if (set.length > 1 && smaller.some((s) => lostBy(s).has(e))) continue;
-      cuts.get(e)!.push({
-        ids: set.filter((u) => u < components.length).map((u) => names[u]!),
-        domains: set.filter((u) => u >= components.length).map((u) => names[u]!),
-      });
-    }
-  }
-  return cuts;
 }
 
 const keyOf = (s: EventSet) => `${[...s.ids].sort().join(',')}|${[...s.domains].sort().join(',')}`;
