@@ -35,6 +35,8 @@ function countsPhrase(counts: readonly number[] | null): string {
 function budgetNote(cutSets: CutSets): string | undefined {
   if (cutSets.complete) return undefined;
   const unsolved = cutSets.entrypoints.filter((e) => e.counts === null).length;
+  if (cutSets.order === 2)
+    return `a pair search stopped at its budget: ${formatNumber(unsolved)} entry points left uncounted (raise --pair-budget)`;
   return (
     `the cut-set search stopped at its budget of ${formatNumber(cutSets.budget)} diagram nodes: ` +
     `${formatNumber(unsolved)} entry points left unsolved (raise --cut-budget)`

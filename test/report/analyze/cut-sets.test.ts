@@ -48,6 +48,11 @@ describe('minimal cut sets in the text and Markdown reports', () => {
     expect(text).toContain('not solved within the budget');
     expect(text).toContain('the cut-set search stopped at its budget of 1 diagram nodes');
     expect(renderAnalyzeMarkdown(stopped, { top: 10 })).toContain('raise --cut-budget');
+    const pairsStopped = analyze(compileGraph(manifest), 'shops', { order: 2, pairBudget: 0 });
+    expect(pairsStopped.cutSets?.complete).toBe(false);
+    expect(renderAnalyzeText(pairsStopped, { color: false, top: 10 })).toContain(
+      'a pair search stopped at its budget: 3 entry points left uncounted (raise --pair-budget)',
+    );
     const plain = analyze(compileGraph(manifest), 'shops');
     expect(renderAnalyzeText(plain, { color: false, top: 10 })).not.toContain('Minimal cut sets');
     expect(renderAnalyzeMarkdown(plain, { top: 10 })).not.toContain('Minimal cut sets');
