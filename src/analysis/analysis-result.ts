@@ -231,35 +231,41 @@ export interface PairSearch {
 }
 
 /**
- * Minimal cut sets of up to `order` components per entry point: sets whose joint failure takes
- * the entry point down while no smaller part of them does (the entry point itself left out).
+ * Minimal cut sets of up to `order` members per entry point: sets of components, and of failure
+ * domains that are events of their own, whose joint failure takes the entry point down while no
+ * smaller part of them does (the entry point's own failure left out).
  */
 export interface CutSets {
   order: number;
   /** Diagram nodes the search may create (`--cut-budget`). */
   budget: number;
-  /** True when every entry point in focus was solved within the budget. */
+  /** True when every entry point in focus was solved: within the budget, and the pair searches complete. */
   complete: boolean;
   /** Diagram nodes created; 0 at order two (the SPOFs and the pairs need none). */
   nodes: number;
+  /** The failure domains that are members like components (the manifest's `domains:`), sorted. */
+  domains: string[];
   /** Every entry point in focus, by id. */
   entrypoints: CutSetEntry[];
   /**
-   * The cut sets of three or more components, most entry points first, then fewer members,
-   * then ids; null when there are more than 100,000 of them (the counts stay exact).
+   * The cut sets that `spofs` and `pairs` do not list — three or more members, or a domain
+   * among them — most entry points first, then fewer members, then ids, then domains; null
+   * when there are more than 100,000 of them (the counts stay exact).
    */
   sets: LargerCutSet[] | null;
 }
 
 export interface CutSetEntry {
   id: string;
-  /** counts[s − 1]: minimal cut sets of s components; null when the budget ran out first. */
+  /** counts[s − 1]: minimal cut sets of s members; null when the budget ran out first. */
   counts: number[] | null;
 }
 
 export interface LargerCutSet {
   /** The components, by id. */
   ids: string[];
+  /** The failure domains, by name. */
+  domains: string[];
   takesDown: string[];
 }
 

@@ -28,12 +28,8 @@ import { componentUnits, domainUnits, minimalPairs, type FoundPair } from './cut
 import { rtoViolations } from './recovery/rto-consistency.js';
 import { dataSharingFate } from './recovery/data-shares-fate.js';
 import { recoveryObjectives } from './recovery/recovery-objectives.js';
-import {
-  cutSetReport,
-  cutSetsOfOrderTwo,
-  DEFAULT_CUT_BUDGET,
-  LISTED_CUT_SETS,
-} from './cut-sets/cut-set-report.js';
+import { cutSetReport, DEFAULT_CUT_BUDGET, LISTED_CUT_SETS } from './cut-sets/cut-set-report.js';
+import { cutSetsOfOrderTwo } from './cut-sets/order-two-cut-sets.js';
 import { planSweep, type SweepPlan } from './outage/outage-sweep.js';
 import { OutageLength, toleranceMatters } from './outage/outage-length.js';
 import { recordSingleFailures } from './outage/single-failures.js';
@@ -137,7 +133,7 @@ export function analyze(
       focusEntries.length,
     ),
     ...pairs,
-    cutSets: cutSetsOf(plan, focusEntries, takesDown, pairs, options),
+    cutSets: cutSetsOf(plan, focusEntries, { takesDown, domains, domainAnalysis }, pairs, options),
     rtoViolations: rtoViolations(graph),
     ...analyzeAvailability(plan, focusEntries, { takesDown: unbounded.takesDown }),
     ...recoveryOf(plan, domains, focusEntries, unbounded.takesDown),
@@ -185,22 +181,33 @@ function outageLength(
 }
 
 /**
- * Minimal cut sets with `order` 2 or more; null otherwise. Up to order two they are the SPOFs
- * and the pairs, found already; beyond, the diagram search finds them all.
+ * Minimal cut sets with `order` 2 or more; null otherwise. Up to order two they come from the
+ * single failures and the pair searches; beyond, the diagram search finds them all.
  */
 function cutSetsOf(
   plan: SweepPlan,
   entries: readonly number[],
-  takesDown: ReadonlyArray<readonly number[] | undefined>,
+  singles: {
+    takesDown: ReadonlyArray<readonly number[] | undefined>;
+    domains: readonly FailureDomain[];
+    domainAnalysis: DomainAnalysis;
+  },
   pairs: Pick<AnalysisResult, 'pairs' | 'pairSearch'>,
   options: AnalyzeOptions,
 ): AnalysisResult['cutSets'] {
   const order = options.order ?? 1;
-  const budget = options.cutBudget ?? DEFAULT_CUT_BUDGET;
   if (order < 2) return null;
-  if (order === 2) return cutSetsOfOrderTwo(plan, entries, budget, takesDown, pairs);
-  const listed = options.cutSetsListed ?? LISTED_CUT_SETS;
-  return cutSetReport(plan, entries, order, budget, takesDown, listed);
+  const declared = new Set((plan.graph.commonCauses ?? []).map((d) => d.domain));
+  const request = {
+    budget: options.cutBudget ?? DEFAULT_CUT_BUDGET,
+    takesDown: singles.takesDown,
+    domains: singles.domains.filter((d) => declared.has(d.domain)),
+    domainTakesDown: singles.domainAnalysis.takesDown,
+    listed: options.cutSetsListed ?? LISTED_CUT_SETS,
+  };
+  if (order > 2) return cutSetReport(plan, entries, { ...request, order });
+  const pairBudget = options.pairBudget ?? DEFAULT_PAIR_BUDGET;
+  return cutSetsOfOrderTwo(plan, entries, { ...request, pairBudget, found: pairs });
 }
 
 /** The pairs of failures, with `order` 2 or more; nulls otherwise. */

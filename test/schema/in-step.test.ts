@@ -154,11 +154,16 @@ const CUT_SETS: Presence<CutSets> = {
   budget: 'required',
   complete: 'required',
   nodes: 'required',
+  domains: 'required',
   entrypoints: 'required',
   sets: 'required',
 };
 const CUT_SET_ENTRY: Presence<CutSetEntry> = { id: 'required', counts: 'required' };
-const LARGER_CUT_SET: Presence<LargerCutSet> = { ids: 'required', takesDown: 'required' };
+const LARGER_CUT_SET: Presence<LargerCutSet> = {
+  ids: 'required',
+  domains: 'required',
+  takesDown: 'required',
+};
 const DOMAIN_PAIR_CUT: Presence<DomainPairCut> = { domains: 'required', takesDown: 'required' };
 const PAIR_SEARCH: Presence<PairSearch> = {
   budget: 'required',

@@ -1,108 +1,138 @@
 // The minimal cut sets of `analyze --order N` as the result shows them: per entry point in focus,
-// how many of each order (exact while the budget lasts), and the sets of order three and more
-// with the entry points each takes down (orders one and two are the SPOFs and the pairs). The
-// single failures are known already (the sweep): they are order one, and conditioned out.
-// Order two alone comes from the pair search, which is exact and usually much faster.
+// how many of each order (exact while the budget lasts), and the sets that the SPOFs and the
+// pairs do not already list — of order three and more, or with a failure domain that is an event
+// of its own (`domains:`) — with the entry points each takes down. The single failures are known
+// already (the sweeps): they are order one, and conditioned out. Order two alone needs no diagram
+// (order-two-cut-sets.ts).
 
-import type { AnalysisResult, CutSetEntry, CutSets } from '../analysis-result.js';
+import type { CutSetEntry, CutSets, LargerCutSet } from '../analysis-result.js';
+import type { FailureDomain } from '../outage/failure-domains.js';
 import type { SweepPlan } from '../outage/outage-sweep.js';
-import { minimalCutSets } from './minimal-cut-sets.js';
+import { ListedCutSets } from './listed-cut-sets.js';
+import { minimalCutSets, type CutSetSearch } from './minimal-cut-sets.js';
 
 /** Diagram nodes the cut-set search may create by default (`--cut-budget`). */
 export const DEFAULT_CUT_BUDGET = 4_000_000;
 
-/** Sets of order three and more listed at most; beyond, only their counts are given. */
+/** Cut sets listed at most (with their entry points); beyond, only their counts are given. */
 export const LISTED_CUT_SETS = 100_000;
+
+/** What the diagram search is given beside the graph. */
+export interface CutSetRequest {
+  order: number;
+  budget: number;
+  /** takesDown[x]: the entry points (in focus) service x takes down alone. */
+  takesDown: ReadonlyArray<readonly number[] | undefined>;
+  /** Failure domains that are events of their own (the manifest's `domains:`), by name. */
+  domains: readonly FailureDomain[];
+  /** The entry points (in focus) each domain takes down alone, by domain name. */
+  domainTakesDown: ReadonlyMap<string, readonly number[]>;
+  /** Sets listed at most (LISTED_CUT_SETS). */
+  listed: number;
+}
 
 export function cutSetReport(
   plan: SweepPlan,
   entries: readonly number[],
-  order: number,
-  budget: number,
-  takesDown: ReadonlyArray<readonly number[] | undefined>,
-  listed = LISTED_CUT_SETS,
+  request: CutSetRequest,
 ): CutSets {
+  const { order, budget, domains } = request;
   const { ids } = plan.graph;
   const byId = [...entries].sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
   // Dependencies first: entry points low in the graph share their families with the rest.
   const byRank = [...entries].sort((a, b) => plan.rank[a]! - plan.rank[b]!);
-  const singles = new Map<number, number[]>(entries.map((e) => [e, []]));
-  takesDown.forEach((down, x) => {
-    for (const e of down ?? []) singles.get(e)?.push(x);
+  const singles = singleEvents(entries, request);
+  const search = minimalCutSets(plan, byRank, {
+    order,
+    budget,
+    domains: domains.map((d) => d.members),
+    singlesOf: (e) => singles.get(e)!,
   });
-  const singlesOf = (e: number) => singles.get(e)!;
-  const search = minimalCutSets(plan, byRank, { order, budget, singlesOf });
   const counts = new Map(search.solved.map((s) => [s.entry, s.counts]));
   const entrypoints: CutSetEntry[] = byId.map((e) => ({
     id: ids[e]!,
     counts: counts.get(e) ?? null,
   }));
-  let larger = 0;
-  for (const s of search.solved) for (let k = 2; k < order; k++) larger += s.counts[k]!;
-  const sets = larger > listed ? null : listLarger(search, ids);
+  const listing = new SetListing(search, ids, domains);
+  const sets = listing.count(singles) > request.listed ? null : listing.list(singles);
   return {
     order,
     budget,
     complete: search.unsolved.length === 0,
     nodes: search.zbdd.size,
+    domains: domains.map((d) => d.domain),
     entrypoints,
     sets,
   };
 }
 
-/**
- * Order two needs no diagram: the counts are the SPOFs and the pairs of each entry point (the
- * pair search is exact and usually much faster); incomplete when the pair search was.
- */
-export function cutSetsOfOrderTwo(
-  plan: SweepPlan,
+/** The services and the domains that take each entry point down alone. */
+function singleEvents(
   entries: readonly number[],
-  budget: number,
-  takesDown: ReadonlyArray<readonly number[] | undefined>,
-  found: Pick<AnalysisResult, 'pairs' | 'pairSearch'>,
-): CutSets {
-  const { ids, services } = plan.graph;
-  const complete = found.pairSearch!.components.complete;
-  const counts = new Map(entries.map((e) => [ids[e]!, [0, 0]]));
-  takesDown.forEach((down, x) => {
-    if (services[x]!.virtual === true) return;
-    for (const e of down ?? []) if (e !== x) counts.get(ids[e]!)![0]!++;
+  request: CutSetRequest,
+): Map<number, { services: number[]; domains: number[] }> {
+  const singles = new Map(
+    entries.map((e) => [e, { services: [] as number[], domains: [] as number[] }]),
+  );
+  request.takesDown.forEach((down, x) => {
+    for (const e of down ?? []) singles.get(e)?.services.push(x);
   });
-  for (const pair of found.pairs!) for (const e of pair.takesDown) counts.get(e)![1]!++;
-  const entrypoints = [...counts.keys()]
-    .sort()
-    .map((id) => ({ id, counts: complete ? counts.get(id)! : null }));
-  return { order: 2, budget, complete, nodes: 0, entrypoints, sets: [] };
+  request.domains.forEach((d, k) => {
+    for (const e of request.domainTakesDown.get(d.domain) ?? []) singles.get(e)?.domains.push(k);
+  });
+  return singles;
 }
 
-/** Sets of three or more members, with their entry points; most entry points first, then ids. */
-function listLarger(
-  search: ReturnType<typeof minimalCutSets>,
-  ids: readonly string[],
-): CutSets['sets'] {
-  const takes = new Map<string, { ids: string[]; takesDown: string[] }>();
-  for (const { entry, family } of search.solved) {
-    search.zbdd.forEachSet(family, (members) => {
-      if (members.length < 3) return;
-      const names = members.map((x) => ids[search.serviceOf[x]!]!).sort();
-      const key = names.join('\n');
-      let found = takes.get(key);
-      if (found === undefined) takes.set(key, (found = { ids: names, takesDown: [] }));
-      found.takesDown.push(ids[entry]!);
-    });
+/**
+ * The sets that neither `spofs` nor `pairs` list: three or more members, or a domain among them;
+ * with their entry points, most entry points first, then fewer members, then names.
+ */
+class SetListing {
+  /** Variables from here on are domains. */
+  private readonly firstDomain: number;
+
+  constructor(
+    private readonly search: CutSetSearch,
+    private readonly ids: readonly string[],
+    private readonly domains: readonly FailureDomain[],
+  ) {
+    this.firstDomain = search.serviceOf.length;
   }
-  const list = [...takes.values()];
-  for (const s of list) s.takesDown.sort();
-  const compare = (a: string[], b: string[]) => {
-    for (let i = 0; i < Math.min(a.length, b.length); i++) {
-      if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+
+  /** How many (set, entry point) the list would hold, without listing them. */
+  count(singles: ReadonlyMap<number, { domains: readonly number[] }>): number {
+    let total = 0;
+    for (const { entry, counts, family } of this.search.solved) {
+      for (let k = 2; k < counts.length; k++) total += counts[k]!;
+      if (this.domains.length === 0 || counts.length < 2) continue;
+      const ofComponents = this.search.zbdd.countBySize(family, 2, this.firstDomain)[2]!;
+      total += counts[1]! - ofComponents + singles.get(entry)!.domains.length;
     }
-    return a.length - b.length;
-  };
-  return list.sort(
-    (a, b) =>
-      b.takesDown.length - a.takesDown.length ||
-      a.ids.length - b.ids.length ||
-      compare(a.ids, b.ids),
-  );
+    return total;
+  }
+
+  list(singles: ReadonlyMap<number, { domains: readonly number[] }>): LargerCutSet[] {
+    const listed = new ListedCutSets();
+    for (const { entry, family } of this.search.solved) {
+      const id = this.ids[entry]!;
+      for (const d of singles.get(entry)!.domains) listed.add([], [this.domains[d]!.domain], id);
+      this.search.zbdd.forEachSet(family, (members) => {
+        const last = members[members.length - 1]!;
+        if (members.length < 3 && last < this.firstDomain) return;
+        listed.add(...this.names(members), id);
+      });
+    }
+    return listed.sorted();
+  }
+
+  /** A set's components and domains by name, each sorted. */
+  private names(members: readonly number[]): [string[], string[]] {
+    const ids: string[] = [];
+    const domains: string[] = [];
+    for (const x of members) {
+      if (x < this.firstDomain) ids.push(this.ids[this.search.serviceOf[x]!]!);
+      else domains.push(this.domains[x - this.firstDomain]!.domain);
+    }
+    return [ids.sort(), domains.sort()];
+  }
 }

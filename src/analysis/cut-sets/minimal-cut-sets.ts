@@ -8,7 +8,9 @@
 // changes (families only grow, and there are finitely many). Cutting at `order` is exact: a
 // set's minimality depends only on its subsets, which are smaller. An entry point's single
 // points of failure are conditioned out first (they never fail): no larger minimal cut set
-// holds one, and without them the families stay near the size of the answer. Fault Tree Handbook
+// holds one, and without them the families stay near the size of the answer. A failure domain
+// given as an event of its own (common cause) is one more member: it takes each of its services
+// down, so it is in their own families beside their own failures. Fault Tree Handbook
 // (NUREG-0492, 1981, ch. VII) for cut sets; Rauzy 1993/2001 for computing them with diagrams.
 
 import type { SweepPlan } from '../outage/outage-sweep.js';
@@ -19,15 +21,28 @@ export interface CutSetOptions {
   order: number;
   /** Diagram nodes the search may create before it stops and says so. */
   budget: number;
-  /** The services whose failure alone takes entry point e down (e itself may be among them). */
-  singlesOf(e: number): ArrayLike<number>;
+  /** Failure domains that fail as one event each: their member services. */
+  domains: readonly ArrayLike<number>[];
+  /**
+   * The events whose failure alone takes entry point e down: services (e itself may be among
+   * them) and domains (indices into `domains`).
+   */
+  singlesOf(e: number): SingleEvents;
+}
+
+export interface SingleEvents {
+  services: ArrayLike<number>;
+  domains: ArrayLike<number>;
 }
 
 export interface EntryCutSets {
   entry: number;
-  /** counts[s - 1]: minimal cut sets of s components, s = 1 .. order. */
+  /** counts[s - 1]: minimal cut sets of s members (components and domains), s = 1 .. order. */
   counts: number[];
-  /** The cut sets of two or more members, in `zbdd` (variable x is service `serviceOf[x]`). */
+  /**
+   * The cut sets of two or more members, in `zbdd`: variable x < serviceOf.length is service
+   * `serviceOf[x]`, a larger one is domain x − serviceOf.length.
+   */
   family: number;
 }
 
@@ -68,10 +83,13 @@ class FamilyBuilder {
   private readonly family: Int32Array;
   /** Whether family[r] is computed for the entry point being solved (= `entryEpoch`). */
   private readonly known: Int32Array;
-  /** Ranks conditioned out for the entry point being solved (= `entryEpoch`). */
+  /** Variables conditioned out for the entry point being solved (= `entryEpoch`). */
   private readonly never: Int32Array;
+  /** The domains of rank r: domainsAt[domainStart[r] .. domainStart[r + 1] - 1]. */
+  private readonly domainStart: Int32Array;
+  private readonly domainsAt: Int32Array;
   private readonly seen: Int32Array;
-  private readonly singlesOf: (e: number) => ArrayLike<number>;
+  private readonly singlesOf: (e: number) => SingleEvents;
   private epoch = 0;
   private entryEpoch = 0;
 
@@ -81,9 +99,10 @@ class FamilyBuilder {
     this.zbdd = new Zbdd(options.budget);
     this.family = new Int32Array(plan.order.length);
     this.known = new Int32Array(plan.order.length);
-    this.never = new Int32Array(plan.order.length);
+    this.never = new Int32Array(plan.order.length + options.domains.length);
     this.seen = new Int32Array(plan.order.length);
     this.singlesOf = options.singlesOf;
+    [this.domainStart, this.domainsAt] = domainsByRank(plan, options.domains);
   }
 
   /** Deepest services last: families of shared dependencies then share their tails. */
@@ -91,18 +110,25 @@ class FamilyBuilder {
     return this.plan.order.length - 1 - rank;
   }
 
+  /** Domains after every service. */
+  private domainVariable(d: number): number {
+    return this.plan.order.length + d;
+  }
+
   solve(entry: number): EntryCutSets {
     const { plan, zbdd } = this;
     const r = plan.rank[entry]!;
     const epoch = ++this.entryEpoch;
     const singles = this.singlesOf(entry);
-    let spofs = 0;
-    for (let i = 0; i < singles.length; i++) {
-      const x = singles[i]!;
-      this.never[plan.rank[x]!] = epoch;
+    let spofs = singles.domains.length;
+    for (let i = 0; i < singles.services.length; i++) {
+      const x = singles.services[i]!;
+      this.never[this.variable(plan.rank[x]!)] = epoch;
       if (x !== entry && plan.graph.services[x]!.virtual !== true) spofs++;
     }
-    this.never[r] = epoch;
+    for (let i = 0; i < singles.domains.length; i++)
+      this.never[this.domainVariable(singles.domains[i]!)] = epoch;
+    this.never[this.variable(r)] = epoch;
     this.computeBelow(r);
     const lost = this.lostFamily(r);
     const counts = zbdd.countBySize(lost, this.order).slice(1);
@@ -158,11 +184,20 @@ class FamilyBuilder {
     return Int32Array.from(queue.filter((r) => this.known[r] !== this.entryEpoch)).sort();
   }
 
-  /** {{r}} for a component, nothing for a virtual service or one conditioned out. */
+  /**
+   * The events that take rank r down by themselves: {r} for a component (not for a virtual
+   * service), {d} for each of its domains; none that is conditioned out.
+   */
   private own(r: number): number {
+    const { zbdd, never, entryEpoch } = this;
     const virtual = this.plan.graph.services[this.plan.order[r]!]!.virtual === true;
-    if (virtual || this.never[r] === this.entryEpoch) return EMPTY;
-    return this.zbdd.single(this.variable(r));
+    const x = this.variable(r);
+    let own = virtual || never[x] === entryEpoch ? EMPTY : zbdd.single(x);
+    for (let k = this.domainStart[r]!; k < this.domainStart[r + 1]!; k++) {
+      const y = this.domainVariable(this.domainsAt[k]!);
+      if (never[y] !== entryEpoch) own = zbdd.union(own, zbdd.single(y));
+    }
+    return own;
   }
 
   private downFamily(r: number): number {
@@ -194,4 +229,22 @@ class FamilyBuilder {
     }
     return zbdd.minimal(lost);
   }
+}
+
+/** The domains of each rank, as compressed rows: [start, domains]. */
+function domainsByRank(
+  plan: SweepPlan,
+  domains: readonly ArrayLike<number>[],
+): [Int32Array, Int32Array] {
+  const start = new Int32Array(plan.order.length + 1);
+  for (const members of domains) {
+    for (let i = 0; i < members.length; i++) start[plan.rank[members[i]!]! + 1]!++;
+  }
+  for (let r = 0; r < plan.order.length; r++) start[r + 1]! += start[r]!;
+  const fill = start.slice(0, plan.order.length);
+  const at = new Int32Array(start[plan.order.length]!);
+  domains.forEach((members, d) => {
+    for (let i = 0; i < members.length; i++) at[fill[plan.rank[members[i]!]!]!++] = d;
+  });
+  return [start, at];
 }

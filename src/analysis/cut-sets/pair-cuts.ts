@@ -31,6 +31,8 @@ import { bitInWord, difference, union, wordOf } from '../graph/bit-mask.js';
 export interface PairUnits extends FailureUnits {
   /** The order in which units are searched for partners: a permutation of 0..count-1. */
   order: ArrayLike<number> & Iterable<number>;
+  /** Only the first `searched` units of `order` are searched for partners (later ones pair with them). */
+  searched: number;
   /** True when the two units must not pair (a domain and a domain inside it). */
   nested(a: number, b: number): boolean;
   /** Every unit's single failure, told to the observer (label = unit). */
@@ -56,6 +58,7 @@ export function componentUnits(plan: SweepPlan): PairUnits {
   return {
     ...everyComponent(plan.graph),
     order: plan.order,
+    searched: plan.order.length,
     nested: () => false,
     sweepSingles: (plan, observer) => void singleFailureSweep(plan, observer),
   };
@@ -68,9 +71,42 @@ export function domainUnits(domains: readonly FailureDomain[]): PairUnits {
   return {
     ...everyDomain(domains),
     order: domains.map((_, d) => d),
+    searched: domains.length,
     nested: (a, b) => inside(names[a]!, names[b]!) || inside(names[b]!, names[a]!),
     sweepSingles: (plan, observer) =>
       void outageSweepOf(plan, domains.length, (d) => domains[d]!.members, observer),
+  };
+}
+
+/**
+ * Components (unit v is service v) and the given domains (unit n + d is domains[d]) together,
+ * searching only the pairs with a domain in them: the domains come first in the search order and
+ * only they are searched for partners. A domain that holds a component, or another domain, fails
+ * all the pair would: such a pair takes nothing down that its larger member does not, and is
+ * never checked.
+ */
+export function domainEventUnits(plan: SweepPlan, domains: readonly FailureDomain[]): PairUnits {
+  const { graph } = plan;
+  const n = graph.n;
+  const components = everyComponent(graph);
+  const inDomain = domains.map((d) => new Set(d.members));
+  const holds = (d: number, u: number) =>
+    u < n ? inDomain[d]!.has(u) : domains[u - n]!.members.every((v) => inDomain[d]!.has(v));
+  return {
+    count: n + domains.length,
+    name: (u) => (u < n ? components.name(u) : domains[u - n]!.domain),
+    members: (u) => (u < n ? components.members(u) : domains[u - n]!.members),
+    eligible: (u) => u >= n || components.eligible(u),
+    order: [...domains.map((_, d) => n + d), ...plan.order],
+    searched: domains.length,
+    nested: (a, b) => (a >= n && holds(a - n, b)) || (b >= n && holds(b - n, a)),
+    sweepSingles: (plan, observer) => {
+      singleFailureSweep(plan, observer);
+      outageSweepOf(plan, domains.length, (d) => domains[d]!.members, {
+        interesting: observer.interesting,
+        down: (d, v) => observer.down(n + d, v),
+      });
+    },
   };
 }
 
@@ -184,7 +220,7 @@ function enumerateCandidates(
   };
   const search = new PartnerSearch(graph, units, meeting, singles, bits);
   const limit = Math.max(1, budget * COUNTING_LIMIT);
-  for (let p = 0; p < units.count && found.unchecked < limit; p++) {
+  for (let p = 0; p < units.searched && found.unchecked < limit; p++) {
     const x = units.order[p]!;
     if (!units.eligible(x)) continue;
     for (const y of search.partners(x)) {

@@ -95,8 +95,11 @@ export class Zbdd {
     return f === BASE;
   }
 
-  /** counts[s]: the sets of f with s members, for s = 0 .. maxSize. */
-  countBySize(f: number, maxSize: number): number[] {
+  /**
+   * counts[s]: the sets of f with s members, for s = 0 .. maxSize; only those whose members are
+   * all below variable `below`, when given.
+   */
+  countBySize(f: number, maxSize: number, below = TERMINAL_VAR): number[] {
     const nodes = this.reachable(f);
     const width = maxSize + 1;
     const at = new Map<number, number>();
@@ -109,9 +112,10 @@ export class Zbdd {
       at.set(u, slot);
       const lo = at.get(this.los[u]!)!;
       const hi = at.get(this.his[u]!)!;
+      const withU = this.vars[u]! < below;
       for (let s = 0; s < width; s++) {
         counts[slot * width + s] =
-          counts[lo * width + s]! + (s > 0 ? counts[hi * width + s - 1]! : 0);
+          counts[lo * width + s]! + (s > 0 && withU ? counts[hi * width + s - 1]! : 0);
       }
     }
     const slot = at.get(f)!;

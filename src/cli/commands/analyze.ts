@@ -45,7 +45,7 @@ export function registerAnalyze(program: Command, context: CommandContext): void
       )
       .option(
         '--order <n>',
-        'N >= 2: also the minimal pairs of components and of failure domains that take an entry point down together (neither alone does), and the minimal cut sets of up to N components per entry point',
+        'N >= 2: also the minimal pairs of components and of failure domains that take an entry point down together (neither alone does), and the minimal cut sets of up to N members per entry point: components, and the failure domains that domains: gives an sla of their own',
         '1',
       )
       .option(

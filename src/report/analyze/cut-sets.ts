@@ -1,8 +1,14 @@
 // The minimal cut sets of `analyze --order N` (N ≥ 2) in the text and Markdown reports: how many
-// of each order per entry point, and the sets of three or more components, each list bounded by
-// --top with a count of what was left out (the JSON keeps everything).
+// of each order per entry point, and the sets the SPOFs and pairs do not show (three or more
+// members, or a failure domain among them), each list bounded by --top with a count of what was
+// left out (the JSON keeps everything).
 
-import type { AnalysisResult, CutSetEntry, CutSets } from '../../analysis/analysis-result.js';
+import type {
+  AnalysisResult,
+  CutSetEntry,
+  CutSets,
+  LargerCutSet,
+} from '../../analysis/analysis-result.js';
 import { formatNumber } from '../shared/format.js';
 import { markdownCode } from '../shared/markdown.js';
 import { safeText } from '../shared/safe-text.js';
@@ -29,16 +35,35 @@ function countsPhrase(counts: readonly number[] | null): string {
 function budgetNote(cutSets: CutSets): string | undefined {
   if (cutSets.complete) return undefined;
   const unsolved = cutSets.entrypoints.filter((e) => e.counts === null).length;
+  if (cutSets.order === 2)
+    return `a pair search stopped at its budget: ${formatNumber(unsolved)} entry points left uncounted (raise --pair-budget)`;
   return (
     `the cut-set search stopped at its budget of ${formatNumber(cutSets.budget)} diagram nodes: ` +
     `${formatNumber(unsolved)} entry points left unsolved (raise --cut-budget)`
   );
 }
 
+/** What the sets are of: components, or components and failure domains. */
+function membersWord(cutSets: CutSets): string {
+  return cutSets.domains.length === 0 ? 'components' : 'components and failure domains';
+}
+
+/** The title of the list of sets, or undefined when there is none to show. */
+function setsTitle(cutSets: CutSets): string | undefined {
+  if (cutSets.domains.length > 0) return 'sets of three or more members, or with a failure domain';
+  return cutSets.order >= 3 ? 'sets of three or more components' : undefined;
+}
+
 function largerNote(cutSets: CutSets): string | undefined {
-  return cutSets.sets === null && cutSets.order >= 3
-    ? 'too many sets of three or more components to list; the counts above are exact'
+  const title = setsTitle(cutSets);
+  return cutSets.sets === null && title !== undefined
+    ? `too many ${title} to list; the counts above are exact`
     : undefined;
+}
+
+/** A set's members, components first, each domain marked as one. */
+function memberNames(set: LargerCutSet, name: (s: string) => string): string {
+  return [...set.ids.map(name), ...set.domains.map((d) => `domain ${name(d)}`)].join(' + ');
 }
 
 export function cutSetsText(result: AnalysisResult, style: Style, top: number): string[] {
@@ -47,19 +72,18 @@ export function cutSetsText(result: AnalysisResult, style: Style, top: number): 
   const entries = entriesWithCuts(cutSets);
   const lines = [
     style.bold(
-      `Minimal cut sets of up to ${cutSets.order} components (per entry point; ${formatNumber(entries.length)} with any)`,
+      `Minimal cut sets of up to ${cutSets.order} ${membersWord(cutSets)} (per entry point; ${formatNumber(entries.length)} with any)`,
     ),
   ];
   for (const e of entries.slice(0, top))
     lines.push(`  ${safeText(e.id)}: ${countsPhrase(e.counts)}`);
   lines.push(...more(entries.length, top, style));
   const sets = cutSets.sets ?? [];
-  if (cutSets.order >= 3) {
-    lines.push(
-      `  sets of three or more components (${formatNumber(sets.length)}):${sets.length === 0 ? ' none' : ''}`,
-    );
+  const title = setsTitle(cutSets);
+  if (title !== undefined) {
+    lines.push(`  ${title} (${formatNumber(sets.length)}):${sets.length === 0 ? ' none' : ''}`);
     for (const set of sets.slice(0, top))
-      lines.push(`    ${set.ids.map(safeText).join(' + ')} takes down ${list(set.takesDown, top)}`);
+      lines.push(`    ${memberNames(set, safeText)} takes down ${list(set.takesDown, top)}`);
     lines.push(...more(sets.length, top, style, '    '));
   }
   for (const note of [largerNote(cutSets), budgetNote(cutSets)])
@@ -72,7 +96,7 @@ export function cutSetsMarkdown(result: AnalysisResult, top: number): string[] {
   if (cutSets === null) return [];
   const entries = entriesWithCuts(cutSets);
   const lines = [
-    `## Minimal cut sets of up to ${cutSets.order} components`,
+    `## Minimal cut sets of up to ${cutSets.order} ${membersWord(cutSets)}`,
     '',
     `**Entry points** (${formatNumber(entries.length)} with any)`,
     '',
@@ -82,13 +106,15 @@ export function cutSetsMarkdown(result: AnalysisResult, top: number): string[] {
     lines.push(`- ${markdownCode(e.id)}: ${countsPhrase(e.counts)}`);
   if (entries.length > top)
     lines.push(`- _${formatNumber(entries.length - top)} more not shown (\`--top\`)._`);
-  if (cutSets.order >= 3) {
+  const title = setsTitle(cutSets);
+  if (title !== undefined) {
     const sets = cutSets.sets ?? [];
-    lines.push('', `**Sets of three or more components** (${formatNumber(sets.length)})`, '');
+    const heading = title.charAt(0).toUpperCase() + title.slice(1);
+    lines.push('', `**${heading}** (${formatNumber(sets.length)})`, '');
     if (sets.length === 0) lines.push('None.');
     for (const set of sets.slice(0, top)) {
       lines.push(
-        `- ${set.ids.map(markdownCode).join(' + ')} takes down ${set.takesDown.map(markdownCode).join(', ')}`,
+        `- ${memberNames(set, markdownCode)} takes down ${set.takesDown.map(markdownCode).join(', ')}`,
       );
     }
     if (sets.length > top)

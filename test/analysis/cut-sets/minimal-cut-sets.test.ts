@@ -5,64 +5,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analysis/analyze.js';
-import type { Manifest } from '../../../src/manifest/types.js';
 import { compileGraph } from '../../../src/model/compiled-graph.js';
-import { referenceEntryPoints, referenceStatuses } from '../../support/brute-force.js';
 import { buildManifest } from '../../support/build-manifest.js';
+import { referenceCutSets } from '../../support/cut-sets-reference.js';
 import { arbitraryManifestWithVirtual } from '../../support/failure-scenarios.js';
-
-/** Every k-subset of `items`, in lexicographic order. */
-function subsets<T>(items: readonly T[], k: number): T[][] {
-  const out: T[][] = [];
-  const pick: number[] = [];
-  const stack = [0];
-  while (stack.length > 0) {
-    const from = stack.pop()!;
-    if (pick.length === k) {
-      out.push(pick.map((i) => items[i]!));
-      pick.pop();
-      continue;
-    }
-    if (from >= items.length) {
-      pick.pop();
-      continue;
-    }
-    // Next time: move this slot on. Now: take `from` and fill the next slot.
-    stack.push(from + 1);
-    pick.push(from);
-    stack.push(from + 1);
-  }
-  return out;
-}
-
-/** entry → minimal cut sets ("a,b,c") of up to `order` components, by brute force. */
-function referenceCutSets(manifest: Manifest, order: number): Map<string, string[]> {
-  const components = manifest.services.filter((s) => s.virtual !== true).map((s) => s.id);
-  const entries = referenceEntryPoints(manifest);
-  const cuts = new Map(entries.map((e) => [e, [] as string[]]));
-  const downWith = new Map<string, Set<string>>();
-  const lostBy = (set: readonly string[]) => {
-    const key = set.join(',');
-    let down = downWith.get(key);
-    if (down === undefined) {
-      const statuses = referenceStatuses(manifest, new Set(set));
-      down = new Set(entries.filter((e) => ['failed', 'down'].includes(statuses.get(e)!)));
-      downWith.set(key, down);
-    }
-    return down;
-  };
-  for (let k = 1; k <= order; k++) {
-    for (const set of subsets(components, k)) {
-      for (const e of entries) {
-        if (set.includes(e) || !lostBy(set).has(e)) continue;
-        const smaller = set.map((_, i) => set.filter((__, j) => j !== i));
-        if (k > 1 && smaller.some((s) => lostBy(s).has(e))) continue;
-        cuts.get(e)!.push(set.join(','));
-      }
-    }
-  }
-  return cuts;
-}
 
 describe('minimal cut sets of any order', () => {
   it('equal the brute force over every set of up to N components on random manifests', () => {
@@ -77,7 +23,7 @@ describe('minimal cut sets of any order', () => {
           expect(cutSets.complete).toBe(true);
           expect(cutSets.entrypoints.map((e) => e.id)).toEqual([...reference.keys()].sort());
           for (const { id, counts } of cutSets.entrypoints) {
-            const sizes = reference.get(id)!.map((s) => s.split(',').length);
+            const sizes = reference.get(id)!.map((s) => s.ids.length);
             const expected = Array.from(
               { length: order },
               (_, k) => sizes.filter((n) => n === k + 1).length,
@@ -86,8 +32,9 @@ describe('minimal cut sets of any order', () => {
           }
           const larger = new Map<string, string[]>();
           for (const [e, sets] of reference) {
-            for (const s of sets.filter((x) => x.split(',').length >= 3)) {
-              larger.set(s, [...(larger.get(s) ?? []), e]);
+            for (const s of sets.filter((x) => x.ids.length >= 3)) {
+              const key = s.ids.join(',');
+              larger.set(key, [...(larger.get(key) ?? []), e]);
             }
           }
           const listed = new Map(cutSets.sets!.map((s) => [s.ids.join(','), s.takesDown]));
@@ -137,8 +84,8 @@ describe('minimal cut sets of any order', () => {
     );
     expect(result.cutSets!.entrypoints).toEqual([{ id: 'checkout', counts: [0, 1, 10] }]);
     expect(result.cutSets!.sets!.slice(0, 2)).toEqual([
-      { ids: ['etcd-a', 'etcd-b', 'etcd-c'], takesDown: ['checkout'] },
-      { ids: ['etcd-a', 'etcd-b', 'etcd-d'], takesDown: ['checkout'] },
+      { ids: ['etcd-a', 'etcd-b', 'etcd-c'], domains: [], takesDown: ['checkout'] },
+      { ids: ['etcd-a', 'etcd-b', 'etcd-d'], domains: [], takesDown: ['checkout'] },
     ]);
   });
 

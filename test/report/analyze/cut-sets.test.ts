@@ -48,8 +48,43 @@ describe('minimal cut sets in the text and Markdown reports', () => {
     expect(text).toContain('not solved within the budget');
     expect(text).toContain('the cut-set search stopped at its budget of 1 diagram nodes');
     expect(renderAnalyzeMarkdown(stopped, { top: 10 })).toContain('raise --cut-budget');
+    const pairsStopped = analyze(compileGraph(manifest), 'shops', { order: 2, pairBudget: 0 });
+    expect(pairsStopped.cutSets?.complete).toBe(false);
+    expect(renderAnalyzeText(pairsStopped, { color: false, top: 10 })).toContain(
+      'a pair search stopped at its budget: 3 entry points left uncounted (raise --pair-budget)',
+    );
     const plain = analyze(compileGraph(manifest), 'shops');
     expect(renderAnalyzeText(plain, { color: false, top: 10 })).not.toContain('Minimal cut sets');
     expect(renderAnalyzeMarkdown(plain, { top: 10 })).not.toContain('Minimal cut sets');
+  });
+
+  it('shows failure domains of their own as members, marked as domains', () => {
+    const zonal = {
+      ...buildManifest({
+        checkout: { entrypoint: true, depends_on: [{ any_of: ['api-use1', 'api-euw1'] }] },
+        'api-use1': { provider: 'aws', region: 'us-east-1' },
+        'api-euw1': { provider: 'aws', region: 'eu-west-1' },
+      }),
+      domains: [
+        {
+          domain: 'provider=aws,region=us-east-1',
+          sla: 99.95,
+          position: { file: 'shop.yaml', line: 1, column: 1 },
+        },
+      ],
+    };
+    const result = analyze(compileGraph(zonal), 'shop', { order: 2 });
+    const text = renderAnalyzeText(result, { color: false, top: 10 });
+    expect(text).toContain('Minimal cut sets of up to 2 components and failure domains');
+    expect(text).toContain('  checkout: 2 of order 2');
+    expect(text).toContain('  sets of three or more members, or with a failure domain (1):');
+    expect(text).toContain(
+      '    api-euw1 + domain provider=aws,region=us-east-1 takes down checkout',
+    );
+    const markdown = renderAnalyzeMarkdown(result, { top: 10 });
+    expect(markdown).toContain('**Sets of three or more members, or with a failure domain** (1)');
+    expect(markdown).toContain(
+      '- `api-euw1` + domain `provider=aws,region=us-east-1` takes down `checkout`',
+    );
   });
 });
