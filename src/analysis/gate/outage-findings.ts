@@ -10,7 +10,7 @@ import { byCodeUnit } from '../../compare.js';
 import type { SourcePosition } from '../../manifest/types.js';
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import { ruleFor, type ResolvedRule } from '../../model/policy.js';
-import type { AnalysisResult } from '../analysis-result.js';
+import type { GateAnalysis } from '../analysis-result.js';
 import { SEVERITY_RANK, type FindingSubject } from './check-result.js';
 import type { FailureChains } from '../outage/failure-chains.js';
 import { failureDomains } from '../outage/failure-domains.js';
@@ -27,7 +27,7 @@ export type AddOutageFinding = (
 
 export function spofFindings(
   graph: CompiledGraph,
-  analysis: AnalysisResult,
+  analysis: GateAnalysis,
   rules: readonly ResolvedRule[],
   chains: FailureChains,
   add: AddOutageFinding,
@@ -50,7 +50,7 @@ export function spofFindings(
 
 export function domainSpofFindings(
   graph: CompiledGraph,
-  analysis: AnalysisResult,
+  analysis: GateAnalysis,
   rules: readonly ResolvedRule[],
   chains: FailureChains,
   add: AddOutageFinding,
