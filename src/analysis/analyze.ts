@@ -35,7 +35,7 @@ import {
   DEFAULT_CUT_BUDGET,
   LISTED_CUT_SETS,
 } from './cut-sets/cut-set-report.js';
-import { planSweep, type SweepPlan } from './outage/outage-sweep.js';
+import { planSweep, type SweepObserver, type SweepPlan } from './outage/outage-sweep.js';
 import { OutageLength, toleranceMatters } from './outage/outage-length.js';
 import { recordSingleFailures } from './outage/single-failures.js';
 
@@ -148,15 +148,25 @@ export function analyze(
  */
 export function analyzeForGate(
   graph: CompiledGraph,
-  options: Pick<AnalyzeOptions, 'onProgress'> & { availability: boolean },
+  options: Pick<AnalyzeOptions, 'onProgress'> & {
+    availability: boolean;
+    /** Also sees each chunk of the sweep over every single failure. */
+    onChunk?: SweepObserver['chunk'];
+  },
 ): GateAnalysis {
   const { ids } = graph;
   const entries = entryPoints(graph);
   const inFocus = focusMask(graph, entries, undefined);
   const fate = fateSharingObserver(graph);
   const plan = planSweep(graph);
+  const also = options.onChunk;
   const { blastRadius, takesDown } = recordSingleFailures(plan, inFocus, {
-    onChunk: fate.onChunk,
+    onChunk: also
+      ? (chunk, size, downOf) => {
+          fate.onChunk(chunk, size, downOf);
+          also(chunk, size, downOf);
+        }
+      : fate.onChunk,
     onProgress: options.onProgress,
   });
   const spofs: GateAnalysis['spofs'][number][] = [];

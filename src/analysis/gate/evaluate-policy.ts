@@ -20,7 +20,7 @@ import { ruleFor, type ResolvedRule } from '../../model/policy.js';
 import type { GateAnalysis } from '../analysis-result.js';
 import { SEVERITY_RANK, type Finding, type FindingSubject } from './check-result.js';
 import { formatAvailability } from '../reliability/availability.js';
-import { FailureChains } from '../outage/failure-chains.js';
+import { FailureChains, type FailureExplainer } from '../outage/failure-chains.js';
 import { fingerprint } from './fingerprint.js';
 import { listIds, q } from './id-list.js';
 import { domainSpofFindings, spofFindings } from './outage-findings.js';
@@ -32,6 +32,7 @@ export function evaluatePolicy(
   graph: CompiledGraph,
   analysis: GateAnalysis,
   rules: readonly ResolvedRule[],
+  chains: FailureExplainer = new FailureChains(graph),
 ): NewFinding[] {
   const findings: NewFinding[] = [];
   const add = (
@@ -54,7 +55,6 @@ export function evaluatePolicy(
     if (entrypoints !== undefined) finding.entrypoints = entrypoints;
     findings.push(finding);
   };
-  const chains = new FailureChains(graph);
   spofFindings(graph, analysis, rules, chains, add);
   domainSpofFindings(graph, analysis, rules, chains, add);
   blastRadiusFindings(graph, analysis, rules, add);

@@ -2,17 +2,18 @@
 // single point of failure (a component, or a whole failure domain) and rule, naming every entry
 // point in the rule's scope that it takes down. Its severity is the worst among those entry
 // points; it points at the `depends_on` line through which the failure reaches the most critical
-// of them (worst severity, then first by id), and tells that one's chain. One propagation per
-// single point of failure that has a finding, stopped once that entry point is down, and O(1)
-// words per finding besides its list.
+// of them (worst severity, then first by id), and tells that one's chain (swept-chains.ts tells
+// those of components during the sweep, at the cost of what that entry point needs of the
+// outage; otherwise one propagation per finding, stopped once that entry point is down), and
+// O(1) words per finding besides its list.
 
 import { byCodeUnit } from '../../compare.js';
 import type { SourcePosition } from '../../manifest/types.js';
-import type { CompiledGraph } from '../../model/compiled-graph.js';
+import { entryPoints, type CompiledGraph } from '../../model/compiled-graph.js';
 import { ruleFor, type ResolvedRule } from '../../model/policy.js';
 import type { GateAnalysis } from '../analysis-result.js';
 import { SEVERITY_RANK, type FindingSubject } from './check-result.js';
-import type { FailureChains } from '../outage/failure-chains.js';
+import type { FailureExplainer } from '../outage/failure-chains.js';
 import { failureDomains } from '../outage/failure-domains.js';
 import { listIds, q } from './id-list.js';
 
@@ -29,11 +30,12 @@ export function spofFindings(
   graph: CompiledGraph,
   analysis: GateAnalysis,
   rules: readonly ResolvedRule[],
-  chains: FailureChains,
+  chains: FailureExplainer,
   add: AddOutageFinding,
 ): void {
+  const ruleOf = noSpofRules(graph, rules);
   for (const spof of analysis.spofs) {
-    const covered = coverage(graph, spof.takesDown, (e) => ruleFor(rules, 'no-spof', e));
+    const covered = coverage(graph, spof.takesDown, (e) => ruleOf[e]);
     if (covered === undefined) continue;
     const { entry, e } = covered;
     const explained = chains.explain([graph.index.get(spof.id)!], e);
@@ -48,11 +50,34 @@ export function spofFindings(
   }
 }
 
+/** The no-spof rule of each entry point (undefined: none, or off), looked up once. */
+function noSpofRules(
+  graph: CompiledGraph,
+  rules: readonly ResolvedRule[],
+): Array<ResolvedRule | undefined> {
+  const ruleOf = new Array<ResolvedRule | undefined>(graph.n);
+  for (const e of entryPoints(graph)) ruleOf[e] = ruleFor(rules, 'no-spof', e);
+  return ruleOf;
+}
+
+/**
+ * The entry points a no-spof finding may explain, most critical first as `coverage` picks them:
+ * worst severity, then first by id. The finding about a component explains the first of them
+ * it takes down.
+ */
+export function spofPriority(graph: CompiledGraph, rules: readonly ResolvedRule[]): number[] {
+  const ruleOf = noSpofRules(graph, rules);
+  const rank = (e: number) => SEVERITY_RANK[ruleOf[e]!.severity];
+  return entryPoints(graph)
+    .filter((e) => ruleOf[e] !== undefined)
+    .sort((a, b) => rank(b) - rank(a) || byCodeUnit(graph.ids[a]!, graph.ids[b]!));
+}
+
 export function domainSpofFindings(
   graph: CompiledGraph,
   analysis: GateAnalysis,
   rules: readonly ResolvedRule[],
-  chains: FailureChains,
+  chains: FailureExplainer,
   add: AddOutageFinding,
 ): void {
   if (analysis.domainSpofs.length === 0) return;

@@ -6,6 +6,8 @@ import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { analyzeForGate } from '../../analysis/analyze.js';
+import { spofPriority } from '../../analysis/gate/outage-findings.js';
+import { SweptChains } from '../../analysis/gate/swept-chains.js';
 import type { GateAnalysis } from '../../analysis/analysis-result.js';
 import { baselineOf, compareWithBaseline } from '../../analysis/gate/baseline-comparison.js';
 import { groupPairEntries } from '../../analysis/gate/baseline-pairs.js';
@@ -107,17 +109,19 @@ export function registerCheck(program: Command, context: CommandContext): void {
       }
       const { manifest, graph } = await loadGraph(io, file);
       const rules = resolvePolicy(manifest, graph);
+      const chains = new SweptChains(graph, spofPriority(graph, rules));
       const progress = createProgress(io, 'analysing every single failure');
       let analysis: GateAnalysis;
       try {
         analysis = analyzeForGate(graph, {
           onProgress: progress.update,
+          onChunk: chains.onChunk,
           availability: readsAvailability(rules),
         });
       } finally {
         progress.done();
       }
-      const findings = evaluatePolicy(graph, analysis, rules);
+      const findings = evaluatePolicy(graph, analysis, rules, chains);
       let baseline: BaselineEntry[] | null = null;
       if (baselineFile !== undefined) {
         if (options.updateBaseline) {
