@@ -33,9 +33,9 @@ export function spofFindings(
   chains: FailureExplainer,
   add: AddOutageFinding,
 ): void {
-  const ruleOf = noSpofRules(graph, rules);
+  const covers = new NoSpofCoverage(graph, rules);
   for (const spof of analysis.spofs) {
-    const covered = coverage(graph, spof.takesDown, (e) => ruleOf[e]);
+    const covered = covers.of(spof.takesDown);
     if (covered === undefined) continue;
     const { entry, e } = covered;
     const explained = chains.explain([graph.index.get(spof.id)!], e);
@@ -71,6 +71,53 @@ export function spofPriority(graph: CompiledGraph, rules: readonly ResolvedRule[
   return entryPoints(graph)
     .filter((e) => ruleOf[e] !== undefined)
     .sort((a, b) => rank(b) - rank(a) || byCodeUnit(graph.ids[a]!, graph.ids[b]!));
+}
+
+/**
+ * `coverage` for no-spof, with each entry point's rule and rank worked out once: O(1) per entry
+ * point taken down, and the list sorted by id as numbers (places in id order).
+ */
+class NoSpofCoverage {
+  private readonly graph: CompiledGraph;
+  private readonly ruleOf: Array<ResolvedRule | undefined>;
+  /** Entry point id → its place in id order. */
+  private readonly place = new Map<string, number>();
+  /** The entry points in id order. */
+  private readonly byId: number[];
+  /** By place: the position in spofPriority, or -1 when no rule covers it. */
+  private readonly position: Int32Array;
+  private buffer = new Int32Array(64);
+
+  constructor(graph: CompiledGraph, rules: readonly ResolvedRule[]) {
+    this.graph = graph;
+    this.ruleOf = noSpofRules(graph, rules);
+    this.byId = entryPoints(graph).sort((a, b) => byCodeUnit(graph.ids[a]!, graph.ids[b]!));
+    this.byId.forEach((e, k) => this.place.set(graph.ids[e]!, k));
+    this.position = new Int32Array(this.byId.length).fill(-1);
+    spofPriority(graph, rules).forEach((e, i) => {
+      this.position[this.place.get(graph.ids[e]!)!] = i;
+    });
+  }
+
+  of(takesDown: readonly string[]): Coverage | undefined {
+    if (this.buffer.length < takesDown.length) this.buffer = new Int32Array(2 * takesDown.length);
+    const { buffer, position } = this;
+    let count = 0;
+    let best = -1;
+    for (const entry of takesDown) {
+      const k = this.place.get(entry)!;
+      const at = position[k]!;
+      if (at < 0) continue;
+      buffer[count++] = k;
+      if (best < 0 || at < position[best]!) best = k;
+    }
+    if (best < 0) return undefined;
+    const places = buffer.subarray(0, count).sort();
+    const entrypoints = new Array<string>(count);
+    for (let i = 0; i < count; i++) entrypoints[i] = this.graph.ids[this.byId[places[i]!]!]!;
+    const e = this.byId[best]!;
+    return { rule: this.ruleOf[e]!, entry: this.graph.ids[e]!, e, entrypoints };
+  }
 }
 
 export function domainSpofFindings(
