@@ -280,3 +280,24 @@ export interface RtoViolation {
   /** The hard requirements from the service to the dependency, both ends included. */
   chain: string[];
 }
+
+/**
+ * What the policy rules of `check` read of an analysis (analyze.ts analyzeForGate), and only
+ * that; a full AnalysisResult is one too. Lists are in no particular order.
+ */
+export interface GateAnalysis {
+  /** Components (not virtual) that take down an entry point alone. */
+  spofs: ReadonlyArray<Pick<ComponentSpof, 'id' | 'takesDown'>>;
+  domainSpofs: ReadonlyArray<Pick<DomainSpof, 'domain' | 'level' | 'takesDown' | 'onlyAsDomain'>>;
+  /** Every component that is not virtual. */
+  blastRadius: ReadonlyArray<
+    Pick<ComponentBlastRadius, 'id' | 'down' | 'entrypointsDown' | 'costPerHour'>
+  >;
+  fateSharing: AnalysisResult['fateSharing'];
+  coldStartWitnesses: AnalysisResult['coldStartWitnesses'];
+  rtoViolations: AnalysisResult['rtoViolations'];
+  /** Empty unless availability was asked for (a `min-availability` rule is in effect). */
+  availability: AnalysisResult['availability'];
+  objectives?: AnalysisResult['objectives'];
+  dataSharesFate?: AnalysisResult['dataSharesFate'];
+}

@@ -9,10 +9,11 @@ import type {
   ColdStartBlock,
   ComponentBlastRadius,
   ComponentSpof,
+  GateAnalysis,
 } from './analysis-result.js';
 import { analyzeAvailability } from './reliability/availability.js';
 import { cutStructure } from './graph/articulation-points.js';
-import { coldStart } from './structure/cold-start.js';
+import { coldStart, type ColdStartPlan } from './structure/cold-start.js';
 import {
   analyzeFailureDomains,
   failureDomains,
@@ -30,7 +31,7 @@ import { dataSharingFate } from './recovery/data-shares-fate.js';
 import { recoveryObjectives } from './recovery/recovery-objectives.js';
 import { cutSetReport, DEFAULT_CUT_BUDGET, LISTED_CUT_SETS } from './cut-sets/cut-set-report.js';
 import { cutSetsOfOrderTwo } from './cut-sets/order-two-cut-sets.js';
-import { planSweep, type SweepPlan } from './outage/outage-sweep.js';
+import { planSweep, type SweepObserver, type SweepPlan } from './outage/outage-sweep.js';
 import { OutageLength, toleranceMatters } from './outage/outage-length.js';
 import { recordSingleFailures } from './outage/single-failures.js';
 
@@ -119,12 +120,7 @@ export function analyze(
     cycles,
     coldStartOrder: startPlan.waves.map((wave) => wave.map((v) => ids[v]!)),
     coldStartBlocked: startPlan.blocked.map((v) => ids[v]!),
-    coldStartWitnesses: witnesses(
-      graph,
-      startPlan.witnessCycles,
-      startPlan.witnessCycleOf,
-      startPlan.blocked,
-    ),
+    coldStartWitnesses: coldStartWitnesses(graph, startPlan),
     fateSharing,
     providerConcentration: providerConcentration(
       graph,
@@ -137,6 +133,59 @@ export function analyze(
     rtoViolations: rtoViolations(graph),
     ...analyzeAvailability(plan, focusEntries, { takesDown: unbounded.takesDown }),
     ...recoveryOf(plan, domains, focusEntries, unbounded.takesDown),
+  };
+}
+
+/**
+ * The parts of the analysis that the policy rules of `check` read (GateAnalysis), over every
+ * entry point: what only reports show is left out (cut vertices and bridges, dependency cycles,
+ * provider concentration, importance, rankings), and availability is computed only when
+ * `availability` is true (a `min-availability` rule is in effect).
+ */
+export function analyzeForGate(
+  graph: CompiledGraph,
+  options: Pick<AnalyzeOptions, 'onProgress'> & {
+    availability: boolean;
+    /** Also sees each chunk of the sweep over every single failure. */
+    onChunk?: SweepObserver['chunk'];
+  },
+): GateAnalysis {
+  const { ids } = graph;
+  const entries = entryPoints(graph);
+  const inFocus = focusMask(graph, entries, undefined);
+  const fate = fateSharingObserver(graph);
+  const plan = planSweep(graph);
+  const also = options.onChunk;
+  const { blastRadius, takesDown } = recordSingleFailures(plan, inFocus, {
+    onChunk: also
+      ? (chunk, size, downOf) => {
+          fate.onChunk(chunk, size, downOf);
+          also(chunk, size, downOf);
+        }
+      : fate.onChunk,
+    onProgress: options.onProgress,
+  });
+  const spofs: GateAnalysis['spofs'][number][] = [];
+  const radii: GateAnalysis['blastRadius'][number][] = [];
+  for (let x = 0; x < graph.n; x++) {
+    if (graph.services[x]!.virtual) continue;
+    const { down, entrypointsDown, costPerHour } = blastRadius[x]!;
+    radii.push({ id: ids[x]!, down, entrypointsDown, costPerHour });
+    const lost = takesDown[x];
+    if (lost) spofs.push({ id: ids[x]!, takesDown: lost.map((e) => ids[e]!) });
+  }
+  const domains = failureDomains(graph);
+  return {
+    spofs,
+    domainSpofs: analyzeFailureDomains(plan, domains, inFocus, takesDown).spofs,
+    blastRadius: radii,
+    fateSharing: fate.result(),
+    coldStartWitnesses: coldStartWitnesses(graph),
+    rtoViolations: rtoViolations(graph),
+    availability: options.availability
+      ? analyzeAvailability(plan, entries, { takesDown }).availability
+      : {},
+    ...recoveryOf(plan, domains, entries, takesDown),
   };
 }
 
@@ -332,11 +381,10 @@ function edgeArrays(graph: CompiledGraph): [Int32Array, Int32Array] {
   return [from, to];
 }
 
-function witnesses(
+/** The cycles that keep services from a cold start, each with the services it blocks. */
+function coldStartWitnesses(
   graph: CompiledGraph,
-  cycles: number[][],
-  cycleOf: Int32Array,
-  blocked: readonly number[],
+  { witnessCycles: cycles, witnessCycleOf: cycleOf, blocked }: ColdStartPlan = coldStart(graph),
 ): ColdStartBlock[] {
   const blocks: string[][] = cycles.map(() => []);
   for (const v of blocked) {

@@ -1,7 +1,13 @@
 // Helpers for the check tests: a manifest text through the whole pipeline to findings.
 
-import { analyze } from '../../src/analysis/analyze.js';
-import { evaluatePolicy, type NewFinding } from '../../src/analysis/gate/evaluate-policy.js';
+import { analyze, analyzeForGate } from '../../src/analysis/analyze.js';
+import {
+  evaluatePolicy,
+  readsAvailability,
+  type NewFinding,
+} from '../../src/analysis/gate/evaluate-policy.js';
+import { spofPriority } from '../../src/analysis/gate/outage-findings.js';
+import { SweptChains } from '../../src/analysis/gate/swept-chains.js';
 import { parseManifestText } from '../../src/manifest/load.js';
 import type { Manifest } from '../../src/manifest/types.js';
 import { compileGraph } from '../../src/model/compiled-graph.js';
@@ -14,6 +20,21 @@ export function findingsOfManifest(manifest: Manifest): NewFinding[] {
     analyze(graph, manifest.name ?? null),
     resolvePolicy(manifest, graph),
   );
+}
+
+/**
+ * The findings as `check` makes them: the analysis of what the policy reads only, and the
+ * chains of no-spof findings told during its sweep.
+ */
+export function gateFindingsOfManifest(manifest: Manifest): NewFinding[] {
+  const graph = compileGraph(manifest);
+  const rules = resolvePolicy(manifest, graph);
+  const chains = new SweptChains(graph, spofPriority(graph, rules));
+  const analysis = analyzeForGate(graph, {
+    availability: readsAvailability(rules),
+    onChunk: chains.onChunk,
+  });
+  return evaluatePolicy(graph, analysis, rules, chains);
 }
 
 export function findingsOf(text: string, file = 'blast-radius.yaml'): NewFinding[] {

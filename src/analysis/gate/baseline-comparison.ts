@@ -76,6 +76,8 @@ function changeOfEntrypoints(
   now: readonly string[] | undefined,
 ): Finding['sinceBaseline'] {
   if (before === undefined || now === undefined) return undefined;
+  // Most often nothing changed: the same sorted list, told apart without building sets.
+  if (before.length === now.length && before.every((id, i) => id === now[i])) return undefined;
   const was = new Set(before);
   const is = new Set(now);
   const added = now.filter((id) => !was.has(id));

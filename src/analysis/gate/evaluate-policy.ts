@@ -5,7 +5,8 @@
 // its subject (the ids its fingerprint is made of), a message with the chain that explains it,
 // and the manifest line to fix — for a single point of failure, the dependency through which
 // the failure arrives (one finding per single point of failure, listing the entry points it
-// takes down: outage-findings.ts). Pure: graph, analysis and policy in, findings out.
+// takes down: outage-findings.ts). Pure: graph, analysis (GateAnalysis) and policy in,
+// findings out.
 
 import { byCodeUnit } from '../../compare.js';
 import { formatDuration } from '../../manifest/fields/duration.js';
@@ -16,10 +17,10 @@ import {
 } from '../../manifest/types.js';
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import { ruleFor, type ResolvedRule } from '../../model/policy.js';
-import type { AnalysisResult, BlastRadius } from '../analysis-result.js';
+import type { GateAnalysis } from '../analysis-result.js';
 import { SEVERITY_RANK, type Finding, type FindingSubject } from './check-result.js';
 import { formatAvailability } from '../reliability/availability.js';
-import { FailureChains } from '../outage/failure-chains.js';
+import { FailureChains, type FailureExplainer } from '../outage/failure-chains.js';
 import { fingerprint } from './fingerprint.js';
 import { listIds, q } from './id-list.js';
 import { domainSpofFindings, spofFindings } from './outage-findings.js';
@@ -29,8 +30,9 @@ export type NewFinding = Omit<Finding, 'state'>;
 /** Every finding of the policy, sorted by file, line, column, rule and fingerprint. */
 export function evaluatePolicy(
   graph: CompiledGraph,
-  analysis: AnalysisResult,
+  analysis: GateAnalysis,
   rules: readonly ResolvedRule[],
+  chains: FailureExplainer = new FailureChains(graph),
 ): NewFinding[] {
   const findings: NewFinding[] = [];
   const add = (
@@ -53,7 +55,6 @@ export function evaluatePolicy(
     if (entrypoints !== undefined) finding.entrypoints = entrypoints;
     findings.push(finding);
   };
-  const chains = new FailureChains(graph);
   spofFindings(graph, analysis, rules, chains, add);
   domainSpofFindings(graph, analysis, rules, chains, add);
   blastRadiusFindings(graph, analysis, rules, add);
@@ -78,11 +79,13 @@ const LIMITS = [
   ['services', 'down', 'services down'],
   ['entrypoints', 'entrypointsDown', 'entry points down'],
   ['costPerHour', 'costPerHour', 'cost per hour'],
-] as const satisfies ReadonlyArray<readonly [string, keyof BlastRadius, string]>;
+] as const satisfies ReadonlyArray<
+  readonly [string, keyof GateAnalysis['blastRadius'][number], string]
+>;
 
 function blastRadiusFindings(
   graph: CompiledGraph,
-  analysis: AnalysisResult,
+  analysis: GateAnalysis,
   rules: readonly ResolvedRule[],
   add: Add,
 ): void {
@@ -105,7 +108,7 @@ function blastRadiusFindings(
 
 function monitoringFindings(
   graph: CompiledGraph,
-  analysis: AnalysisResult,
+  analysis: GateAnalysis,
   rules: readonly ResolvedRule[],
   add: Add,
 ): void {
@@ -121,7 +124,7 @@ function monitoringFindings(
 
 function coldStartFindings(
   graph: CompiledGraph,
-  analysis: AnalysisResult,
+  analysis: GateAnalysis,
   rules: readonly ResolvedRule[],
   add: Add,
 ): void {
@@ -157,7 +160,7 @@ function slaFindings(graph: CompiledGraph, rules: readonly ResolvedRule[], add: 
 /** Issue 7: an rto shorter than what the service's hard dependencies need to recover. */
 function rtoFindings(
   graph: CompiledGraph,
-  analysis: AnalysisResult,
+  analysis: GateAnalysis,
   rules: readonly ResolvedRule[],
   add: Add,
 ): void {
@@ -173,13 +176,18 @@ function rtoFindings(
   }
 }
 
+/** Whether any rule of the policy reads availability: without one, it need not be computed. */
+export function readsAvailability(rules: readonly ResolvedRule[]): boolean {
+  return rules.some((rule) => rule.rule === 'min-availability' && rule.severity !== 'off');
+}
+
 /**
  * Issue 7: an entry point whose availability from the SLAs is below the rule's `min` (for a
  * Monte Carlo estimate, the point estimate is compared; the message gives its interval).
  */
 function availabilityFindings(
   graph: CompiledGraph,
-  analysis: AnalysisResult,
+  analysis: GateAnalysis,
   rules: readonly ResolvedRule[],
   add: Add,
 ): void {
@@ -206,7 +214,7 @@ function availabilityFindings(
  */
 function objectiveFindings(
   graph: CompiledGraph,
-  analysis: AnalysisResult,
+  analysis: GateAnalysis,
   rules: readonly ResolvedRule[],
   add: Add,
 ): void {
@@ -249,7 +257,7 @@ function targetPosition(graph: CompiledGraph, e: number, kind: DisruptionKind): 
 /** A datastore whose every copy shares its domain, located at its copies. */
 function dataFateFindings(
   graph: CompiledGraph,
-  analysis: AnalysisResult,
+  analysis: GateAnalysis,
   rules: readonly ResolvedRule[],
   add: Add,
 ): void {

@@ -2,17 +2,18 @@
 // single point of failure (a component, or a whole failure domain) and rule, naming every entry
 // point in the rule's scope that it takes down. Its severity is the worst among those entry
 // points; it points at the `depends_on` line through which the failure reaches the most critical
-// of them (worst severity, then first by id), and tells that one's chain. One propagation per
-// single point of failure that has a finding, stopped once that entry point is down, and O(1)
-// words per finding besides its list.
+// of them (worst severity, then first by id), and tells that one's chain (swept-chains.ts tells
+// those of components during the sweep, at the cost of what that entry point needs of the
+// outage; otherwise one propagation per finding, stopped once that entry point is down), and
+// O(1) words per finding besides its list.
 
 import { byCodeUnit } from '../../compare.js';
 import type { SourcePosition } from '../../manifest/types.js';
-import type { CompiledGraph } from '../../model/compiled-graph.js';
+import { entryPoints, type CompiledGraph } from '../../model/compiled-graph.js';
 import { ruleFor, type ResolvedRule } from '../../model/policy.js';
-import type { AnalysisResult } from '../analysis-result.js';
+import type { GateAnalysis } from '../analysis-result.js';
 import { SEVERITY_RANK, type FindingSubject } from './check-result.js';
-import type { FailureChains } from '../outage/failure-chains.js';
+import type { FailureExplainer } from '../outage/failure-chains.js';
 import { failureDomains } from '../outage/failure-domains.js';
 import { listIds, q } from './id-list.js';
 
@@ -27,13 +28,14 @@ export type AddOutageFinding = (
 
 export function spofFindings(
   graph: CompiledGraph,
-  analysis: AnalysisResult,
+  analysis: GateAnalysis,
   rules: readonly ResolvedRule[],
-  chains: FailureChains,
+  chains: FailureExplainer,
   add: AddOutageFinding,
 ): void {
+  const covers = new NoSpofCoverage(graph, rules);
   for (const spof of analysis.spofs) {
-    const covered = coverage(graph, spof.takesDown, (e) => ruleFor(rules, 'no-spof', e));
+    const covered = covers.of(spof.takesDown);
     if (covered === undefined) continue;
     const { entry, e } = covered;
     const explained = chains.explain([graph.index.get(spof.id)!], e);
@@ -48,11 +50,81 @@ export function spofFindings(
   }
 }
 
+/** The no-spof rule of each entry point (undefined: none, or off), looked up once. */
+function noSpofRules(
+  graph: CompiledGraph,
+  rules: readonly ResolvedRule[],
+): Array<ResolvedRule | undefined> {
+  const ruleOf = new Array<ResolvedRule | undefined>(graph.n);
+  for (const e of entryPoints(graph)) ruleOf[e] = ruleFor(rules, 'no-spof', e);
+  return ruleOf;
+}
+
+/**
+ * The entry points a no-spof finding may explain, most critical first as `coverage` picks them:
+ * worst severity, then first by id. The finding about a component explains the first of them
+ * it takes down.
+ */
+export function spofPriority(graph: CompiledGraph, rules: readonly ResolvedRule[]): number[] {
+  const ruleOf = noSpofRules(graph, rules);
+  const rank = (e: number) => SEVERITY_RANK[ruleOf[e]!.severity];
+  return entryPoints(graph)
+    .filter((e) => ruleOf[e] !== undefined)
+    .sort((a, b) => rank(b) - rank(a) || byCodeUnit(graph.ids[a]!, graph.ids[b]!));
+}
+
+/**
+ * `coverage` for no-spof, with each entry point's rule and rank worked out once: O(1) per entry
+ * point taken down, and the list sorted by id as numbers (places in id order).
+ */
+class NoSpofCoverage {
+  private readonly graph: CompiledGraph;
+  private readonly ruleOf: Array<ResolvedRule | undefined>;
+  /** Entry point id → its place in id order. */
+  private readonly place = new Map<string, number>();
+  /** The entry points in id order. */
+  private readonly byId: number[];
+  /** By place: the position in spofPriority, or -1 when no rule covers it. */
+  private readonly position: Int32Array;
+  private buffer = new Int32Array(64);
+
+  constructor(graph: CompiledGraph, rules: readonly ResolvedRule[]) {
+    this.graph = graph;
+    this.ruleOf = noSpofRules(graph, rules);
+    this.byId = entryPoints(graph).sort((a, b) => byCodeUnit(graph.ids[a]!, graph.ids[b]!));
+    this.byId.forEach((e, k) => this.place.set(graph.ids[e]!, k));
+    this.position = new Int32Array(this.byId.length).fill(-1);
+    spofPriority(graph, rules).forEach((e, i) => {
+      this.position[this.place.get(graph.ids[e]!)!] = i;
+    });
+  }
+
+  of(takesDown: readonly string[]): Coverage | undefined {
+    if (this.buffer.length < takesDown.length) this.buffer = new Int32Array(2 * takesDown.length);
+    const { buffer, position } = this;
+    let count = 0;
+    let best = -1;
+    for (const entry of takesDown) {
+      const k = this.place.get(entry)!;
+      const at = position[k]!;
+      if (at < 0) continue;
+      buffer[count++] = k;
+      if (best < 0 || at < position[best]!) best = k;
+    }
+    if (best < 0) return undefined;
+    const places = buffer.subarray(0, count).sort();
+    const entrypoints = new Array<string>(count);
+    for (let i = 0; i < count; i++) entrypoints[i] = this.graph.ids[this.byId[places[i]!]!]!;
+    const e = this.byId[best]!;
+    return { rule: this.ruleOf[e]!, entry: this.graph.ids[e]!, e, entrypoints };
+  }
+}
+
 export function domainSpofFindings(
   graph: CompiledGraph,
-  analysis: AnalysisResult,
+  analysis: GateAnalysis,
   rules: readonly ResolvedRule[],
-  chains: FailureChains,
+  chains: FailureExplainer,
   add: AddOutageFinding,
 ): void {
   if (analysis.domainSpofs.length === 0) return;

@@ -41,11 +41,51 @@ export interface FailureExplanation {
   chain: string;
 }
 
-export class FailureChains {
+/** One outage's causes, as a chain is read from them. */
+export interface OutageCauses {
+  /** The next service on v's way to a failed one, or -1 for a failed or up service. */
+  cause(v: number): number;
+  /** The hard requirement whose loss took v down, or -1 unless v is down. */
+  failedRequirement(v: number): number;
+  isFailed(v: number): boolean;
+}
+
+/** Why `target` goes down in the outage whose causes are `causes`. */
+export function explanationOf(
+  graph: CompiledGraph,
+  causes: OutageCauses,
+  target: number,
+): FailureExplanation {
+  // The last hop: the service on the chain that depends directly on a failed one.
+  let hop = causes.cause(target) < 0 ? -1 : target;
+  while (hop >= 0 && !causes.isFailed(causes.cause(hop))) hop = causes.cause(hop);
+  const name = (u: number) => graph.ids[u]!;
+  if (hop < 0) return { location: undefined, chain: name(target) };
+  const r = causes.failedRequirement(hop);
+  const location = graph.services[hop]!.dependsOn[r - graph.reqStart[hop]!]!.position;
+  // The chain ends at the failed service its last hop depends on: no need to walk there.
+  const end = causes.cause(hop);
+  const chain = shortenedChain(target, (u) => causes.cause(u), end, SHOWN, name).join(' → ');
+  return { location, chain };
+}
+
+/** Tells why a service goes down in an outage. */
+export interface FailureExplainer {
+  explain(failed: readonly number[], target: number): FailureExplanation;
+}
+
+export class FailureChains implements FailureExplainer {
   private readonly propagator: Propagator;
+  private readonly causes: OutageCauses;
 
   constructor(private readonly graph: CompiledGraph) {
-    this.propagator = new Propagator(graph);
+    const p = new Propagator(graph);
+    this.propagator = p;
+    this.causes = {
+      cause: (v) => p.cause(v),
+      failedRequirement: (v) => p.failedRequirement(v),
+      isFailed: (v) => p.status(v) === FAILED,
+    };
   }
 
   /**
@@ -53,18 +93,7 @@ export class FailureChains {
    * then walks its chain back to the failed service.
    */
   explain(failed: readonly number[], target: number): FailureExplanation {
-    const p = this.propagator;
-    p.run(failed, { degraded: false, stopAt: target });
-    // The last hop: the service on the chain that depends directly on a failed one.
-    let hop = p.cause(target) < 0 ? -1 : target;
-    while (hop >= 0 && p.status(p.cause(hop)) !== FAILED) hop = p.cause(hop);
-    const name = (u: number) => this.graph.ids[u]!;
-    if (hop < 0) return { location: undefined, chain: name(target) };
-    const r = p.failedRequirement(hop);
-    const location = this.graph.services[hop]!.dependsOn[r - this.graph.reqStart[hop]!]!.position;
-    // The chain ends at the failed service its last hop depends on: no need to walk there.
-    const end = p.cause(hop);
-    const chain = shortenedChain(target, (u) => p.cause(u), end, SHOWN, name).join(' → ');
-    return { location, chain };
+    this.propagator.run(failed, { degraded: false, stopAt: target });
+    return explanationOf(this.graph, this.causes, target);
   }
 }

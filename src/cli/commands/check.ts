@@ -5,9 +5,13 @@
 import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { analyzeForGate } from '../../analysis/analyze.js';
+import { spofPriority } from '../../analysis/gate/outage-findings.js';
+import { SweptChains } from '../../analysis/gate/swept-chains.js';
+import type { GateAnalysis } from '../../analysis/analysis-result.js';
 import { baselineOf, compareWithBaseline } from '../../analysis/gate/baseline-comparison.js';
 import { groupPairEntries } from '../../analysis/gate/baseline-pairs.js';
-import { evaluatePolicy } from '../../analysis/gate/evaluate-policy.js';
+import { evaluatePolicy, readsAvailability } from '../../analysis/gate/evaluate-policy.js';
 import { loadBaseline, type BaselineEntry } from '../../manifest/baseline.js';
 import { ManifestErrors } from '../../manifest/errors.js';
 import { DEFAULT_POLICY, resolvePolicy, rulesInEffect } from '../../model/policy.js';
@@ -21,9 +25,9 @@ import { safeText } from '../../report/shared/safe-text.js';
 import type { CommandContext } from '../command-context.js';
 import { UsageError } from '../errors.js';
 import { writeResult, type CliIO } from '../io.js';
+import { createProgress } from '../progress.js';
 import {
   addCommonOptions,
-  analyzeWithProgress,
   type CommonOptions,
   loadGraph,
   parseCount,
@@ -105,8 +109,19 @@ export function registerCheck(program: Command, context: CommandContext): void {
       }
       const { manifest, graph } = await loadGraph(io, file);
       const rules = resolvePolicy(manifest, graph);
-      const analysis = analyzeWithProgress(io, graph, manifest.name ?? null);
-      const findings = evaluatePolicy(graph, analysis, rules);
+      const chains = new SweptChains(graph, spofPriority(graph, rules));
+      const progress = createProgress(io, 'analysing every single failure');
+      let analysis: GateAnalysis;
+      try {
+        analysis = analyzeForGate(graph, {
+          onProgress: progress.update,
+          onChunk: chains.onChunk,
+          availability: readsAvailability(rules),
+        });
+      } finally {
+        progress.done();
+      }
+      const findings = evaluatePolicy(graph, analysis, rules, chains);
       let baseline: BaselineEntry[] | null = null;
       if (baselineFile !== undefined) {
         if (options.updateBaseline) {
