@@ -12,7 +12,7 @@
 
 import { commonCauses } from './common-causes.js';
 import { smallParts } from './exact-or-sampled.js';
-import { rankImportance, rounded, type ImportanceInput } from './importance.js';
+import { rankImportance, roundingMemo, type ImportanceInput } from './importance.js';
 import {
   MONTE_CARLO,
   monteCarlo,
@@ -90,22 +90,19 @@ export function analyzeAvailability(
   const spofs = sampled.length > 0 ? singleFailures(plan, sampled, options.takesDown) : null;
   const availability = Object.create(null) as Record<string, EntryAvailability>;
   const importance = Object.create(null) as Record<string, ComponentImportance[]>;
+  const round = roundingMemo();
   for (const e of entries) {
     const i = sampledAt.get(e);
     if (i !== undefined) {
-      const entry = sampledEntry(model, e, estimate!.upCount[i]!, estimate!.samples);
+      const entry = sampledEntry(model, e, estimate!.upCount[i]!, estimate!.samples, round);
       availability[ids[e]!] = entry;
       const inputs = spofImportance(structure, spofs!.get(e)!, share(estimate!, i));
-      importance[ids[e]!] = rankImportance(entry.value, inputs, IMPORTANCE_LIMIT);
+      importance[ids[e]!] = rankImportance(entry.value, inputs, IMPORTANCE_LIMIT, round);
       continue;
     }
     const { p, q, inputs } = exactImportance(structure, solver, structure.refOf[e]!);
-    availability[ids[e]!] = withCosts(model, e, {
-      value: rounded(p),
-      unavailability: rounded(q),
-      method: 'exact',
-    });
-    importance[ids[e]!] = rankImportance(p, inputs, IMPORTANCE_LIMIT);
+    availability[ids[e]!] = exactEntry(model, e, p, q, round);
+    importance[ids[e]!] = rankImportance(p, inputs, IMPORTANCE_LIMIT, round);
   }
   return { availability, importance, slaUnknown: model.slaUnknown.map((v) => ids[v]!) };
 }
@@ -177,30 +174,63 @@ function sampledEntry(
   e: number,
   upCount: number,
   samples: number,
+  round: (x: number) => number,
 ): EntryAvailability {
   const [low, high] = wilsonInterval(upCount, samples);
-  return withCosts(model, e, {
-    value: rounded(upCount / samples),
-    unavailability: rounded((samples - upCount) / samples),
-    method: 'monte-carlo',
-    interval: [rounded(low), rounded(high)],
-    samples,
-    ...(upCount === samples ? { unavailabilityBelow: rounded(1 - low) } : {}),
-  });
+  const value = round(upCount / samples);
+  const unavailability = round((samples - upCount) / samples);
+  const interval: [number, number] = [round(low), round(high)];
+  const downtimeMinutesPerYear = round(unavailability * MINUTES_PER_YEAR);
+  const expectedCostPerYear = costPerYear(model, e, unavailability, round);
+  const method = 'monte-carlo';
+  // The keys in the order of EntryAvailability; the bound only when no sample saw a failure.
+  return upCount === samples
+    ? {
+        value,
+        unavailability,
+        method,
+        interval,
+        samples,
+        unavailabilityBelow: round(1 - low),
+        downtimeMinutesPerYear,
+        expectedCostPerYear,
+      }
+    : {
+        value,
+        unavailability,
+        method,
+        interval,
+        samples,
+        downtimeMinutesPerYear,
+        expectedCostPerYear,
+      };
 }
 
-/** Downtime and cost per year from the value; the keys in the order of EntryAvailability. */
-function withCosts(
+function exactEntry(
   model: ReliabilityModel,
   e: number,
-  entry: Omit<EntryAvailability, 'downtimeMinutesPerYear' | 'expectedCostPerYear'>,
+  p: number,
+  q: number,
+  round: (x: number) => number,
 ): EntryAvailability {
-  const down = entry.unavailability;
+  const unavailability = round(q);
   return {
-    ...entry,
-    downtimeMinutesPerYear: rounded(down * MINUTES_PER_YEAR),
-    expectedCostPerYear: rounded(model.graph.costPerHour[e]! * down * HOURS_PER_YEAR),
+    value: round(p),
+    unavailability,
+    method: 'exact',
+    downtimeMinutesPerYear: round(unavailability * MINUTES_PER_YEAR),
+    expectedCostPerYear: costPerYear(model, e, unavailability, round),
   };
+}
+
+/** The entry point's own cost per hour over a year of its unavailability. */
+function costPerYear(
+  model: ReliabilityModel,
+  e: number,
+  unavailability: number,
+  round: (x: number) => number,
+): number {
+  return round(model.graph.costPerHour[e]! * unavailability * HOURS_PER_YEAR);
 }
 
 /**

@@ -26,6 +26,7 @@ export function rankImportance(
   availability: number,
   components: readonly ImportanceInput[],
   limit = Infinity,
+  round: (x: number) => number = rounded,
 ): ComponentImportance[] {
   const unavailability = 1 - availability;
   const criticality = (c: ImportanceInput) =>
@@ -45,16 +46,16 @@ export function rankImportance(
     const tiny = unavailability * 1e-12;
     return {
       id,
-      birnbaum: rounded(birnbaum),
-      criticality: rounded(criticality(c)),
-      raw: unavailability > 0 ? rounded(downWhenDown / unavailability) : 1,
-      fussellVesely: unavailability > 0 ? rounded((down * downWhenDown) / unavailability) : 0,
+      birnbaum: round(birnbaum),
+      criticality: round(criticality(c)),
+      raw: unavailability > 0 ? round(downWhenDown / unavailability) : 1,
+      fussellVesely: unavailability > 0 ? round((down * downWhenDown) / unavailability) : 0,
       rrw:
         unavailability <= 0
           ? 1
           : downWhenPerfect <= tiny
             ? null
-            : rounded(unavailability / downWhenPerfect),
+            : round(unavailability / downWhenPerfect),
     };
   });
   return ranked
@@ -67,4 +68,24 @@ export function rankImportance(
 /** Twelve significant digits: beyond them the numbers are rounding noise. */
 export function rounded(x: number): number {
   return Number(x.toPrecision(12));
+}
+
+/** Distinct numbers a rounding memo keeps before it starts afresh. */
+const MEMO_LIMIT = 1 << 16;
+
+/**
+ * `rounded`, remembering what it gave: the entry points of one graph share most of their numbers
+ * (the same providers, the same SLAs), and formatting a number is what rounding costs.
+ */
+export function roundingMemo(): (x: number) => number {
+  const memo = new Map<number, number>();
+  return (x) => {
+    let result = memo.get(x);
+    if (result === undefined) {
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      result = rounded(x);
+      memo.set(x, result);
+    }
+    return result;
+  };
 }

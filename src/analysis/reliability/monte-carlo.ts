@@ -6,6 +6,7 @@
 
 import type { RankedGraph } from '../outage/ranked-graph.js';
 import { bit, MASK_WIDTH, union } from '../graph/bit-mask.js';
+import { hardRegion, SampledRegion } from './sampled-region.js';
 import { xoshiro128 } from './random.js';
 import type { CommonCause } from './structure.js';
 
@@ -41,138 +42,69 @@ export function monteCarlo(
   options: MonteCarloOptions = MONTE_CARLO,
   causes: readonly CommonCause[] = [],
 ): MonteCarloEstimate {
-  const region = hardRegion(plan, entries);
-  // Each pass settles the region and counts every entry point.
-  let cost = region.length + entries.length;
-  for (const r of region)
+  const states = new SampledStates(plan, up, entries, options.seed, causes);
+  // The number of passes is what a pass over the whole hard region would cost (settling it and
+  // counting every entry point) into the work: it depends on the graph alone.
+  let cost = states.hardRegion.length + entries.length;
+  for (const r of states.hardRegion)
     cost += plan.altStart[plan.reqStart[r + 1]!]! - plan.altStart[plan.reqStart[r]!]!;
   const passes = Math.max(
     options.minSamples / WIDTH,
     Math.min(options.maxSamples / WIDTH, Math.floor(options.work / Math.max(1, cost))),
   );
-  const sampler = new FailureSampler(plan, up, region, options.seed, causes);
-  const down = new Uint32Array(plan.order.length);
-  const dirty = new Uint8Array(plan.order.length);
   const upCount = new Float64Array(entries.length);
-  const entryRanks = entries.map((v) => plan.rank[v]!);
+  // An entry point outside the region cannot fail: up in every sample.
+  const at = entries.map((v) => states.region.localOf[plan.rank[v]!]!);
+  const { down } = states;
   for (let pass = 0; pass < passes; pass++) {
-    sampler.fill(down, pass * WIDTH);
-    propagateDown(plan, region, down, dirty);
-    for (let i = 0; i < entryRanks.length; i++) {
-      upCount[i]! += WIDTH - popcount(down[entryRanks[i]!]!);
+    states.draw(pass * WIDTH);
+    for (let i = 0; i < at.length; i++) {
+      upCount[i]! += WIDTH - (at[i]! < 0 ? 0 : popcount(down[at[i]!]!));
     }
   }
   return { samples: passes * WIDTH, upCount };
 }
 
-/** Ranks the entry points need along hard requirements (themselves included), increasing. */
-function hardRegion(plan: RankedGraph, entries: readonly number[]): Int32Array {
-  const { reqStart, reqSoft, altStart, alts } = plan;
-  const seen = new Uint8Array(plan.order.length);
-  const queue: number[] = [];
-  for (const v of entries) {
-    const r = plan.rank[v]!;
-    if (!seen[r]) queue.push(r);
-    seen[r] = 1;
-  }
-  for (let head = 0; head < queue.length; head++) {
-    const u = queue[head]!;
-    for (let q = reqStart[u]!; q < reqStart[u + 1]!; q++) {
-      if (reqSoft[q]) continue;
-      for (let a = altStart[q]!; a < altStart[q + 1]!; a++) {
-        const w = alts[a]!;
-        if (!seen[w]) queue.push(w);
-        seen[w] = 1;
-      }
-    }
-  }
-  return Int32Array.from(queue).sort();
-}
-
 /**
- * Down masks of the region, in rank order. A requirement is lost in a sample once more than
- * (alternatives − quorum) of its alternatives are down there. Inside a strongly connected
- * component only members whose dependencies changed are settled again (`dirty`), round after
- * round until none is left.
+ * Random states of the entry points' region, 32 samples at a time: one pass settles the region
+ * once for every entry point.
  */
-function propagateDown(
-  plan: RankedGraph,
-  region: Int32Array,
-  down: Uint32Array,
-  dirty: Uint8Array,
-): void {
-  const { component, dependentStart, dependents } = plan;
-  const tally = new Uint32Array(64);
-  let begin = 0;
-  while (begin < region.length) {
-    let end = begin + 1;
-    while (end < region.length && component[region[end]!] === component[region[begin]!]) end++;
-    if (end - begin === 1) {
-      const v = region[begin]!;
-      down[v] = settled(plan, down, v, tally);
-      begin = end;
-      continue;
-    }
-    for (let k = begin; k < end; k++) dirty[region[k]!] = 1;
-    for (let again = true; again;) {
-      again = false;
-      for (let k = begin; k < end; k++) {
-        const v = region[k]!;
-        if (dirty[v] === 0) continue;
-        dirty[v] = 0;
-        const mask = settled(plan, down, v, tally);
-        if (mask === down[v]) continue;
-        down[v] = mask;
-        for (let d = dependentStart[v]!; d < dependentStart[v + 1]!; d++) {
-          const w = dependents[d]!;
-          if (component[w] !== component[v] || dirty[w] === 1) continue;
-          dirty[w] = 1;
-          if (w <= v) again = true;
-        }
-      }
-    }
-    begin = end;
-  }
-}
+export class SampledStates {
+  /** Ranks the entry points need along hard requirements (themselves included), increasing. */
+  readonly hardRegion: Int32Array;
+  /** Of those, the ones that can fail, as settled. */
+  readonly region: SampledRegion;
+  /** Per region member: the samples in which it fails by itself (or with a common cause). */
+  readonly own: Uint32Array;
+  /** Per region member: the samples in which it is down. */
+  readonly down: Uint32Array;
+  private readonly sampler: FailureSampler;
 
-/** The down mask of rank v from its own and its hard requirements' masks. */
-function settled(plan: RankedGraph, down: Uint32Array, v: number, tally: Uint32Array): number {
-  const { reqStart, reqSoft, reqQuorum, altStart, alts } = plan;
-  let mask = down[v]!;
-  for (let q = reqStart[v]!; q < reqStart[v + 1]!; q++) {
-    if (reqSoft[q]) continue;
-    const first = altStart[q]!;
-    const last = altStart[q + 1]!;
-    let any = 0;
-    for (let a = first; a < last; a++) any = union(any, down[alts[a]!]!);
-    if (any === 0) continue;
-    const need = last - first - reqQuorum[q]! + 1;
-    mask = union(mask, need === 1 ? any : lostIn(down, alts, first, last, need, tally));
+  constructor(
+    plan: RankedGraph,
+    up: Float64Array,
+    entries: readonly number[],
+    seed: number,
+    causes: readonly CommonCause[],
+  ) {
+    const n = plan.order.length;
+    this.hardRegion = hardRegion(plan, entries);
+    const failsAlone = new Uint8Array(n);
+    for (let r = 0; r < n; r++) if (up[plan.order[r]!]! < 1) failsAlone[r] = 1;
+    for (const c of causes)
+      if (c.down > 0) for (const v of c.members) failsAlone[plan.rank[v]!] = 1;
+    this.region = new SampledRegion(plan, this.hardRegion, failsAlone);
+    this.own = new Uint32Array(this.region.size);
+    this.down = new Uint32Array(this.region.size);
+    this.sampler = new FailureSampler(plan, up, this.hardRegion, this.region.localOf, seed, causes);
   }
-  return mask;
-}
 
-/**
- * Samples in which at least `need` of the alternatives are down: tally[j] collects the samples
- * with more than j of them down so far (a unary counter per bit, capped at `need`).
- */
-function lostIn(
-  down: Uint32Array,
-  alts: Int32Array,
-  first: number,
-  last: number,
-  need: number,
-  tally: Uint32Array,
-): number {
-  if (need > tally.length) tally = new Uint32Array(need);
-  tally.fill(0, 0, need);
-  for (let a = first; a < last; a++) {
-    const m = down[alts[a]!]!;
-    if (m === 0) continue;
-    for (let j = need - 1; j >= 1; j--) tally[j] = union(tally[j]!, tally[j - 1]! & m);
-    tally[0] = union(tally[0]!, m);
+  /** Draws samples base .. base+31 and settles the region. */
+  draw(base: number): void {
+    this.sampler.fill(this.own, base);
+    this.down.set(this.own);
+    this.region.settle(this.down);
   }
-  return tally[need - 1]!;
 }
 
 function popcount(x: number): number {
@@ -199,13 +131,16 @@ class FailureSampler {
     plan: RankedGraph,
     up: Float64Array,
     region: Int32Array,
+    localOf: Int32Array,
     seed: number,
     causes: readonly CommonCause[],
   ) {
     const ranks = [...region].filter((r) => up[plan.order[r]!]! < 1);
     const live = causes.filter((c) => c.down > 0);
-    this.ranks = Int32Array.from(ranks);
-    this.members = live.map((c) => Int32Array.from(c.members, (v) => plan.rank[v]!));
+    this.members = live.map((c) =>
+      Int32Array.from(c.members, (v) => localOf[plan.rank[v]!]!).filter((i) => i >= 0),
+    );
+    this.ranks = Int32Array.from(ranks, (r) => localOf[r]!);
     this.logUp = Float64Array.from([
       ...ranks.map((r) => Math.log(up[plan.order[r]!]!)),
       ...live.map((c) => Math.log1p(-c.down)),
@@ -214,7 +149,7 @@ class FailureSampler {
     this.next = Float64Array.from(this.logUp, (_, i) => this.gap(i));
   }
 
-  /** Down masks of samples base .. base+31 into `down` (other ranks of the region: 0). */
+  /** Failures in samples base .. base+31, by region member. */
   fill(down: Uint32Array, base: number): void {
     down.fill(0);
     const { ranks, next } = this;
@@ -228,8 +163,8 @@ class FailureSampler {
         at += 1 + this.gap(i);
       }
       next[i] = at;
-      if (i < ranks.length) down[ranks[i]!]! |= mask;
-      else for (const r of this.members[i - ranks.length]!) down[r]! |= mask;
+      if (i < ranks.length) down[ranks[i]!] = union(down[ranks[i]!]!, mask);
+      else for (const r of this.members[i - ranks.length]!) down[r] = union(down[r]!, mask);
     }
   }
 

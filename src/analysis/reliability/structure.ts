@@ -79,15 +79,34 @@ export function faultStructure(
   return new Builder(graph, up, down, domains).build();
 }
 
+/** A list of integers in a typed array, grown by doubling. */
+class IntList {
+  data = new Int32Array(1024);
+  length = 0;
+
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(2 * this.data.length);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = x;
+  }
+
+  toArray(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
 class Builder {
   private readonly events: ReliabilityEvent[] = [];
-  /** Variables of each service: its own, then its domains'. */
-  private readonly ownVars: Ref[][];
-  private readonly kind: number[] = [];
-  private readonly k: number[] = [];
-  private readonly childStart: number[] = [0];
-  private readonly children: number[] = [];
-  private readonly blockOf: number[] = [];
+  /** Variables of the failure domains each service is a member of (absent: none). */
+  private readonly domainVars = new Map<number, Ref[]>();
+  private readonly kind = new IntList();
+  private readonly k = new IntList();
+  private readonly childStart = new IntList();
+  private readonly children = new IntList();
+  private readonly blockOf = new IntList();
   private readonly blocks: CycleBlock[] = [];
   private readonly refOf: Int32Array;
   private readonly eventOf: Int32Array;
@@ -98,47 +117,59 @@ class Builder {
     down: Float64Array,
     domains: readonly CommonCause[],
   ) {
-    this.ownVars = Array.from({ length: graph.n }, () => []);
+    this.childStart.push(0);
     this.refOf = new Int32Array(graph.n).fill(ALWAYS_UP);
     this.eventOf = new Int32Array(graph.n).fill(ALWAYS_UP);
     for (let v = 0; v < graph.n; v++) {
       if (down[v]! <= 0) continue;
       this.eventOf[v] = -1 - this.events.length;
-      this.ownVars[v]!.push(-1 - this.events.length);
       this.events.push({ id: graph.ids[v]!, up: up[v]!, down: down[v]!, members: [v] });
     }
     for (const d of domains) {
       if (d.down <= 0 || d.members.length === 0) continue;
-      for (const v of d.members) this.ownVars[v]!.push(-1 - this.events.length);
+      for (const v of d.members) {
+        const vars = this.domainVars.get(v);
+        if (vars === undefined) this.domainVars.set(v, [-1 - this.events.length]);
+        else vars.push(-1 - this.events.length);
+      }
       this.events.push({ id: d.id, up: d.up, down: d.down, members: d.members });
     }
+  }
+
+  /** Variables of service v: its own, then its domains'. */
+  private ownVars(v: number): Ref[] {
+    const own = this.eventOf[v] === ALWAYS_UP ? [] : [this.eventOf[v]!];
+    const domains = this.domainVars.get(v);
+    return domains === undefined ? own : [...own, ...domains];
   }
 
   build(): FaultStructure {
     const { n, reqStart, altStart, alts } = this.graph;
     const start = new Int32Array(n + 1);
-    const targets: number[] = [];
+    const all = new Int32Array(alts.length);
+    let end = 0;
     for (let v = 0; v < n; v++) {
       for (let r = reqStart[v]!; r < reqStart[v + 1]!; r++) {
         if (this.graph.reqSoft[r]) continue;
-        for (let a = altStart[r]!; a < altStart[r + 1]!; a++) targets.push(alts[a]!);
+        for (let a = altStart[r]!; a < altStart[r + 1]!; a++) all[end++] = alts[a]!;
       }
-      start[v + 1] = targets.length;
+      start[v + 1] = end;
     }
-    const { components } = stronglyConnectedComponents(n, start, Int32Array.from(targets));
+    const targets = all.subarray(0, end);
+    const { components } = stronglyConnectedComponents(n, start, targets);
     for (const members of components) {
       const v = members[0]!;
-      const selfLoop = targets.slice(start[v]!, start[v + 1]!).includes(v);
+      const selfLoop = targets.subarray(start[v]!, start[v + 1]!).includes(v);
       if (members.length === 1 && !selfLoop) this.refOf[v] = this.service(v);
       else this.cycle(members);
     }
     return {
       events: this.events,
-      kind: Uint8Array.from(this.kind),
-      k: Int32Array.from(this.k),
-      childStart: Int32Array.from(this.childStart),
-      children: Int32Array.from(this.children),
-      blockOf: Int32Array.from(this.blockOf),
+      kind: Uint8Array.from(this.kind.toArray()),
+      k: this.k.toArray(),
+      childStart: this.childStart.toArray(),
+      children: this.children.toArray(),
+      blockOf: this.blockOf.toArray(),
       blocks: this.blocks,
       refOf: this.refOf,
       eventOf: this.eventOf,
@@ -168,15 +199,18 @@ class Builder {
   /** The inputs of service v's AND: its variables and each hard requirement. */
   private service(v: number): Ref {
     const { reqStart, reqSoft, reqQuorum, altStart, alts } = this.graph;
-    const inputs = [...this.ownVars[v]!];
+    const inputs = this.ownVars(v);
     for (let r = reqStart[v]!; r < reqStart[v + 1]!; r++) {
       if (reqSoft[r]) continue;
-      const refs: Ref[] = [];
-      for (let a = altStart[r]!; a < altStart[r + 1]!; a++) refs.push(this.refOf[alts[a]!]!);
-      const live = refs.filter((c) => c !== ALWAYS_UP);
-      const k = reqQuorum[r]! - (refs.length - live.length);
+      const width = altStart[r + 1]! - altStart[r]!;
+      const live: Ref[] = [];
+      for (let a = altStart[r]!; a < altStart[r + 1]!; a++) {
+        const ref = this.refOf[alts[a]!]!;
+        if (ref !== ALWAYS_UP) live.push(ref);
+      }
+      const k = reqQuorum[r]! - (width - live.length);
       if (k <= 0) continue;
-      if (k >= live.length) inputs.push(...live);
+      if (k >= live.length) for (const c of live) inputs.push(c);
       else inputs.push(this.gate(AT_LEAST, k, live));
     }
     return this.and(inputs);
@@ -202,7 +236,7 @@ class Builder {
     if (seriesOnly) {
       const inputs: Ref[] = [];
       for (const v of members) {
-        inputs.push(...this.ownVars[v]!);
+        inputs.push(...this.ownVars(v));
         for (let r = reqStart[v]!; r < reqStart[v + 1]!; r++) {
           if (reqSoft[r]) continue;
           const width = altStart[r + 1]! - altStart[r]!;
@@ -235,8 +269,8 @@ class Builder {
     const own: Ref[][] = [];
     const requirements: CycleRequirement[][] = [];
     for (const v of members) {
-      own.push([...this.ownVars[v]!]);
-      for (const x of this.ownVars[v]!) outside.add(x);
+      own.push(this.ownVars(v));
+      for (const x of this.ownVars(v)) outside.add(x);
       const reqs: CycleRequirement[] = [];
       for (let r = reqStart[v]!; r < reqStart[v + 1]!; r++) {
         if (reqSoft[r]) continue;
