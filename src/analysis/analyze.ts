@@ -34,7 +34,7 @@ import {
   DEFAULT_CUT_BUDGET,
   LISTED_CUT_SETS,
 } from './cut-sets/cut-set-report.js';
-import { planSweep, type SweepPlan } from './outage/outage-sweep.js';
+import { planSweep, type SweepPlan, type SweepThreads } from './outage/outage-sweep.js';
 import { OutageLength, toleranceMatters } from './outage/outage-length.js';
 import { recordSingleFailures } from './outage/single-failures.js';
 
@@ -56,6 +56,11 @@ export interface AnalyzeOptions {
    * of for ever, and tolerances may ride them out. Not with `order` 2 or more.
    */
   duration?: number;
+  /**
+   * Threads the single-failure sweep may use, this one included (default 1): the sweep's
+   * chunks are shared out between worker threads when the graph is large enough.
+   */
+  threads?: SweepThreads;
 }
 
 export function analyze(
@@ -71,12 +76,15 @@ export function analyze(
   const fate = fateSharingObserver(graph);
   const plan = planSweep(graph);
   const length = outageLength(plan, inFocus, options);
+  const { threads } = options;
   const unbounded = recordSingleFailures(plan, inFocus, {
     onChunk: fate.onChunk,
+    chunkReads: fate.reads,
     onProgress: options.onProgress,
+    threads,
   });
   const { blastRadius, takesDown } = length
-    ? recordSingleFailures(plan, inFocus, { length })
+    ? recordSingleFailures(plan, inFocus, { length, threads })
     : unbounded;
 
   const cuts = cutStructure(graph.n, ...edgeArrays(graph));

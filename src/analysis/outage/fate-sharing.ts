@@ -9,6 +9,8 @@ import { intersection, lowest, withoutLowest } from '../graph/bit-mask.js';
 
 export function fateSharingObserver(graph: CompiledGraph): {
   onChunk: NonNullable<SweepObserver['chunk']>;
+  /** The services onChunk reads: monitors and their targets. */
+  reads: Uint8Array;
   result: () => FateSharing[];
 } {
   const pairs: Array<{ monitor: number; target: number; via: number[] }> = [];
@@ -17,6 +19,8 @@ export function fateSharingObserver(graph: CompiledGraph): {
     for (const t of [...targets].sort((a, b) => a - b))
       pairs.push({ monitor: m, target: t, via: [] });
   }
+  const reads = new Uint8Array(graph.n);
+  for (const pair of pairs) reads[pair.monitor] = reads[pair.target] = 1;
   const onChunk: NonNullable<SweepObserver['chunk']> = (chunk, _size, downOf) => {
     for (const pair of pairs) {
       const both = intersection(downOf(pair.monitor), downOf(pair.target));
@@ -34,5 +38,5 @@ export function fateSharingObserver(graph: CompiledGraph): {
         target: graph.ids[pair.target]!,
         via: pair.via.sort((a, b) => a - b).map((x) => graph.ids[x]!),
       }));
-  return { onChunk, result };
+  return { onChunk, reads, result };
 }

@@ -6,7 +6,12 @@
 import type { BlastRadius } from '../analysis-result.js';
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import type { OutageLength } from './outage-length.js';
-import { singleFailureSweep, type SweepObserver, type SweepPlan } from './outage-sweep.js';
+import {
+  singleFailureSweep,
+  type SweepObserver,
+  type SweepPlan,
+  type SweepThreads,
+} from './outage-sweep.js';
 
 export interface SingleFailureRecord {
   blastRadius: BlastRadius[];
@@ -15,8 +20,11 @@ export interface SingleFailureRecord {
 }
 
 export interface SingleFailureOptions {
-  /** Fate sharing: sees each chunk of the same sweep. */
+  /** Fate sharing: sees each chunk of the same sweep, reading the masks of `chunkReads`. */
   onChunk?: SweepObserver['chunk'];
+  chunkReads?: Uint8Array;
+  /** Threads the sweep may use (one unless said). */
+  threads?: SweepThreads;
   onProgress?: (done: number, total: number) => void;
   /** Failures that last this long instead of for ever. */
   length?: OutageLength;
@@ -26,7 +34,7 @@ export interface SingleFailureOptions {
 export function recordSingleFailures(
   plan: SweepPlan,
   inFocus: Uint8Array,
-  { onChunk, onProgress, length }: SingleFailureOptions = {},
+  { onChunk, chunkReads, onProgress, length, threads }: SingleFailureOptions = {},
 ): SingleFailureRecord {
   const { graph } = plan;
   const interesting = entrypointsAndCosts(graph, inFocus);
@@ -52,8 +60,10 @@ export function recordSingleFailures(
         else takesDown[x] = [v];
       },
       chunk: onChunk,
+      chunkReads,
     },
     onProgress,
+    threads,
   );
   for (let x = 0; x < watched.length; x++) {
     if (!watched[x]) continue;
