@@ -34,7 +34,8 @@ import {
   DEFAULT_CUT_BUDGET,
   LISTED_CUT_SETS,
 } from './cut-sets/cut-set-report.js';
-import { planSweep, type SweepPlan, type SweepThreads } from './outage/outage-sweep.js';
+import { planSweep, type SweepPlan } from './outage/outage-sweep.js';
+import type { SweepThreads } from './outage/sweep/single-failure-sweep.js';
 import { OutageLength, toleranceMatters } from './outage/outage-length.js';
 import { recordSingleFailures } from './outage/single-failures.js';
 
@@ -78,8 +79,7 @@ export function analyze(
   const length = outageLength(plan, inFocus, options);
   const { threads } = options;
   const unbounded = recordSingleFailures(plan, inFocus, {
-    onChunk: fate.onChunk,
-    chunkReads: fate.reads,
+    chunks: fate.chunks,
     onProgress: options.onProgress,
     threads,
   });

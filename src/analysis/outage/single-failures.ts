@@ -6,12 +6,8 @@
 import type { BlastRadius } from '../analysis-result.js';
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import type { OutageLength } from './outage-length.js';
-import {
-  singleFailureSweep,
-  type SweepObserver,
-  type SweepPlan,
-  type SweepThreads,
-} from './outage-sweep.js';
+import type { ChunkObserver, SweepPlan } from './outage-sweep.js';
+import { singleFailureSweep, type SweepThreads } from './sweep/single-failure-sweep.js';
 
 export interface SingleFailureRecord {
   blastRadius: BlastRadius[];
@@ -20,9 +16,8 @@ export interface SingleFailureRecord {
 }
 
 export interface SingleFailureOptions {
-  /** Fate sharing: sees each chunk of the same sweep, reading the masks of `chunkReads`. */
-  onChunk?: SweepObserver['chunk'];
-  chunkReads?: Uint8Array;
+  /** Fate sharing: sees each chunk of the same sweep. */
+  chunks?: ChunkObserver;
   /** Threads the sweep may use (one unless said). */
   threads?: SweepThreads;
   onProgress?: (done: number, total: number) => void;
@@ -34,7 +29,7 @@ export interface SingleFailureOptions {
 export function recordSingleFailures(
   plan: SweepPlan,
   inFocus: Uint8Array,
-  { onChunk, chunkReads, onProgress, length, threads }: SingleFailureOptions = {},
+  { chunks, onProgress, length, threads }: SingleFailureOptions = {},
 ): SingleFailureRecord {
   const { graph } = plan;
   const interesting = entrypointsAndCosts(graph, inFocus);
@@ -59,8 +54,7 @@ export function recordSingleFailures(
         if (list) list.push(v);
         else takesDown[x] = [v];
       },
-      chunk: onChunk,
-      chunkReads,
+      chunks,
     },
     onProgress,
     threads,

@@ -7,12 +7,29 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../../../src/manifest/types.js';
 import { workersAvailable as sourceWorkersAvailable } from '../../../src/analysis/outage/sweep/shared-sweep.js';
-import { analyze } from '../../../dist/analysis/analyze.js';
-import { compileGraph } from '../../../dist/model/compiled-graph.js';
-import { planSweep, singleFailureSweep } from '../../../dist/analysis/outage/outage-sweep.js';
-import { fateSharingObserver } from '../../../dist/analysis/outage/fate-sharing.js';
-import { workersAvailable } from '../../../dist/analysis/outage/sweep/shared-sweep.js';
 import { arbitraryManifest } from '../../support/random-manifest.js';
+
+/** A module of the build in dist/, typed as its source (so typechecking needs no build). */
+async function built<T>(path: string): Promise<T> {
+  return (await import(new URL(`../../../dist/${path}`, import.meta.url).href)) as T;
+}
+
+const { analyze } =
+  await built<typeof import('../../../src/analysis/analyze.js')>('analysis/analyze.js');
+const { compileGraph } =
+  await built<typeof import('../../../src/model/compiled-graph.js')>('model/compiled-graph.js');
+const { planSweep } = await built<typeof import('../../../src/analysis/outage/outage-sweep.js')>(
+  'analysis/outage/outage-sweep.js',
+);
+const { singleFailureSweep } = await built<
+  typeof import('../../../src/analysis/outage/sweep/single-failure-sweep.js')
+>('analysis/outage/sweep/single-failure-sweep.js');
+const { fateSharingObserver } = await built<
+  typeof import('../../../src/analysis/outage/fate-sharing.js')
+>('analysis/outage/fate-sharing.js');
+const { workersAvailable } = await built<
+  typeof import('../../../src/analysis/outage/sweep/shared-sweep.js')
+>('analysis/outage/sweep/shared-sweep.js');
 
 /** Everything the sweep told its observer, in order, and its totals. */
 function sweepLog(manifest: Manifest, threads: number, chunkSize: number) {
@@ -27,12 +44,14 @@ function sweepLog(manifest: Manifest, threads: number, chunkSize: number) {
     {
       interesting,
       down: (label, v) => events.push(`down ${label} ${v}`),
-      chunk(chunk, size, downOf) {
-        fate.onChunk(chunk, size, downOf);
-        const masks = [...fate.reads.keys()].filter((v) => fate.reads[v]).map(downOf);
-        events.push(`chunk ${[...chunk.subarray(0, size)]} ${masks}`);
+      chunks: {
+        reads: fate.chunks.reads,
+        seen(chunk, size, down, downOf) {
+          fate.chunks.seen(chunk, size, down, downOf);
+          const masks = [...down].map(downOf);
+          events.push(`chunk ${[...chunk.subarray(0, size)]} down ${[...down]} ${masks}`);
+        },
       },
-      chunkReads: fate.reads,
     },
     undefined,
     { count: threads, minServices: 0, chunkSize },

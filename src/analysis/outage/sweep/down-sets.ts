@@ -5,7 +5,7 @@
 // reads only typed arrays, so a worker thread can run it on arrays shared with the main thread.
 
 import { sortValues } from '../../graph/integer-sort.js';
-import { IndexHeap } from '../../graph/index-heap.js';
+import { RankQueue } from '../../graph/rank-queue.js';
 import { countOf } from '../../graph/reach-counts.js';
 
 /** 32-bit words of outages propagated together. */
@@ -34,13 +34,13 @@ export class DownSets {
   /** Ranks whose masks are not zero, in the order they became so. */
   private readonly touched: Int32Array;
   private readonly seen: Int32Array;
-  private readonly queue: IndexHeap;
+  private readonly queue: RankQueue;
   private readonly members: (label: number) => ArrayLike<number>;
   /** Bit-sliced counters per word: bit i of level j is bit j of the count for outage i. */
   private readonly downCounters = Array.from({ length: WORDS }, () => new Int32Array(32));
   private epoch = 0;
-  /** The ranks down in the last chunk propagated, ascending. */
-  region: Int32Array = new Int32Array(0);
+  /** How many ranks of `touched` the last chunk propagated left with a mask. */
+  private count = 0;
 
   constructor(graph: DownSetGraph, members: (label: number) => ArrayLike<number>) {
     const n = graph.order.length;
@@ -49,25 +49,34 @@ export class DownSets {
     this.masks = new Int32Array(WORDS * n);
     this.touched = new Int32Array(n);
     this.seen = new Int32Array(n);
-    this.queue = new IndexHeap(n);
+    this.queue = new RankQueue(n);
+  }
+
+  /** Propagates the outages `chunk[0..size-1]` (at most WIDTH); the masks stay until `clear`. */
+  propagate(chunk: Int32Array, size: number): void {
+    this.count = this.spread(chunk, size);
   }
 
   /**
-   * Propagates the outages `chunk[0..size-1]` (at most WIDTH), leaving their masks and the
-   * ascending ranks they touched in `region` until `clear`.
+   * The ranks down in some outage of the chunk just propagated whose services are in `wanted`
+   * (1 = yes), ascending. Only these are sorted: the counting needs no order.
    */
-  propagate(chunk: Int32Array, size: number): void {
-    const count = this.spread(chunk, size);
-    this.region = sortValues(this.touched.subarray(0, count), this.graph.order.length);
+  downRanks(wanted: Uint8Array): Int32Array {
+    const { order } = this.graph;
+    const { touched, count } = this;
+    const found = new Int32Array(count);
+    let length = 0;
+    for (let k = 0; k < count; k++) if (wanted[order[touched[k]!]!]) found[length++] = touched[k]!;
+    return sortValues(found.subarray(0, length), order.length);
   }
 
   /** downCount[chunk[i]] = services down in outage i of the chunk just propagated. */
   countDown(chunk: Int32Array, size: number, downCount: Int32Array): void {
-    const { masks, region } = this;
+    const { masks, touched, count } = this;
     const words = (size + 31) >>> 5;
     for (let w = 0; w < words; w++) this.downCounters[w]!.fill(0);
-    for (let k = 0; k < region.length; k++) {
-      const base = WORDS * region[k]!;
+    for (let k = 0; k < count; k++) {
+      const base = WORDS * touched[k]!;
       for (let w = 0; w < words; w++) addBits(this.downCounters[w]!, masks[base + w]!);
     }
     for (let bit = 0; bit < size; bit++) {
@@ -77,9 +86,8 @@ export class DownSets {
 
   /** Zeroes the masks of the chunk just propagated, for the next. */
   clear(): void {
-    const { masks, region } = this;
-    for (let k = 0; k < region.length; k++)
-      masks.fill(0, WORDS * region[k]!, WORDS * (region[k]! + 1));
+    const { masks, touched, count } = this;
+    for (let k = 0; k < count; k++) masks.fill(0, WORDS * touched[k]!, WORDS * (touched[k]! + 1));
   }
 
   /**

@@ -134,7 +134,7 @@ function recorded(
       indexOf[item] = j;
     });
   });
-  const scratch = new Int32Array(observer.chunk ? WORDS * plan.order.length : 0);
+  const scratch = new Int32Array(observer.chunks ? WORDS * plan.order.length : 0);
   return (item, chunk, size) => {
     const record = records[recordOf[item]!]!;
     const j = indexOf[item]!;
@@ -164,7 +164,7 @@ function sweepWork(
   if (length > chunkStart[chunkStart.length - 1]!) chunkStart.push(length);
   const report = new Uint8Array(n);
   for (let v = 0; v < n; v++)
-    report[v] = observer.interesting[v]! | (observer.chunkReads?.[v] ?? 0);
+    report[v] = observer.interesting[v]! | (observer.chunks?.reads[v] ?? 0);
   const { condensation, counted } = reach;
   return {
     graph: plan,
@@ -187,7 +187,6 @@ function threadCount(
 ): number {
   if (!threads || threads.count <= 1) return 1;
   if (plan.order.length < (threads.minServices ?? SHARED_SWEEP_SERVICES)) return 1;
-  if (observer.chunk && !observer.chunkReads) return 1;
   return workersAvailable() ? threads.count : 1;
 }
 

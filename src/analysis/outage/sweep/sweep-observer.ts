@@ -18,18 +18,23 @@ export interface SweepObserver {
   interesting: Uint8Array;
   /** Interesting service v is failed or down in outage `label`; in no particular order. */
   down(label: number, v: number): void;
+  /** Told about each chunk of outages as a whole. */
+  chunks?: ChunkObserver;
+}
+
+export interface ChunkObserver {
   /**
-   * After a chunk of at most 32 outages was propagated: bit i of the unsigned mask `downOf(v)`
-   * (the convention of graph/bit-mask.ts; the sweep's own words stay signed Int32) says service v is
-   * failed or down in outage `chunk[i]`.
+   * The services `seen` asks about (1 = yes). A sweep split over threads hands the main thread
+   * only these masks and the interesting ones.
    */
-  chunk?(chunk: Int32Array, size: number, downOf: (v: number) => number): void;
+  reads: Uint8Array;
   /**
-   * The services `chunk` asks `downOf` about (1 = yes). A sweep split over threads hands the
-   * main thread only these masks and the interesting ones, so without it the sweep keeps to
-   * one thread.
+   * After a chunk of at most 32 outages was propagated: `down` lists the services of `reads`
+   * failed or down in at least one of them (in rank order), and bit i of the unsigned mask
+   * `downOf(v)` (the convention of graph/bit-mask.ts; the sweep's own words stay signed Int32)
+   * says service v of `reads` is failed or down in outage `chunk[i]`.
    */
-  chunkReads?: Uint8Array;
+  seen(chunk: Int32Array, size: number, down: Int32Array, downOf: (v: number) => number): void;
 }
 
 /** Tells the observer about the chunk `sets` just propagated (`chunk[0..size-1]`). */
@@ -41,23 +46,24 @@ export function deliverChunk(
   observer: SweepObserver,
 ): void {
   const { order, rank } = plan;
-  const { region, masks } = sets;
+  const { masks } = sets;
+  const region = sets.downRanks(observer.interesting);
   const words = (size + 31) >>> 5;
-  for (let k = 0; k < region.length; k++) {
-    const v = order[region[k]!]!;
-    if (observer.interesting[v]) downEvents(observer, chunk, words, v, masks, WORDS * region[k]!);
-  }
-  if (!observer.chunk) return;
+  for (let k = 0; k < region.length; k++)
+    downEvents(observer, chunk, words, order[region[k]!]!, masks, WORDS * region[k]!);
+  const { chunks } = observer;
+  if (!chunks) return;
+  const down = sets.downRanks(chunks.reads).map((r) => order[r]!);
   for (let w = 0; w < words; w++) {
     const slice = chunk.subarray(32 * w, Math.min(size, 32 * (w + 1)));
-    observer.chunk(slice, slice.length, (v) => masks[WORDS * rank[v]! + w]! >>> 0);
+    chunks.seen(slice, slice.length, down, (v) => masks[WORDS * rank[v]! + w]! >>> 0);
   }
 }
 
 /**
  * Tells the observer about a chunk another thread propagated, from its record: entries
  * `entries[from..to-1]`, each a service and its WORDS mask words, in rank order. `scratch`
- * (WORDS per service, all zero) holds the masks `chunk` reads while it runs.
+ * (WORDS per service, all zero) holds the masks the chunk observer reads while it runs.
  */
 export function deliverRecord(
   entries: Int32Array,
@@ -73,13 +79,18 @@ export function deliverRecord(
     const v = entries[e]!;
     if (observer.interesting[v]) downEvents(observer, chunk, words, v, entries, e + 1);
   }
-  if (!observer.chunk) return;
-  const reads = observer.chunkReads!;
-  for (let e = from; e < to; e += 1 + WORDS)
+  const { chunks } = observer;
+  if (!chunks) return;
+  const { reads } = chunks;
+  const down: number[] = [];
+  for (let e = from; e < to; e += 1 + WORDS) {
     scratch.set(entries.subarray(e + 1, e + 1 + WORDS), WORDS * entries[e]!);
+    if (reads[entries[e]!]) down.push(entries[e]!);
+  }
+  const downList = Int32Array.from(down);
   for (let w = 0; w < words; w++) {
     const slice = chunk.subarray(32 * w, Math.min(size, 32 * (w + 1)));
-    observer.chunk(slice, slice.length, (v) => {
+    chunks.seen(slice, slice.length, downList, (v) => {
       if (!reads[v]) throw new Error(`sweep observer read service ${v} it did not declare`);
       return scratch[WORDS * v + w]! >>> 0;
     });

@@ -76,10 +76,10 @@ export function runItems(work: SweepWork, thread: number, threads: number): Down
     const chunk = work.chunkLabels.subarray(first, first + size);
     sets.propagate(chunk, size);
     sets.countDown(chunk, size, work.downCount);
-    const { region, masks } = sets;
+    const { masks } = sets;
+    const region = sets.downRanks(work.report);
     for (let k = 0; k < region.length; k++) {
       const v = work.graph.order[region[k]!]!;
-      if (!work.report[v]) continue;
       if (length + 1 + WORDS > entries.length) {
         const grown = new Int32Array(2 * entries.length);
         grown.set(entries);
