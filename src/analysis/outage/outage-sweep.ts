@@ -13,7 +13,12 @@ import { condensationOf } from './sweep/component-reach.js';
 import { DownSets, WIDTH } from './sweep/down-sets.js';
 import { deliverChunk, type SweepObserver, type SweepTotals } from './sweep/sweep-observer.js';
 
-export type { ChunkObserver, SweepObserver, SweepTotals } from './sweep/sweep-observer.js';
+export {
+  entrypointsAndCosts,
+  type ChunkObserver,
+  type SweepObserver,
+  type SweepTotals,
+} from './sweep/sweep-observer.js';
 
 /** What the sweeps need of a graph, computed once: the graph in topological order. */
 export type SweepPlan = RankedGraph;

@@ -6,7 +6,7 @@
 import type { BlastRadius } from '../analysis-result.js';
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import type { OutageLength } from './outage-length.js';
-import type { ChunkObserver, SweepPlan } from './outage-sweep.js';
+import { entrypointsAndCosts, type ChunkObserver, type SweepPlan } from './outage-sweep.js';
 import { singleFailureSweep, type SweepThreads } from './sweep/single-failure-sweep.js';
 
 export interface SingleFailureRecord {
@@ -79,13 +79,4 @@ export function recordSingleFailures(
     };
   }
   return { blastRadius, takesDown };
-}
-
-/** The services a blast radius needs one by one: entry points in focus and costed services. */
-export function entrypointsAndCosts(graph: CompiledGraph, inFocus: Uint8Array): Uint8Array {
-  const interesting = new Uint8Array(graph.n);
-  for (let v = 0; v < graph.n; v++) {
-    if (inFocus[v] || graph.costPerHour[v] !== 0) interesting[v] = 1;
-  }
-  return interesting;
 }

@@ -3,6 +3,7 @@
 // observer in the same order whether the chunk was propagated on this thread or recorded by
 // another, which keeps every result independent of how the sweep was split.
 
+import type { CompiledGraph } from '../../../model/compiled-graph.js';
 import type { RankedGraph } from '../ranked-graph.js';
 import { WORDS, type DownSets } from './down-sets.js';
 
@@ -113,4 +114,13 @@ function downEvents(
       observer.down(chunk[32 * w + 31 - Math.clz32(mask & -mask)]!, v);
     }
   }
+}
+
+/** The services a blast radius needs one by one: entry points in focus and costed services. */
+export function entrypointsAndCosts(graph: CompiledGraph, inFocus: Uint8Array): Uint8Array {
+  const interesting = new Uint8Array(graph.n);
+  for (let v = 0; v < graph.n; v++) {
+    if (inFocus[v] || graph.costPerHour[v] !== 0) interesting[v] = 1;
+  }
+  return interesting;
 }
