@@ -2,6 +2,7 @@
 // Times loading and the single-failure sweep alone, wall and CPU seconds per phase, in one
 // process: node bench/sweep.mjs FILE.json (needs `npm run build`). On a shared machine the CPU
 // seconds are the figures to compare; JSON.parse of the same text is the floor beside them.
+// BLAST_RADIUS_THREADS=N sweeps on N threads, as the CLI does (default here: 1).
 
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -37,7 +38,8 @@ if (!file) {
   for (const e of entryPoints(graph)) inFocus[e] = 1;
   const plan = planSweep(graph);
   lap('sweep plan');
-  recordSingleFailures(plan, inFocus);
+  const threads = Number(process.env.BLAST_RADIUS_THREADS ?? 1);
+  recordSingleFailures(plan, inFocus, { threads: { count: threads } });
   lap('every single failure (sweep)');
   const load = process.platform === 'linux' ? readFileSync('/proc/loadavg', 'utf8').trim() : '?';
   process.stdout.write(`| phase | wall s | CPU s |\n|---|---:|---:|\n`);

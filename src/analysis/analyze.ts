@@ -31,7 +31,8 @@ import { dataSharingFate } from './recovery/data-shares-fate.js';
 import { recoveryObjectives } from './recovery/recovery-objectives.js';
 import { cutSetReport, DEFAULT_CUT_BUDGET, LISTED_CUT_SETS } from './cut-sets/cut-set-report.js';
 import { cutSetsOfOrderTwo } from './cut-sets/order-two-cut-sets.js';
-import { planSweep, type SweepObserver, type SweepPlan } from './outage/outage-sweep.js';
+import { planSweep, type ChunkObserver, type SweepPlan } from './outage/outage-sweep.js';
+import type { SweepThreads } from './outage/sweep/single-failure-sweep.js';
 import { OutageLength, toleranceMatters } from './outage/outage-length.js';
 import { recordSingleFailures } from './outage/single-failures.js';
 
@@ -53,6 +54,11 @@ export interface AnalyzeOptions {
    * of for ever, and tolerances may ride them out. Not with `order` 2 or more.
    */
   duration?: number;
+  /**
+   * Threads the single-failure sweep may use, this one included (default 1): the sweep's
+   * chunks are shared out between worker threads when the graph is large enough.
+   */
+  threads?: SweepThreads;
 }
 
 export function analyze(
@@ -68,12 +74,14 @@ export function analyze(
   const fate = fateSharingObserver(graph);
   const plan = planSweep(graph);
   const length = outageLength(plan, inFocus, options);
+  const { threads } = options;
   const unbounded = recordSingleFailures(plan, inFocus, {
-    onChunk: fate.onChunk,
+    chunks: fate.chunks,
     onProgress: options.onProgress,
+    threads,
   });
   const { blastRadius, takesDown } = length
-    ? recordSingleFailures(plan, inFocus, { length })
+    ? recordSingleFailures(plan, inFocus, { length, threads })
     : unbounded;
 
   const cuts = cutStructure(graph.n, ...edgeArrays(graph));
@@ -137,6 +145,28 @@ export function analyze(
 }
 
 /**
+ * One chunk observer that reads what either reads and tells both, `first` first; each is given
+ * the down services of its own reads only, as it would be alone.
+ */
+function bothChunkObservers(first: ChunkObserver, second: ChunkObserver): ChunkObserver {
+  const reads = first.reads.slice();
+  for (let v = 0; v < reads.length; v++) reads[v]! |= second.reads[v]!;
+  const readsAll = (observer: ChunkObserver): boolean =>
+    observer.reads.every((r, v) => r === reads[v]);
+  const firstAll = readsAll(first);
+  const secondAll = readsAll(second);
+  return {
+    reads,
+    seen: (chunk, size, down, downOf) => {
+      const firstDown = firstAll ? down : down.filter((v) => first.reads[v] === 1);
+      first.seen(chunk, size, firstDown, downOf);
+      const secondDown = secondAll ? down : down.filter((v) => second.reads[v] === 1);
+      second.seen(chunk, size, secondDown, downOf);
+    },
+  };
+}
+
+/**
  * The parts of the analysis that the policy rules of `check` read (GateAnalysis), over every
  * entry point: what only reports show is left out (cut vertices and bridges, dependency cycles,
  * provider concentration, importance, rankings), and availability is computed only when
@@ -147,7 +177,7 @@ export function analyzeForGate(
   options: Pick<AnalyzeOptions, 'onProgress'> & {
     availability: boolean;
     /** Also sees each chunk of the sweep over every single failure. */
-    onChunk?: SweepObserver['chunk'];
+    chunks?: ChunkObserver;
   },
 ): GateAnalysis {
   const { ids } = graph;
@@ -155,14 +185,8 @@ export function analyzeForGate(
   const inFocus = focusMask(graph, entries, undefined);
   const fate = fateSharingObserver(graph);
   const plan = planSweep(graph);
-  const also = options.onChunk;
   const { blastRadius, takesDown } = recordSingleFailures(plan, inFocus, {
-    onChunk: also
-      ? (chunk, size, downOf) => {
-          fate.onChunk(chunk, size, downOf);
-          also(chunk, size, downOf);
-        }
-      : fate.onChunk,
+    chunks: options.chunks ? bothChunkObservers(fate.chunks, options.chunks) : fate.chunks,
     onProgress: options.onProgress,
   });
   const spofs: GateAnalysis['spofs'][number][] = [];

@@ -1,6 +1,7 @@
 // Options and steps every command shares: the manifest argument, --format from the reporter
 // registry, -o, colour, and loading the manifest into the compiled graph.
 
+import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
 import { analyze, FocusError, type AnalyzeOptions } from '../analysis/analyze.js';
 import type { AnalysisResult } from '../analysis/analysis-result.js';
@@ -62,9 +63,10 @@ export function analyzeWithProgress(
   options: Omit<AnalyzeOptions, 'onProgress'> = {},
   what = 'analysing every single failure',
 ): AnalysisResult {
+  const threads = { count: sweepThreads(io.env) };
   const progress = createProgress(io, what);
   try {
-    return analyze(graph, name, { ...options, onProgress: progress.update });
+    return analyze(graph, name, { threads, ...options, onProgress: progress.update });
   } catch (error) {
     if (!(error instanceof FocusError)) throw error;
     throw new UsageError(
@@ -73,6 +75,21 @@ export function analyzeWithProgress(
   } finally {
     progress.done();
   }
+}
+
+/**
+ * Threads the single-failure sweep may use: BLAST_RADIUS_THREADS (a whole number, at least 1;
+ * no more than the cores), else both cores where there are two or more.
+ */
+export function sweepThreads(env: CliIO['env']): number {
+  const text = env['BLAST_RADIUS_THREADS'];
+  if (text === undefined || text === '') return Math.min(2, availableParallelism());
+  if (!/^\d+$/.test(text) || Number(text) < 1) {
+    throw new UsageError(
+      `BLAST_RADIUS_THREADS takes a whole number of at least 1, not ${JSON.stringify(text)}`,
+    );
+  }
+  return Math.min(Number(text), availableParallelism());
 }
 
 /** Colour only for text to a terminal (or when FORCE_COLOR asks for it). */
@@ -94,7 +111,7 @@ export function parseOutageLength(text: string): number {
 
 export function parseCount(text: string, option: string): number {
   if (!/^\d+$/.test(text)) throw new UsageError(`${option} takes a whole number, not "${text}"`);
-  return Number(text);
+  return Math.min(Number(text), availableParallelism());
 }
 
 /**

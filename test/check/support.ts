@@ -32,7 +32,7 @@ export function gateFindingsOfManifest(manifest: Manifest): NewFinding[] {
   const chains = new SweptChains(graph, spofPriority(graph, rules));
   const analysis = analyzeForGate(graph, {
     availability: readsAvailability(rules),
-    onChunk: chains.onChunk,
+    chunks: chains.chunks,
   });
   return evaluatePolicy(graph, analysis, rules, chains);
 }

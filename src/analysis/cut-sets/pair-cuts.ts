@@ -21,7 +21,8 @@ import {
   type FailureUnits,
 } from '../outage/failure-units.js';
 import type { CompiledGraph } from '../../model/compiled-graph.js';
-import { outageSweepOf, singleFailureSweep, type SweepPlan } from '../outage/outage-sweep.js';
+import { outageSweepOf, type SweepPlan } from '../outage/outage-sweep.js';
+import { singleFailureSweep } from '../outage/sweep/single-failure-sweep.js';
 import type { FailureDomain } from '../outage/failure-domains.js';
 import type { PairSearchTotals } from '../analysis-result.js';
 import { entriesAbove, type EntryBitsets } from './entries-above.js';

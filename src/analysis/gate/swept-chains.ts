@@ -15,7 +15,7 @@ import {
   type FailureExplanation,
   type OutageCauses,
 } from '../outage/failure-chains.js';
-import type { SweepObserver } from '../outage/outage-sweep.js';
+import type { ChunkObserver } from '../outage/outage-sweep.js';
 
 export class SweptChains implements FailureExplainer {
   private readonly fallback: FailureChains;
@@ -59,8 +59,15 @@ export class SweptChains implements FailureExplainer {
     };
   }
 
-  /** To be given to the sweep over every single failure. */
-  readonly onChunk: NonNullable<SweepObserver['chunk']> = (chunk, size, downOf) => {
+  /**
+   * To be given to the sweep over every single failure. It reads every service: the search back
+   * from an entry point may pass through any of them.
+   */
+  get chunks(): ChunkObserver {
+    return { reads: new Uint8Array(this.graph.n).fill(1), seen: this.seen };
+  }
+
+  private readonly seen: ChunkObserver['seen'] = (chunk, size, _down, downOf) => {
     const { targetOf } = this;
     let pending = 0;
     for (let i = 0; i < size; i++) {

@@ -22,6 +22,12 @@ export interface Condensation {
   readonly dependents: Int32Array;
 }
 
+/** What the reach passes walk of a condensation. */
+export type CondensationEdges = Pick<
+  Condensation,
+  'count' | 'size' | 'dependentStart' | 'dependents'
+>;
+
 /**
  * The condensation of a graph whose node v's dependents are dependents[dependentStart[v]..] and
  * whose component labels `component[v]` are equal on contiguous runs and ordered so that every
@@ -63,7 +69,8 @@ export function condense(
 
 /** 32-bit words of seed sets per pass. */
 const WORDS = 4;
-const WIDTH = 32 * WORDS;
+/** Seed sets per pass. */
+export const REACH_WIDTH = 32 * WORDS;
 
 /**
  * For each label 0..labels.length-1, in chunks of 128 in the order given: how many nodes reach
@@ -75,16 +82,44 @@ export function reachCounts(
   labels: Int32Array,
   seeds: (label: number) => ArrayLike<number>,
 ): Int32Array {
-  const { count, size, dependentStart, dependents } = condensation;
   const result = new Int32Array(labels.length);
-  const masks = new Int32Array(WORDS * count);
-  const seen = new Int32Array(count);
-  const queue = new Int32Array(count);
-  const counters = Array.from({ length: WORDS }, () => new Int32Array(32));
-  let epoch = 0;
-  for (let begin = 0; begin < labels.length; begin += WIDTH) {
-    const width = Math.min(WIDTH, labels.length - begin);
-    epoch++;
+  const passes = new ReachPasses(condensation);
+  for (let begin = 0; begin < labels.length; begin += REACH_WIDTH)
+    passes.run(labels, begin, seeds, result);
+  return result;
+}
+
+/**
+ * One pass at a time, so that the passes of one count can be shared out between threads: each
+ * pass depends only on its own seed sets, and writes only its own positions of the result.
+ */
+export class ReachPasses {
+  private readonly condensation: CondensationEdges;
+  private readonly masks: Int32Array;
+  private readonly seen: Int32Array;
+  private readonly queue: Int32Array;
+  private readonly counters = Array.from({ length: WORDS }, () => new Int32Array(32));
+  private epoch = 0;
+
+  constructor(condensation: CondensationEdges) {
+    const { count } = condensation;
+    this.condensation = condensation;
+    this.masks = new Int32Array(WORDS * count);
+    this.seen = new Int32Array(count);
+    this.queue = new Int32Array(count);
+  }
+
+  /** result[i] for the positions begin .. begin+127 of `labels` (fewer at the end). */
+  run(
+    labels: Int32Array,
+    begin: number,
+    seeds: (label: number) => ArrayLike<number>,
+    result: Int32Array,
+  ): void {
+    const { count, size, dependentStart, dependents } = this.condensation;
+    const { masks, seen, queue, counters } = this;
+    const width = Math.min(REACH_WIDTH, labels.length - begin);
+    const epoch = ++this.epoch;
     let tail = 0;
     for (let bit = 0; bit < width; bit++) {
       const members = seeds(labels[begin + bit]!);
@@ -135,7 +170,6 @@ export function reachCounts(
       result[begin + bit] = countOf(counters[bit >>> 5]!, bit & 31);
     }
   }
-  return result;
 }
 
 /**

@@ -11,8 +11,7 @@ import type {
   DomainSpof,
 } from '../analysis-result.js';
 import type { OutageLength } from './outage-length.js';
-import { outageSweep, type SweepPlan } from './outage-sweep.js';
-import { entrypointsAndCosts } from './single-failures.js';
+import { entrypointsAndCosts, outageSweep, type SweepPlan } from './outage-sweep.js';
 
 const LABELS = ['provider', 'region', 'zone'] as const;
 

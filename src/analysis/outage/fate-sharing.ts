@@ -4,11 +4,11 @@
 
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import type { FateSharing } from '../analysis-result.js';
-import type { SweepObserver } from './outage-sweep.js';
+import type { ChunkObserver } from './outage-sweep.js';
 import { intersection, lowest, withoutLowest } from '../graph/bit-mask.js';
 
 export function fateSharingObserver(graph: CompiledGraph): {
-  onChunk: NonNullable<SweepObserver['chunk']>;
+  chunks: ChunkObserver;
   result: () => FateSharing[];
 } {
   const pairs: Array<{ monitor: number; target: number; via: number[] }> = [];
@@ -17,12 +17,26 @@ export function fateSharingObserver(graph: CompiledGraph): {
     for (const t of [...targets].sort((a, b) => a - b))
       pairs.push({ monitor: m, target: t, via: [] });
   }
-  const onChunk: NonNullable<SweepObserver['chunk']> = (chunk, _size, downOf) => {
-    for (const pair of pairs) {
-      const both = intersection(downOf(pair.monitor), downOf(pair.target));
-      for (let rest = both; rest !== 0; rest = withoutLowest(rest)) {
-        const x = chunk[lowest(rest)]!;
-        if (x !== pair.monitor && !graph.services[x]!.virtual) pair.via.push(x);
+  // Only a monitor that is down can share fate with its target: pairs by monitor, so that a
+  // chunk visits the pairs of the monitors it took down and no others.
+  const pairsOf = new Map<number, typeof pairs>();
+  const reads = new Uint8Array(graph.n);
+  for (const pair of pairs) {
+    reads[pair.monitor] = reads[pair.target] = 1;
+    const list = pairsOf.get(pair.monitor);
+    if (list) list.push(pair);
+    else pairsOf.set(pair.monitor, [pair]);
+  }
+  const seen: ChunkObserver['seen'] = (chunk, _size, down, downOf) => {
+    for (const monitor of down) {
+      const mask = downOf(monitor);
+      if (mask === 0) continue;
+      for (const pair of pairsOf.get(monitor) ?? []) {
+        const both = intersection(mask, downOf(pair.target));
+        for (let rest = both; rest !== 0; rest = withoutLowest(rest)) {
+          const x = chunk[lowest(rest)]!;
+          if (x !== pair.monitor && !graph.services[x]!.virtual) pair.via.push(x);
+        }
       }
     }
   };
@@ -34,5 +48,5 @@ export function fateSharingObserver(graph: CompiledGraph): {
         target: graph.ids[pair.target]!,
         via: pair.via.sort((a, b) => a - b).map((x) => graph.ids[x]!),
       }));
-  return { onChunk, result };
+  return { chunks: { reads, seen }, result };
 }

@@ -6,7 +6,8 @@
 import type { BlastRadius } from '../analysis-result.js';
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import type { OutageLength } from './outage-length.js';
-import { singleFailureSweep, type SweepObserver, type SweepPlan } from './outage-sweep.js';
+import { entrypointsAndCosts, type ChunkObserver, type SweepPlan } from './outage-sweep.js';
+import { singleFailureSweep, type SweepThreads } from './sweep/single-failure-sweep.js';
 
 export interface SingleFailureRecord {
   blastRadius: BlastRadius[];
@@ -16,7 +17,9 @@ export interface SingleFailureRecord {
 
 export interface SingleFailureOptions {
   /** Fate sharing: sees each chunk of the same sweep. */
-  onChunk?: SweepObserver['chunk'];
+  chunks?: ChunkObserver;
+  /** Threads the sweep may use (one unless said). */
+  threads?: SweepThreads;
   onProgress?: (done: number, total: number) => void;
   /** Failures that last this long instead of for ever. */
   length?: OutageLength;
@@ -26,7 +29,7 @@ export interface SingleFailureOptions {
 export function recordSingleFailures(
   plan: SweepPlan,
   inFocus: Uint8Array,
-  { onChunk, onProgress, length }: SingleFailureOptions = {},
+  { chunks, onProgress, length, threads }: SingleFailureOptions = {},
 ): SingleFailureRecord {
   const { graph } = plan;
   const interesting = entrypointsAndCosts(graph, inFocus);
@@ -51,9 +54,10 @@ export function recordSingleFailures(
         if (list) list.push(v);
         else takesDown[x] = [v];
       },
-      chunk: onChunk,
+      chunks,
     },
     onProgress,
+    threads,
   );
   for (let x = 0; x < watched.length; x++) {
     if (!watched[x]) continue;
@@ -75,13 +79,4 @@ export function recordSingleFailures(
     };
   }
   return { blastRadius, takesDown };
-}
-
-/** The services a blast radius needs one by one: entry points in focus and costed services. */
-export function entrypointsAndCosts(graph: CompiledGraph, inFocus: Uint8Array): Uint8Array {
-  const interesting = new Uint8Array(graph.n);
-  for (let v = 0; v < graph.n; v++) {
-    if (inFocus[v] || graph.costPerHour[v] !== 0) interesting[v] = 1;
-  }
-  return interesting;
 }

@@ -25,7 +25,8 @@ import type { CompiledGraph } from '../../model/compiled-graph.js';
 import type { EntryObjectives, RecoveryEstimate } from '../analysis-result.js';
 import type { FailureDomain } from '../outage/failure-domains.js';
 import { shortenedChain } from '../outage/failure-chains.js';
-import { singleFailureSweep, type SweepPlan } from '../outage/outage-sweep.js';
+import type { SweepPlan } from '../outage/outage-sweep.js';
+import { singleFailureSweep } from '../outage/sweep/single-failure-sweep.js';
 import { DisruptionRecovery } from './disruption-recovery.js';
 import { MAX_RTO_CHAIN } from './rto-consistency.js';
 

@@ -115,7 +115,7 @@ export function registerCheck(program: Command, context: CommandContext): void {
       try {
         analysis = analyzeForGate(graph, {
           onProgress: progress.update,
-          onChunk: chains.onChunk,
+          chunks: chains.chunks,
           availability: readsAvailability(rules),
         });
       } finally {

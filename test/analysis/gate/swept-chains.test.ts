@@ -29,7 +29,7 @@ function sweptAgreesWithPropagation(minServices: number, maxServices: number, nu
         const graph = compileGraph(manifest);
         const swept = new SweptChains(graph, priority);
         recordSingleFailures(planSweep(graph), new Uint8Array(graph.n), {
-          onChunk: swept.onChunk,
+          chunks: swept.chunks,
         });
         const reference = new FailureChains(graph);
         const full = new Propagator(graph);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { condense, reachCounts } from '../../../src/analysis/graph/reach-counts.js';
-import { IndexHeap } from '../../../src/analysis/graph/index-heap.js';
+import { RankQueue } from '../../../src/analysis/graph/rank-queue.js';
 import { stronglyConnectedComponents } from '../../../src/analysis/graph/strongly-connected-components.js';
 import { sortByKey } from '../../../src/analysis/graph/integer-sort.js';
 
@@ -88,13 +88,13 @@ describe('reach counts over the condensation', () => {
   });
 });
 
-describe('index heap', () => {
+describe('rank queue', () => {
   it('pops distinct indices in ascending order, ignoring those already waiting', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.array(fc.nat(199), { maxLength: 20 }), { maxLength: 20 }),
+        fc.array(fc.array(fc.nat(199), { maxLength: 20 }), { maxLength: 30 }),
         (rounds) => {
-          const heap = new IndexHeap(200);
+          const heap = new RankQueue(200);
           const waiting = new Set<number>();
           for (const round of rounds) {
             for (const i of round) {

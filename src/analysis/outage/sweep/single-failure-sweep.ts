@@ -1,0 +1,197 @@
+// Every single failure at once: the down sets of 128 failures per chunk (down-sets.ts) and the
+// reach counts per component (component-reach.ts), on this thread or shared out between
+// threads (shared-sweep.ts), with the observer told the same things in the same order either way.
+
+import type { RankedGraph } from '../ranked-graph.js';
+import { reachCounts } from '../../graph/reach-counts.js';
+import { componentsToCount, reachOfServices, type ComponentReach } from './component-reach.js';
+import { DownSets, WIDTH, WORDS } from './down-sets.js';
+import { failureOrder } from './failure-order.js';
+import { runShared, workersAvailable } from './shared-sweep.js';
+import {
+  deliverChunk,
+  deliverRecord,
+  type SweepObserver,
+  type SweepTotals,
+} from './sweep-observer.js';
+import type { DownRecord, SweepWork } from './sweep-work.js';
+
+export interface SweepThreads {
+  /** Threads to sweep on, this one included; 1 keeps the sweep on this thread. */
+  count: number;
+  /** Graphs of fewer services are swept on one thread (default SHARED_SWEEP_SERVICES). */
+  minServices?: number;
+  /** Failures per chunk, 1..128 (default 128; fewer only to test the split). */
+  chunkSize?: number;
+}
+
+/** Below this many services starting a worker costs more than it saves. */
+export const SHARED_SWEEP_SERVICES = 20_000;
+
+/**
+ * For every service x: the interesting services down when x alone fails (to `observer.down`,
+ * x itself included), how many services are down and how many reach x; and on how many
+ * threads that ran (a worker that failed does not count: its share ran on this thread).
+ */
+export function singleFailureSweep(
+  plan: RankedGraph,
+  observer: SweepObserver,
+  onProgress?: (done: number, total: number) => void,
+  threads?: SweepThreads,
+): SweepTotals & { threads: number } {
+  const order = failureOrder(plan);
+  const width = Math.max(1, Math.min(WIDTH, threads?.chunkSize ?? WIDTH));
+  const reach = componentsToCount(plan, order);
+  let count = threadCount(plan, observer, threads);
+  const downCount = new Int32Array(plan.order.length);
+  let deliver: Deliver;
+  let counts: Int32Array;
+  if (count > 1) {
+    const work = sweepWork(plan, observer, order, width, reach, downCount);
+    const { records, ran } = runShared(work, count);
+    deliver = recorded(plan, work, records, observer);
+    counts = work.reach;
+    count = ran;
+  } else {
+    deliver = direct(plan, observer, downCount);
+    counts = reachCounts(reach.condensation, reach.counted, seedOf);
+  }
+  walkFailures(plan, order, width, observer, downCount, deliver, onProgress);
+  return { downCount, reachCount: reachOfServices(plan, reach, counts), threads: count };
+}
+
+/** Tells the observer about chunk number `item`, whose failures are chunk[0..size-1]. */
+type Deliver = (item: number, chunk: Int32Array, size: number) => void;
+
+/**
+ * Failures in failure order, chunked by `width`; a service nothing depends on takes down only
+ * itself and needs no chunk.
+ */
+function walkFailures(
+  plan: RankedGraph,
+  order: Int32Array,
+  width: number,
+  observer: SweepObserver,
+  downCount: Int32Array,
+  deliver: Deliver,
+  onProgress?: (done: number, total: number) => void,
+): void {
+  const n = order.length;
+  const chunk = new Int32Array(width);
+  let size = 0;
+  let item = 0;
+  let done = 0;
+  for (const x of order) {
+    done++;
+    if (isLeaf(plan, x)) {
+      downCount[x] = 1;
+      if (observer.interesting[x]) observer.down(x, x);
+      continue;
+    }
+    chunk[size++] = x;
+    if (size === width) {
+      deliver(item++, chunk, size);
+      size = 0;
+      onProgress?.(done, n);
+    }
+  }
+  if (size > 0) deliver(item, chunk, size);
+}
+
+function isLeaf(plan: RankedGraph, x: number): boolean {
+  const r = plan.rank[x]!;
+  return plan.dependentStart[r + 1] === plan.dependentStart[r];
+}
+
+/** Propagates each chunk here, as it comes. */
+function direct(plan: RankedGraph, observer: SweepObserver, downCount: Int32Array): Deliver {
+  const one = new Int32Array(1);
+  const sets = new DownSets(plan, (x) => {
+    one[0] = x;
+    return one;
+  });
+  return (_item, chunk, size) => {
+    sets.propagate(chunk, size);
+    sets.countDown(chunk, size, downCount);
+    deliverChunk(plan, sets, chunk, size, observer);
+    sets.clear();
+  };
+}
+
+/** Replays each chunk from the record of the thread that propagated it. */
+function recorded(
+  plan: RankedGraph,
+  work: SweepWork,
+  records: DownRecord[],
+  observer: SweepObserver,
+): Deliver {
+  const items = work.chunkStart.length - 1;
+  const recordOf = new Int32Array(items);
+  const indexOf = new Int32Array(items);
+  records.forEach((record, r) => {
+    record.items.forEach((item, j) => {
+      recordOf[item] = r;
+      indexOf[item] = j;
+    });
+  });
+  const scratch = new Int32Array(observer.chunks ? WORDS * plan.order.length : 0);
+  return (item, chunk, size) => {
+    const record = records[recordOf[item]!]!;
+    const j = indexOf[item]!;
+    const from = record.entryStart[j]!;
+    const to = record.entryStart[j + 1]!;
+    deliverRecord(record.entries, from, to, chunk, size, observer, scratch);
+  };
+}
+
+function sweepWork(
+  plan: RankedGraph,
+  observer: SweepObserver,
+  order: Int32Array,
+  width: number,
+  reach: ComponentReach,
+  downCount: Int32Array,
+): SweepWork {
+  const n = order.length;
+  const chunkLabels = new Int32Array(n);
+  const chunkStart = [0];
+  let length = 0;
+  for (const x of order) {
+    if (isLeaf(plan, x)) continue;
+    chunkLabels[length++] = x;
+    if (length - chunkStart[chunkStart.length - 1]! === width) chunkStart.push(length);
+  }
+  if (length > chunkStart[chunkStart.length - 1]!) chunkStart.push(length);
+  const report = new Uint8Array(n);
+  for (let v = 0; v < n; v++)
+    report[v] = observer.interesting[v]! | (observer.chunks?.reads[v] ?? 0);
+  const { condensation, counted } = reach;
+  return {
+    graph: plan,
+    report,
+    chunkLabels: chunkLabels.subarray(0, length),
+    chunkStart: Int32Array.from(chunkStart),
+    componentSize: condensation.size,
+    componentDependentStart: condensation.dependentStart,
+    componentDependents: condensation.dependents,
+    reachLabels: counted,
+    downCount,
+    reach: new Int32Array(counted.length),
+  };
+}
+
+function threadCount(
+  plan: RankedGraph,
+  observer: SweepObserver,
+  threads: SweepThreads | undefined,
+): number {
+  if (!threads || threads.count <= 1) return 1;
+  if (plan.order.length < (threads.minServices ?? SHARED_SWEEP_SERVICES)) return 1;
+  return workersAvailable() ? threads.count : 1;
+}
+
+const seed = new Int32Array(1);
+function seedOf(c: number): Int32Array {
+  seed[0] = c;
+  return seed;
+}

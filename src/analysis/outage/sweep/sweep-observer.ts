@@ -1,0 +1,126 @@
+// What an outage sweep reports, and to whom: the totals per outage and the observer told which
+// interesting services each outage takes down. `deliverChunk` and `deliverRecord` call the
+// observer in the same order whether the chunk was propagated on this thread or recorded by
+// another, which keeps every result independent of how the sweep was split.
+
+import type { CompiledGraph } from '../../../model/compiled-graph.js';
+import type { RankedGraph } from '../ranked-graph.js';
+import { WORDS, type DownSets } from './down-sets.js';
+
+export interface SweepTotals {
+  /** Services failed or down, per outage (the failed ones included). */
+  downCount: Int32Array;
+  /** Services that can reach a failed one along any edge, per outage (failed ones included). */
+  reachCount: Int32Array;
+}
+
+export interface SweepObserver {
+  /** The services `down` is called for (entry points, services with a cost); 1 = yes. */
+  interesting: Uint8Array;
+  /** Interesting service v is failed or down in outage `label`; in no particular order. */
+  down(label: number, v: number): void;
+  /** Told about each chunk of outages as a whole. */
+  chunks?: ChunkObserver;
+}
+
+export interface ChunkObserver {
+  /**
+   * The services `seen` asks about (1 = yes). A sweep split over threads hands the main thread
+   * only these masks and the interesting ones.
+   */
+  reads: Uint8Array;
+  /**
+   * After a chunk of at most 32 outages was propagated: `down` lists the services of `reads`
+   * failed or down in at least one of them (in rank order), and bit i of the unsigned mask
+   * `downOf(v)` (the convention of graph/bit-mask.ts; the sweep's own words stay signed Int32)
+   * says service v of `reads` is failed or down in outage `chunk[i]`.
+   */
+  seen(chunk: Int32Array, size: number, down: Int32Array, downOf: (v: number) => number): void;
+}
+
+/** Tells the observer about the chunk `sets` just propagated (`chunk[0..size-1]`). */
+export function deliverChunk(
+  plan: RankedGraph,
+  sets: DownSets,
+  chunk: Int32Array,
+  size: number,
+  observer: SweepObserver,
+): void {
+  const { order, rank } = plan;
+  const { masks } = sets;
+  const region = sets.downRanks(observer.interesting);
+  const words = (size + 31) >>> 5;
+  for (let k = 0; k < region.length; k++)
+    downEvents(observer, chunk, words, order[region[k]!]!, masks, WORDS * region[k]!);
+  const { chunks } = observer;
+  if (!chunks) return;
+  const down = sets.downRanks(chunks.reads).map((r) => order[r]!);
+  for (let w = 0; w < words; w++) {
+    const slice = chunk.subarray(32 * w, Math.min(size, 32 * (w + 1)));
+    chunks.seen(slice, slice.length, down, (v) => masks[WORDS * rank[v]! + w]! >>> 0);
+  }
+}
+
+/**
+ * Tells the observer about a chunk another thread propagated, from its record: entries
+ * `entries[from..to-1]`, each a service and its WORDS mask words, in rank order. `scratch`
+ * (WORDS per service, all zero) holds the masks the chunk observer reads while it runs.
+ */
+export function deliverRecord(
+  entries: Int32Array,
+  from: number,
+  to: number,
+  chunk: Int32Array,
+  size: number,
+  observer: SweepObserver,
+  scratch: Int32Array,
+): void {
+  const words = (size + 31) >>> 5;
+  for (let e = from; e < to; e += 1 + WORDS) {
+    const v = entries[e]!;
+    if (observer.interesting[v]) downEvents(observer, chunk, words, v, entries, e + 1);
+  }
+  const { chunks } = observer;
+  if (!chunks) return;
+  const { reads } = chunks;
+  const down: number[] = [];
+  for (let e = from; e < to; e += 1 + WORDS) {
+    scratch.set(entries.subarray(e + 1, e + 1 + WORDS), WORDS * entries[e]!);
+    if (reads[entries[e]!]) down.push(entries[e]!);
+  }
+  const downList = Int32Array.from(down);
+  for (let w = 0; w < words; w++) {
+    const slice = chunk.subarray(32 * w, Math.min(size, 32 * (w + 1)));
+    chunks.seen(slice, slice.length, downList, (v) => {
+      if (!reads[v]) throw new Error(`sweep observer read service ${v} it did not declare`);
+      return scratch[WORDS * v + w]! >>> 0;
+    });
+  }
+  for (let e = from; e < to; e += 1 + WORDS)
+    scratch.fill(0, WORDS * entries[e]!, WORDS * (entries[e]! + 1));
+}
+
+/** observer.down(chunk[i], v) for every bit i set in v's mask words masks[base ..]. */
+function downEvents(
+  observer: SweepObserver,
+  chunk: Int32Array,
+  words: number,
+  v: number,
+  masks: Int32Array,
+  base: number,
+): void {
+  for (let w = 0; w < words; w++) {
+    for (let mask = masks[base + w]!; mask !== 0; mask &= mask - 1) {
+      observer.down(chunk[32 * w + 31 - Math.clz32(mask & -mask)]!, v);
+    }
+  }
+}
+
+/** The services a blast radius needs one by one: entry points in focus and costed services. */
+export function entrypointsAndCosts(graph: CompiledGraph, inFocus: Uint8Array): Uint8Array {
+  const interesting = new Uint8Array(graph.n);
+  for (let v = 0; v < graph.n; v++) {
+    if (inFocus[v] || graph.costPerHour[v] !== 0) interesting[v] = 1;
+  }
+  return interesting;
+}

@@ -1,0 +1,138 @@
+// The single-failure sweep shared out between worker threads says and counts exactly what the
+// sweep on one thread does. A worker runs a built file, so the threaded path is tested on the
+// build in dist/ (the test setup builds it first); from the TypeScript sources the sweep keeps
+// to one thread, which is checked too.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Manifest } from '../../../src/manifest/types.js';
+import { workersAvailable as sourceWorkersAvailable } from '../../../src/analysis/outage/sweep/shared-sweep.js';
+import { arbitraryManifest } from '../../support/random-manifest.js';
+
+/** A module of the build in dist/, typed as its source (so typechecking needs no build). */
+async function built<T>(path: string): Promise<T> {
+  return (await import(new URL(`../../../dist/${path}`, import.meta.url).href)) as T;
+}
+
+const { analyze } =
+  await built<typeof import('../../../src/analysis/analyze.js')>('analysis/analyze.js');
+const { compileGraph } =
+  await built<typeof import('../../../src/model/compiled-graph.js')>('model/compiled-graph.js');
+const { planSweep } = await built<typeof import('../../../src/analysis/outage/outage-sweep.js')>(
+  'analysis/outage/outage-sweep.js',
+);
+const { singleFailureSweep } = await built<
+  typeof import('../../../src/analysis/outage/sweep/single-failure-sweep.js')
+>('analysis/outage/sweep/single-failure-sweep.js');
+const { fateSharingObserver } = await built<
+  typeof import('../../../src/analysis/outage/fate-sharing.js')
+>('analysis/outage/fate-sharing.js');
+const { workersAvailable } = await built<
+  typeof import('../../../src/analysis/outage/sweep/shared-sweep.js')
+>('analysis/outage/sweep/shared-sweep.js');
+
+/** Everything the sweep told its observer, in order, and its totals. */
+function sweepLog(manifest: Manifest, threads: number, chunkSize: number) {
+  const graph = compileGraph(manifest);
+  const plan = planSweep(graph);
+  const fate = fateSharingObserver(graph);
+  const interesting = new Uint8Array(graph.n);
+  for (let v = 0; v < graph.n; v += 2) interesting[v] = 1;
+  const events: string[] = [];
+  const totals = singleFailureSweep(
+    plan,
+    {
+      interesting,
+      down: (label, v) => events.push(`down ${label} ${v}`),
+      chunks: {
+        reads: fate.chunks.reads,
+        seen(chunk, size, down, downOf) {
+          fate.chunks.seen(chunk, size, down, downOf);
+          const masks = [...down].map(downOf);
+          events.push(`chunk ${[...chunk.subarray(0, size)]} down ${[...down]} ${masks}`);
+        },
+      },
+    },
+    undefined,
+    { count: threads, minServices: 0, chunkSize },
+  );
+  return {
+    events,
+    downCount: [...totals.downCount],
+    reachCount: [...totals.reachCount],
+    fateSharing: fate.result(),
+    threads: totals.threads,
+  };
+}
+
+/** Random manifests of 2 to 40 services whose monitors watch other services. */
+const manifests = arbitraryManifest({ minServices: 2, maxServices: 40, tolerances: true }).chain(
+  (manifest) =>
+    fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 4 }).map((pairs) => {
+      for (const [m, t] of pairs) {
+        const monitor = manifest.services[m % manifest.services.length]!;
+        const target = manifest.services[t % manifest.services.length]!.id;
+        if (target !== monitor.id && !monitor.monitors.includes(target))
+          monitor.monitors.push(target);
+      }
+      return manifest;
+    }),
+);
+
+describe('the single-failure sweep on worker threads', () => {
+  it('finds its worker in the build, and keeps to one thread from the sources', () => {
+    expect(workersAvailable()).toBe(true);
+    expect(sourceWorkersAvailable()).toBe(false);
+  });
+
+  it('tells the observer the same things in the same order as on one thread', () => {
+    fc.assert(
+      fc.property(manifests, fc.integer({ min: 1, max: 5 }), (manifest, chunkSize) => {
+        const alone = sweepLog(manifest, 1, chunkSize);
+        const shared = sweepLog(manifest, 2, chunkSize);
+        expect(alone.threads).toBe(1);
+        // Two threads ran: the worker's record came back and was used, not recomputed here.
+        expect(shared.threads).toBe(2);
+        expect(shared).toEqual({ ...alone, threads: 2 });
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('gives the same results whatever the chunk size, on one thread', () => {
+    fc.assert(
+      fc.property(manifests, fc.integer({ min: 1, max: 5 }), (manifest, chunkSize) => {
+        const { events: _small, ...small } = sweepLog(manifest, 1, chunkSize);
+        const { events: _whole, ...whole } = sweepLog(manifest, 1, 128);
+        expect(small).toEqual(whole);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('leaves the whole analysis byte-identical, with and without an outage length', () => {
+    fc.assert(
+      fc.property(manifests, fc.constantFrom(undefined, 60, 3600), (manifest, duration) => {
+        const graph = compileGraph(manifest);
+        const options = duration === undefined ? {} : { duration };
+        const alone = JSON.stringify(analyze(graph, 'random', options));
+        const shared = JSON.stringify(
+          analyze(graph, 'random', {
+            ...options,
+            threads: { count: 2, minServices: 0, chunkSize: 2 },
+          }),
+        );
+        expect(shared).toBe(alone);
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  it('keeps to one thread below the size where a worker pays', () => {
+    const manifest = fc.sample(manifests, { numRuns: 1, seed: 7 })[0]!;
+    const graph = compileGraph(manifest);
+    const plan = planSweep(graph);
+    const observer = { interesting: new Uint8Array(graph.n), down() {} };
+    expect(singleFailureSweep(plan, observer, undefined, { count: 2 }).threads).toBe(1);
+  });
+});
