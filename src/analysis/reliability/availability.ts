@@ -96,7 +96,11 @@ export function analyzeAvailability(
       const entry = sampledEntry(model, e, estimate!.upCount[i]!, estimate!.samples);
       availability[ids[e]!] = entry;
       const inputs = spofImportance(structure, spofs!.get(e)!, share(estimate!, i));
-      importance[ids[e]!] = rankImportance(entry.value, inputs, IMPORTANCE_LIMIT);
+      // Every measure but Birnbaum divides by the unavailability: none when no sample saw any.
+      importance[ids[e]!] =
+        entry.unavailabilityBelow === undefined
+          ? rankImportance(entry.unavailability, inputs, IMPORTANCE_LIMIT)
+          : [];
       continue;
     }
     const { p, q, inputs } = exactImportance(structure, solver, structure.refOf[e]!);
@@ -105,7 +109,7 @@ export function analyzeAvailability(
       unavailability: rounded(q),
       method: 'exact',
     });
-    importance[ids[e]!] = rankImportance(p, inputs, IMPORTANCE_LIMIT);
+    importance[ids[e]!] = rankImportance(q, inputs, IMPORTANCE_LIMIT);
   }
   return { availability, importance, slaUnknown: model.slaUnknown.map((v) => ids[v]!) };
 }
