@@ -1,9 +1,10 @@
 // Test support: random coherent fault trees (AND, OR and k-of-n gates over shared basic events),
 // written as Open-PSA MEF. Gate g0 is the top; every other gate has a parent of lower index and
 // may be shared by one more, and basic events may be shared by several gates, so the trees are
-// acyclic graphs with repeated events, not just trees.
+// acyclic graphs with repeated events, not just trees. And P(top) by enumerating every state.
 
 import fc from 'fast-check';
+import { mefDocument } from './open-psa-export.js';
 
 export interface RandomFaultTree {
   /** Basic event e<i> fails with probabilities[i]. */
@@ -84,18 +85,7 @@ export function faultTreeMef(tree: RandomFaultTree): string {
   const events = tree.probabilities.map(
     (q, e) => `<define-basic-event name="e${e}"><float value="${q}"/></define-basic-event>`,
   );
-  return [
-    '<?xml version="1.0"?>',
-    '<opsa-mef>',
-    '<define-fault-tree name="random">',
-    ...gates,
-    '</define-fault-tree>',
-    '<model-data>',
-    ...events,
-    '</model-data>',
-    '</opsa-mef>',
-    '',
-  ].join('\n');
+  return mefDocument('random', gates, events);
 }
 
 /**
