@@ -102,5 +102,5 @@ describe('the Aralia benchmark', () => {
       const { probability } = runScram(readFileSync(path.join(DIR, `${tree}.xml`), 'utf8'));
       expect(sameDigits(probability, Number(SCRAM[tree]), 6), tree).toBe(true);
     }
-  });
+  }, 120_000); // four SCRAM processes: 40–70 s at a load average of 30
 });
