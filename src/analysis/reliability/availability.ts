@@ -97,12 +97,16 @@ export function analyzeAvailability(
       const entry = sampledEntry(model, e, estimate!.upCount[i]!, estimate!.samples, round);
       availability[ids[e]!] = entry;
       const inputs = spofImportance(structure, spofs!.get(e)!, share(estimate!, i));
-      importance[ids[e]!] = rankImportance(entry.value, inputs, IMPORTANCE_LIMIT, round);
+      // Every measure but Birnbaum divides by the unavailability: none when no sample saw any.
+      importance[ids[e]!] =
+        entry.unavailabilityBelow === undefined
+          ? rankImportance(entry.unavailability, inputs, IMPORTANCE_LIMIT, round)
+          : [];
       continue;
     }
     const { p, q, inputs } = exactImportance(structure, solver, structure.refOf[e]!);
     availability[ids[e]!] = exactEntry(model, e, p, q, round);
-    importance[ids[e]!] = rankImportance(p, inputs, IMPORTANCE_LIMIT, round);
+    importance[ids[e]!] = rankImportance(q, inputs, IMPORTANCE_LIMIT, round);
   }
   return { availability, importance, slaUnknown: model.slaUnknown.map((v) => ids[v]!) };
 }

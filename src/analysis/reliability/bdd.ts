@@ -308,7 +308,7 @@ export function probability(
     const d = down(level);
     const hi = bdd.highOf(g);
     const lo = bdd.lowOf(g);
-    p[g] = q * p[hi]! + (1 - q) * p[lo]!;
+    p[g] = q * p[hi]! + d * p[lo]!;
     pFalse[g] = q * pFalse[hi]! + d * pFalse[lo]!;
   }
   const reach = new Float64Array(size);
@@ -317,12 +317,14 @@ export function probability(
   for (let i = nodes.length - 1; i >= 0; i--) {
     const g = nodes[i]!;
     const level = bdd.levelOf(g);
-    const q = up(level);
     const lo = bdd.lowOf(g);
     const hi = bdd.highOf(g);
-    reach[lo]! += reach[g]! * (1 - q);
-    reach[hi]! += reach[g]! * q;
-    const slope = reach[g]! * (p[hi]! - p[lo]!);
+    reach[lo]! += reach[g]! * down(level);
+    reach[hi]! += reach[g]! * up(level);
+    // P(high) − P(low) from whichever pair is the smaller: two probabilities near 1 would
+    // cancel to nothing where their complements keep the digits (a rare failure's Birnbaum).
+    const change = p[hi]! <= pFalse[lo]! ? p[hi]! - p[lo]! : pFalse[lo]! - pFalse[hi]!;
+    const slope = reach[g]! * change;
     derivative.set(level, (derivative.get(level) ?? 0) + slope);
   }
   return { value: p[f]!, complement: pFalse[f]!, derivative };

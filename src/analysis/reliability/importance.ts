@@ -1,9 +1,10 @@
-// Importance measures of the components for one entry point, from its availability A and the
+// Importance measures of the components for one entry point, from its unavailability Q and the
 // Birnbaum importance I_B(i) = ∂A/∂p_i of each component. A is linear in each p_i, so
-// A(i down) = A − p_i·I_B and A(i perfect) = A + (1 − p_i)·I_B, and with Q = 1 − A:
-// criticality I_B·(1 − p_i)/Q, risk achievement worth Q(i down)/Q, Fussell–Vesely (diagnostic)
-// (1 − p_i)·Q(i down)/Q and risk reduction worth Q/Q(i perfect). Rausand and Høyland, "System
-// Reliability Theory", 2nd ed., ch. 5 (measures of component importance).
+// Q(i down) = Q + p_i·I_B and Q(i perfect) = Q − (1 − p_i)·I_B, and: criticality
+// I_B·(1 − p_i)/Q, risk achievement worth Q(i down)/Q, Fussell–Vesely in its diagnostic form
+// P(i down | entry point down) = (1 − p_i)·Q(i down)/Q, and risk reduction worth Q/Q(i perfect).
+// Q is the exact unavailability, never 1 − A: for a rare event 1 − A has no digits left.
+// Rausand and Høyland, "System Reliability Theory", 2nd ed., ch. 5 (measures of importance).
 
 import { byCodeUnit } from '../../compare.js';
 import type { ComponentImportance } from './result.js';
@@ -19,16 +20,15 @@ export interface ImportanceInput {
 
 /**
  * The components with a non-zero Birnbaum importance, most critical first (then Birnbaum,
- * then id), at most `limit`. With A = 1 nothing is critical (criticality 0) and RAW is 1 by
+ * then id), at most `limit`. With Q = 0 nothing is critical (criticality 0) and RAW is 1 by
  * convention.
  */
 export function rankImportance(
-  availability: number,
+  unavailability: number,
   components: readonly ImportanceInput[],
   limit = Infinity,
   round: (x: number) => number = rounded,
 ): ComponentImportance[] {
-  const unavailability = 1 - availability;
   const criticality = (c: ImportanceInput) =>
     unavailability > 0 ? (c.birnbaum * (1 - c.up)) / unavailability : 0;
   // Rounding every component costs more than ranking it: keep the likely top (and the ties
@@ -41,7 +41,7 @@ export function rankImportance(
   }
   const ranked = candidates.map((c) => {
     const { id, up, down, birnbaum } = c;
-    const downWhenDown = 1 - Math.max(0, availability - up * birnbaum);
+    const downWhenDown = unavailability + up * birnbaum;
     const downWhenPerfect = unavailability - down * birnbaum;
     const tiny = unavailability * 1e-12;
     return {

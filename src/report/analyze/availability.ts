@@ -4,7 +4,7 @@
 // components ranked by criticality. Every list is bounded by --top.
 
 import { byCodeUnit } from '../../compare.js';
-import { formatAvailability } from '../../analysis/reliability/availability.js';
+import { formatAvailability, MINUTES_PER_YEAR } from '../../analysis/reliability/availability.js';
 import type {
   AnalysisResult,
   ComponentImportance,
@@ -29,6 +29,22 @@ function method(a: EntryAvailability): string {
     );
   }
   return `Monte Carlo, ${samples} samples, 95% ${formatAvailability(low)} – ${formatAvailability(high)}`;
+}
+
+/**
+ * The availability, downtime and cost columns. When no sample saw the entry point down, the
+ * point estimate would read 100 % and 0: the columns give the bound instead, and the cost,
+ * which the result holds only as the estimate's, is unknown.
+ */
+function figures(a: EntryAvailability): [string, string, string] {
+  const below = a.unavailabilityBelow;
+  if (below === undefined)
+    return [
+      formatAvailability(a.value),
+      formatNumber(a.downtimeMinutesPerYear),
+      formatMoney(a.expectedCostPerYear),
+    ];
+  return [`> ${formatAvailability(1 - below)}`, `< ${formatNumber(below * MINUTES_PER_YEAR)}`, '—'];
 }
 
 /** Entry points, least available first (ties by id). */
@@ -57,15 +73,7 @@ export function availabilityText(result: AnalysisResult, style: Style, top: numb
   const entries = byAvailability(result);
   if (entries.length === 0) return [];
   const lines = [style.bold('Availability from the SLAs (components failing independently)')];
-  const rows = entries
-    .slice(0, top)
-    .map(([id, a]) => [
-      safeText(id),
-      formatAvailability(a.value),
-      formatNumber(a.downtimeMinutesPerYear),
-      formatMoney(a.expectedCostPerYear),
-      method(a),
-    ]);
+  const rows = entries.slice(0, top).map(([id, a]) => [safeText(id), ...figures(a), method(a)]);
   lines.push(
     ...indent(
       textTable(['entry point', 'availability', 'down min/yr', 'cost/yr', 'method'], rows, [
@@ -106,15 +114,7 @@ export function availabilityMarkdown(result: AnalysisResult, top: number): strin
   lines.push(
     ...markdownTable(
       ['entry point', 'availability', 'downtime min/yr', 'cost/yr', 'method'],
-      entries
-        .slice(0, top)
-        .map(([id, a]) => [
-          markdownCode(id),
-          formatAvailability(a.value),
-          formatNumber(a.downtimeMinutesPerYear),
-          formatMoney(a.expectedCostPerYear),
-          method(a),
-        ]),
+      entries.slice(0, top).map(([id, a]) => [markdownCode(id), ...figures(a), method(a)]),
       ['left', 'right', 'right', 'right', 'left'],
     ),
   );

@@ -50,11 +50,18 @@ export function toOpenPsa(
       events.push(event);
     }
   }
-  const mef = [
+  const topGate = `<define-gate name="top"><gate name="${down(top)}"/></define-gate>`;
+  const mef = mefDocument('export', [topGate, ...gates], events);
+  const serviceOf = (event: string) => manifest.services[Number(event.slice(1))]!.id;
+  return { mef, serviceOf };
+}
+
+/** An Open-PSA MEF file of one fault tree: its gate definitions, then the basic events. */
+export function mefDocument(tree: string, gates: string[], events: string[]): string {
+  return [
     '<?xml version="1.0"?>',
     '<opsa-mef>',
-    '<define-fault-tree name="export">',
-    `<define-gate name="top"><gate name="${down(top)}"/></define-gate>`,
+    `<define-fault-tree name="${tree}">`,
     ...gates,
     '</define-fault-tree>',
     '<model-data>',
@@ -63,8 +70,6 @@ export function toOpenPsa(
     '</opsa-mef>',
     '',
   ].join('\n');
-  const serviceOf = (event: string) => manifest.services[Number(event.slice(1))]!.id;
-  return { mef, serviceOf };
 }
 
 /** True when no service reaches itself along dependencies of any kind. */
