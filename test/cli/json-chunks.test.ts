@@ -2,7 +2,71 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonChunks, renderJson } from '../../src/report/shared/json.js';
 
+/**
+ * The writer as it was first written, recursively and slowly: the layout the fast writer must
+ * reproduce byte for byte.
+ */
+function reference(value: unknown, indent = ''): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.every((item) => item === null || typeof item !== 'object')) {
+      return `[${value.map((item) => JSON.stringify(item) ?? 'null').join(', ')}]`;
+    }
+    return `[${value.map((item) => `\n${inner}${reference(item, inner)}`).join(',')}\n${indent}]`;
+  }
+  const entries = Object.entries(value).filter(
+    ([, item]) => item !== undefined && typeof item !== 'function',
+  );
+  if (entries.length === 0) return '{}';
+  const members = entries.map(
+    ([k, item]) => `\n${inner}${JSON.stringify(k)}: ${reference(item, inner)}`,
+  );
+  return `{${members.join(',')}\n${indent}}`;
+}
+
+const key = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 6 }),
+  fc.constantFrom('id', 'takesDown', '__proto__', 'toJSON', '', 'é\u2028"\\'),
+);
+const leaf = fc.oneof(
+  fc.constant(null),
+  fc.boolean(),
+  fc.integer(),
+  fc.double(),
+  fc.string({ unit: 'binary', maxLength: 8 }),
+  fc.constant(undefined),
+  fc.constant(() => 'left out'),
+  fc.constant(Symbol('left out')),
+);
+const { value: anyValue } = fc.letrec((tie) => ({
+  value: fc.oneof({ depthSize: 'small' }, leaf, tie('array'), tie('object')),
+  array: fc.array(tie('value'), { maxLength: 5 }),
+  object: fc.dictionary(key, tie('value'), { maxKeys: 5 }),
+}));
+
 describe('JSON output', () => {
+  it('lays out any value exactly as the reference writer does', () => {
+    fc.assert(
+      fc.property(anyValue, (value) => {
+        const chunks = [...jsonChunks(value)];
+        expect(chunks.join('')).toBe(`${reference(value)}\n`);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('writes dates, boxed strings and arrays of empty containers as the reference does', () => {
+    const value = {
+      when: new Date(0),
+      boxed: Object('ab') as unknown,
+      empties: [[], {}, [[]], { a: undefined }],
+      leaf: { toJSON: () => 'never called', kept: 1 },
+      bare: Object.assign(Object.create(null) as object, { id: 'web' }),
+    };
+    expect(renderJson(value)).toBe(`${reference(value)}\n`);
+  });
+
   it('parses back to what JSON.stringify would give, and is stable', () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 6 }), (value) => {

@@ -10,6 +10,7 @@ import type {
   ComponentImportance,
   EntryAvailability,
 } from '../../analysis/analysis-result.js';
+import { firstInOrder } from '../shared/first-in-order.js';
 import { formatMoney, formatNumber, plural } from '../shared/format.js';
 import { markdownCode } from '../shared/markdown.js';
 import { safeText } from '../shared/safe-text.js';
@@ -47,11 +48,17 @@ function figures(a: EntryAvailability): [string, string, string] {
   return [`> ${formatAvailability(1 - below)}`, `< ${formatNumber(below * MINUTES_PER_YEAR)}`, '—'];
 }
 
-/** Entry points, least available first (ties by id). */
-function byAvailability(result: AnalysisResult): Array<[string, EntryAvailability]> {
-  return Object.entries(result.availability).sort(
-    ([a, x], [b, y]) => x.value - y.value || byCodeUnit(a, b),
+/** Least available first, ties by id. */
+function byAvailability([a, x]: [string, EntryAvailability], [b, y]: [string, EntryAvailability]) {
+  return x.value - y.value || byCodeUnit(a, b);
+}
+
+/** The entry points a listing shows (the first `top` by availability) and how many there are. */
+function listing(result: AnalysisResult, top: number, rankedOnly = false) {
+  const entries = Object.entries(result.availability).filter(
+    ([id]) => !rankedOnly || result.importance[id]!.length > 0,
   );
+  return { shown: firstInOrder(entries, top, byAvailability), total: entries.length };
 }
 
 function importanceLine(c: ComponentImportance, code: (id: string) => string): string {
@@ -70,10 +77,10 @@ function unknownSlaNote(result: AnalysisResult, top: number, code: (id: string) 
 }
 
 export function availabilityText(result: AnalysisResult, style: Style, top: number): string[] {
-  const entries = byAvailability(result);
-  if (entries.length === 0) return [];
+  const { shown, total } = listing(result, top);
+  if (total === 0) return [];
   const lines = [style.bold('Availability from the SLAs (components failing independently)')];
-  const rows = entries.slice(0, top).map(([id, a]) => [safeText(id), ...figures(a), method(a)]);
+  const rows = shown.map(([id, a]) => [safeText(id), ...figures(a), method(a)]);
   lines.push(
     ...indent(
       textTable(['entry point', 'availability', 'down min/yr', 'cost/yr', 'method'], rows, [
@@ -84,7 +91,7 @@ export function availabilityText(result: AnalysisResult, style: Style, top: numb
         'left',
       ]),
     ),
-    ...more(entries.length, top, style),
+    ...more(total, top, style),
   );
   const note = unknownSlaNote(result, top, safeText);
   if (note) lines.push(style.yellow(`  ${note}`));
@@ -92,10 +99,10 @@ export function availabilityText(result: AnalysisResult, style: Style, top: numb
 }
 
 export function importanceText(result: AnalysisResult, style: Style, top: number): string[] {
-  const entries = byAvailability(result).filter(([id]) => result.importance[id]!.length > 0);
-  if (entries.length === 0) return [];
+  const { shown, total } = listing(result, top, true);
+  if (total === 0) return [];
   const lines = [style.bold('What to fix first (components by criticality, per entry point)')];
-  for (const [id, a] of entries.slice(0, top)) {
+  for (const [id, a] of shown) {
     const ranked = result.importance[id]!;
     lines.push(`  ${safeText(id)} (${formatAvailability(a.value)}):`);
     ranked
@@ -103,23 +110,22 @@ export function importanceText(result: AnalysisResult, style: Style, top: number
       .forEach((c, i) => lines.push(`    ${i + 1}. ${importanceLine(c, safeText)}`));
     lines.push(...more(ranked.length, top, style, '    '));
   }
-  lines.push(...more(entries.length, top, style));
+  lines.push(...more(total, top, style));
   return lines;
 }
 
 export function availabilityMarkdown(result: AnalysisResult, top: number): string[] {
-  const entries = byAvailability(result);
-  if (entries.length === 0) return [];
+  const { shown, total } = listing(result, top);
+  if (total === 0) return [];
   const lines = ['## Availability', ''];
   lines.push(
     ...markdownTable(
       ['entry point', 'availability', 'downtime min/yr', 'cost/yr', 'method'],
-      entries.slice(0, top).map(([id, a]) => [markdownCode(id), ...figures(a), method(a)]),
+      shown.map(([id, a]) => [markdownCode(id), ...figures(a), method(a)]),
       ['left', 'right', 'right', 'right', 'left'],
     ),
   );
-  if (entries.length > top)
-    lines.push('', `_${formatNumber(entries.length - top)} more not shown._`);
+  if (total > top) lines.push('', `_${formatNumber(total - top)} more not shown._`);
   const note = unknownSlaNote(result, top, markdownCode);
   if (note) lines.push('', `_${note}._`);
   lines.push('');
@@ -127,17 +133,16 @@ export function availabilityMarkdown(result: AnalysisResult, top: number): strin
 }
 
 export function importanceMarkdown(result: AnalysisResult, top: number): string[] {
-  const entries = byAvailability(result).filter(([id]) => result.importance[id]!.length > 0);
-  if (entries.length === 0) return [];
+  const { shown, total } = listing(result, top, true);
+  if (total === 0) return [];
   const lines = ['## What to fix first', ''];
-  for (const [id, a] of entries.slice(0, top)) {
+  for (const [id, a] of shown) {
     lines.push(`- ${markdownCode(id)} (${formatAvailability(a.value)})`);
     for (const c of result.importance[id]!.slice(0, top)) {
       lines.push(`  1. ${importanceLine(c, markdownCode)}`);
     }
   }
-  if (entries.length > top)
-    lines.push('', `_${formatNumber(entries.length - top)} more not shown._`);
+  if (total > top) lines.push('', `_${formatNumber(total - top)} more not shown._`);
   lines.push('');
   return lines;
 }

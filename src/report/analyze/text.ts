@@ -10,6 +10,7 @@ import { objectivesText } from './objectives.js';
 import { pairsText, rtoText } from './pairs-and-rto.js';
 import { cutSetsText } from './cut-sets.js';
 import { formatDuration } from '../../manifest/fields/duration.js';
+import { firstInOrder } from '../shared/first-in-order.js';
 import { formatMoney, formatNumber, plural } from '../shared/format.js';
 import { safeText } from '../shared/safe-text.js';
 import { blastRadiusTextTable, concentrationCells } from '../shared/table-rows.js';
@@ -110,24 +111,29 @@ function summary(result: AnalysisResult, style: Style, top: number): string[] {
 
 function spofSection(result: AnalysisResult, style: Style, top: number): string[] {
   const perEntry = spofsPerEntrypoint(result);
-  if (perEntry.length === 0) return [];
+  if (perEntry.size === 0) return [];
   const lines = [style.bold('Single points of failure per entry point (costliest first)')];
-  for (const [entry, spofs] of perEntry.slice(0, top)) {
+  const mostExposed = firstInOrder(
+    [...perEntry],
+    top,
+    (a, b) => b[1].length - a[1].length || byCodeUnit(a[0], b[0]),
+  );
+  for (const [entry, spofs] of mostExposed) {
     lines.push(
       spofs.length === 0
         ? `  ${safeText(entry)}: ${style.green('none')}`
         : `  ${safeText(entry)} ${style.red(`(${formatNumber(spofs.length)})`)}: ${list(spofs, top)}`,
     );
   }
-  lines.push(...more(perEntry.length, top, style));
+  lines.push(...more(perEntry.size, top, style));
   return lines;
 }
 
-/** Each entry point with its SPOFs in the order of `spofs`; the most exposed entry first. */
-function spofsPerEntrypoint(result: AnalysisResult): Array<[string, string[]]> {
+/** Each entry point with its SPOFs in the order of `spofs`. */
+function spofsPerEntrypoint(result: AnalysisResult): Map<string, string[]> {
   const byEntry = new Map<string, string[]>(result.entrypoints.map((e) => [e, []]));
   for (const spof of result.spofs) for (const e of spof.takesDown) byEntry.get(e)?.push(spof.id);
-  return [...byEntry].sort((a, b) => b[1].length - a[1].length || byCodeUnit(a[0], b[0]));
+  return byEntry;
 }
 
 function domainSection(result: AnalysisResult, style: Style, top: number): string[] {
