@@ -111,7 +111,7 @@ export function parseOutageLength(text: string): number {
 
 export function parseCount(text: string, option: string): number {
   if (!/^\d+$/.test(text)) throw new UsageError(`${option} takes a whole number, not "${text}"`);
-  return Math.min(Number(text), availableParallelism());
+  return Number(text);
 }
 
 /**
