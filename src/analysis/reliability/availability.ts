@@ -10,6 +10,7 @@
 // expected downtime and cost per year, and the components (and failure domains) ranked by
 // criticality ("what to fix first").
 
+import { coalesceGates } from './coalesced-gates.js';
 import { commonCauses } from './common-causes.js';
 import { smallParts } from './exact-or-sampled.js';
 import { rankImportance, roundingMemo, type ImportanceInput } from './importance.js';
@@ -71,7 +72,8 @@ export function analyzeAvailability(
   const causes = options.commonCauses ?? commonCauses(plan.graph);
   const built = faultStructure(plan.graph, model.up, model.down, causes);
   const roots = entries.map((e) => built.refOf[e]!);
-  const structure = groupIndependentInputs(built, roots);
+  const coalesced = coalesceGates(built, roots);
+  const structure = groupIndependentInputs(coalesced, roots);
   const budget = options.exact ?? budgetFor(entries.length);
   const modules = findModules(structure, roots);
   const solver = new ModuleSolver(structure, modules, budget);

@@ -1,0 +1,78 @@
+// Coalescing nested gates of one kind on random fault structures: every root's function is the
+// same on every state of the events, its probability (by the module solver, exact) the same
+// as by the truth table, and a root, a module or a gate read by two gates is never absorbed.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { coalesceGates } from '../../../src/analysis/reliability/coalesced-gates.js';
+import { ModuleSolver } from '../../../src/analysis/reliability/module-solver.js';
+import { findModules } from '../../../src/analysis/reliability/modules.js';
+import { AND, AT_LEAST, type FaultStructure } from '../../../src/analysis/reliability/structure.js';
+import { arbitraryStructure, gateValues } from './random-structure.js';
+
+const EVENTS = 7;
+const UP = [0.9, 0.8, 0.95, 0.7, 0.99, 0.85, 0.6];
+
+// ORs (at least 1) about as often as ANDs.
+const structure = arbitraryStructure(UP, [AND, AND, AT_LEAST, AT_LEAST], 2);
+
+/** P(root up) by summing the truth table. */
+function truthTable(s: FaultStructure, root: number): number {
+  let p = 0;
+  for (let state = 0; state < 1 << EVENTS; state++) {
+    if (!gateValues(s, state)[root]) continue;
+    let w = 1;
+    for (let x = 0; x < EVENTS; x++) w *= (state >> x) & 1 ? UP[x]! : 1 - UP[x]!;
+    p += w;
+  }
+  return p;
+}
+
+function readers(s: FaultStructure, roots: readonly number[]): number[] {
+  const count = new Array<number>(s.kind.length).fill(0);
+  const { postorder } = findModules(s, roots);
+  for (const g of postorder)
+    for (let j = s.childStart[g]!; j < s.childStart[g + 1]!; j++)
+      if (s.children[j]! >= 0) count[s.children[j]!]!++;
+  return count;
+}
+
+describe('coalesced gates', () => {
+  it('keep every root’s function and probability', () => {
+    let absorbed = 0;
+    fc.assert(
+      fc.property(structure, fc.integer({ min: 1, max: 3 }), (s, rootCount) => {
+        const gates = s.kind.length;
+        const roots = Array.from({ length: Math.min(rootCount, gates) }, (_, i) => gates - 1 - i);
+        const merged = coalesceGates(s, roots);
+        expect(merged.kind.length).toBe(gates);
+        for (let state = 0; state < 1 << EVENTS; state++) {
+          const before = gateValues(s, state);
+          const after = gateValues(merged, state);
+          for (const r of roots) expect(after[r]).toBe(before[r]);
+        }
+        const solver = new ModuleSolver(merged, findModules(merged, roots));
+        solver.solveModules();
+        for (const r of roots) {
+          const solved = solver.solve(r)!;
+          expect(solved.p).toBeCloseTo(truthTable(s, r), 12);
+        }
+        // Shared gates, modules and roots stay; only single-reader gates drop out of reach.
+        const was = readers(s, roots);
+        const { isModule } = findModules(s, roots);
+        const now = readers(merged, roots);
+        for (let g = 0; g < gates; g++) {
+          if (was[g]! > 0 && now[g] === 0) {
+            absorbed++;
+            expect(roots).not.toContain(g);
+            expect(was[g]).toBe(1);
+            expect(isModule[g], `gate ${g}`).toBe(0);
+          }
+        }
+      }),
+      { numRuns: 250, seed: 11 },
+    );
+    // The random structures do have gates to coalesce (the property is not vacuous).
+    expect(absorbed).toBeGreaterThan(50);
+  });
+});

@@ -1,0 +1,82 @@
+// Random small fault structures for the tests of the structure rewrites, and every gate's
+// value in one state of the events (the truth table, a row at a time).
+
+import fc from 'fast-check';
+import {
+  AND,
+  AT_LEAST,
+  type FaultStructure,
+  type Ref,
+} from '../../../src/analysis/reliability/structure.js';
+
+/**
+ * Gates in topological order, each reading events and earlier gates: AND or at-least-k with k
+ * up to maxK, over events whose probabilities of being up are `up`.
+ */
+export function arbitraryStructure(
+  up: readonly number[],
+  kinds: readonly number[] = [AND, AT_LEAST, AT_LEAST],
+  maxK = 3,
+): fc.Arbitrary<FaultStructure> {
+  const events = up.length;
+  return fc
+    .array(
+      fc.record({
+        kind: fc.constantFrom(...kinds),
+        k: fc.integer({ min: 1, max: maxK }),
+        inputs: fc.uniqueArray(fc.integer({ min: 0, max: events + 12 }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+      }),
+      { minLength: 1, maxLength: 12 },
+    )
+    .map((specs) => {
+      const kind: number[] = [];
+      const k: number[] = [];
+      const childStart = [0];
+      const children: Ref[] = [];
+      specs.forEach((spec, g) => {
+        // Below `events`: an event; above: an earlier gate (or an event when there is none).
+        const refs = [
+          ...new Set(
+            spec.inputs.map((i) => (i < events || g === 0 ? -1 - (i % events) : (i - events) % g)),
+          ),
+        ];
+        kind.push(spec.kind);
+        k.push(spec.kind === AND ? 0 : Math.min(spec.k, refs.length));
+        children.push(...refs);
+        childStart.push(children.length);
+      });
+      return {
+        events: up.map((p, x) => ({ id: `e${x}`, up: p, down: 1 - p, members: [] })),
+        kind: Uint8Array.from(kind),
+        k: Int32Array.from(k),
+        childStart: Int32Array.from(childStart),
+        children: Int32Array.from(children),
+        blockOf: new Int32Array(kind.length).fill(-1),
+        blocks: [],
+        refOf: new Int32Array(0),
+        eventOf: new Int32Array(0),
+      };
+    });
+}
+
+/** Every gate's value in one state of the events (bit x: event x up); added gates may read later ones. */
+export function gateValues(s: FaultStructure, state: number): boolean[] {
+  const out: boolean[] = [];
+  const of = (c: Ref): boolean => (c < 0 ? ((state >> (-1 - c)) & 1) === 1 : out[c]!);
+  const done = new Uint8Array(s.kind.length);
+  // Added gates have larger numbers than the gates that read them: settle by a worklist.
+  for (let pass = 0; pass < s.kind.length; pass++) {
+    for (let g = 0; g < s.kind.length; g++) {
+      if (done[g]) continue;
+      const inputs = Array.from(s.children.subarray(s.childStart[g]!, s.childStart[g + 1]!));
+      if (inputs.some((c) => c >= 0 && !done[c])) continue;
+      const up = inputs.filter(of).length;
+      out[g] = s.kind[g] === AND ? up === inputs.length : up >= s.k[g]!;
+      done[g] = 1;
+    }
+  }
+  return out;
+}
