@@ -22,7 +22,7 @@ async function measure(file) {
   const { rankGraph } = await dist('analysis/outage/ranked-graph.js');
   const { recordSingleFailures } = await dist('analysis/outage/single-failures.js');
   const { analyzeAvailability } = await dist('analysis/reliability/availability.js');
-  const { MONTE_CARLO, monteCarlo } = await dist('analysis/reliability/monte-carlo.js');
+  const { MONTE_CARLO, monteCarlo } = await dist('analysis/reliability/sampled/monte-carlo.js');
   const { reliabilityModel } = await dist('analysis/reliability/model.js');
   const graph = compileGraph(await loadManifest(file));
   const plan = rankGraph(graph);

@@ -21,7 +21,7 @@ import {
   type FailureDomain,
 } from './outage/failure-domains.js';
 import { fateSharingObserver } from './outage/fate-sharing.js';
-import { addGrace } from './outage/grace.js';
+import { addGrace } from './outage/time/grace.js';
 import { dependencyCycles, hardDependencyEdges } from './structure/graph-views.js';
 import { providerConcentration } from './outage/provider-concentration.js';
 import { byRisk } from './ranking.js';
@@ -33,7 +33,7 @@ import { cutSetReport, DEFAULT_CUT_BUDGET, LISTED_CUT_SETS } from './cut-sets/cu
 import { cutSetsOfOrderTwo } from './cut-sets/order-two-cut-sets.js';
 import { planSweep, type ChunkObserver, type SweepPlan } from './outage/outage-sweep.js';
 import type { SweepThreads } from './outage/sweep/single-failure-sweep.js';
-import { OutageLength, toleranceMatters } from './outage/outage-length.js';
+import { OutageLength, toleranceMatters } from './outage/time/outage-length.js';
 import { recordSingleFailures } from './outage/single-failures.js';
 
 export interface AnalyzeOptions {

@@ -10,7 +10,7 @@ import type {
   DomainLevel,
   DomainSpof,
 } from '../analysis-result.js';
-import type { OutageLength } from './outage-length.js';
+import type { OutageLength } from './time/outage-length.js';
 import { entrypointsAndCosts, outageSweep, type SweepPlan } from './outage-sweep.js';
 
 const LABELS = ['provider', 'region', 'zone'] as const;

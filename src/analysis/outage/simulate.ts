@@ -5,9 +5,9 @@
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import type { GuardResult } from './guard.js';
 import { shortenedChain } from './failure-chains.js';
-import { outageAt, type OutageState } from './outage-at.js';
+import { outageAt, type OutageState } from './time/outage-at.js';
 import { DEGRADED, DOWN, FAILED, Propagator } from './propagate.js';
-import { outageTimeline, type Timeline } from './timeline.js';
+import { outageTimeline, type Timeline } from './time/timeline.js';
 
 export interface LostGroup {
   quorum: number;

@@ -4,8 +4,7 @@
 // settled again in time (outage-length.ts).
 
 import type { BlastRadius } from '../analysis-result.js';
-import type { CompiledGraph } from '../../model/compiled-graph.js';
-import type { OutageLength } from './outage-length.js';
+import type { OutageLength } from './time/outage-length.js';
 import { entrypointsAndCosts, type ChunkObserver, type SweepPlan } from './outage-sweep.js';
 import { singleFailureSweep, type SweepThreads } from './sweep/single-failure-sweep.js';
 

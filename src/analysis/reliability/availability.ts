@@ -10,7 +10,7 @@
 // expected downtime and cost per year, and the components (and failure domains) ranked by
 // criticality ("what to fix first").
 
-import { coalesceGates } from './coalesced-gates.js';
+import { coalesceGates } from './exact/coalesced-gates.js';
 import { commonCauses } from './common-causes.js';
 import { smallParts } from './exact-or-sampled.js';
 import { rankImportance, roundingMemo, type ImportanceInput } from './importance.js';
@@ -19,12 +19,12 @@ import {
   monteCarlo,
   type MonteCarloEstimate,
   type MonteCarloOptions,
-} from './monte-carlo.js';
-import { groupIndependentInputs } from './independent-inputs.js';
-import { budgetFor, ModuleSolver, type SolverBudget } from './module-solver.js';
-import { findModules } from './modules.js';
+} from './sampled/monte-carlo.js';
+import { groupIndependentInputs } from './exact/independent-inputs.js';
+import { budgetFor, ModuleSolver, type SolverBudget } from './exact/module-solver.js';
+import { findModules } from './exact/modules.js';
 import { ALWAYS_UP, faultStructure, type CommonCause, type FaultStructure } from './structure.js';
-import { wilsonInterval } from './wilson.js';
+import { wilsonInterval } from './sampled/wilson.js';
 import type { RankedGraph } from '../outage/ranked-graph.js';
 import { recordSingleFailures } from '../outage/single-failures.js';
 import { reliabilityModel, type ReliabilityModel } from './model.js';

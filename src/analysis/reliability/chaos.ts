@@ -19,7 +19,7 @@ import { outageSweepOf, type SweepPlan } from '../outage/outage-sweep.js';
 import { commonCauses } from './common-causes.js';
 import { splitMix32 } from './random.js';
 import type { CommonCause } from './structure.js';
-import { wilsonInterval } from './wilson.js';
+import { wilsonInterval } from './sampled/wilson.js';
 
 export type ChaosMode = 'sla' | 'components' | 'domains';
 

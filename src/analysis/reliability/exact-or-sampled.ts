@@ -5,7 +5,7 @@
 // the limit, so deciding costs at most the limit per entry point; and an entry point above a
 // gate already found too large (inputs first, in one pass) is too large without a walk.
 
-import type { Modules } from './modules.js';
+import type { Modules } from './exact/modules.js';
 import { ALWAYS_UP, type FaultStructure, type Ref } from './structure.js';
 
 /** Gates and leaves an entry point's own part may hold and still be tried exactly. */

@@ -14,7 +14,7 @@ import {
   withoutLowest,
 } from '../../../src/analysis/graph/bit-mask.js';
 import { rankGraph } from '../../../src/analysis/outage/ranked-graph.js';
-import { monteCarlo } from '../../../src/analysis/reliability/monte-carlo.js';
+import { monteCarlo } from '../../../src/analysis/reliability/sampled/monte-carlo.js';
 import type { Manifest } from '../../../src/manifest/types.js';
 import { compileGraph } from '../../../src/model/compiled-graph.js';
 import { checkAgainstReference } from '../../support/analyze-reference.js';

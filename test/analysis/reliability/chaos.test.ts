@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { chaos, type ChaosOptions } from '../../../src/analysis/reliability/chaos.js';
 import { splitMix32 } from '../../../src/analysis/reliability/random.js';
-import { wilsonInterval } from '../../../src/analysis/reliability/wilson.js';
+import { wilsonInterval } from '../../../src/analysis/reliability/sampled/wilson.js';
 import { failureDomains } from '../../../src/analysis/outage/failure-domains.js';
 import { planSweep } from '../../../src/analysis/outage/outage-sweep.js';
 import type { Manifest } from '../../../src/manifest/types.js';

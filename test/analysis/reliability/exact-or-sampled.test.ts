@@ -10,7 +10,7 @@ import { analyzeAvailability } from '../../../src/analysis/reliability/availabil
 import { commonCauses } from '../../../src/analysis/reliability/common-causes.js';
 import { smallParts } from '../../../src/analysis/reliability/exact-or-sampled.js';
 import { reliabilityModel } from '../../../src/analysis/reliability/model.js';
-import { findModules } from '../../../src/analysis/reliability/modules.js';
+import { findModules } from '../../../src/analysis/reliability/exact/modules.js';
 import {
   ALWAYS_UP,
   faultStructure,

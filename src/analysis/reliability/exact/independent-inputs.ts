@@ -7,7 +7,7 @@
 // gate above sees one variable for all of them. The function of every gate is unchanged.
 
 import { visitDates } from './modules.js';
-import { AND, AT_LEAST, CYCLE, type FaultStructure, type Ref } from './structure.js';
+import { AND, AT_LEAST, CYCLE, type FaultStructure, type Ref } from '../structure.js';
 
 /** The structure with the modular input groups of its AND and OR gates as gates of their own. */
 export function groupIndependentInputs(

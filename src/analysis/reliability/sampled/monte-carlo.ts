@@ -4,11 +4,11 @@
 // iterated to its least fixed point of "down", which is the greatest fixed point of "up").
 // Seeded and deterministic; the number of samples depends on the graph's size, never on time.
 
-import type { RankedGraph } from '../outage/ranked-graph.js';
-import { bit, MASK_WIDTH, union } from '../graph/bit-mask.js';
+import type { RankedGraph } from '../../outage/ranked-graph.js';
+import { bit, MASK_WIDTH, union } from '../../graph/bit-mask.js';
 import { hardRegion, SampledRegion } from './sampled-region.js';
-import { xoshiro128 } from './random.js';
-import type { CommonCause } from './structure.js';
+import { xoshiro128 } from '../random.js';
+import type { CommonCause } from '../structure.js';
 
 export interface MonteCarloOptions {
   /** Work units (service and alternative visits) to spend in total. */

@@ -4,9 +4,9 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { groupIndependentInputs } from '../../../src/analysis/reliability/independent-inputs.js';
-import { findModules } from '../../../src/analysis/reliability/modules.js';
-import { variableOrder } from '../../../src/analysis/reliability/variable-order.js';
+import { groupIndependentInputs } from '../../../../src/analysis/reliability/exact/independent-inputs.js';
+import { findModules } from '../../../../src/analysis/reliability/exact/modules.js';
+import { variableOrder } from '../../../../src/analysis/reliability/exact/variable-order.js';
 import { arbitraryStructure, gateValues } from './random-structure.js';
 
 const EVENTS = 7;

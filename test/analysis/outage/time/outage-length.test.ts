@@ -4,12 +4,12 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../../src/analysis/analyze.js';
-import { compileGraph } from '../../../src/model/compiled-graph.js';
-import { checkAgainstReferenceFor } from '../../support/analyze-reference.js';
-import { buildManifest } from '../../support/build-manifest.js';
-import { arbitraryManifest } from '../../support/random-manifest.js';
-import { runCli } from '../../support/run-cli.js';
+import { analyze } from '../../../../src/analysis/analyze.js';
+import { compileGraph } from '../../../../src/model/compiled-graph.js';
+import { checkAgainstReferenceFor } from '../../../support/analyze-reference.js';
+import { buildManifest } from '../../../support/build-manifest.js';
+import { arbitraryManifest } from '../../../support/random-manifest.js';
+import { runCli } from '../../../support/run-cli.js';
 
 const SITE = 'fixtures/site-in-time/blast-radius.yaml';
 

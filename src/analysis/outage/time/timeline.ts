@@ -11,7 +11,7 @@
 // greatest fixed point, as for the statuses). O((services + dependencies) log services) for one
 // outage; an OutageClock reused over many outages costs each only what it touches.
 
-import type { CompiledGraph } from '../../model/compiled-graph.js';
+import type { CompiledGraph } from '../../../model/compiled-graph.js';
 import { MinHeap } from './min-heap.js';
 
 export interface Timeline {

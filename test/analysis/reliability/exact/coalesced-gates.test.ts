@@ -4,10 +4,14 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { coalesceGates } from '../../../src/analysis/reliability/coalesced-gates.js';
-import { ModuleSolver } from '../../../src/analysis/reliability/module-solver.js';
-import { findModules } from '../../../src/analysis/reliability/modules.js';
-import { AND, AT_LEAST, type FaultStructure } from '../../../src/analysis/reliability/structure.js';
+import { coalesceGates } from '../../../../src/analysis/reliability/exact/coalesced-gates.js';
+import { ModuleSolver } from '../../../../src/analysis/reliability/exact/module-solver.js';
+import { findModules } from '../../../../src/analysis/reliability/exact/modules.js';
+import {
+  AND,
+  AT_LEAST,
+  type FaultStructure,
+} from '../../../../src/analysis/reliability/structure.js';
 import { arbitraryStructure, gateValues } from './random-structure.js';
 
 const EVENTS = 7;

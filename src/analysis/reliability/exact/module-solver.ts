@@ -8,7 +8,7 @@
 
 import { Bdd, BddBudgetExceeded, probability, TRUE } from './bdd.js';
 import type { Modules } from './modules.js';
-import { AND, CYCLE, type FaultStructure, type Ref } from './structure.js';
+import { AND, CYCLE, type FaultStructure, type Ref } from '../structure.js';
 import { variableOrder } from './variable-order.js';
 
 export interface ModuleSolution {

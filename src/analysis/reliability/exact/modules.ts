@@ -6,8 +6,8 @@
 // and second visit. The walk starts from every root in turn, so a module is independent of all
 // the roots' other parts, and what is shared between roots is never one.
 
-import type { FaultStructure, Ref } from './structure.js';
-import { ALWAYS_UP, CYCLE } from './structure.js';
+import type { FaultStructure, Ref } from '../structure.js';
+import { ALWAYS_UP, CYCLE } from '../structure.js';
 
 export interface Modules {
   /** isModule[g] for each gate. */

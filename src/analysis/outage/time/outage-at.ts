@@ -3,8 +3,8 @@
 // degraded, as in an unbounded outage, is reaching a down service along any edge. Read through
 // the same questions as a Propagator's run, so one simulation result is built from either.
 
-import type { CompiledGraph } from '../../model/compiled-graph.js';
-import { DEGRADED, DOWN, FAILED, UP, type Status } from './propagate.js';
+import type { CompiledGraph } from '../../../model/compiled-graph.js';
+import { DEGRADED, DOWN, FAILED, UP, type Status } from '../propagate.js';
 import type { Timeline } from './timeline.js';
 
 export interface OutageState {

@@ -7,7 +7,7 @@
 // inputs, and are no longer reached).
 
 import { findModules } from './modules.js';
-import { AND, AT_LEAST, type FaultStructure, type Ref } from './structure.js';
+import { AND, AT_LEAST, type FaultStructure, type Ref } from '../structure.js';
 
 /** The structure with every single-reader gate merged into a reader of the same kind. */
 export function coalesceGates(structure: FaultStructure, roots: readonly Ref[]): FaultStructure {

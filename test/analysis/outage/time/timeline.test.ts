@@ -4,18 +4,18 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Propagator, DOWN, FAILED } from '../../../src/analysis/outage/propagate.js';
-import { simulate } from '../../../src/analysis/outage/simulate.js';
-import { outageTimeline } from '../../../src/analysis/outage/timeline.js';
-import { compileGraph } from '../../../src/model/compiled-graph.js';
-import type { Manifest } from '../../../src/manifest/types.js';
-import { buildManifest } from '../../support/build-manifest.js';
+import { Propagator, DOWN, FAILED } from '../../../../src/analysis/outage/propagate.js';
+import { simulate } from '../../../../src/analysis/outage/simulate.js';
+import { outageTimeline } from '../../../../src/analysis/outage/time/timeline.js';
+import { compileGraph } from '../../../../src/model/compiled-graph.js';
+import type { Manifest } from '../../../../src/manifest/types.js';
+import { buildManifest } from '../../../support/build-manifest.js';
 import {
   referenceDownAt,
   referenceStatuses,
   referenceStatusesFor,
-} from '../../support/brute-force.js';
-import { arbitraryManifest } from '../../support/random-manifest.js';
+} from '../../../support/brute-force.js';
+import { arbitraryManifest } from '../../../support/random-manifest.js';
 
 /** A random manifest with tolerances and a random non-empty set of its services to fail. */
 const scenario = arbitraryManifest({ maxServices: 9, tolerances: true }).chain((manifest) =>

@@ -6,7 +6,7 @@
 // order in which a walk first meets the leaves, often many times fewer (the topological order
 // of Rauzy's and SCRAM's preprocessors, inputs ranked by their number of parents).
 
-import type { FaultStructure, Ref } from './structure.js';
+import type { FaultStructure, Ref } from '../structure.js';
 
 /**
  * `leaves` (the cluster's variables) reordered; `gates` are the cluster's gates, `tops` the

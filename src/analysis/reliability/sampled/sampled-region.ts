@@ -4,8 +4,8 @@
 // series inputs (any one down takes it down) and its groups (at least `need` members down), so
 // settling 32 samples is one tight loop over small integer arrays.
 
-import type { RankedGraph } from '../outage/ranked-graph.js';
-import { bit, lowest, union, withoutLowest } from '../graph/bit-mask.js';
+import type { RankedGraph } from '../../outage/ranked-graph.js';
+import { bit, lowest, union, withoutLowest } from '../../graph/bit-mask.js';
 
 export class SampledRegion {
   /** Services in the region (those that can fail), numbered 0 .. size−1 in rank order. */

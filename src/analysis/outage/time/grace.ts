@@ -4,9 +4,9 @@
 // reaches, so the whole pass is near-linear in the size of the SPOF relation's blast radii.
 // Computed only when some requirement tolerates anything: otherwise every grace is 0.
 
-import type { CompiledGraph } from '../../model/compiled-graph.js';
-import type { ComponentSpof, DomainSpof } from '../analysis-result.js';
-import type { FailureDomain } from './failure-domains.js';
+import type { CompiledGraph } from '../../../model/compiled-graph.js';
+import type { ComponentSpof, DomainSpof } from '../../analysis-result.js';
+import type { FailureDomain } from '../failure-domains.js';
 import { OutageClock } from './timeline.js';
 
 export function hasTolerances(graph: CompiledGraph): boolean {

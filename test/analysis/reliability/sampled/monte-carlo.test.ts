@@ -2,13 +2,16 @@
 // system whose 95% intervals must contain the exact value about 95% of the time.
 
 import { describe, expect, it } from 'vitest';
-import { analyzeAvailability } from '../../../src/analysis/reliability/availability.js';
-import { MONTE_CARLO, monteCarlo } from '../../../src/analysis/reliability/monte-carlo.js';
-import { wilsonInterval } from '../../../src/analysis/reliability/wilson.js';
-import { reliabilityModel } from '../../../src/analysis/reliability/model.js';
-import { entryPoints } from '../../../src/model/compiled-graph.js';
-import { buildManifest } from '../../support/build-manifest.js';
-import { planOf } from './support.js';
+import { analyzeAvailability } from '../../../../src/analysis/reliability/availability.js';
+import {
+  MONTE_CARLO,
+  monteCarlo,
+} from '../../../../src/analysis/reliability/sampled/monte-carlo.js';
+import { wilsonInterval } from '../../../../src/analysis/reliability/sampled/wilson.js';
+import { reliabilityModel } from '../../../../src/analysis/reliability/model.js';
+import { entryPoints } from '../../../../src/model/compiled-graph.js';
+import { buildManifest } from '../../../support/build-manifest.js';
+import { planOf } from '../support.js';
 
 /** A storefront over a 2-of-3 quorum whose members share a control plane, and an auth cycle. */
 const SHOP = buildManifest({

@@ -7,7 +7,7 @@ import {
   AT_LEAST,
   type FaultStructure,
   type Ref,
-} from '../../../src/analysis/reliability/structure.js';
+} from '../../../../src/analysis/reliability/structure.js';
 
 /**
  * Gates in topological order, each reading events and earlier gates: AND or at-least-k with k

@@ -11,7 +11,7 @@ import {
   FALSE,
   probability,
   TRUE,
-} from '../../../src/analysis/reliability/bdd.js';
+} from '../../../../src/analysis/reliability/exact/bdd.js';
 
 const VARS = 6;
 

@@ -3,11 +3,11 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../../src/analysis/analyze.js';
-import { compileGraph } from '../../../src/model/compiled-graph.js';
-import { buildManifest } from '../../support/build-manifest.js';
-import { referenceDomains, referenceDownAt } from '../../support/brute-force.js';
-import { arbitraryManifest } from '../../support/random-manifest.js';
+import { analyze } from '../../../../src/analysis/analyze.js';
+import { compileGraph } from '../../../../src/model/compiled-graph.js';
+import { buildManifest } from '../../../support/build-manifest.js';
+import { referenceDomains, referenceDownAt } from '../../../support/brute-force.js';
+import { arbitraryManifest } from '../../../support/random-manifest.js';
 
 describe('grace', () => {
   it('is the first moment an entry point goes down, per the brute-force timeline', () => {

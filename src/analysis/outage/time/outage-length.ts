@@ -6,8 +6,8 @@
 // goes down at 0. Only the outages that reach such a service ("watched" ones) are settled again,
 // one by one, with the label-setting clock of timeline.ts.
 
-import type { CompiledGraph } from '../../model/compiled-graph.js';
-import type { SweepPlan } from './outage-sweep.js';
+import type { CompiledGraph } from '../../../model/compiled-graph.js';
+import type { SweepPlan } from '../outage-sweep.js';
 import { OutageClock } from './timeline.js';
 
 /** One outage of length D settled by the clock: what the sweep's counts would have said. */

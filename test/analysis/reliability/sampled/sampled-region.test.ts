@@ -6,13 +6,16 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commonCauses } from '../../../src/analysis/reliability/common-causes.js';
-import { monteCarlo, SampledStates } from '../../../src/analysis/reliability/monte-carlo.js';
-import { reliabilityModel } from '../../../src/analysis/reliability/model.js';
-import { wilsonInterval } from '../../../src/analysis/reliability/wilson.js';
-import { entryPoints } from '../../../src/model/compiled-graph.js';
-import { referenceStatuses } from '../../support/brute-force.js';
-import { arbitraryCorrelatedManifest, enumerateJointStates, planOf } from './support.js';
+import { commonCauses } from '../../../../src/analysis/reliability/common-causes.js';
+import {
+  monteCarlo,
+  SampledStates,
+} from '../../../../src/analysis/reliability/sampled/monte-carlo.js';
+import { reliabilityModel } from '../../../../src/analysis/reliability/model.js';
+import { wilsonInterval } from '../../../../src/analysis/reliability/sampled/wilson.js';
+import { entryPoints } from '../../../../src/model/compiled-graph.js';
+import { referenceStatuses } from '../../../support/brute-force.js';
+import { arbitraryCorrelatedManifest, enumerateJointStates, planOf } from '../support.js';
 
 const isDown = (status: string | undefined) => status === 'down' || status === 'failed';
 
