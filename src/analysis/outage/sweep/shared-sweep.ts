@@ -4,11 +4,20 @@
 // here instead, so the results never depend on how the work was split.
 
 import { existsSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { runItems, type DownRecord, type SweepWork } from './sweep-work.js';
 
 const WORKER = new URL('./sweep-worker.js', import.meta.url);
+
+/**
+ * How long the main thread waits for a worker beyond its own share's time: a worker killed
+ * without a word (out of memory) never sets its status, and its share then runs here instead.
+ * A worker merely slower than that costs its share twice, never a different result.
+ */
+const PATIENCE_MS = 30_000;
+const PATIENCE_FACTOR = 4;
 
 /**
  * Whether worker threads can run here: the worker is a built `.js` file beside this one, so
@@ -43,12 +52,21 @@ export function runShared(
       status[thread] = 2;
     }
   }
+  const ownStart = performance.now();
   const records = [runItems(shared, 0, threads)];
+  const deadline =
+    performance.now() + Math.max(PATIENCE_MS, PATIENCE_FACTOR * (performance.now() - ownStart));
   let ran = 1;
   for (let thread = 1; thread < threads; thread++) {
     const worker = started.find((s) => s.thread === thread);
-    while (worker && Atomics.load(status, thread) === 0) Atomics.wait(status, thread, 0);
-    const message = worker ? receiveMessageOnPort(worker.port)?.message : undefined;
+    while (worker && Atomics.load(status, thread) === 0) {
+      const left = deadline - performance.now();
+      if (left <= 0) break;
+      Atomics.wait(status, thread, 0, left);
+    }
+    const done = worker !== undefined && Atomics.load(status, thread) !== 0;
+    if (worker && !done) void worker.worker.terminate();
+    const message = done ? receiveMessageOnPort(worker.port)?.message : undefined;
     worker?.port.close();
     if (isRecord(message)) ran++;
     records.push(isRecord(message) ? message : runItems(shared, thread, threads));
