@@ -147,3 +147,21 @@ function copyOf(to: string, every: number | undefined): DataCopy {
   if (every !== undefined) copy.every = every;
   return copy;
 }
+
+/** Random manifests whose services also monitor up to `maxMonitors` others (what fate sharing reads). */
+export function withRandomMonitors(
+  manifests: fc.Arbitrary<Manifest>,
+  maxMonitors: number,
+): fc.Arbitrary<Manifest> {
+  return manifests.chain((manifest) =>
+    fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: maxMonitors }).map((pairs) => {
+      for (const [m, t] of pairs) {
+        const monitor = manifest.services[m % manifest.services.length]!;
+        const target = manifest.services[t % manifest.services.length]!.id;
+        if (target !== monitor.id && !monitor.monitors.includes(target))
+          monitor.monitors.push(target);
+      }
+      return manifest;
+    }),
+  );
+}

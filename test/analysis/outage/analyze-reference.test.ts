@@ -1,21 +1,12 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { checkAgainstReference } from '../../support/analyze-reference.js';
-import { arbitraryManifest } from '../../support/random-manifest.js';
+import { arbitraryManifest, withRandomMonitors } from '../../support/random-manifest.js';
 
 describe('analyze agrees with simulating every single failure by brute force', () => {
   it('on random manifests with quorums, soft edges, cycles, failure domains and monitors', () => {
-    const withMonitors = arbitraryManifest({ maxServices: 9 }).chain((manifest) =>
-      fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 3 }).map((pairs) => {
-        for (const [m, t] of pairs) {
-          const monitor = manifest.services[m % manifest.services.length]!;
-          const target = manifest.services[t % manifest.services.length]!.id;
-          if (target !== monitor.id && !monitor.monitors.includes(target))
-            monitor.monitors.push(target);
-        }
-        return manifest;
-      }),
-    );
+    const withMonitors = withRandomMonitors(arbitraryManifest({ maxServices: 9 }), 3);
+
     fc.assert(fc.property(withMonitors, checkAgainstReference), { numRuns: 1500 });
   });
 

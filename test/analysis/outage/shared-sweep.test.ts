@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../../../src/manifest/types.js';
 import { workersAvailable as sourceWorkersAvailable } from '../../../src/analysis/outage/sweep/shared-sweep.js';
-import { arbitraryManifest } from '../../support/random-manifest.js';
+import { arbitraryManifest, withRandomMonitors } from '../../support/random-manifest.js';
 
 /** A module of the build in dist/, typed as its source (so typechecking needs no build). */
 async function built<T>(path: string): Promise<T> {
@@ -66,17 +66,9 @@ function sweepLog(manifest: Manifest, threads: number, chunkSize: number) {
 }
 
 /** Random manifests of 2 to 40 services whose monitors watch other services. */
-const manifests = arbitraryManifest({ minServices: 2, maxServices: 40, tolerances: true }).chain(
-  (manifest) =>
-    fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 4 }).map((pairs) => {
-      for (const [m, t] of pairs) {
-        const monitor = manifest.services[m % manifest.services.length]!;
-        const target = manifest.services[t % manifest.services.length]!.id;
-        if (target !== monitor.id && !monitor.monitors.includes(target))
-          monitor.monitors.push(target);
-      }
-      return manifest;
-    }),
+const manifests = withRandomMonitors(
+  arbitraryManifest({ minServices: 2, maxServices: 40, tolerances: true }),
+  4,
 );
 
 describe('the single-failure sweep on worker threads', () => {

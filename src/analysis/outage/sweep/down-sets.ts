@@ -7,25 +7,25 @@
 import { sortValues } from '../../graph/integer-sort.js';
 import { RankQueue } from '../../graph/rank-queue.js';
 import { countOf } from '../../graph/reach-counts.js';
+import type { RankedGraph } from '../ranked-graph.js';
 
 /** 32-bit words of outages propagated together. */
 export const WORDS = 4;
 export const WIDTH = 32 * WORDS;
 
 /** The graph in topological rank order, as the down sets read it (a RankedGraph's arrays). */
-export interface DownSetGraph {
-  /** order[r]: the service of rank r; rank[v]: the rank of service v. */
-  readonly order: Int32Array;
-  readonly rank: Int32Array;
-  readonly reqStart: Int32Array;
-  readonly reqQuorum: Int32Array;
-  readonly reqSoft: Uint8Array;
-  readonly altStart: Int32Array;
-  /** Alternatives, as ranks. */
-  readonly alts: Int32Array;
-  readonly dependentStart: Int32Array;
-  readonly dependents: Int32Array;
-}
+export type DownSetGraph = Pick<
+  RankedGraph,
+  | 'order'
+  | 'rank'
+  | 'reqStart'
+  | 'reqQuorum'
+  | 'reqSoft'
+  | 'altStart'
+  | 'alts'
+  | 'dependentStart'
+  | 'dependents'
+>;
 
 export class DownSets {
   private readonly graph: DownSetGraph;
