@@ -59,6 +59,11 @@ export interface AnalyzeOptions {
    * chunks are shared out between worker threads when the graph is large enough.
    */
   threads?: SweepThreads;
+  /**
+   * false: leave availability and importance out (empty), for a caller that never reads them
+   * (`diff`); they are most of the cost on large graphs. Default true.
+   */
+  availability?: boolean;
 }
 
 export function analyze(
@@ -139,7 +144,9 @@ export function analyze(
     ...pairs,
     cutSets: cutSetsOf(plan, focusEntries, { takesDown, domains, domainAnalysis }, pairs, options),
     rtoViolations: rtoViolations(graph),
-    ...analyzeAvailability(plan, focusEntries, { takesDown: unbounded.takesDown }),
+    ...(options.availability === false
+      ? { availability: {}, importance: {}, slaUnknown: [] }
+      : analyzeAvailability(plan, focusEntries, { takesDown: unbounded.takesDown })),
     ...recoveryOf(plan, domains, focusEntries, unbounded.takesDown),
   };
 }

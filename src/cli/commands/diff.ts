@@ -115,11 +115,12 @@ function sideOf(
 ): DiffInput {
   const graph = compileGraph(manifest ?? { file: source, files: [], services: [] });
   const name = manifest?.name ?? null;
+  // No diff output reads availability or importance: they are left out.
   const analysis = analyzeWithProgress(
     context.io,
     graph,
     name,
-    {},
+    { availability: false },
     `analysing the ${which} manifest`,
   );
   return {
