@@ -19,6 +19,7 @@ import { runCli } from '../../support/run-cli.js';
 import { OPEN_BUDGET } from '../../../src/report/review/group-layout.js';
 import {
   ARTIFACTS,
+  callPage,
   FIXTURES,
   fixtureHtml,
   fixtureManifest,
@@ -76,17 +77,7 @@ async function open(html: string, name: string): Promise<{ page: Page; problems:
   return { page, problems };
 }
 
-/** Calls a method of the page's test interface, `window.__blastRadius`. */
-function call<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
-  return page.evaluate(
-    ([name, values]) => {
-      type Api = Record<string, (...parameters: unknown[]) => unknown>;
-      const api = (globalThis as unknown as { __blastRadius: Api }).__blastRadius;
-      return api[name as string]!(...(values as unknown[]));
-    },
-    [method, args] as const,
-  ) as Promise<T>;
-}
+const call = callPage;
 
 const state = (page: Page) => call<PageState>(page, 'state');
 

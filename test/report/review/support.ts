@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildPage } from '../../../scripts/build-page.mjs';
 import { chromiumPath } from '../../../scripts/test-prerequisites.mjs';
 import { analyze } from '../../../src/analysis/analyze.js';
@@ -75,4 +75,16 @@ export async function launchChromium(): Promise<Browser> {
     // Root in a container needs --no-sandbox; WebGL runs on SwiftShader without a GPU.
     args: ['--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
   });
+}
+
+/** Calls a method of the page's test interface, `window.__blastRadius`. */
+export function callPage<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(
+    ([name, values]) => {
+      type Api = Record<string, (...parameters: unknown[]) => unknown>;
+      const api = (globalThis as unknown as { __blastRadius: Api }).__blastRadius;
+      return api[name as string]!(...(values as unknown[]));
+    },
+    [method, args] as const,
+  ) as Promise<T>;
 }

@@ -9,7 +9,14 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../support/run-cli.js';
-import { ARTIFACTS, fixtureHtml, fixtureManifest, launchChromium, pageScript } from './support.js';
+import {
+  ARTIFACTS,
+  callPage,
+  fixtureHtml,
+  fixtureManifest,
+  launchChromium,
+  pageScript,
+} from './support.js';
 
 interface Mark {
   id: string;
@@ -28,16 +35,7 @@ let browser: Browser;
 let page: Page;
 const problems: string[] = [];
 
-function call<T>(method: string, ...args: unknown[]): Promise<T> {
-  return page.evaluate(
-    ([name, values]) => {
-      type Api = Record<string, (...parameters: unknown[]) => unknown>;
-      const api = (globalThis as unknown as { __blastRadius: Api }).__blastRadius;
-      return api[name as string]!(...(values as unknown[]));
-    },
-    [method, args] as const,
-  ) as Promise<T>;
-}
+const call = <T>(method: string, ...args: unknown[]) => callPage<T>(page, method, ...args);
 
 async function simulated(
   selector: string,
