@@ -64,6 +64,11 @@ export interface AnalyzeOptions {
    * (`diff`); they are most of the cost on large graphs. Default true.
    */
   availability?: boolean;
+  /**
+   * Told the name of each phase of the analysis as it begins, and null when the last ends: a
+   * benchmark's clock (bench/phases.mjs). Nothing else depends on it.
+   */
+  onPhase?: (phase: string | null) => void;
 }
 
 export function analyze(
@@ -71,7 +76,9 @@ export function analyze(
   name: string | null,
   options: AnalyzeOptions = {},
 ): AnalysisResult {
+  const phase = options.onPhase ?? (() => undefined);
   const ids = graph.ids;
+  phase('sweep plan');
   const entries = entryPoints(graph);
   const inFocus = focusMask(graph, entries, options.focus);
   const focusEntries = entries.filter((v) => inFocus[v]);
@@ -80,6 +87,7 @@ export function analyze(
   const plan = planSweep(graph);
   const length = outageLength(plan, inFocus, options);
   const { threads } = options;
+  phase('single-failure sweep');
   const unbounded = recordSingleFailures(plan, inFocus, {
     chunks: fate.chunks,
     onProgress: options.onProgress,
@@ -89,24 +97,50 @@ export function analyze(
     ? recordSingleFailures(plan, inFocus, { length, threads })
     : unbounded;
 
+  phase('cut vertices and bridges');
   const cuts = cutStructure(graph.n, ...edgeArrays(graph));
+  phase('component SPOFs');
   const { spofs, hasSpof } = componentSpofs(graph, takesDown, blastRadius, cuts.cutVertices);
+  phase('failure domains');
   const domains = failureDomains(graph);
   const domainAnalysis = analyzeFailureDomains(plan, domains, inFocus, takesDown, length);
   rankDomains(domainAnalysis);
   addGrace(graph, spofs, domainAnalysis.spofs, domains);
+  phase('blast-radius ranking');
   const components = rankComponents(graph, blastRadius);
 
+  phase('cold start and cycles');
   const startPlan = coldStart(graph);
   const cycles = dependencyCycles(graph).map((members) => members.map((v) => ids[v]!));
-  const atRisk = new Set<string>([
-    ...focusEntries.filter((e) => hasSpof[e]).map((e) => ids[e]!),
-    ...domainAnalysis.spofs.flatMap((d) => d.takesDown),
-  ]);
+  const coldStartWitnessList = coldStartWitnesses(graph, startPlan);
+  phase('summary, fate sharing, provider concentration, RTO');
   const fateSharing = fate.result();
+  const concentration = providerConcentration(
+    graph,
+    domains,
+    domainAnalysis.takesDown,
+    focusEntries.length,
+  );
+  const violations = rtoViolations(graph);
 
+  phase('pairs and cut sets');
   const pairs = orderTwo(plan, domains, inFocus, options);
-  return {
+  const cutSets = cutSetsOf(
+    plan,
+    focusEntries,
+    { takesDown, domains, domainAnalysis },
+    pairs,
+    options,
+  );
+  phase('availability and importance');
+  const reliability =
+    options.availability === false
+      ? { availability: {}, importance: {}, slaUnknown: [] }
+      : analyzeAvailability(plan, focusEntries, { takesDown: unbounded.takesDown });
+  phase('recovery');
+  const recovery = recoveryOf(plan, domains, focusEntries, unbounded.takesDown);
+  phase('result assembly');
+  const result: AnalysisResult = {
     manifest: name,
     focus: options.focus ? focusEntries.map((v) => ids[v]!) : null,
     ...(options.duration === undefined ? {} : { duration: options.duration }),
@@ -114,7 +148,7 @@ export function analyze(
       services: graph.n,
       dependencies: graph.alts.length,
       entrypoints: focusEntries.length,
-      entrypointsAtRisk: atRisk.size,
+      entrypointsAtRisk: countAtRisk(focusEntries, hasSpof, domainAnalysis.takesDown),
       entrypointsWithComponentSpof: focusEntries.filter((e) => hasSpof[e]).length,
       componentSpofs: spofs.length,
       domainSpofs: domainAnalysis.spofs.length,
@@ -133,22 +167,17 @@ export function analyze(
     cycles,
     coldStartOrder: startPlan.waves.map((wave) => wave.map((v) => ids[v]!)),
     coldStartBlocked: startPlan.blocked.map((v) => ids[v]!),
-    coldStartWitnesses: coldStartWitnesses(graph, startPlan),
+    coldStartWitnesses: coldStartWitnessList,
     fateSharing,
-    providerConcentration: providerConcentration(
-      graph,
-      domains,
-      domainAnalysis.takesDown,
-      focusEntries.length,
-    ),
+    providerConcentration: concentration,
     ...pairs,
-    cutSets: cutSetsOf(plan, focusEntries, { takesDown, domains, domainAnalysis }, pairs, options),
-    rtoViolations: rtoViolations(graph),
-    ...(options.availability === false
-      ? { availability: {}, importance: {}, slaUnknown: [] }
-      : analyzeAvailability(plan, focusEntries, { takesDown: unbounded.takesDown })),
-    ...recoveryOf(plan, domains, focusEntries, unbounded.takesDown),
+    cutSets,
+    rtoViolations: violations,
+    ...reliability,
+    ...recovery,
   };
+  phase(null);
+  return result;
 }
 
 /**
@@ -346,6 +375,22 @@ function componentSpofs(
       byCodeUnit(a.id, b.id),
   );
   return { spofs, hasSpof };
+}
+
+/**
+ * Entry points that a single component or a single failure domain takes down, counted over
+ * index marks: a set of their ids would hash as many strings as the domains' lists hold.
+ */
+function countAtRisk(
+  entries: readonly number[],
+  hasSpof: Uint8Array,
+  domainTakesDown: ReadonlyMap<string, readonly number[]>,
+): number {
+  const atRisk = hasSpof.slice();
+  for (const lost of domainTakesDown.values()) for (const e of lost) atRisk[e] = 1;
+  let count = 0;
+  for (const e of entries) count += atRisk[e]!;
+  return count;
 }
 
 function rankDomains(domainAnalysis: DomainAnalysis): void {

@@ -79,9 +79,11 @@ function checkSingleFailures(manifest: Manifest, duration?: number): void {
   const spofIds = Object.values(expectedSpofs).flat();
   expect(result.spofs.map((s) => s.id).sort()).toEqual([...new Set(spofIds)].sort());
 
+  const atRisk = new Set(entries.filter((e) => expectedSpofs[e]!.length > 0));
   for (const [domain, { members }] of referenceDomains(manifest)) {
     const statuses = outage(new Set(members));
     const down = entries.filter((e) => lost(statuses, e));
+    for (const e of down) atRisk.add(e);
     const spof = result.domainSpofs.find((d) => d.domain === domain);
     expect(spof?.takesDown ?? []).toEqual(down);
     const bySingle = new Set(
@@ -93,4 +95,5 @@ function checkSingleFailures(manifest: Manifest, duration?: number): void {
     expect(radius.degraded).toBe([...statuses.values()].filter((s) => s === 'degraded').length);
     expect(radius.entrypointsDown).toBe(down.length);
   }
+  expect(result.summary.entrypointsAtRisk).toBe(atRisk.size);
 }
