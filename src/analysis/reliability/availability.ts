@@ -11,6 +11,7 @@
 // criticality ("what to fix first").
 
 import { coalesceGates } from './exact/coalesced-gates.js';
+import { mergeEqualGates } from './exact/equal-gates.js';
 import { commonCauses } from './common-causes.js';
 import { smallParts } from './exact-or-sampled.js';
 import { rankImportance, roundingMemo, type ImportanceInput } from './importance.js';
@@ -72,7 +73,7 @@ export function analyzeAvailability(
   const causes = options.commonCauses ?? commonCauses(plan.graph);
   const built = faultStructure(plan.graph, model.up, model.down, causes);
   const roots = entries.map((e) => built.refOf[e]!);
-  const coalesced = coalesceGates(built, roots);
+  const coalesced = coalesceGates(mergeEqualGates(built, roots), roots);
   const structure = groupIndependentInputs(coalesced, roots);
   const budget = options.exact ?? budgetFor(entries.length);
   const modules = findModules(structure, roots);

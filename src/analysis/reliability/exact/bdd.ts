@@ -25,6 +25,15 @@ const CACHE_BITS = 21;
 /** Int32 words per node (level, low, high) and per cache entry (op, f, g, result). */
 const NODE = 3;
 const ENTRY = 4;
+/**
+ * An empty slot of the unique table (no terminal is entered there). An empty cache entry is all
+ * zeros, which no lookup matches (operands are never terminals there). So both start as fresh
+ * zeroed memory, never filled: on this kind of machine, writing a page costs far more than the
+ * probes do, and a page of a large table that is never written is never paid for.
+ */
+const EMPTY = 0;
+/** Past this many nodes the arrays grow four-fold, so fewer copies are made of large ones. */
+const QUADRUPLE_FROM = 1 << 16;
 
 /**
  * A BDD manager. Variables are levels 0..; a smaller level is nearer the root. Nodes are
@@ -118,7 +127,7 @@ export class Bdd {
     let slot = hash3(level, low, high) & mask;
     for (;;) {
       const f = table[slot]!;
-      if (f === -1) break;
+      if (f === EMPTY) break;
       const at = NODE * f;
       if (nodes[at] === level && nodes[at + 1] === low && nodes[at + 2] === high) return f;
       slot = (slot + 1) & mask;
@@ -221,7 +230,8 @@ export class Bdd {
   }
 
   private grow(): void {
-    const size = Math.min((2 * this.nodes.length) / NODE, this.budget + 2);
+    const capacity = this.nodes.length / NODE;
+    const size = Math.min((capacity >= QUADRUPLE_FROM ? 4 : 2) * capacity, this.budget + 2);
     const bigger = new Int32Array(NODE * size);
     bigger.set(this.nodes);
     this.nodes = bigger;
@@ -230,20 +240,23 @@ export class Bdd {
 
   /**
    * A unique table with room for twice the node array's capacity (every node re-entered) and
-   * an operation cache as large, up to 2^21 entries, its entries carried over (node numbers do
-   * not change when the arrays grow). Grown with the nodes, so a small diagram costs little.
+   * an operation cache as large, up to 2^21 entries. The cache keeps its entries (node numbers
+   * do not change when the arrays grow): doubled, the old cache is copied into both halves,
+   * where each entry sits in the half its hash now selects (the copy in the other half is never
+   * probed), a sequential copy instead of a rehash. Grown with the nodes, so a small diagram
+   * costs little.
    */
   private resizeTables(): void {
     const capacity = this.nodes.length / NODE;
     let size = 16;
     while (size < 2 * capacity) size *= 2;
     const nodes = this.nodes;
-    const table = new Int32Array(size).fill(-1);
+    const table = new Int32Array(size);
     const mask = size - 1;
     for (let f = 2; f < this.count; f++) {
       const at = NODE * f;
       let slot = hash3(nodes[at]!, nodes[at + 1]!, nodes[at + 2]!) & mask;
-      while (table[slot] !== -1) slot = (slot + 1) & mask;
+      while (table[slot] !== EMPTY) slot = (slot + 1) & mask;
       table[slot] = f;
     }
     this.table = table;
@@ -251,15 +264,10 @@ export class Bdd {
     const cacheSize = Math.min(1 << CACHE_BITS, size);
     if (cacheSize === this.cacheMask + 1 && this.cache.length > 0) return;
     const old = this.cache;
-    const cache = new Int32Array(ENTRY * cacheSize).fill(-1);
-    const cacheMask = cacheSize - 1;
-    for (let at = 0; at < old.length; at += ENTRY) {
-      if (old[at] === -1) continue;
-      const slot = ENTRY * (hash3(old[at]!, old[at + 1]!, old[at + 2]!) & cacheMask);
-      for (let i = 0; i < ENTRY; i++) cache[slot + i] = old[at + i]!;
-    }
+    const cache = new Int32Array(ENTRY * cacheSize);
+    if (old.length > 0) for (let at = 0; at < cache.length; at += old.length) cache.set(old, at);
     this.cache = cache;
-    this.cacheMask = cacheMask;
+    this.cacheMask = cacheSize - 1;
   }
 }
 
@@ -279,8 +287,8 @@ export interface BddProbability {
    * being false: no cancellation, so a tiny unavailability keeps all its digits.
    */
   complement: number;
-  /** ∂P(f)/∂p for each level that f depends on (Birnbaum importance). */
-  derivative: Map<number, number>;
+  /** ∂P(f)/∂p by level (Birnbaum importance), up to the deepest level f depends on; 0 elsewhere. */
+  derivative: Float64Array;
 }
 
 /**
@@ -301,9 +309,11 @@ export function probability(
   const pFalse = new Float64Array(size);
   p[TRUE] = 1;
   pFalse[FALSE] = 1;
+  let deepest = -1;
   for (let i = 0; i < nodes.length; i++) {
     const g = nodes[i]!;
     const level = bdd.levelOf(g);
+    if (level > deepest) deepest = level;
     const q = up(level);
     const d = down(level);
     const hi = bdd.highOf(g);
@@ -313,7 +323,7 @@ export function probability(
   }
   const reach = new Float64Array(size);
   reach[f] = 1;
-  const derivative = new Map<number, number>();
+  const derivative = new Float64Array(deepest + 1);
   for (let i = nodes.length - 1; i >= 0; i--) {
     const g = nodes[i]!;
     const level = bdd.levelOf(g);
@@ -325,7 +335,7 @@ export function probability(
     // cancel to nothing where their complements keep the digits (a rare failure's Birnbaum).
     const change = p[hi]! <= pFalse[lo]! ? p[hi]! - p[lo]! : pFalse[lo]! - pFalse[hi]!;
     const slope = reach[g]! * change;
-    derivative.set(level, (derivative.get(level) ?? 0) + slope);
+    derivative[level]! += slope;
   }
   return { value: p[f]!, complement: pFalse[f]!, derivative };
 }

@@ -297,7 +297,7 @@ export class ModuleSolver {
         (l) => pq[l]![1],
       );
       const derivative = new Float64Array(leaves.length);
-      for (const [l, d] of weighed.derivative) derivative[position.get(ordered[l]!)!] = d;
+      weighed.derivative.forEach((d, l) => (derivative[position.get(ordered[l]!)!] = d));
       return {
         p: weighed.value,
         q: weighed.complement,

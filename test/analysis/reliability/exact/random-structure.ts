@@ -80,3 +80,30 @@ export function gateValues(s: FaultStructure, state: number): boolean[] {
   }
   return out;
 }
+
+/** P(root up) by summing the truth table, event x up with probability up[x]. */
+export function truthTable(s: FaultStructure, root: number, up: readonly number[]): number {
+  let p = 0;
+  for (let state = 0; state < 1 << up.length; state++) {
+    if (!gateValues(s, state)[root]) continue;
+    let w = 1;
+    for (let x = 0; x < up.length; x++) w *= (state >> x) & 1 ? up[x]! : 1 - up[x]!;
+    p += w;
+  }
+  return p;
+}
+
+/** The first state of `events` events in which some root differs between a and b, or −1. */
+export function firstDifference(
+  a: FaultStructure,
+  b: FaultStructure,
+  roots: readonly number[],
+  events: number,
+): number {
+  for (let state = 0; state < 1 << events; state++) {
+    const before = gateValues(a, state);
+    const after = gateValues(b, state);
+    if (roots.some((r) => after[r] !== before[r])) return state;
+  }
+  return -1;
+}
