@@ -9,13 +9,13 @@ import { renderCheckGithub } from '../../../src/report/check/github.js';
 import { renderCheckJunit } from '../../../src/report/check/junit.js';
 import { renderCheckMarkdown } from '../../../src/report/check/markdown.js';
 import { renderCheckText } from '../../../src/report/check/text.js';
-import type { Reporter } from '../../../src/report/reporter.js';
+import type { Chunk, Reporter } from '../../../src/report/reporter.js';
 import { FIXTURES } from './fixture.js';
 import { elementsNamed, parseXml } from './xml-checker.js';
 
 const options = { color: false, top: 10 };
 
-function chunksOf(reporter: Reporter<CheckResult>, result: CheckResult): string[] {
+function chunksOf(reporter: Reporter<CheckResult>, result: CheckResult): Chunk[] {
   const rendered = reporter(result, options);
   expect(typeof rendered).not.toBe('string');
   return [...rendered];
