@@ -8,8 +8,11 @@ import { finished } from 'node:stream/promises';
 import path from 'node:path';
 
 export interface OutputStream {
-  /** false asks the writer to wait for 'drain' (Node streams); anything else means go on. */
-  write(text: string): unknown;
+  /**
+   * Text or its UTF-8 bytes. false asks the writer to wait for 'drain' (Node streams);
+   * anything else means go on.
+   */
+  write(text: string | Uint8Array): unknown;
   once?(event: 'drain', listener: () => void): unknown;
   isTTY?: boolean;
 }
@@ -72,7 +75,7 @@ export function wantsColor(env: CliIO['env'], isTTY: boolean): boolean {
  */
 export async function writeResult(
   io: CliIO,
-  rendered: string | Iterable<string>,
+  rendered: string | Iterable<string | Uint8Array>,
   outFile: string | undefined,
 ): Promise<void> {
   const chunks = typeof rendered === 'string' ? [rendered] : rendered;
@@ -110,7 +113,10 @@ export class OutputError extends Error {
 }
 
 /** Writes chunk by chunk, waiting for 'drain' when the stream asks to, so memory stays flat. */
-async function writeChunks(stream: OutputStream, chunks: Iterable<string>): Promise<void> {
+async function writeChunks(
+  stream: OutputStream,
+  chunks: Iterable<string | Uint8Array>,
+): Promise<void> {
   for (const chunk of chunks) {
     if (stream.write(chunk) === false && stream.once) {
       await new Promise<void>((resolve) => stream.once!('drain', resolve));
@@ -118,7 +124,7 @@ async function writeChunks(stream: OutputStream, chunks: Iterable<string>): Prom
   }
 }
 
-async function writeFileChunks(file: string, chunks: Iterable<string>): Promise<void> {
+async function writeFileChunks(file: string, chunks: Iterable<string | Uint8Array>): Promise<void> {
   const stream = createWriteStream(file);
   const failed = new Promise<never>((_, reject) => stream.once('error', reject));
   failed.catch(() => undefined); // raced below; never left unhandled

@@ -7,7 +7,13 @@ export interface RenderOptions {
   top: number;
 }
 
-/** A rendering: one string, or chunks of it (for results too large for one string). */
-export type Rendered = string | Iterable<string>;
+/**
+ * A rendering: one string, or chunks of it (for results too large for one string), each text
+ * or that text's UTF-8 bytes.
+ */
+export type Rendered = string | Iterable<Chunk>;
+
+/** A piece of a rendering: text, or its UTF-8 bytes (never a character split between two). */
+export type Chunk = string | Uint8Array;
 
 export type Reporter<T> = (result: T, options: RenderOptions) => Rendered;

@@ -25,6 +25,11 @@ function reference(value: unknown, indent = ''): string {
   return `{${members.join(',')}\n${indent}}`;
 }
 
+/** The chunks' bytes decoded as one text. */
+function textOf(chunks: Iterable<Uint8Array>): string {
+  return Buffer.concat([...chunks]).toString('utf8');
+}
+
 const key = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 6 }),
   fc.constantFrom('id', 'takesDown', '__proto__', 'toJSON', '', 'é\u2028"\\'),
@@ -49,8 +54,7 @@ describe('JSON output', () => {
   it('lays out any value exactly as the reference writer does', () => {
     fc.assert(
       fc.property(anyValue, (value) => {
-        const chunks = [...jsonChunks(value)];
-        expect(chunks.join('')).toBe(`${reference(value)}\n`);
+        expect(textOf(jsonChunks(value))).toBe(`${reference(value)}\n`);
       }),
       { numRuns: 3000 },
     );
@@ -120,6 +124,20 @@ describe('JSON output', () => {
     const chunks = [...jsonChunks(big)];
     expect(chunks.length).toBeGreaterThan(10);
     expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(70_000);
-    expect(JSON.parse(chunks.join(''))).toEqual(big);
+    expect(JSON.parse(textOf(chunks))).toEqual(big);
+  });
+
+  it('encodes pieces of any size and any characters whole into the byte chunks', () => {
+    const value = {
+      arrows: Array.from({ length: 3000 }, (_, i) => ({ message: `"a${i}" → "b" ✓ 𝄞`, i })),
+      ids: Array.from({ length: 30_000 }, (_, i) => `svc-${i}-ü`),
+      long: '→'.repeat(70_000),
+    };
+    const chunks = [...jsonChunks(value)];
+    expect(chunks.length).toBeGreaterThan(3);
+    // Every chunk decodes on its own: no character is split between two.
+    expect(chunks.map((c) => Buffer.from(c).toString('utf8')).join('')).toBe(
+      `${reference(value)}\n`,
+    );
   });
 });

@@ -21,7 +21,12 @@ export async function runCli(
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
-    stdout: { write: (text: string) => (stdout += text), isTTY: options.tty ?? false },
+    stdout: {
+      // Chunks of bytes never split a character, so each decodes on its own.
+      write: (text: string | Uint8Array) =>
+        (stdout += typeof text === 'string' ? text : Buffer.from(text).toString('utf8')),
+      isTTY: options.tty ?? false,
+    },
     stderr: { write: (text: string) => (stderr += text), isTTY: false },
     readStdin: async () => options.stdin ?? '',
     env: options.env ?? {},

@@ -2,7 +2,7 @@
 // one), compares the findings with a baseline of accepted ones, prints them in the format the CI
 // system reads, and exits 1 when anything new is at severity error.
 
-import { appendFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { analyzeForGate } from '../../analysis/analyze.js';
@@ -168,11 +168,17 @@ function baselineChange(
 }
 
 /** GitHub Actions shows Markdown appended to $GITHUB_STEP_SUMMARY on the run's page. */
-async function appendJobSummary(io: CliIO, markdown: string): Promise<void> {
+async function appendJobSummary(io: CliIO, markdown: Iterable<string>): Promise<void> {
   const summary = io.env['GITHUB_STEP_SUMMARY'];
   if (!summary) return;
   try {
-    await appendFile(path.resolve(io.cwd, summary), `${markdown}\n`);
+    const file = await open(path.resolve(io.cwd, summary), 'a');
+    try {
+      for (const chunk of markdown) await file.appendFile(chunk);
+      await file.appendFile('\n');
+    } finally {
+      await file.close();
+    }
   } catch (error) {
     const code = (error as { code?: unknown } | null)?.code;
     io.stderr.write(

@@ -8,18 +8,21 @@ import { RULE_DESCRIPTIONS } from '../../analysis/gate/rule-descriptions.js';
 import { repositoryPath } from './ci-paths.js';
 import { subjectText } from './subject.js';
 import { checkSummaryLine } from './verdict.js';
+import { lineChunks } from '../shared/line-chunks.js';
 import { safeText } from '../shared/safe-text.js';
 
-export function renderCheckGithub(result: CheckResult): string {
-  const lines: string[] = [];
+export function renderCheckGithub(result: CheckResult): Iterable<string> {
+  return lineChunks(commands(result));
+}
+
+function* commands(result: CheckResult): Generator<string> {
   for (const finding of result.findings) {
-    if (finding.state === 'new') lines.push(annotation(finding));
+    if (finding.state === 'new') yield annotation(finding);
   }
   if (result.strictBaseline) {
-    for (const entry of result.stale) lines.push(staleAnnotation(entry, result.baseline));
+    for (const entry of result.stale) yield staleAnnotation(entry, result.baseline);
   }
-  lines.push(checkSummaryLine(result));
-  return `${lines.join('\n')}\n`;
+  yield checkSummaryLine(result);
 }
 
 function annotation(finding: Finding): string {

@@ -11,7 +11,7 @@ import { jsonChunks } from '../shared/json.js';
 
 const SEVERITY = { error: 'major', warn: 'minor' } as const;
 
-export function renderCheckGitlab(result: CheckResult): Iterable<string> {
+export function renderCheckGitlab(result: CheckResult): Iterable<Uint8Array> {
   return jsonChunks(result.findings.map(issue));
 }
 

@@ -8,6 +8,7 @@ import { RULE_DESCRIPTIONS } from '../../analysis/gate/rule-descriptions.js';
 import { checkRules, repositoryPath } from './ci-paths.js';
 import { subjectText } from './subject.js';
 import { checkSummaryLine } from './verdict.js';
+import { lineChunks } from '../shared/line-chunks.js';
 import { xmlAttribute as attr, xmlText } from '../shared/xml.js';
 
 interface TestCase {
@@ -26,7 +27,11 @@ interface TestSuite {
   cases: TestCase[];
 }
 
-export function renderCheckJunit(result: CheckResult): string {
+export function renderCheckJunit(result: CheckResult): Iterable<string> {
+  return lineChunks(junitLines(result));
+}
+
+function* junitLines(result: CheckResult): Generator<string> {
   const off = new Set(result.rules.filter((r) => !r.enabled).map((r) => r.rule));
   const suites: TestSuite[] = checkRules(result).map((rule) => {
     if (off.has(rule)) return { name: rule, cases: [skipped(rule, 'switched off by the policy')] };
@@ -41,19 +46,16 @@ export function renderCheckJunit(result: CheckResult): string {
     });
   }
   const all = suites.flatMap((suite) => suite.cases);
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    // The summary is our own words: never `--` or markup.
-    `<!-- ${checkSummaryLine(result)} -->`,
-    `<testsuites name="blast-radius" ${counts(all)}>`,
-  ];
+  yield '<?xml version="1.0" encoding="UTF-8"?>';
+  // The summary is our own words: never `--` or markup.
+  yield `<!-- ${checkSummaryLine(result)} -->`;
+  yield `<testsuites name="blast-radius" ${counts(all)}>`;
   for (const suite of suites) {
-    lines.push(`  <testsuite name="${attr(suite.name)}" ${counts(suite.cases)}>`);
-    for (const testCase of suite.cases) lines.push(...caseLines(testCase));
-    lines.push('  </testsuite>');
+    yield `  <testsuite name="${attr(suite.name)}" ${counts(suite.cases)}>`;
+    for (const testCase of suite.cases) yield* caseLines(testCase);
+    yield '  </testsuite>';
   }
-  lines.push('</testsuites>');
-  return `${lines.join('\n')}\n`;
+  yield '</testsuites>';
 }
 
 function findingCase(finding: Finding): TestCase {

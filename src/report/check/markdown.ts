@@ -9,56 +9,59 @@ import { subjectText } from './subject.js';
 import { checkVerdict, gateReason } from './verdict.js';
 import { formatNumber } from '../shared/format.js';
 import { markdownCode, markdownText } from '../shared/markdown.js';
+import { lineChunks } from '../shared/line-chunks.js';
 import { markdownTable } from '../shared/table.js';
 
-export function renderCheckMarkdown(result: CheckResult, options: { top: number }): string {
+export function renderCheckMarkdown(
+  result: CheckResult,
+  options: { top: number },
+): Iterable<string> {
+  return lineChunks(checkLines(result, options), '');
+}
+
+function* checkLines(result: CheckResult, options: { top: number }): Generator<string> {
   const mark = result.passed ? '✅' : '❌';
   const reason = gateReason(result);
-  const lines = [
-    `## ${mark} blast-radius check — ${markdownText(checkVerdict(result))}`,
-    '',
+  yield `## ${mark} blast-radius check — ${markdownText(checkVerdict(result))}`;
+  yield '';
+  yield (
     `Manifest ${markdownCode(result.manifest)}` +
-      (result.baseline === null
-        ? ', no baseline.'
-        : `, baseline ${markdownCode(result.baseline)}.`) +
-      (reason === undefined ? '' : ` The gate failed on ${markdownText(reason)}.`),
-    '',
-  ];
+    (result.baseline === null ? ', no baseline.' : `, baseline ${markdownCode(result.baseline)}.`) +
+    (reason === undefined ? '' : ` The gate failed on ${markdownText(reason)}.`)
+  );
+  yield '';
   const fresh = result.findings.filter((f) => f.state === 'new');
   const known = result.findings.filter((f) => f.state === 'known');
-  if (fresh.length > 0) lines.push('### New findings', '', ...table(fresh), '');
+  if (fresh.length > 0) yield* ['### New findings', '', ...table(fresh), ''];
   if (known.length > 0) {
-    lines.push(
-      `<details><summary>${formatNumber(known.length)} accepted in the baseline</summary>`,
-      '',
-      ...table(known.slice(0, options.top)),
-    );
+    yield `<details><summary>${formatNumber(known.length)} accepted in the baseline</summary>`;
+    yield '';
+    yield* table(known.slice(0, options.top));
     if (known.length > options.top) {
-      lines.push('', `… and ${formatNumber(known.length - options.top)} more.`);
+      yield* ['', `… and ${formatNumber(known.length - options.top)} more.`];
     }
-    lines.push('', '</details>', '');
+    yield* ['', '</details>', ''];
   }
   if (result.stale.length > 0) {
-    lines.push(
+    yield* [
       '### Stale baseline entries',
       '',
       'No longer found — fixed, or their rule is off. Drop them with `blast-radius check --update-baseline`.',
       '',
-      ...result.stale.map(
-        (e) => `- ${markdownCode(e.rule)} ${markdownCode(subjectText(e.subject))}`,
-      ),
-      '',
-    );
+    ];
+    for (const e of result.stale) {
+      yield `- ${markdownCode(e.rule)} ${markdownCode(subjectText(e.subject))}`;
+    }
+    yield '';
   }
   const rules = [...new Set(fresh.map((f) => f.rule))].sort();
   if (rules.length > 0) {
-    lines.push('### What to do', '');
+    yield* ['### What to do', ''];
     for (const rule of rules) {
-      lines.push(`- **${markdownCode(rule)}** — ${RULE_DESCRIPTIONS[rule].help}`);
+      yield `- **${markdownCode(rule)}** — ${RULE_DESCRIPTIONS[rule].help}`;
     }
-    lines.push('');
+    yield '';
   }
-  return lines.join('\n');
 }
 
 function withChange(finding: Finding): string {

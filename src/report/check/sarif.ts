@@ -15,7 +15,7 @@ const INFORMATION_URI = 'https://www.npmjs.com/package/blast-radius';
 const SOURCE_ROOT = '%SRCROOT%';
 const FINGERPRINT_KEY = 'blastRadiusFinding/v1';
 
-export function renderCheckSarif(result: CheckResult): Iterable<string> {
+export function renderCheckSarif(result: CheckResult): Iterable<Uint8Array> {
   const log = {
     $schema: SCHEMA,
     version: '2.1.0',

@@ -7,54 +7,60 @@ import { sinceBaselineText } from './since-baseline.js';
 import { subjectText } from './subject.js';
 import { checkVerdict, gateReason } from './verdict.js';
 import { formatNumber, plural } from '../shared/format.js';
+import { lineChunks } from '../shared/line-chunks.js';
 import { safeText } from '../shared/safe-text.js';
 import { createStyle, type Style } from '../shared/style.js';
 
-export function renderCheckText(result: CheckResult, options: { color: boolean; top: number }) {
+export function renderCheckText(
+  result: CheckResult,
+  options: { color: boolean; top: number },
+): Iterable<string> {
+  return lineChunks(checkLines(result, options));
+}
+
+function* checkLines(
+  result: CheckResult,
+  options: { color: boolean; top: number },
+): Generator<string> {
   const style = createStyle(options.color);
-  const lines: string[] = [];
   const baseline = result.baseline === null ? '' : ` (baseline ${safeText(result.baseline)})`;
-  lines.push(style.bold(`blast-radius check — ${safeText(result.manifest)}${baseline}`), '');
+  yield style.bold(`blast-radius check — ${safeText(result.manifest)}${baseline}`);
+  yield '';
   const fresh = result.findings.filter((f) => f.state === 'new');
   const known = result.findings.filter((f) => f.state === 'known');
-  if (fresh.length === 0) lines.push('No new findings.', '');
-  else lines.push(...byFile(fresh, style));
+  if (fresh.length === 0) yield* ['No new findings.', ''];
+  else yield* byFile(fresh, style);
   if (known.length > 0) {
-    lines.push(style.dim(`Accepted in the baseline (${formatNumber(known.length)}):`));
-    lines.push(...byFile(known.slice(0, options.top), style, true));
+    yield style.dim(`Accepted in the baseline (${formatNumber(known.length)}):`);
+    yield* byFile(known.slice(0, options.top), style, true);
     if (known.length > options.top) {
-      lines.push(style.dim(`  … and ${formatNumber(known.length - options.top)} more`), '');
+      yield style.dim(`  … and ${formatNumber(known.length - options.top)} more`);
+      yield '';
     }
   }
   if (result.stale.length > 0) {
     const heading = `Stale baseline entries (${formatNumber(result.stale.length)}): no longer found — fixed, or their rule is off; drop them with --update-baseline`;
-    lines.push(style.bold(heading));
+    yield style.bold(heading);
     for (const entry of result.stale) {
-      lines.push(`  ${entry.rule}  ${safeText(subjectText(entry.subject))}`);
+      yield `  ${entry.rule}  ${safeText(subjectText(entry.subject))}`;
     }
-    lines.push('');
+    yield '';
   }
   const verdict = checkVerdict(result);
   const reason = gateReason(result);
-  lines.push(
-    result.passed ? style.green(`✓ ${verdict}`) : style.red.bold(`✗ ${verdict}: ${reason}`),
+  yield result.passed ? style.green(`✓ ${verdict}`) : style.red.bold(`✗ ${verdict}: ${reason}`);
+  yield style.dim(
+    `${plural(result.findings.length, 'finding')}: ${plural(result.summary.errors, 'error')}, ${plural(result.summary.warnings, 'warning')}`,
   );
-  lines.push(
-    style.dim(
-      `${plural(result.findings.length, 'finding')}: ${plural(result.summary.errors, 'error')}, ${plural(result.summary.warnings, 'warning')}`,
-    ),
-  );
-  return lines.join('\n') + '\n';
 }
 
-function byFile(findings: readonly Finding[], style: Style, dim = false): string[] {
-  const lines: string[] = [];
+function* byFile(findings: readonly Finding[], style: Style, dim = false): Generator<string> {
   let file: string | undefined;
   for (const finding of findings) {
     if (finding.location.file !== file) {
-      if (file !== undefined) lines.push('');
+      if (file !== undefined) yield '';
       file = finding.location.file;
-      lines.push(style.underline(safeText(file)));
+      yield style.underline(safeText(file));
     }
     const where = `${finding.location.line}:${finding.location.column}`.padEnd(8);
     const severity =
@@ -62,8 +68,7 @@ function byFile(findings: readonly Finding[], style: Style, dim = false): string
     const since = sinceBaselineText(finding);
     const message = since === '' ? finding.message : `${finding.message} ${since}`;
     const text = `  ${where} ${severity}  ${safeText(message)}  ${style.dim(finding.rule)}`;
-    lines.push(dim ? style.dim(text) : text);
+    yield dim ? style.dim(text) : text;
   }
-  lines.push('');
-  return lines;
+  yield '';
 }

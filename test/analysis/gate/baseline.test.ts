@@ -70,7 +70,7 @@ describe('comparing with a baseline', () => {
     expect(db.state).toBe('known');
     expect(db.sinceBaseline).toEqual({ added: ['admin'], removed: ['gone'] });
     expect(result.findings.filter((f) => f.sinceBaseline !== undefined)).toHaveLength(1);
-    expect(renderCheckText(result, { color: false, top: 10 })).toContain(
+    expect([...renderCheckText(result, { color: false, top: 10 })].join('')).toContain(
       '(+1 entry point since the baseline: "admin"; 1 fewer)',
     );
     assertMatches('check-result', JSON.parse(renderJson(result)));
