@@ -32,7 +32,7 @@ const { workersAvailable } = await built<
 >('analysis/outage/sweep/shared-sweep.js');
 
 /** Everything the sweep told its observer, in order, and its totals. */
-function sweepLog(manifest: Manifest, threads: number, chunkSize: number) {
+function sweepLog(manifest: Manifest, threads: number, chunkSize: number, reach = true) {
   const graph = compileGraph(manifest);
   const plan = planSweep(graph);
   const fate = fateSharingObserver(graph);
@@ -55,6 +55,7 @@ function sweepLog(manifest: Manifest, threads: number, chunkSize: number) {
     },
     undefined,
     { count: threads, minServices: 0, chunkSize },
+    { reach },
   );
   return {
     events,
@@ -86,6 +87,17 @@ describe('the single-failure sweep on worker threads', () => {
         // Two threads ran: the worker's record came back and was used, not recomputed here.
         expect(shared.threads).toBe(2);
         expect(shared).toEqual({ ...alone, threads: 2 });
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('without the reach counts, tells and counts the rest as it does with them', () => {
+    fc.assert(
+      fc.property(manifests, fc.constantFrom(1, 2), (manifest, threads) => {
+        const counted = sweepLog(manifest, threads, 3);
+        const uncounted = sweepLog(manifest, threads, 3, false);
+        expect(uncounted).toEqual({ ...counted, reachCount: [] });
       }),
       { numRuns: 25 },
     );

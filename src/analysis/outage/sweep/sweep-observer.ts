@@ -10,7 +10,10 @@ import { WORDS, type DownSets } from './down-sets.js';
 export interface SweepTotals {
   /** Services failed or down, per outage (the failed ones included). */
   downCount: Int32Array;
-  /** Services that can reach a failed one along any edge, per outage (failed ones included). */
+  /**
+   * Services that can reach a failed one along any edge, per outage (failed ones included);
+   * empty when the sweep was asked not to count them.
+   */
   reachCount: Int32Array;
 }
 
