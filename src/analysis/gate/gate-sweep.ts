@@ -65,20 +65,15 @@ export function sweepForGate(plan: SweepPlan, options: GateSweepOptions): GateSw
 }
 
 /**
- * Fate sharing and the chains as one chunk observer: the chains read every service and no down
- * list, so fate sharing is given its own, taken from the chunk's once (not once per 32 failures).
+ * Fate sharing and the chains as one chunk observer: the chains read every service but need no
+ * list of what went down, so only fate sharing's services are listed.
  */
 function withChains(fate: ChunkObserver, chains: ChunkObserver): ChunkObserver {
-  let whole: Int32Array | undefined;
-  let own = new Int32Array(0);
   return {
     reads: chains.reads,
+    lists: fate.lists ?? fate.reads,
     seen: (chunk, size, down, downOf) => {
-      if (down !== whole) {
-        whole = down;
-        own = down.filter((v) => fate.reads[v] === 1);
-      }
-      fate.seen(chunk, size, own, downOf);
+      fate.seen(chunk, size, down, downOf);
       chains.seen(chunk, size, down, downOf);
     },
   };
