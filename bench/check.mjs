@@ -11,7 +11,11 @@ import { loadManifest } from '../dist/manifest/load.js';
 import { compileGraph } from '../dist/model/compiled-graph.js';
 import { analyze, analyzeForGate } from '../dist/analysis/analyze.js';
 import { resolvePolicy, rulesInEffect } from '../dist/model/policy.js';
-import { evaluatePolicy, readsAvailability } from '../dist/analysis/gate/evaluate-policy.js';
+import {
+  evaluatePolicy,
+  readsAvailability,
+  readsBlastRadius,
+} from '../dist/analysis/gate/evaluate-policy.js';
 import { spofPriority } from '../dist/analysis/gate/outage-findings.js';
 import { SweptChains } from '../dist/analysis/gate/swept-chains.js';
 import { baselineOf, compareWithBaseline } from '../dist/analysis/gate/baseline-comparison.js';
@@ -49,7 +53,8 @@ if (!file || (flag !== undefined && (flag !== '--analysis' || !cache))) {
             chains = new SweptChains(graph, spofPriority(graph, rules));
             return analyzeForGate(graph, {
               availability: readsAvailability(rules),
-              onChunk: chains.onChunk,
+              blastRadius: readsBlastRadius(rules),
+              chains,
             });
           });
   if (cache && !existsSync(cache)) writeFileSync(cache, renderJson(analysis));
@@ -67,8 +72,9 @@ if (!file || (flag !== undefined && (flag !== '--analysis' || !cache))) {
   let bytes = 0;
   for (const format of Object.keys(CHECK_REPORTERS)) {
     await time(`render ${format}`, () => {
-      for (const chunk of CHECK_REPORTERS[format](result, { color: false, top: 10 }))
-        bytes += chunk.length;
+      const rendered = CHECK_REPORTERS[format](result, { color: false, top: 10 });
+      if (typeof rendered === 'string') bytes += rendered.length;
+      else for (const chunk of rendered) bytes += chunk.length;
     });
   }
   process.stdout.write(`| phase | CPU s |\n|---|---:|\n`);

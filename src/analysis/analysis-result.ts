@@ -289,7 +289,10 @@ export interface GateAnalysis {
   /** Components (not virtual) that take down an entry point alone. */
   spofs: ReadonlyArray<Pick<ComponentSpof, 'id' | 'takesDown'>>;
   domainSpofs: ReadonlyArray<Pick<DomainSpof, 'domain' | 'level' | 'takesDown' | 'onlyAsDomain'>>;
-  /** Every component that is not virtual. */
+  /**
+   * Every component that is not virtual; `check`'s own analysis leaves it empty unless a
+   * `max-blast-radius` rule is in effect.
+   */
   blastRadius: ReadonlyArray<
     Pick<ComponentBlastRadius, 'id' | 'down' | 'entrypointsDown' | 'costPerHour'>
   >;

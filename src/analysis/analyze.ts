@@ -31,7 +31,9 @@ import { dataSharingFate } from './recovery/data-shares-fate.js';
 import { recoveryObjectives } from './recovery/recovery-objectives.js';
 import { cutSetReport, DEFAULT_CUT_BUDGET, LISTED_CUT_SETS } from './cut-sets/cut-set-report.js';
 import { cutSetsOfOrderTwo } from './cut-sets/order-two-cut-sets.js';
-import { planSweep, type ChunkObserver, type SweepPlan } from './outage/outage-sweep.js';
+import { planSweep, type SweepPlan } from './outage/outage-sweep.js';
+import { sweepForGate } from './gate/gate-sweep.js';
+import type { SweptChains } from './gate/swept-chains.js';
 import type { SweepThreads } from './outage/sweep/single-failure-sweep.js';
 import { OutageLength, toleranceMatters } from './outage/time/outage-length.js';
 import { recordSingleFailures } from './outage/single-failures.js';
@@ -181,39 +183,19 @@ export function analyze(
 }
 
 /**
- * One chunk observer that reads what either reads and tells both, `first` first; each is given
- * the down services of its own reads only, as it would be alone.
- */
-function bothChunkObservers(first: ChunkObserver, second: ChunkObserver): ChunkObserver {
-  const reads = first.reads.slice();
-  for (let v = 0; v < reads.length; v++) reads[v]! |= second.reads[v]!;
-  const readsAll = (observer: ChunkObserver): boolean =>
-    observer.reads.every((r, v) => r === reads[v]);
-  const firstAll = readsAll(first);
-  const secondAll = readsAll(second);
-  return {
-    reads,
-    seen: (chunk, size, down, downOf) => {
-      const firstDown = firstAll ? down : down.filter((v) => first.reads[v] === 1);
-      first.seen(chunk, size, firstDown, downOf);
-      const secondDown = secondAll ? down : down.filter((v) => second.reads[v] === 1);
-      second.seen(chunk, size, secondDown, downOf);
-    },
-  };
-}
-
-/**
  * The parts of the analysis that the policy rules of `check` read (GateAnalysis), over every
  * entry point: what only reports show is left out (cut vertices and bridges, dependency cycles,
- * provider concentration, importance, rankings), and availability is computed only when
- * `availability` is true (a `min-availability` rule is in effect).
+ * provider concentration, importance, rankings, how many services are degraded); the blast
+ * radii only when `blastRadius` is true (a `max-blast-radius` rule is in effect), availability
+ * only when `availability` is true (a `min-availability` rule is).
  */
 export function analyzeForGate(
   graph: CompiledGraph,
   options: Pick<AnalyzeOptions, 'onProgress'> & {
     availability: boolean;
-    /** Also sees each chunk of the sweep over every single failure. */
-    chunks?: ChunkObserver;
+    blastRadius: boolean;
+    /** The chains of the no-spof findings, told during the sweep over every single failure. */
+    chains?: SweptChains;
   },
 ): GateAnalysis {
   const { ids } = graph;
@@ -221,16 +203,25 @@ export function analyzeForGate(
   const inFocus = focusMask(graph, entries, undefined);
   const fate = fateSharingObserver(graph);
   const plan = planSweep(graph);
-  const { blastRadius, takesDown } = recordSingleFailures(plan, inFocus, {
-    chunks: options.chunks ? bothChunkObservers(fate.chunks, options.chunks) : fate.chunks,
+  const { takesDown, radii } = sweepForGate(plan, {
+    radii: options.blastRadius,
+    fate: fate.chunks,
+    chains: options.chains,
     onProgress: options.onProgress,
   });
   const spofs: GateAnalysis['spofs'][number][] = [];
-  const radii: GateAnalysis['blastRadius'][number][] = [];
+  const blastRadius: GateAnalysis['blastRadius'][number][] = [];
   for (let x = 0; x < graph.n; x++) {
     if (graph.services[x]!.virtual) continue;
-    const { down, entrypointsDown, costPerHour } = blastRadius[x]!;
-    radii.push({ id: ids[x]!, down, entrypointsDown, costPerHour });
+    if (radii) {
+      const { down, entrypointsDown, costPerHour } = radii;
+      blastRadius.push({
+        id: ids[x]!,
+        down: down[x]!,
+        entrypointsDown: entrypointsDown[x]!,
+        costPerHour: costPerHour[x]!,
+      });
+    }
     const lost = takesDown[x];
     if (lost) spofs.push({ id: ids[x]!, takesDown: lost.map((e) => ids[e]!) });
   }
@@ -238,7 +229,7 @@ export function analyzeForGate(
   return {
     spofs,
     domainSpofs: analyzeFailureDomains(plan, domains, inFocus, takesDown).spofs,
-    blastRadius: radii,
+    blastRadius,
     fateSharing: fate.result(),
     coldStartWitnesses: coldStartWitnesses(graph),
     rtoViolations: rtoViolations(graph),

@@ -11,6 +11,7 @@ import { renderAnalyzeMarkdown } from './analyze/markdown.js';
 import { renderAnalyzeText } from './analyze/text.js';
 import { renderCheckGithub } from './check/github.js';
 import { renderCheckGitlab } from './check/gitlab.js';
+import { renderCheckJson } from './check/json.js';
 import { renderCheckJunit } from './check/junit.js';
 import { renderCheckMarkdown } from './check/markdown.js';
 import { renderCheckSarif } from './check/sarif.js';
@@ -59,7 +60,7 @@ export const ANALYZE_REPORTERS = {
 
 export const CHECK_REPORTERS = {
   text: renderCheckText,
-  json: jsonChunks,
+  json: renderCheckJson,
   markdown: renderCheckMarkdown,
   sarif: renderCheckSarif,
   github: renderCheckGithub,

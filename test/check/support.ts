@@ -4,6 +4,7 @@ import { analyze, analyzeForGate } from '../../src/analysis/analyze.js';
 import {
   evaluatePolicy,
   readsAvailability,
+  readsBlastRadius,
   type NewFinding,
 } from '../../src/analysis/gate/evaluate-policy.js';
 import { spofPriority } from '../../src/analysis/gate/outage-findings.js';
@@ -32,7 +33,8 @@ export function gateFindingsOfManifest(manifest: Manifest): NewFinding[] {
   const chains = new SweptChains(graph, spofPriority(graph, rules));
   const analysis = analyzeForGate(graph, {
     availability: readsAvailability(rules),
-    chunks: chains.chunks,
+    blastRadius: readsBlastRadius(rules),
+    chains,
   });
   return evaluatePolicy(graph, analysis, rules, chains);
 }

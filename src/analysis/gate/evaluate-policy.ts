@@ -181,6 +181,11 @@ export function readsAvailability(rules: readonly ResolvedRule[]): boolean {
   return rules.some((rule) => rule.rule === 'min-availability' && rule.severity !== 'off');
 }
 
+/** Whether any rule of the policy reads the blast radii: without one, they need not be counted. */
+export function readsBlastRadius(rules: readonly ResolvedRule[]): boolean {
+  return rules.some((rule) => rule.rule === 'max-blast-radius' && rule.severity !== 'off');
+}
+
 /**
  * Issue 7: an entry point whose availability from the SLAs is below the rule's `min` (for a
  * Monte Carlo estimate, the point estimate is compared; the message gives its interval).

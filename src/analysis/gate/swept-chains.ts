@@ -1,11 +1,12 @@
 // The chains of the `no-spof` findings, told while the sweep over every single failure holds each
 // outage's down set. A finding about component x explains one entry point t (the most critical
-// it takes down, chosen as outage-findings.ts chooses it). Of x's outage only what t needs
-// matters: the services found by a search back from t through the alternatives of hard
-// requirements that are down (the sweep's masks tell which). Propagated from x within those
-// alone, the outage takes them down in the same order as the whole propagation does — each one
-// by the same service and requirement, since all it needs is among them — so the chain and the
-// line are those FailureChains tells, at the cost of what t needs rather than of the outage.
+// it takes down, chosen as outage-findings.ts chooses it: the sweep's `down` calls say which
+// those are before the chunk's masks are shown). Of x's outage only what t needs matters: the
+// services found by a search back from t through the alternatives of hard requirements that are
+// down (the sweep's masks tell which). Propagated from x within those alone, the outage takes
+// them down in the same order as the whole propagation does — each one by the same service and
+// requirement, since all it needs is among them — so the chain and the line are those
+// FailureChains tells, at the cost of what t needs rather than of the outage.
 
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import {
@@ -15,18 +16,23 @@ import {
   type FailureExplanation,
   type OutageCauses,
 } from '../outage/failure-chains.js';
-import type { ChunkObserver } from '../outage/outage-sweep.js';
+import type { ChunkObserver, SweepObserver } from '../outage/outage-sweep.js';
 
 export class SweptChains implements FailureExplainer {
   private readonly fallback: FailureChains;
   /** Component → the entry point explained and why it goes down. */
   private readonly told = new Map<number, { target: number; explanation: FailureExplanation }>();
-  private readonly targetOf = new Int32Array(32);
+  /** 1 for the entry points a finding may explain: the sweep tells `down` for these. */
+  readonly explained: Uint8Array;
+  /** place[v]: 1 + v's position in the priority order, 0 when it is not in it. */
+  private readonly place: Int32Array;
+  /** first[x]: the place of the first entry point in priority order that x's failure takes down. */
+  private readonly first: Int32Array;
   private epoch = 0;
   /** needed[v] = epoch: v is down and the target needs it. */
   private readonly needed: Int32Array;
-  /** down[v] = epoch: v went down in the propagation within the needed ones. */
-  private readonly down: Int32Array;
+  /** fell[v] = epoch: v went down in the propagation within the needed ones. */
+  private readonly fell: Int32Array;
   private readonly causeOf: Int32Array;
   private readonly causeRequirement: Int32Array;
   private readonly reqStamp: Int32Array;
@@ -44,51 +50,61 @@ export class SweptChains implements FailureExplainer {
     private readonly priority: readonly number[],
   ) {
     this.fallback = new FailureChains(graph);
+    this.explained = new Uint8Array(graph.n);
+    this.place = new Int32Array(graph.n);
+    priority.forEach((t, k) => {
+      this.explained[t] = 1;
+      this.place[t] = k + 1;
+    });
+    this.first = new Int32Array(graph.n);
     this.needed = new Int32Array(graph.n);
-    this.down = new Int32Array(graph.n);
+    this.fell = new Int32Array(graph.n);
     this.causeOf = new Int32Array(graph.n);
     this.causeRequirement = new Int32Array(graph.n);
     this.reqStamp = new Int32Array(graph.reqOwner.length);
     this.reqDown = new Int32Array(graph.reqOwner.length);
     this.work = new Int32Array(graph.n);
     this.causes = {
-      cause: (v) => (v >= 0 && this.down[v] === this.epoch ? this.causeOf[v]! : -1),
+      cause: (v) => (v >= 0 && this.fell[v] === this.epoch ? this.causeOf[v]! : -1),
       failedRequirement: (v) =>
-        v !== this.failed && this.down[v] === this.epoch ? this.causeRequirement[v]! : -1,
+        v !== this.failed && this.fell[v] === this.epoch ? this.causeRequirement[v]! : -1,
       isFailed: (v) => v === this.failed,
     };
   }
 
   /**
-   * To be given to the sweep over every single failure. It reads every service: the search back
-   * from an entry point may pass through any of them.
+   * To be told by the sweep over every single failure: v (one of `explained`) is failed or down
+   * when x fails. The sweep tells these for a chunk of failures before showing it to `chunks`.
+   */
+  readonly down = (x: number, v: number): void => {
+    if (v === x) return;
+    const at = this.place[v]!;
+    const first = this.first[x]!;
+    if (first === 0 || at < first) this.first[x] = at;
+  };
+
+  /**
+   * To be given to the same sweep. It reads every service: the search back from an entry point
+   * may pass through any of them.
    */
   get chunks(): ChunkObserver {
     return { reads: new Uint8Array(this.graph.n).fill(1), seen: this.seen };
   }
 
+  /** Both, for a sweep told nothing else. */
+  get observer(): SweepObserver {
+    return { interesting: this.explained, down: this.down, chunks: this.chunks };
+  }
+
   private readonly seen: ChunkObserver['seen'] = (chunk, size, _down, downOf) => {
-    const { targetOf } = this;
-    let pending = 0;
+    const { services } = this.graph;
     for (let i = 0; i < size; i++) {
-      targetOf[i] = -1;
-      if (!this.graph.services[chunk[i]!]!.virtual) pending |= 1 << i;
-    }
-    for (let k = 0; k < this.priority.length && pending !== 0; k++) {
-      const t = this.priority[k]!;
-      for (let rest = downOf(t) & pending; rest !== 0; rest &= rest - 1) {
-        const i = 31 - Math.clz32(rest & -rest);
-        if (chunk[i] === t) continue;
-        targetOf[i] = t;
-        pending &= ~(1 << i);
-      }
-    }
-    for (let i = 0; i < size; i++) {
-      const target = targetOf[i]!;
-      if (target < 0) continue;
-      const bit = 1 << i;
-      const explanation = this.within(chunk[i]!, target, (v) => (downOf(v) & bit) !== 0);
-      if (explanation !== undefined) this.told.set(chunk[i]!, { target, explanation });
+      const x = chunk[i]!;
+      const first = this.first[x]!;
+      if (first === 0 || services[x]!.virtual) continue;
+      const target = this.priority[first - 1]!;
+      const explanation = this.within(x, target, downOf, 1 << i);
+      if (explanation !== undefined) this.told.set(x, { target, explanation });
     }
   };
 
@@ -103,15 +119,16 @@ export class SweptChains implements FailureExplainer {
     return this.fallback.explain(failed, target);
   }
 
-  /** Why `target` goes down when x fails, given which services are down then. */
+  /** Why `target` goes down when x fails, given which services are down then (bit `bit`). */
   private within(
     x: number,
     target: number,
-    isDown: (v: number) => boolean,
+    downOf: (v: number) => number,
+    bit: number,
   ): FailureExplanation | undefined {
     const { reqStart, reqSoft, altStart, alts, usedByStart, usedBy, reqOwner, reqQuorum } =
       this.graph;
-    const { needed, down, causeOf, causeRequirement, reqStamp, reqDown, work } = this;
+    const { needed, fell, causeOf, causeRequirement, reqStamp, reqDown, work } = this;
     const epoch = this.nextEpoch();
     // What the target needs that is down: back through the hard requirements' alternatives.
     let top = 0;
@@ -123,7 +140,7 @@ export class SweptChains implements FailureExplainer {
         if (reqSoft[r]) continue;
         for (let a = altStart[r]!; a < altStart[r + 1]!; a++) {
           const u = alts[a]!;
-          if (needed[u] === epoch || !isDown(u)) continue;
+          if (needed[u] === epoch || (downOf(u) & bit) === 0) continue;
           needed[u] = epoch;
           work[top++] = u;
         }
@@ -135,9 +152,9 @@ export class SweptChains implements FailureExplainer {
     let head = 0;
     let tail = 0;
     work[tail++] = x;
-    down[x] = epoch;
+    fell[x] = epoch;
     causeOf[x] = -1;
-    while (head < tail && down[target] !== epoch) {
+    while (head < tail && fell[target] !== epoch) {
       const u = work[head++]!;
       for (let k = usedByStart[u]!; k < usedByStart[u + 1]!; k++) {
         const r = usedBy[k]!;
@@ -146,9 +163,9 @@ export class SweptChains implements FailureExplainer {
         const downAlternatives = reqStamp[r] === epoch ? reqDown[r]! + 1 : 1;
         reqStamp[r] = epoch;
         reqDown[r] = downAlternatives;
-        if (down[v] === epoch) continue;
+        if (fell[v] === epoch) continue;
         if (altStart[r + 1]! - altStart[r]! - downAlternatives < reqQuorum[r]!) {
-          down[v] = epoch;
+          fell[v] = epoch;
           causeOf[v] = u;
           causeRequirement[v] = r;
           work[tail++] = v;
@@ -156,13 +173,13 @@ export class SweptChains implements FailureExplainer {
         }
       }
     }
-    if (down[target] !== epoch) return undefined;
+    if (fell[target] !== epoch) return undefined;
     return explanationOf(this.graph, this.causes, target);
   }
 
   private nextEpoch(): number {
     if (this.epoch === 0x7fffffff) {
-      for (const stamps of [this.needed, this.down, this.reqStamp]) stamps.fill(0);
+      for (const stamps of [this.needed, this.fell, this.reqStamp]) stamps.fill(0);
       this.epoch = 0;
     }
     return ++this.epoch;

@@ -11,7 +11,11 @@ import { SweptChains } from '../../analysis/gate/swept-chains.js';
 import type { GateAnalysis } from '../../analysis/analysis-result.js';
 import { baselineOf, compareWithBaseline } from '../../analysis/gate/baseline-comparison.js';
 import { groupPairEntries } from '../../analysis/gate/baseline-pairs.js';
-import { evaluatePolicy, readsAvailability } from '../../analysis/gate/evaluate-policy.js';
+import {
+  evaluatePolicy,
+  readsAvailability,
+  readsBlastRadius,
+} from '../../analysis/gate/evaluate-policy.js';
 import { loadBaseline, type BaselineEntry } from '../../manifest/baseline.js';
 import { ManifestErrors } from '../../manifest/errors.js';
 import { DEFAULT_POLICY, resolvePolicy, rulesInEffect } from '../../model/policy.js';
@@ -115,8 +119,9 @@ export function registerCheck(program: Command, context: CommandContext): void {
       try {
         analysis = analyzeForGate(graph, {
           onProgress: progress.update,
-          chunks: chains.chunks,
+          chains,
           availability: readsAvailability(rules),
+          blastRadius: readsBlastRadius(rules),
         });
       } finally {
         progress.done();

@@ -165,9 +165,14 @@ describe('fingerprints', () => {
 function arbitraryPolicy(manifest: Manifest): fc.Arbitrary<Manifest> {
   const ids = manifest.services.map((s) => s.id);
   const entry = fc.record({
-    rule: fc.constantFrom('no-spof' as const, 'no-domain-spof' as const),
+    rule: fc.constantFrom(
+      'no-spof' as const,
+      'no-domain-spof' as const,
+      'max-blast-radius' as const,
+    ),
     severity: fc.constantFrom<Severity>('error', 'warn', 'off'),
     level: fc.constantFrom('provider' as const, 'region' as const, 'zone' as const),
+    max: fc.record({ services: fc.nat(4), entrypoints: fc.nat(2) }),
     scope: fc.option(fc.uniqueArray(fc.constantFrom(...ids), { minLength: 1 }), {
       nil: undefined,
     }),
@@ -178,9 +183,11 @@ function arbitraryPolicy(manifest: Manifest): fc.Arbitrary<Manifest> {
       ...manifest,
       policy: {
         defaults,
-        rules: rules.map(({ rule, severity, level, scope }): PolicyRule => {
+        rules: rules.map(({ rule, severity, level, max, scope }): PolicyRule => {
           const written: PolicyRule = { rule, severity };
           if (rule === 'no-domain-spof') written.level = level;
+          // Limits make `check` count the blast radii, which it leaves out otherwise.
+          if (rule === 'max-blast-radius') written.max = max;
           if (scope) written.scope = scope.map((selector) => ({ selector, position: HERE }));
           return written;
         }),

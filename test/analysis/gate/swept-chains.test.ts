@@ -4,7 +4,7 @@ import { SweptChains } from '../../../src/analysis/gate/swept-chains.js';
 import { FailureChains } from '../../../src/analysis/outage/failure-chains.js';
 import { planSweep } from '../../../src/analysis/outage/outage-sweep.js';
 import { Propagator } from '../../../src/analysis/outage/propagate.js';
-import { recordSingleFailures } from '../../../src/analysis/outage/single-failures.js';
+import { singleFailureSweep } from '../../../src/analysis/outage/sweep/single-failure-sweep.js';
 import { compileGraph } from '../../../src/model/compiled-graph.js';
 import { arbitraryManifest } from '../../support/random-manifest.js';
 
@@ -28,9 +28,7 @@ function sweptAgreesWithPropagation(minServices: number, maxServices: number, nu
       ([manifest, priority]) => {
         const graph = compileGraph(manifest);
         const swept = new SweptChains(graph, priority);
-        recordSingleFailures(planSweep(graph), new Uint8Array(graph.n), {
-          chunks: swept.chunks,
-        });
+        singleFailureSweep(planSweep(graph), swept.observer);
         const reference = new FailureChains(graph);
         const full = new Propagator(graph);
         let expected = 0;

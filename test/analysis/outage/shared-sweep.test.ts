@@ -31,13 +31,22 @@ const { workersAvailable } = await built<
   typeof import('../../../src/analysis/outage/sweep/shared-sweep.js')
 >('analysis/outage/sweep/shared-sweep.js');
 
-/** Everything the sweep told its observer, in order, and its totals. */
-function sweepLog(manifest: Manifest, threads: number, chunkSize: number) {
+/**
+ * Everything the sweep told its observer, in order, and its totals. With `listed`, the chunk
+ * observer reads every service's masks but has only fate sharing's listed.
+ */
+function sweepLog(
+  manifest: Manifest,
+  threads: number,
+  chunkSize: number,
+  { reach = true, listed = false } = {},
+) {
   const graph = compileGraph(manifest);
   const plan = planSweep(graph);
   const fate = fateSharingObserver(graph);
   const interesting = new Uint8Array(graph.n);
   for (let v = 0; v < graph.n; v += 2) interesting[v] = 1;
+  const reads = listed ? new Uint8Array(graph.n).fill(1) : fate.chunks.reads;
   const events: string[] = [];
   const totals = singleFailureSweep(
     plan,
@@ -45,16 +54,19 @@ function sweepLog(manifest: Manifest, threads: number, chunkSize: number) {
       interesting,
       down: (label, v) => events.push(`down ${label} ${v}`),
       chunks: {
-        reads: fate.chunks.reads,
+        reads,
+        ...(listed ? { lists: fate.chunks.reads } : {}),
         seen(chunk, size, down, downOf) {
           fate.chunks.seen(chunk, size, down, downOf);
           const masks = [...down].map(downOf);
-          events.push(`chunk ${[...chunk.subarray(0, size)]} down ${[...down]} ${masks}`);
+          const all = listed ? ` all ${Array.from(reads.keys(), downOf)}` : '';
+          events.push(`chunk ${[...chunk.subarray(0, size)]} down ${[...down]} ${masks}${all}`);
         },
       },
     },
     undefined,
     { count: threads, minServices: 0, chunkSize },
+    { reach },
   );
   return {
     events,
@@ -86,6 +98,31 @@ describe('the single-failure sweep on worker threads', () => {
         // Two threads ran: the worker's record came back and was used, not recomputed here.
         expect(shared.threads).toBe(2);
         expect(shared).toEqual({ ...alone, threads: 2 });
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('without the reach counts, tells and counts the rest as it does with them', () => {
+    fc.assert(
+      fc.property(manifests, fc.constantFrom(1, 2), (manifest, threads) => {
+        const counted = sweepLog(manifest, threads, 3);
+        const uncounted = sweepLog(manifest, threads, 3, { reach: false });
+        expect(uncounted).toEqual({ ...counted, reachCount: [] });
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('lists only what a chunk observer asks listed, and shows it every mask it reads', () => {
+    fc.assert(
+      fc.property(manifests, (manifest) => {
+        const alone = sweepLog(manifest, 1, 3, { listed: true });
+        const shared = sweepLog(manifest, 2, 3, { listed: true });
+        expect(shared).toEqual({ ...alone, threads: 2 });
+        const { events, ...rest } = sweepLog(manifest, 1, 3);
+        expect(alone.events.map((e) => e.replace(/ all .*/, ''))).toEqual(events);
+        expect({ ...alone, events }).toEqual({ ...rest, events });
       }),
       { numRuns: 25 },
     );

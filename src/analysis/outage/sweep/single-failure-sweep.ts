@@ -31,17 +31,20 @@ export const SHARED_SWEEP_SERVICES = 20_000;
 /**
  * For every service x: the interesting services down when x alone fails (to `observer.down`,
  * x itself included), how many services are down and how many reach x; and on how many
- * threads that ran (a worker that failed does not count: its share ran on this thread).
+ * threads that ran (a worker that failed does not count: its share ran on this thread). With
+ * `reach: false` the reach counts, which only "degraded" is made of, are not taken
+ * (`reachCount` is empty).
  */
 export function singleFailureSweep(
   plan: RankedGraph,
   observer: SweepObserver,
   onProgress?: (done: number, total: number) => void,
   threads?: SweepThreads,
+  { reach: counting }: { reach: boolean } = { reach: true },
 ): SweepTotals & { threads: number } {
   const order = failureOrder(plan);
   const width = Math.max(1, Math.min(WIDTH, threads?.chunkSize ?? WIDTH));
-  const reach = componentsToCount(plan, order);
+  const reach = counting ? componentsToCount(plan, order) : undefined;
   let count = threadCount(plan, observer, threads);
   const downCount = new Int32Array(plan.order.length);
   let deliver: Deliver;
@@ -54,10 +57,11 @@ export function singleFailureSweep(
     count = ran;
   } else {
     deliver = direct(plan, observer, downCount);
-    counts = reachCounts(reach.condensation, reach.counted, seedOf);
+    counts = reach ? reachCounts(reach.condensation, reach.counted, seedOf) : new Int32Array(0);
   }
   walkFailures(plan, order, width, observer, downCount, deliver, onProgress);
-  return { downCount, reachCount: reachOfServices(plan, reach, counts), threads: count };
+  const reachCount = reach ? reachOfServices(plan, reach, counts) : new Int32Array(0);
+  return { downCount, reachCount, threads: count };
 }
 
 /** Tells the observer about chunk number `item`, whose failures are chunk[0..size-1]. */
@@ -149,7 +153,7 @@ function sweepWork(
   observer: SweepObserver,
   order: Int32Array,
   width: number,
-  reach: ComponentReach,
+  reach: ComponentReach | undefined,
   downCount: Int32Array,
 ): SweepWork {
   const n = order.length;
@@ -165,15 +169,16 @@ function sweepWork(
   const report = new Uint8Array(n);
   for (let v = 0; v < n; v++)
     report[v] = observer.interesting[v]! | (observer.chunks?.reads[v] ?? 0);
-  const { condensation, counted } = reach;
+  const none = new Int32Array(0);
+  const counted = reach?.counted ?? none;
   return {
     graph: plan,
     report,
     chunkLabels: chunkLabels.subarray(0, length),
     chunkStart: Int32Array.from(chunkStart),
-    componentSize: condensation.size,
-    componentDependentStart: condensation.dependentStart,
-    componentDependents: condensation.dependents,
+    componentSize: reach?.condensation.size ?? none,
+    componentDependentStart: reach?.condensation.dependentStart ?? Int32Array.of(0),
+    componentDependents: reach?.condensation.dependents ?? none,
     reachLabels: counted,
     downCount,
     reach: new Int32Array(counted.length),

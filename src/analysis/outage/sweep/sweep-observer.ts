@@ -10,7 +10,10 @@ import { WORDS, type DownSets } from './down-sets.js';
 export interface SweepTotals {
   /** Services failed or down, per outage (the failed ones included). */
   downCount: Int32Array;
-  /** Services that can reach a failed one along any edge, per outage (failed ones included). */
+  /**
+   * Services that can reach a failed one along any edge, per outage (failed ones included);
+   * empty when the sweep was asked not to count them.
+   */
   reachCount: Int32Array;
 }
 
@@ -30,8 +33,15 @@ export interface ChunkObserver {
    */
   reads: Uint8Array;
   /**
-   * After a chunk of at most 32 outages was propagated: `down` lists the services of `reads`
-   * failed or down in at least one of them (in rank order), and bit i of the unsigned mask
+   * The services `down` lists (1 = yes), a subset of `reads` (all of them when not given): an
+   * observer that reads the masks it needs through `downOf` may want no list, which saves
+   * sorting everything a chunk took down.
+   */
+  lists?: Uint8Array;
+  /**
+   * After a chunk of at most 32 outages was propagated (and the observer's `down` told about
+   * them): `down` lists the services of `lists` failed or down in at least one of them (in
+   * rank order), and bit i of the unsigned mask
    * `downOf(v)` (the convention of graph/bit-mask.ts; the sweep's own words stay signed Int32)
    * says service v of `reads` is failed or down in outage `chunk[i]`.
    */
@@ -54,7 +64,7 @@ export function deliverChunk(
     downEvents(observer, chunk, words, order[region[k]!]!, masks, WORDS * region[k]!);
   const { chunks } = observer;
   if (!chunks) return;
-  const down = sets.downRanks(chunks.reads).map((r) => order[r]!);
+  const down = sets.downRanks(chunks.lists ?? chunks.reads).map((r) => order[r]!);
   for (let w = 0; w < words; w++) {
     const slice = chunk.subarray(32 * w, Math.min(size, 32 * (w + 1)));
     chunks.seen(slice, slice.length, down, (v) => masks[WORDS * rank[v]! + w]! >>> 0);
@@ -83,10 +93,11 @@ export function deliverRecord(
   const { chunks } = observer;
   if (!chunks) return;
   const { reads } = chunks;
+  const lists = chunks.lists ?? reads;
   const down: number[] = [];
   for (let e = from; e < to; e += 1 + WORDS) {
     scratch.set(entries.subarray(e + 1, e + 1 + WORDS), WORDS * entries[e]!);
-    if (reads[entries[e]!]) down.push(entries[e]!);
+    if (reads[entries[e]!] && lists[entries[e]!]) down.push(entries[e]!);
   }
   const downList = Int32Array.from(down);
   for (let w = 0; w < words; w++) {
