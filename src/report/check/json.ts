@@ -6,7 +6,7 @@
 // other shape is handed to the shared writer.
 
 import type { CheckResult, Finding } from '../../analysis/gate/check-result.js';
-import { jsonChunks } from '../shared/json.js';
+import { renderJson } from '../shared/json.js';
 
 /** Characters of findings joined into one chunk before it is handed on. */
 const CHUNK = 1 << 16;
@@ -19,7 +19,7 @@ const MEMBER = '\n      ';
 const INNER = '\n        ';
 
 export function* renderCheckJson(result: CheckResult): Generator<string> {
-  const rest = [...jsonChunks({ ...result, findings: [] })].join('');
+  const rest = renderJson({ ...result, findings: [] });
   // A JSON string never holds a raw line break: this is the findings member, and only it.
   const at = rest.indexOf(NO_FINDINGS);
   if (result.findings.length === 0 || at < 0) {
@@ -115,5 +115,5 @@ function plainText(value: Plain): string {
 
 /** A finding as the shared writer writes it, at the indentation of the findings list. */
 function sharedText(finding: Finding): string {
-  return [...jsonChunks(finding)].join('').slice(0, -1).replaceAll('\n', '\n    ');
+  return renderJson(finding).slice(0, -1).replaceAll('\n', '\n    ');
 }
