@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // Availability and importance on generated graphs, in one process per run: the time
-// `analyze` spends on them (given the single-failure sweep it already has), how many entry points
-// were exact and how many sampled, and Monte Carlo samples per second over the whole graph.
+// `analyze` spends on them (given the single-failure sweep it already has), wall and CPU, and
+// how many entry points were exact and how many sampled. With --samples-per-second, also Monte
+// Carlo samples per second over every entry point of the whole graph (4,096 samples: a bounded
+// extra measurement that `analyze` never does, off by default).
 // Called by `npm run bench` (bench/run.mjs, step `availability`), or alone:
 //   node bench/availability.mjs [--sizes 1k,10k,100k] [--shapes B,R,I] [--seed S]
+//                               [--samples-per-second]
 // (needs `npm run build`)
 
 import { existsSync } from 'node:fs';
@@ -15,7 +18,7 @@ import { parseCount, writeManifest } from './generate.mjs';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const MC_SAMPLES = 32 * 128;
 
-async function measure(file) {
+async function measure(file, samplesPerSecond) {
   const dist = (path) => import(join(ROOT, 'dist', path));
   const { loadManifest } = await dist('manifest/load.js');
   const { compileGraph, entryPoints } = await dist('model/compiled-graph.js');
@@ -30,15 +33,20 @@ async function measure(file) {
   const inFocus = new Uint8Array(graph.n);
   for (const e of entries) inFocus[e] = 1;
   const { takesDown } = recordSingleFailures(plan, inFocus);
-  let started = performance.now();
+  const started = performance.now();
+  const cpu = process.cpuUsage();
   const result = analyzeAvailability(plan, entries, { takesDown });
+  const spent = process.cpuUsage(cpu);
   const seconds = (performance.now() - started) / 1000;
   const methods = Object.values(result.availability);
   const { up, down } = reliabilityModel(graph);
-  started = performance.now();
-  const fixed = { ...MONTE_CARLO, minSamples: MC_SAMPLES, maxSamples: MC_SAMPLES };
-  monteCarlo(plan, up, entries, fixed);
-  const mcSeconds = (performance.now() - started) / 1000;
+  let mcSeconds;
+  if (samplesPerSecond) {
+    const mcStarted = performance.now();
+    const fixed = { ...MONTE_CARLO, minSamples: MC_SAMPLES, maxSamples: MC_SAMPLES };
+    monteCarlo(plan, up, entries, fixed);
+    mcSeconds = (performance.now() - mcStarted) / 1000;
+  }
   return {
     services: graph.n,
     entrypoints: entries.length,
@@ -47,22 +55,31 @@ async function measure(file) {
     sampled: methods.filter((a) => a.method === 'monte-carlo').length,
     samples: methods.find((a) => a.samples)?.samples ?? 0,
     seconds,
-    samplesPerSecond: MC_SAMPLES / mcSeconds,
+    cpuSeconds: (spent.user + spent.system) / 1e6,
+    samplesPerSecond: mcSeconds === undefined ? undefined : MC_SAMPLES / mcSeconds,
   };
 }
 
 async function main(argv) {
-  const options = { sizes: [1_000, 10_000, 100_000], shapes: ['B'], seed: '1' };
+  const options = {
+    sizes: [1_000, 10_000, 100_000],
+    shapes: ['B'],
+    seed: '1',
+    samplesPerSecond: false,
+  };
   for (let i = 0; i < argv.length; i += 2) {
-    if (argv[i] === '--sizes') options.sizes = argv[i + 1].split(',').map(parseCount);
+    if (argv[i] === '--samples-per-second') {
+      options.samplesPerSecond = true;
+      i--;
+    } else if (argv[i] === '--sizes') options.sizes = argv[i + 1].split(',').map(parseCount);
     else if (argv[i] === '--seed') options.seed = argv[i + 1];
     else if (argv[i] === '--shapes') options.shapes = argv[i + 1].split(',');
     else throw new Error(`unknown argument ${argv[i]}`);
   }
   const print = (line) => console.log(line);
   [
-    '| shape | services | entry points | components with an sla | exact | Monte Carlo | samples each | availability s | Monte Carlo samples/s (whole graph) |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| shape | services | entry points | components with an sla | exact | Monte Carlo | samples each | availability wall s | availability CPU s | Monte Carlo samples/s (whole graph) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ].forEach(print);
   for (const shape of options.shapes)
     for (const size of options.sizes) {
@@ -74,11 +91,12 @@ async function main(argv) {
           file,
         );
       }
-      const r = await measure(file);
+      const r = await measure(file, options.samplesPerSecond);
       const n = (x) => x.toLocaleString('en-US');
       print(
         `| ${shape} | ${n(r.services)} | ${n(r.entrypoints)} | ${n(r.variables)} | ${n(r.exact)} | ${n(r.sampled)} | ` +
-          `${r.samples ? n(r.samples) : '—'} | ${r.seconds.toFixed(2)} | ${n(Math.round(r.samplesPerSecond))} |`,
+          `${r.samples ? n(r.samples) : '—'} | ${r.seconds.toFixed(2)} | ${r.cpuSeconds.toFixed(2)} | ` +
+          `${r.samplesPerSecond === undefined ? '—' : n(Math.round(r.samplesPerSecond))} |`,
       );
     }
   return 0;

@@ -30,7 +30,7 @@ const USAGE = `usage: node bench/run.mjs [options]
   --steps LIST     parse,validate,analyze,check,simulate,diff,networkx,pairs,availability
                    (default all; simulate and diff on the JSON manifests only; pairs:
                    bench/pairs.mjs, analyze --order 2 on the sizes up to 10k; availability:
-                   bench/availability.mjs, availability, importance and Monte Carlo samples/s)
+                   bench/availability.mjs, availability and importance, wall and CPU s)
   --runs N         runs per measurement, median reported (default 3 below 100k, 1 from 100k)
   --seed S         generator seed (default 1)
   --reuse          reuse generated files already in bench/out/

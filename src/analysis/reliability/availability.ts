@@ -4,15 +4,17 @@
 //
 // Availability and importance per entry point: the structure function as a fault tree
 // (structure.ts), its modules found once for all entry points (modules.ts) and each solved
-// exactly once (module-solver.ts); an entry point whose own part is too large to try
-// (exact-or-sampled.ts) or beyond the exact budget is sampled (monte-carlo.ts), on its own, so
-// every other keeps its exact number; one that nothing below can fail is 1 without any work. With the
+// exactly once (module-solver.ts), entry points of equal shape solved and ranked once for all
+// (equal-shapes.ts); an entry point whose own part is too large to try (exact-or-sampled.ts) or
+// beyond the exact budget is sampled (monte-carlo.ts), on its own, so every other keeps its
+// exact number; one that nothing below can fail is 1 without any work. With the
 // expected downtime and cost per year, and the components (and failure domains) ranked by
 // criticality ("what to fix first").
 
 import { coalesceGates } from './exact/coalesced-gates.js';
 import { mergeEqualGates } from './exact/equal-gates.js';
 import { commonCauses } from './common-causes.js';
+import { firstOfShape } from './equal-shapes.js';
 import { smallParts } from './exact-or-sampled.js';
 import { rankImportance, roundingMemo, type ImportanceInput } from './importance.js';
 import {
@@ -80,37 +82,54 @@ export function analyzeAvailability(
   const solver = new ModuleSolver(structure, modules, budget);
   solver.solveModules();
   const small = smallParts(structure, modules, roots, options.exactPartLimit);
-  const sampled = entries.filter((e, i) => {
-    const ref = roots[i]!;
-    if (ref === ALWAYS_UP || ref < 0) return false;
-    return small[i] === 0 || solver.solve(ref) === undefined;
+  // Entry points of one shape share one solution and one ranking: the first of each is solved.
+  const first = firstOfShape(structure, roots, small);
+  const isSampled = new Uint8Array(entries.length);
+  roots.forEach((ref, i) => {
+    if (ref === ALWAYS_UP || ref < 0) return;
+    if (first[i] !== i) isSampled[i] = isSampled[first[i]!]!;
+    else if (small[i] === 0 || solver.solve(ref) === undefined) isSampled[i] = 1;
   });
+  const sampled = entries.filter((_, i) => isSampled[i] === 1);
   const estimate =
     sampled.length > 0
       ? monteCarlo(plan, model.up, sampled, options.monteCarlo ?? MONTE_CARLO, causes)
       : undefined;
-  const sampledAt = new Map(sampled.map((e, i) => [e, i]));
+  // sampledAt[i]: entry i's place among the sampled, −1 when exact.
+  const sampledAt = new Int32Array(entries.length).fill(-1);
+  for (let i = 0, at = 0; i < entries.length; i++) if (isSampled[i]) sampledAt[i] = at++;
   const spofs = sampled.length > 0 ? singleFailures(plan, sampled, options.takesDown) : null;
   const availability = Object.create(null) as Record<string, EntryAvailability>;
   const importance = Object.create(null) as Record<string, ComponentImportance[]>;
   const round = roundingMemo();
-  for (const e of entries) {
-    const i = sampledAt.get(e);
-    if (i !== undefined) {
-      const entry = sampledEntry(model, e, estimate!.upCount[i]!, estimate!.samples, round);
+  // solved[i]: the solution of the first entry point of each shape.
+  const solved: ({ p: number; q: number; ranked: ComponentImportance[] } | undefined)[] = [];
+  entries.forEach((e, i) => {
+    const at = sampledAt[i]!;
+    if (at >= 0) {
+      const entry = sampledEntry(model, e, estimate!.upCount[at]!, estimate!.samples, round);
       availability[ids[e]!] = entry;
-      const inputs = spofImportance(structure, spofs!.get(e)!, share(estimate!, i));
+      const inputs = spofImportance(structure, spofs!.get(e)!, share(estimate!, at));
       // Every measure but Birnbaum divides by the unavailability: none when no sample saw any.
       importance[ids[e]!] =
         entry.unavailabilityBelow === undefined
           ? rankImportance(entry.unavailability, inputs, IMPORTANCE_LIMIT, round)
           : [];
-      continue;
+      return;
     }
-    const { p, q, inputs } = exactImportance(structure, solver, structure.refOf[e]!);
+    const known = solved[first[i]!];
+    if (known !== undefined) {
+      availability[ids[e]!] = exactEntry(model, e, known.p, known.q, round);
+      // The same ranked components (plain data, never changed), in a list of its own.
+      importance[ids[e]!] = known.ranked.slice();
+      return;
+    }
+    const { p, q, inputs } = exactImportance(structure, solver, roots[i]!);
+    const ranked = rankImportance(q, inputs, IMPORTANCE_LIMIT, round);
+    solved[i] = { p, q, ranked };
     availability[ids[e]!] = exactEntry(model, e, p, q, round);
-    importance[ids[e]!] = rankImportance(q, inputs, IMPORTANCE_LIMIT, round);
-  }
+    importance[ids[e]!] = ranked;
+  });
   return { availability, importance, slaUnknown: model.slaUnknown.map((v) => ids[v]!) };
 }
 

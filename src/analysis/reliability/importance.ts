@@ -70,22 +70,29 @@ export function rounded(x: number): number {
   return Number(x.toPrecision(12));
 }
 
-/** Distinct numbers a rounding memo keeps before it starts afresh. */
-const MEMO_LIMIT = 1 << 16;
+/** A rounding memo holds 2^MEMO_BITS numbers, each in the one slot its bits hash to. */
+const MEMO_BITS = 16;
 
 /**
  * `rounded`, remembering what it gave: the entry points of one graph share most of their numbers
- * (the same providers, the same SLAs), and formatting a number is what rounding costs.
+ * (the same providers, the same SLAs), and formatting a number is what rounding costs. The memo
+ * is a direct-mapped table over typed arrays (a number's slot from its 64 bits; a newer number
+ * takes the slot over), so a look-up is a hash and a compare, no Map and no garbage.
  */
 export function roundingMemo(): (x: number) => number {
-  const memo = new Map<number, number>();
+  const keys = new Float64Array(1 << MEMO_BITS).fill(NaN);
+  const values = new Float64Array(1 << MEMO_BITS);
+  const word = new Float64Array(1);
+  const halves = new Int32Array(word.buffer);
   return (x) => {
-    let result = memo.get(x);
-    if (result === undefined) {
-      if (memo.size >= MEMO_LIMIT) memo.clear();
-      result = rounded(x);
-      memo.set(x, result);
-    }
+    word[0] = x;
+    const slot =
+      Math.imul(halves[0]! ^ Math.imul(halves[1]!, 0x9e3779b1), 0x85ebca6b) >>> (32 - MEMO_BITS);
+    // NaN equals nothing, so it is never taken for a remembered number (0 and −0 round alike).
+    if (keys[slot] === x) return values[slot]!;
+    const result = rounded(x);
+    keys[slot] = x;
+    values[slot] = result;
     return result;
   };
 }

@@ -110,6 +110,8 @@ class Builder {
   private readonly blocks: CycleBlock[] = [];
   private readonly refOf: Int32Array;
   private readonly eventOf: Int32Array;
+  /** For the cycle being built: 1 + each member's index in it, 0 for every other service. */
+  private readonly memberAt: Int32Array;
 
   constructor(
     private readonly graph: CompiledGraph,
@@ -120,6 +122,7 @@ class Builder {
     this.childStart.push(0);
     this.refOf = new Int32Array(graph.n).fill(ALWAYS_UP);
     this.eventOf = new Int32Array(graph.n).fill(ALWAYS_UP);
+    this.memberAt = new Int32Array(graph.n);
     for (let v = 0; v < graph.n; v++) {
       if (down[v]! <= 0) continue;
       this.eventOf[v] = -1 - this.events.length;
@@ -176,12 +179,12 @@ class Builder {
     };
   }
 
-  private gate(kind: number, k: number, inputs: readonly Ref[], block = -1): number {
+  private gate(kind: number, k: number, inputs: ArrayLike<Ref>, block = -1): number {
     const g = this.kind.length;
     this.kind.push(kind);
     this.k.push(k);
     this.blockOf.push(block);
-    for (const c of inputs) this.children.push(c);
+    for (let i = 0; i < inputs.length; i++) this.children.push(inputs[i]!);
     this.childStart.push(this.children.length);
     return g;
   }
@@ -222,7 +225,8 @@ class Builder {
    */
   private cycle(members: number[]): void {
     const { reqStart, reqSoft, reqQuorum, altStart, alts } = this.graph;
-    const inside = new Set(members);
+    const { memberAt } = this;
+    members.forEach((v, i) => (memberAt[v] = i + 1));
     let seriesOnly = true;
     for (const v of members) {
       for (let r = reqStart[v]!; r < reqStart[v + 1]!; r++) {
@@ -230,7 +234,7 @@ class Builder {
         const width = altStart[r + 1]! - altStart[r]!;
         if (reqQuorum[r]! >= width) continue;
         for (let a = altStart[r]!; a < altStart[r + 1]!; a++)
-          if (inside.has(alts[a]!)) seriesOnly = false;
+          if (memberAt[alts[a]!] !== 0) seriesOnly = false;
       }
     }
     if (seriesOnly) {
@@ -242,7 +246,7 @@ class Builder {
           const width = altStart[r + 1]! - altStart[r]!;
           const refs: Ref[] = [];
           for (let a = altStart[r]!; a < altStart[r + 1]!; a++)
-            if (!inside.has(alts[a]!)) refs.push(this.refOf[alts[a]!]!);
+            if (memberAt[alts[a]!] === 0) refs.push(this.refOf[alts[a]!]!);
           if (refs.length === width && reqQuorum[r]! < width) {
             const live = refs.filter((c) => c !== ALWAYS_UP);
             const k = reqQuorum[r]! - (refs.length - live.length);
@@ -254,23 +258,32 @@ class Builder {
       }
       const ref = this.and(inputs);
       for (const v of members) this.refOf[v] = ref;
-      return;
-    }
-    this.block(members);
+    } else this.block(members);
+    for (const v of members) memberAt[v] = 0;
   }
 
   /** CYCLE gates: the head's inputs are everything the block reads from outside (variables too). */
   private block(members: number[]): void {
     const { reqStart, reqSoft, reqQuorum, altStart, alts } = this.graph;
+    const { memberAt } = this;
     const b = this.blocks.length;
     const first = this.kind.length;
-    const local = new Map(members.map((v, i) => [v, first + i]));
-    const outside = new Set<Ref>();
+    // What the block reads from outside, each once: marked by gate and by event.
+    const outside: Ref[] = [];
+    const gateMarked = new Uint8Array(first);
+    const eventMarked = new Uint8Array(this.events.length);
+    const read = (ref: Ref) => {
+      if (ref < 0 ? eventMarked[-1 - ref] : gateMarked[ref]) return;
+      if (ref < 0) eventMarked[-1 - ref] = 1;
+      else gateMarked[ref] = 1;
+      outside.push(ref);
+    };
     const own: Ref[][] = [];
     const requirements: CycleRequirement[][] = [];
     for (const v of members) {
-      own.push(this.ownVars(v));
-      for (const x of this.ownVars(v)) outside.add(x);
+      const vars = this.ownVars(v);
+      own.push(vars);
+      for (const x of vars) read(x);
       const reqs: CycleRequirement[] = [];
       for (let r = reqStart[v]!; r < reqStart[v + 1]!; r++) {
         if (reqSoft[r]) continue;
@@ -278,16 +291,22 @@ class Builder {
         let k = reqQuorum[r]!;
         for (let a = altStart[r]!; a < altStart[r + 1]!; a++) {
           const w = alts[a]!;
-          const ref = local.get(w) ?? this.refOf[w]!;
+          if (memberAt[w] !== 0) {
+            inputs.push(first + memberAt[w]! - 1);
+            continue;
+          }
+          const ref = this.refOf[w]!;
           if (ref === ALWAYS_UP) k--;
-          else inputs.push(ref);
-          if (!local.has(w) && ref !== ALWAYS_UP) outside.add(ref);
+          else {
+            inputs.push(ref);
+            read(ref);
+          }
         }
         if (k > 0) reqs.push({ k, inputs });
       }
       requirements.push(reqs);
     }
-    const inputs = [...outside].sort((x, y) => x - y);
+    const inputs = Int32Array.from(outside).sort();
     // The first member (the block's head) reads the inputs; every other member reads the head,
     // so the block costs its inputs once rather than once per member.
     const head = this.gate(CYCLE, 0, inputs, b);

@@ -52,8 +52,9 @@ export class Bdd {
   /** Shannon expansions done, and allowed (8 per node of the budget). */
   private steps = 0;
   private readonly maxSteps: number;
-  private stack = new Int32Array(1024);
-  private results = new Int32Array(256);
+  // Grown on demand: a service graph builds thousands of tiny diagrams, each its own manager.
+  private stack = new Int32Array(64);
+  private results = new Int32Array(64);
 
   /** `initialNodes`: room allocated up front, grown by doubling up to the budget. */
   constructor(budget: number, initialNodes = 1 << 12) {

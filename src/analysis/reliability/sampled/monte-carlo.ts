@@ -1,5 +1,5 @@
 // Monte Carlo availability of entry points: random states of every component (component v down
-// with probability 1 − p_v, independently), 32 samples at a time as the bits of one integer,
+// with probability 1 − p_v, independently), 64 samples at a time as the bits of two integers,
 // propagated down the dependencies in topological order (a strongly connected component is
 // iterated to its least fixed point of "down", which is the greatest fixed point of "up").
 // Seeded and deterministic; the number of samples depends on the graph's size, never on time.
@@ -56,17 +56,21 @@ export function monteCarlo(
   // An entry point outside the region cannot fail: up in every sample.
   const at = entries.map((v) => states.region.localOf[plan.rank[v]!]!);
   const { down } = states;
-  for (let pass = 0; pass < passes; pass++) {
-    states.draw(pass * WIDTH);
+  // Two passes of 32 samples settled at once (the last one alone when their number is odd).
+  for (let pass = 0; pass < passes; pass += 2) {
+    const both = pass + 1 < passes;
+    states.draw(pass * WIDTH, both);
     for (let i = 0; i < at.length; i++) {
-      upCount[i]! += WIDTH - (at[i]! < 0 ? 0 : popcount(down[at[i]!]!));
+      const a = at[i]!;
+      upCount[i]! += a < 0 ? WIDTH : WIDTH - popcount(down[2 * a]!);
+      if (both) upCount[i]! += a < 0 ? WIDTH : WIDTH - popcount(down[2 * a + 1]!);
     }
   }
   return { samples: passes * WIDTH, upCount };
 }
 
 /**
- * Random states of the entry points' region, 32 samples at a time: one pass settles the region
+ * Random states of the entry points' region, 64 samples at a time: one pass settles the region
  * once for every entry point.
  */
 export class SampledStates {
@@ -74,9 +78,12 @@ export class SampledStates {
   readonly hardRegion: Int32Array;
   /** Of those, the ones that can fail, as settled. */
   readonly region: SampledRegion;
-  /** Per region member: the samples in which it fails by itself (or with a common cause). */
+  /**
+   * Per region member i, words 2i and 2i + 1: the samples in which it fails by itself (or with a
+   * common cause), the first 32 and the next.
+   */
   readonly own: Uint32Array;
-  /** Per region member: the samples in which it is down. */
+  /** Per region member, the same two words: the samples in which it is down. */
   readonly down: Uint32Array;
   private readonly sampler: FailureSampler;
 
@@ -94,14 +101,19 @@ export class SampledStates {
     for (const c of causes)
       if (c.down > 0) for (const v of c.members) failsAlone[plan.rank[v]!] = 1;
     this.region = new SampledRegion(plan, this.hardRegion, failsAlone);
-    this.own = new Uint32Array(this.region.size);
-    this.down = new Uint32Array(this.region.size);
+    this.own = new Uint32Array(2 * this.region.size);
+    this.down = new Uint32Array(2 * this.region.size);
     this.sampler = new FailureSampler(plan, up, this.hardRegion, this.region.localOf, seed, causes);
   }
 
-  /** Draws samples base .. base+31 and settles the region. */
-  draw(base: number): void {
-    this.sampler.fill(this.own, base);
+  /**
+   * Draws samples base .. base+31 into the first words and, when `both`, base+32 .. base+63 into
+   * the second (else they stay up), and settles the region.
+   */
+  draw(base: number, both = true): void {
+    this.own.fill(0);
+    this.sampler.fill(this.own, base, 0);
+    if (both) this.sampler.fill(this.own, base + WIDTH, 1);
     this.down.set(this.own);
     this.region.settle(this.down);
   }
@@ -149,9 +161,8 @@ class FailureSampler {
     this.next = Float64Array.from(this.logUp, (_, i) => this.gap(i));
   }
 
-  /** Failures in samples base .. base+31, by region member. */
-  fill(down: Uint32Array, base: number): void {
-    down.fill(0);
+  /** Failures in samples base .. base+31, by region member, into word `half` of each. */
+  fill(down: Uint32Array, base: number, half: number): void {
     const { ranks, next } = this;
     const end = base + WIDTH;
     for (let i = 0; i < next.length; i++) {
@@ -163,8 +174,14 @@ class FailureSampler {
         at += 1 + this.gap(i);
       }
       next[i] = at;
-      if (i < ranks.length) down[ranks[i]!] = union(down[ranks[i]!]!, mask);
-      else for (const r of this.members[i - ranks.length]!) down[r] = union(down[r]!, mask);
+      if (i < ranks.length) {
+        const w = 2 * ranks[i]! + half;
+        down[w] = union(down[w]!, mask);
+      } else
+        for (const r of this.members[i - ranks.length]!) {
+          const w = 2 * r + half;
+          down[w] = union(down[w]!, mask);
+        }
     }
   }
 

@@ -2,7 +2,7 @@
 // sampled entry points need along hard requirements, less those that cannot fail at all (nothing
 // below them has an sla), numbered densely in rank order. Each keeps what can take it down: its
 // series inputs (any one down takes it down) and its groups (at least `need` members down), so
-// settling 32 samples is one tight loop over small integer arrays.
+// settling 64 samples (two words of 32 per member) is one tight loop over small integer arrays.
 
 import type { RankedGraph } from '../../outage/ranked-graph.js';
 import { bit, lowest, union, withoutLowest } from '../../graph/bit-mask.js';
@@ -123,13 +123,16 @@ export class SampledRegion {
     }
   }
 
-  /** Down masks of the region's members from their own failures (`down`, in place). */
+  /**
+   * Down masks of the region's members from their own failures (`down`, in place): two words of
+   * 32 samples per member, member i's at 2i and 2i + 1, so one walk of the inputs settles 64.
+   */
   settle(down: Uint32Array): void {
     const { size, componentLast, insideStart, inside, dirty } = this;
     for (let i = 0; i < size;) {
       const last = componentLast[i]!;
       if (last < 0) {
-        down[i] = this.settled(down, i);
+        this.settled(down, i);
         i++;
         continue;
       }
@@ -143,9 +146,7 @@ export class SampledRegion {
           while (dirty[w] !== 0) {
             const v = (w << 5) + lowest(dirty[w]!);
             dirty[w] = withoutLowest(dirty[w]!);
-            const mask = this.settled(down, v);
-            if (mask === down[v]) continue;
-            down[v] = mask;
+            if (!this.settled(down, v)) continue;
             for (let d = insideStart[v]!; d < insideStart[v + 1]!; d++) {
               const reader = inside[d]!;
               const b = bit(reader & 31);
@@ -160,12 +161,19 @@ export class SampledRegion {
     }
   }
 
-  /** The down mask of member i from its own and its inputs' masks. */
-  private settled(down: Uint32Array, i: number): number {
+  /** Member i's two words from its own and its inputs' (in place); whether they changed. */
+  private settled(down: Uint32Array, i: number): boolean {
     const { seriesStart, series, groupStart, need, memberStart, members } = this;
-    let mask = down[i]!;
+    const was0 = down[2 * i]!;
+    const was1 = down[2 * i + 1]!;
+    let mask0 = was0;
+    let mask1 = was1;
     const seriesEnd = seriesStart[i + 1]!;
-    for (let j = seriesStart[i]!; j < seriesEnd; j++) mask |= down[series[j]!]!;
+    for (let j = seriesStart[i]!; j < seriesEnd; j++) {
+      const at = 2 * series[j]!;
+      mask0 |= down[at]!;
+      mask1 |= down[at + 1]!;
+    }
     const groupEnd = groupStart[i + 1]!;
     for (let g = groupStart[i]!; g < groupEnd; g++) {
       const first = memberStart[g]!;
@@ -173,32 +181,51 @@ export class SampledRegion {
       const k = need[g]!;
       if (k === last - first) {
         // Every member needed down: the samples where all are.
-        let all = down[members[first]!]!;
-        for (let a = first + 1; a < last && all !== 0; a++) all &= down[members[a]!]!;
-        mask |= all;
+        let all0 = down[2 * members[first]!]!;
+        let all1 = down[2 * members[first]! + 1]!;
+        for (let a = first + 1; a < last && (all0 | all1) !== 0; a++) {
+          all0 &= down[2 * members[a]!]!;
+          all1 &= down[2 * members[a]! + 1]!;
+        }
+        mask0 |= all0;
+        mask1 |= all1;
       } else if (k === 2) {
         // Two down: the samples of a member down where an earlier one already was.
-        let one = 0;
-        let two = 0;
+        let one0 = 0;
+        let two0 = 0;
+        let one1 = 0;
+        let two1 = 0;
         for (let a = first; a < last; a++) {
-          const m = down[members[a]!]!;
-          two |= one & m;
-          one |= m;
+          const m0 = down[2 * members[a]!]!;
+          const m1 = down[2 * members[a]! + 1]!;
+          two0 |= one0 & m0;
+          one0 |= m0;
+          two1 |= one1 & m1;
+          one1 |= m1;
         }
-        mask |= two;
-      } else mask |= this.atLeast(down, first, last, k);
+        mask0 |= two0;
+        mask1 |= two1;
+      } else {
+        mask0 |= this.atLeast(down, 0, first, last, k);
+        mask1 |= this.atLeast(down, 1, first, last, k);
+      }
     }
-    return mask >>> 0;
+    mask0 >>>= 0;
+    mask1 >>>= 0;
+    if (mask0 === was0 && mask1 === was1) return false;
+    down[2 * i] = mask0;
+    down[2 * i + 1] = mask1;
+    return true;
   }
 
-  /** Samples in which at least k of members[first .. last−1] are down. */
-  private atLeast(down: Uint32Array, first: number, last: number, k: number): number {
+  /** Samples of word `half` in which at least k of members[first .. last−1] are down. */
+  private atLeast(down: Uint32Array, half: number, first: number, last: number, k: number): number {
     // tally[j]: samples with more than j members down so far (a unary counter, capped at k).
     if (k > this.tally.length) this.tally = new Int32Array(k);
     const { tally, members } = this;
     tally.fill(0, 0, k);
     for (let a = first; a < last; a++) {
-      const m = down[members[a]!]!;
+      const m = down[2 * members[a]! + half]!;
       if (m === 0) continue;
       for (let j = k - 1; j >= 1; j--) tally[j] = tally[j]! | (tally[j - 1]! & m);
       tally[0] = tally[0]! | m;
