@@ -6,6 +6,7 @@ import type { RankedGraph } from '../ranked-graph.js';
 import { reachCounts } from '../../graph/reach-counts.js';
 import { componentsToCount, reachOfServices, type ComponentReach } from './component-reach.js';
 import { DownSets, WIDTH, WORDS } from './down-sets.js';
+import { downSetGraphOf } from './failure-edges.js';
 import { failureOrder } from './failure-order.js';
 import { runShared, workersAvailable } from './shared-sweep.js';
 import {
@@ -68,8 +69,9 @@ export function singleFailureSweep(
 type Deliver = (item: number, chunk: Int32Array, size: number) => void;
 
 /**
- * Failures in failure order, chunked by `width`; a service nothing depends on takes down only
- * itself and needs no chunk.
+ * Failures in failure order, chunked by `width`; a failure that fails no other service's hard
+ * requirement on its own (nothing requires it, or only soft or tolerant of its loss) takes down
+ * only itself and needs no chunk.
  */
 function walkFailures(
   plan: RankedGraph,
@@ -81,13 +83,14 @@ function walkFailures(
   onProgress?: (done: number, total: number) => void,
 ): void {
   const n = order.length;
+  const { takesOthers } = downSetGraphOf(plan);
   const chunk = new Int32Array(width);
   let size = 0;
   let item = 0;
   let done = 0;
   for (const x of order) {
     done++;
-    if (isLeaf(plan, x)) {
+    if (!takesOthers[plan.rank[x]!]) {
       downCount[x] = 1;
       if (observer.interesting[x]) observer.down(x, x);
       continue;
@@ -102,15 +105,10 @@ function walkFailures(
   if (size > 0) deliver(item, chunk, size);
 }
 
-function isLeaf(plan: RankedGraph, x: number): boolean {
-  const r = plan.rank[x]!;
-  return plan.dependentStart[r + 1] === plan.dependentStart[r];
-}
-
 /** Propagates each chunk here, as it comes. */
 function direct(plan: RankedGraph, observer: SweepObserver, downCount: Int32Array): Deliver {
   const one = new Int32Array(1);
-  const sets = new DownSets(plan, (x) => {
+  const sets = new DownSets(downSetGraphOf(plan), (x) => {
     one[0] = x;
     return one;
   });
@@ -157,11 +155,12 @@ function sweepWork(
   downCount: Int32Array,
 ): SweepWork {
   const n = order.length;
+  const { takesOthers } = downSetGraphOf(plan);
   const chunkLabels = new Int32Array(n);
   const chunkStart = [0];
   let length = 0;
   for (const x of order) {
-    if (isLeaf(plan, x)) continue;
+    if (!takesOthers[plan.rank[x]!]) continue;
     chunkLabels[length++] = x;
     if (length - chunkStart[chunkStart.length - 1]! === width) chunkStart.push(length);
   }
@@ -172,7 +171,7 @@ function sweepWork(
   const none = new Int32Array(0);
   const counted = reach?.counted ?? none;
   return {
-    graph: plan,
+    graph: downSetGraphOf(plan),
     report,
     chunkLabels: chunkLabels.subarray(0, length),
     chunkStart: Int32Array.from(chunkStart),
