@@ -8,7 +8,7 @@ import { componentsToCount, reachOfServices, type ComponentReach } from './compo
 import { DownSets, WIDTH, WORDS } from './down-sets.js';
 import { downSetGraphOf } from './failure-edges.js';
 import { failureOrder } from './failure-order.js';
-import { runShared, workersAvailable } from './shared-sweep.js';
+import { runShared, workersAvailable, type WorkerGuard } from './shared-sweep.js';
 import {
   deliverChunk,
   deliverRecord,
@@ -24,6 +24,8 @@ export interface SweepThreads {
   minServices?: number;
   /** Failures per chunk, 1..128 (default 128; fewer only to test the split). */
   chunkSize?: number;
+  /** Another worker script and patience, only to test a worker that never reports. */
+  guard?: WorkerGuard;
 }
 
 /** Below this many services starting a worker costs more than it saves. */
@@ -52,7 +54,7 @@ export function singleFailureSweep(
   let counts: Int32Array;
   if (count > 1) {
     const work = sweepWork(plan, observer, order, width, reach, downCount);
-    const { records, ran } = runShared(work, count);
+    const { records, ran } = runShared(work, count, threads?.guard);
     deliver = recorded(plan, work, records, observer);
     counts = work.reach;
     count = ran;
