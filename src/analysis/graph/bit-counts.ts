@@ -66,43 +66,29 @@ export class BitCounts {
 
   /** The eight pending masks through the carry-save tree; what leaves it is worth eight. */
   private block(): void {
-    const p = this.pending;
-    let ones = this.ones;
-    let twos = this.twos;
-    // Each step adds three words of one weight into a word of that weight and a carry of twice it.
-    let a = p[0]!;
-    let b = p[1]!;
-    let u = ones ^ a;
-    const twosA = (ones & a) | (u & b);
-    ones = u ^ b;
-    a = p[2]!;
-    b = p[3]!;
-    u = ones ^ a;
-    const twosB = (ones & a) | (u & b);
-    ones = u ^ b;
-    u = twos ^ twosA;
-    const foursA = (twos & twosA) | (u & twosB);
-    twos = u ^ twosB;
-    a = p[4]!;
-    b = p[5]!;
-    u = ones ^ a;
-    const twosC = (ones & a) | (u & b);
-    ones = u ^ b;
-    a = p[6]!;
-    b = p[7]!;
-    u = ones ^ a;
-    const twosD = (ones & a) | (u & b);
-    ones = u ^ b;
-    u = twos ^ twosC;
-    const foursB = (twos & twosC) | (u & twosD);
-    twos = u ^ twosD;
-    u = this.fours ^ foursA;
+    const foursA = this.four(0);
+    const foursB = this.four(4);
+    // Three words of one weight add into a word of that weight and a carry of twice it.
+    const u = this.fours ^ foursA;
     const eights = (this.fours & foursA) | (u & foursB);
     this.fours = u ^ foursB;
-    this.ones = ones;
-    this.twos = twos;
     this.length = 0;
     this.ripple(eights, 3);
+  }
+
+  /** Pending masks k .. k+3 into `ones` and `twos`; returns the carry worth four. */
+  private four(k: number): number {
+    const p = this.pending;
+    let u = this.ones ^ p[k]!;
+    const twosA = (this.ones & p[k]!) | (u & p[k + 1]!);
+    const ones = u ^ p[k + 1]!;
+    u = ones ^ p[k + 2]!;
+    const twosB = (ones & p[k + 2]!) | (u & p[k + 3]!);
+    this.ones = u ^ p[k + 3]!;
+    u = this.twos ^ twosA;
+    const fours = (this.twos & twosA) | (u & twosB);
+    this.twos = u ^ twosB;
+    return fours;
   }
 
   /** Adds 2^level to count i for every bit i set in `mask` (a ripple-carry add). */
