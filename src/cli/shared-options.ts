@@ -79,11 +79,12 @@ export function analyzeWithProgress(
 
 /**
  * Threads the single-failure sweep may use: BLAST_RADIUS_THREADS (a whole number, at least 1;
- * no more than the cores), else both cores where there are two or more.
+ * no more than the cores), else one. On a two-core machine a second thread saved no time
+ * measurably: copying the graph into shared memory costs about what it takes off this one.
  */
 export function sweepThreads(env: CliIO['env']): number {
   const text = env['BLAST_RADIUS_THREADS'];
-  if (text === undefined || text === '') return Math.min(2, availableParallelism());
+  if (text === undefined || text === '') return 1;
   if (!/^\d+$/.test(text) || Number(text) < 1) {
     throw new UsageError(
       `BLAST_RADIUS_THREADS takes a whole number of at least 1, not ${JSON.stringify(text)}`,

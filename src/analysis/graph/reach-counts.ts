@@ -7,7 +7,8 @@
 // keeping them apart from the quorum propagation of the down sets makes each pass a single
 // OR per edge of the condensation.
 
-import { sortValues } from './integer-sort.js';
+import { BitCounts } from './bit-counts.js';
+import { RankQueue } from './rank-queue.js';
 
 /** The condensation: components as nodes, in the topological order of the original indices. */
 export interface Condensation {
@@ -96,102 +97,69 @@ export function reachCounts(
 export class ReachPasses {
   private readonly condensation: CondensationEdges;
   private readonly masks: Int32Array;
-  private readonly seen: Int32Array;
-  private readonly queue: Int32Array;
-  private readonly counters = Array.from({ length: WORDS }, () => new Int32Array(32));
-  private epoch = 0;
+  /** Components whose masks are waiting to flow up, smallest first. */
+  private readonly queue: RankQueue;
+  private readonly counters = Array.from({ length: WORDS }, () => new BitCounts());
 
   constructor(condensation: CondensationEdges) {
     const { count } = condensation;
     this.condensation = condensation;
     this.masks = new Int32Array(WORDS * count);
-    this.seen = new Int32Array(count);
-    this.queue = new Int32Array(count);
+    this.queue = new RankQueue(count);
   }
 
-  /** result[i] for the positions begin .. begin+127 of `labels` (fewer at the end). */
+  /**
+   * result[i] for the positions begin .. begin+127 of `labels` (fewer at the end). The seeds'
+   * masks flow up the condensation in topological order, smallest component first, each
+   * component handing its mask to its dependents once: one OR of four words per edge out of
+   * the union of the seeds' ancestors, which is all the pass visits.
+   */
   run(
     labels: Int32Array,
     begin: number,
     seeds: (label: number) => ArrayLike<number>,
     result: Int32Array,
   ): void {
-    const { count, size, dependentStart, dependents } = this.condensation;
-    const { masks, seen, queue, counters } = this;
+    const { size, dependentStart, dependents } = this.condensation;
+    const { masks, queue, counters } = this;
     const width = Math.min(REACH_WIDTH, labels.length - begin);
-    const epoch = ++this.epoch;
-    let tail = 0;
     for (let bit = 0; bit < width; bit++) {
       const members = seeds(labels[begin + bit]!);
       for (let i = 0; i < members.length; i++) {
         const c = members[i]!;
         masks[WORDS * c + (bit >>> 5)]! |= 1 << (bit & 31);
-        if (seen[c] === epoch) continue;
-        seen[c] = epoch;
-        queue[tail++] = c;
+        queue.push(c);
       }
     }
-    for (let head = 0; head < tail; head++) {
-      const c = queue[head]!;
-      for (let k = dependentStart[c]!; k < dependentStart[c + 1]!; k++) {
-        const d = dependents[k]!;
-        if (seen[d] === epoch) continue;
-        seen[d] = epoch;
-        queue[tail++] = d;
-      }
-    }
-    const region = sortValues(queue.subarray(0, tail), count);
-    for (let w = 0; w < WORDS; w++) counters[w]!.fill(0);
-    for (let k = 0; k < tail; k++) {
-      const c = region[k]!;
+    for (let w = 0; w < WORDS; w++) counters[w]!.clear();
+    while (queue.size > 0) {
+      const c = queue.pop();
       const base = WORDS * c;
       const m0 = masks[base]!;
       const m1 = masks[base + 1]!;
       const m2 = masks[base + 2]!;
       const m3 = masks[base + 3]!;
-      for (let e = dependentStart[c]!; e < dependentStart[c + 1]!; e++) {
-        const d = WORDS * dependents[e]!;
-        masks[d]! |= m0;
-        masks[d + 1]! |= m1;
-        masks[d + 2]! |= m2;
-        masks[d + 3]! |= m3;
+      for (let e = dependentStart[c]!, last = dependentStart[c + 1]!; e < last; e++) {
+        const d = dependents[e]!;
+        const to = WORDS * d;
+        masks[to]! |= m0;
+        masks[to + 1]! |= m1;
+        masks[to + 2]! |= m2;
+        masks[to + 3]! |= m3;
+        queue.push(d);
       }
       const weight = size[c]!;
-      if (m0 !== 0) addWeighted(counters[0]!, m0, weight);
-      if (m1 !== 0) addWeighted(counters[1]!, m1, weight);
-      if (m2 !== 0) addWeighted(counters[2]!, m2, weight);
-      if (m3 !== 0) addWeighted(counters[3]!, m3, weight);
+      if (m0 !== 0) counters[0]!.addTimes(m0, weight);
+      if (m1 !== 0) counters[1]!.addTimes(m1, weight);
+      if (m2 !== 0) counters[2]!.addTimes(m2, weight);
+      if (m3 !== 0) counters[3]!.addTimes(m3, weight);
       masks[base] = 0;
       masks[base + 1] = 0;
       masks[base + 2] = 0;
       masks[base + 3] = 0;
     }
     for (let bit = 0; bit < width; bit++) {
-      result[begin + bit] = countOf(counters[bit >>> 5]!, bit & 31);
+      result[begin + bit] = counters[bit >>> 5]!.count(bit & 31);
     }
   }
-}
-
-/**
- * Adds `weight` to the count of every seed set whose bit is set in `mask`, in bit-sliced
- * counters (bit i of level j is bit j of the count of seed set i): a ripple-carry add per set
- * bit of the weight.
- */
-function addWeighted(counter: Int32Array, mask: number, weight: number): void {
-  for (let from = 0; weight >>> from !== 0; from++) {
-    if (((weight >>> from) & 1) === 0) continue;
-    let carry = mask;
-    for (let level = from; carry !== 0; level++) {
-      const next = counter[level]! & carry;
-      counter[level]! ^= carry;
-      carry = next;
-    }
-  }
-}
-
-/** The count of seed set `bit` in bit-sliced counters. */
-export function countOf(counter: Int32Array, bit: number): number {
-  let count = 0;
-  for (let level = 0; level < 31; level++) count |= ((counter[level]! >>> bit) & 1) << level;
-  return count;
 }

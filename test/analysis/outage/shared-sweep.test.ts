@@ -39,7 +39,11 @@ function sweepLog(
   manifest: Manifest,
   threads: number,
   chunkSize: number,
-  { reach = true, listed = false } = {},
+  {
+    reach = true,
+    listed = false,
+    guard,
+  }: { reach?: boolean; listed?: boolean; guard?: { worker: URL; patienceMs: number } } = {},
 ) {
   const graph = compileGraph(manifest);
   const plan = planSweep(graph);
@@ -65,7 +69,7 @@ function sweepLog(
       },
     },
     undefined,
-    { count: threads, minServices: 0, chunkSize },
+    { count: threads, minServices: 0, chunkSize, guard },
     { reach },
   );
   return {
@@ -154,6 +158,23 @@ describe('the single-failure sweep on worker threads', () => {
         expect(shared).toBe(alone);
       }),
       { numRuns: 12 },
+    );
+  });
+
+  it('runs the share of a worker that ends without a word here, and says so', () => {
+    // The stand-in worker loads, never reports and exits: as one killed for lack of memory. With
+    // no patience beyond four times its own share, the main thread ends the wait, runs that share
+    // itself, and the results are those of one thread. Whatever the timing, the run ends.
+    const silent = new URL('data:text/javascript,export {};');
+    fc.assert(
+      fc.property(manifests, fc.integer({ min: 1, max: 5 }), (manifest, chunkSize) => {
+        const alone = sweepLog(manifest, 1, chunkSize);
+        const guarded = sweepLog(manifest, 2, chunkSize, {
+          guard: { worker: silent, patienceMs: 0 },
+        });
+        expect(guarded).toEqual(alone);
+      }),
+      { numRuns: 10 },
     );
   });
 

@@ -6,26 +6,12 @@
 
 import { sortValues } from '../../graph/integer-sort.js';
 import { RankQueue } from '../../graph/rank-queue.js';
-import { countOf } from '../../graph/reach-counts.js';
-import type { RankedGraph } from '../ranked-graph.js';
+import { BitCounts } from '../../graph/bit-counts.js';
+import type { DownSetGraph } from './failure-edges.js';
 
 /** 32-bit words of outages propagated together. */
 export const WORDS = 4;
 export const WIDTH = 32 * WORDS;
-
-/** The graph in topological rank order, as the down sets read it (a RankedGraph's arrays). */
-export type DownSetGraph = Pick<
-  RankedGraph,
-  | 'order'
-  | 'rank'
-  | 'reqStart'
-  | 'reqQuorum'
-  | 'reqSoft'
-  | 'altStart'
-  | 'alts'
-  | 'dependentStart'
-  | 'dependents'
->;
 
 export class DownSets {
   private readonly graph: DownSetGraph;
@@ -34,10 +20,14 @@ export class DownSets {
   /** Ranks whose masks are not zero, in the order they became so. */
   private readonly touched: Int32Array;
   private readonly seen: Int32Array;
+  /** Outages pushed to rank r by its broken requirements, not yet settled: from WORDS·r. */
+  private readonly incoming: Int32Array;
+  /** strained[r] = 1: an alternative of one of r's groups went down since r was settled. */
+  private readonly strained: Uint8Array;
   private readonly queue: RankQueue;
   private readonly members: (label: number) => ArrayLike<number>;
-  /** Bit-sliced counters per word: bit i of level j is bit j of the count for outage i. */
-  private readonly downCounters = Array.from({ length: WORDS }, () => new Int32Array(32));
+  /** Per word, the number of services down in each of its outages. */
+  private readonly downCounters = Array.from({ length: WORDS }, () => new BitCounts());
   private epoch = 0;
   /** How many ranks of `touched` the last chunk propagated left with a mask. */
   private count = 0;
@@ -49,6 +39,8 @@ export class DownSets {
     this.masks = new Int32Array(WORDS * n);
     this.touched = new Int32Array(n);
     this.seen = new Int32Array(n);
+    this.incoming = new Int32Array(WORDS * n);
+    this.strained = new Uint8Array(n);
     this.queue = new RankQueue(n);
   }
 
@@ -74,13 +66,14 @@ export class DownSets {
   countDown(chunk: Int32Array, size: number, downCount: Int32Array): void {
     const { masks, touched, count } = this;
     const words = (size + 31) >>> 5;
-    for (let w = 0; w < words; w++) this.downCounters[w]!.fill(0);
+    const counters = this.downCounters;
+    for (let w = 0; w < words; w++) counters[w]!.clear();
     for (let k = 0; k < count; k++) {
       const base = WORDS * touched[k]!;
-      for (let w = 0; w < words; w++) addBits(this.downCounters[w]!, masks[base + w]!);
+      for (let w = 0; w < words; w++) counters[w]!.add(masks[base + w]!);
     }
     for (let bit = 0; bit < size; bit++) {
-      downCount[chunk[bit]!] = countOf(this.downCounters[bit >>> 5]!, bit & 31);
+      downCount[chunk[bit]!] = counters[bit >>> 5]!.count(bit & 31);
     }
   }
 
@@ -93,13 +86,15 @@ export class DownSets {
   /**
    * Down masks from the chunk's failed services outward: a worklist in rank order settles a
    * service only when one of its dependencies went down in some outage of the chunk, so a pass
-   * costs the services down and their direct dependents, not everything above the failures.
-   * Masks only grow and every service whose dependency grew is settled again, so this reaches
-   * the least fixed point (strongly connected components included), which is the down set.
-   * Returns how many ranks are in `touched`.
+   * costs the services down and the edges out of them, not everything above the failures. A
+   * service that goes down in new outages pushes those bits to the services whose requirement
+   * then fails outright (`breaks`), and marks those with a group on it (`strains`) to count that
+   * group again. Masks only grow and every service whose requirement may have failed in a new
+   * outage is settled again, so this reaches the least fixed point (strongly connected
+   * components included), which is the down set. Returns how many ranks are in `touched`.
    */
   private spread(chunk: Int32Array, size: number): number {
-    const { rank, dependentStart, dependents } = this.graph;
+    const { rank } = this.graph;
     const { masks, seen, touched, queue } = this;
     const epoch = ++this.epoch;
     let count = 0;
@@ -111,9 +106,12 @@ export class DownSets {
         if (seen[r] === epoch) continue;
         seen[r] = epoch;
         touched[count++] = r;
-        for (let d = dependentStart[r]!; d < dependentStart[r + 1]!; d++)
-          queue.push(dependents[d]!);
       }
+    }
+    for (let k = 0; k < count; k++) {
+      const r = touched[k]!;
+      const base = WORDS * r;
+      this.pass(r, masks[base]!, masks[base + 1]!, masks[base + 2]!, masks[base + 3]!);
     }
     while (queue.size > 0) {
       const v = queue.pop();
@@ -122,73 +120,94 @@ export class DownSets {
         seen[v] = epoch;
         touched[count++] = v;
       }
-      for (let d = dependentStart[v]!; d < dependentStart[v + 1]!; d++) queue.push(dependents[d]!);
     }
     return count;
   }
 
+  /** Rank v went down in the outages of n0..n3: tells the services that require it. */
+  private pass(v: number, n0: number, n1: number, n2: number, n3: number): void {
+    const { breakStart, breaks, strainStart, strains } = this.graph;
+    const { incoming, strained, queue } = this;
+    for (let e = breakStart[v]!, last = breakStart[v + 1]!; e < last; e++) {
+      const d = breaks[e]!;
+      const base = WORDS * d;
+      incoming[base]! |= n0;
+      incoming[base + 1]! |= n1;
+      incoming[base + 2]! |= n2;
+      incoming[base + 3]! |= n3;
+      queue.push(d);
+    }
+    for (let e = strainStart[v]!, last = strainStart[v + 1]!; e < last; e++) {
+      const d = strains[e]!;
+      strained[d] = 1;
+      queue.push(d);
+    }
+  }
+
   /**
-   * Recomputes the down masks of rank `v` from its requirements' alternatives; true if they
-   * grew. The hottest code of `analyze`: flat loops over typed arrays.
+   * Rank `v`'s down masks from what reached it: the outages its broken requirements pushed,
+   * and its groups counted again if one of their alternatives went down. True if they grew, in
+   * which case the growth is passed on. The hottest code of `analyze`: flat loops over typed
+   * arrays.
    */
   private settle(v: number): boolean {
-    const { reqStart, reqSoft, reqQuorum, altStart, alts } = this.graph;
-    const { masks } = this;
+    const { masks, incoming } = this;
     const base = WORDS * v;
     const was0 = masks[base]!;
     const was1 = masks[base + 1]!;
     const was2 = masks[base + 2]!;
     const was3 = masks[base + 3]!;
-    let d0 = was0;
-    let d1 = was1;
-    let d2 = was2;
-    let d3 = was3;
-    for (let r = reqStart[v]!, lastReq = reqStart[v + 1]!; r < lastReq; r++) {
-      if (reqSoft[r]) continue;
-      const first = altStart[r]!;
-      const last = altStart[r + 1]!;
-      let a0 = 0;
-      let a1 = 0;
-      let a2 = 0;
-      let a3 = 0;
-      for (let a = first; a < last; a++) {
-        const u = WORDS * alts[a]!;
-        a0 |= masks[u]!;
-        a1 |= masks[u + 1]!;
-        a2 |= masks[u + 2]!;
-        a3 |= masks[u + 3]!;
+    let d0 = incoming[base]!;
+    let d1 = incoming[base + 1]!;
+    let d2 = incoming[base + 2]!;
+    let d3 = incoming[base + 3]!;
+    incoming[base] = 0;
+    incoming[base + 1] = 0;
+    incoming[base + 2] = 0;
+    incoming[base + 3] = 0;
+    if (this.strained[v]) {
+      this.strained[v] = 0;
+      const { groupStart, groups, reqQuorum, altStart, alts } = this.graph;
+      for (let g = groupStart[v]!, lastGroup = groupStart[v + 1]!; g < lastGroup; g++) {
+        const r = groups[g]!;
+        const first = altStart[r]!;
+        const last = altStart[r + 1]!;
+        // Only outages v is not yet down in can change anything.
+        let a0 = 0;
+        let a1 = 0;
+        let a2 = 0;
+        let a3 = 0;
+        for (let a = first; a < last; a++) {
+          const u = WORDS * alts[a]!;
+          a0 |= masks[u]!;
+          a1 |= masks[u + 1]!;
+          a2 |= masks[u + 2]!;
+          a3 |= masks[u + 3]!;
+        }
+        a0 &= ~(was0 | d0);
+        a1 &= ~(was1 | d1);
+        a2 &= ~(was2 | d2);
+        a3 &= ~(was3 | d3);
+        if ((a0 | a1 | a2 | a3) === 0) continue;
+        // Requirement r fails once `need` of its alternatives are down.
+        const need = last - first - reqQuorum[r]! + 1;
+        if (a0 !== 0) d0 |= atLeast(masks, alts, first, last, need, a0, 0);
+        if (a1 !== 0) d1 |= atLeast(masks, alts, first, last, need, a1, 1);
+        if (a2 !== 0) d2 |= atLeast(masks, alts, first, last, need, a2, 2);
+        if (a3 !== 0) d3 |= atLeast(masks, alts, first, last, need, a3, 3);
       }
-      if ((a0 | a1 | a2 | a3) === 0) continue;
-      // Requirement r fails once `need` of its alternatives are down.
-      const need = last - first - reqQuorum[r]! + 1;
-      if (need === 1) {
-        d0 |= a0;
-        d1 |= a1;
-        d2 |= a2;
-        d3 |= a3;
-        continue;
-      }
-      if (a0 !== 0) d0 |= atLeast(masks, alts, first, last, need, a0, 0);
-      if (a1 !== 0) d1 |= atLeast(masks, alts, first, last, need, a1, 1);
-      if (a2 !== 0) d2 |= atLeast(masks, alts, first, last, need, a2, 2);
-      if (a3 !== 0) d3 |= atLeast(masks, alts, first, last, need, a3, 3);
     }
-    if (d0 === was0 && d1 === was1 && d2 === was2 && d3 === was3) return false;
-    masks[base] = d0;
-    masks[base + 1] = d1;
-    masks[base + 2] = d2;
-    masks[base + 3] = d3;
+    d0 &= ~was0;
+    d1 &= ~was1;
+    d2 &= ~was2;
+    d3 &= ~was3;
+    if ((d0 | d1 | d2 | d3) === 0) return false;
+    masks[base] = was0 | d0;
+    masks[base + 1] = was1 | d1;
+    masks[base + 2] = was2 | d2;
+    masks[base + 3] = was3 | d3;
+    this.pass(v, d0, d1, d2, d3);
     return true;
-  }
-}
-
-/** Adds one to the count of every outage whose bit is set in `mask` (a ripple-carry add). */
-function addBits(counter: Int32Array, mask: number): void {
-  let carry = mask;
-  for (let level = 0; carry !== 0; level++) {
-    const next = counter[level]! & carry;
-    counter[level]! ^= carry;
-    carry = next;
   }
 }
 

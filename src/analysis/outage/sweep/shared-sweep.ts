@@ -19,6 +19,12 @@ const WORKER = new URL('./sweep-worker.js', import.meta.url);
 const PATIENCE_MS = 30_000;
 const PATIENCE_FACTOR = 4;
 
+/** The worker's script and how long to wait for it at least; tests stand in a worker that dies. */
+export interface WorkerGuard {
+  worker?: URL;
+  patienceMs?: number;
+}
+
 /**
  * Whether worker threads can run here: the worker is a built `.js` file beside this one, so
  * not when this module runs from its TypeScript source (as under the test runner).
@@ -34,6 +40,7 @@ export function workersAvailable(): boolean {
 export function runShared(
   work: SweepWork,
   threads: number,
+  { worker: script = WORKER, patienceMs = PATIENCE_MS }: WorkerGuard = {},
 ): { records: DownRecord[]; ran: number } {
   const shared = shareWork(work);
   const status = new Int32Array(new SharedArrayBuffer(4 * threads));
@@ -41,7 +48,7 @@ export function runShared(
   for (let thread = 1; thread < threads; thread++) {
     const { port1, port2 } = new MessageChannel();
     try {
-      const worker = new Worker(WORKER, {
+      const worker = new Worker(script, {
         workerData: { work: shared, thread, threads, status, port: port2 },
         transferList: [port2],
       });
@@ -55,7 +62,7 @@ export function runShared(
   const ownStart = performance.now();
   const records = [runItems(shared, 0, threads)];
   const deadline =
-    performance.now() + Math.max(PATIENCE_MS, PATIENCE_FACTOR * (performance.now() - ownStart));
+    performance.now() + Math.max(patienceMs, PATIENCE_FACTOR * (performance.now() - ownStart));
   let ran = 1;
   for (let thread = 1; thread < threads; thread++) {
     const worker = started.find((s) => s.thread === thread);
@@ -86,13 +93,16 @@ function shareWork(work: SweepWork): SweepWork {
     graph: {
       order: share(g.order),
       rank: share(g.rank),
-      reqStart: share(g.reqStart),
       reqQuorum: share(g.reqQuorum),
-      reqSoft: share(g.reqSoft),
       altStart: share(g.altStart),
       alts: share(g.alts),
-      dependentStart: share(g.dependentStart),
-      dependents: share(g.dependents),
+      breakStart: share(g.breakStart),
+      breaks: share(g.breaks),
+      strainStart: share(g.strainStart),
+      strains: share(g.strains),
+      groupStart: share(g.groupStart),
+      groups: share(g.groups),
+      takesOthers: share(g.takesOthers),
     },
     report: share(work.report),
     chunkLabels: share(work.chunkLabels),

@@ -6,8 +6,9 @@ import type { RankedGraph } from '../ranked-graph.js';
 import { reachCounts } from '../../graph/reach-counts.js';
 import { componentsToCount, reachOfServices, type ComponentReach } from './component-reach.js';
 import { DownSets, WIDTH, WORDS } from './down-sets.js';
+import { downSetGraphOf } from './failure-edges.js';
 import { failureOrder } from './failure-order.js';
-import { runShared, workersAvailable } from './shared-sweep.js';
+import { runShared, workersAvailable, type WorkerGuard } from './shared-sweep.js';
 import {
   deliverChunk,
   deliverRecord,
@@ -23,6 +24,8 @@ export interface SweepThreads {
   minServices?: number;
   /** Failures per chunk, 1..128 (default 128; fewer only to test the split). */
   chunkSize?: number;
+  /** Another worker script and patience, only to test a worker that never reports. */
+  guard?: WorkerGuard;
 }
 
 /** Below this many services starting a worker costs more than it saves. */
@@ -51,7 +54,7 @@ export function singleFailureSweep(
   let counts: Int32Array;
   if (count > 1) {
     const work = sweepWork(plan, observer, order, width, reach, downCount);
-    const { records, ran } = runShared(work, count);
+    const { records, ran } = runShared(work, count, threads?.guard);
     deliver = recorded(plan, work, records, observer);
     counts = work.reach;
     count = ran;
@@ -68,8 +71,9 @@ export function singleFailureSweep(
 type Deliver = (item: number, chunk: Int32Array, size: number) => void;
 
 /**
- * Failures in failure order, chunked by `width`; a service nothing depends on takes down only
- * itself and needs no chunk.
+ * Failures in failure order, chunked by `width`; a failure that fails no other service's hard
+ * requirement on its own (nothing requires it, or only soft or tolerant of its loss) takes down
+ * only itself and needs no chunk.
  */
 function walkFailures(
   plan: RankedGraph,
@@ -81,13 +85,14 @@ function walkFailures(
   onProgress?: (done: number, total: number) => void,
 ): void {
   const n = order.length;
+  const { takesOthers } = downSetGraphOf(plan);
   const chunk = new Int32Array(width);
   let size = 0;
   let item = 0;
   let done = 0;
   for (const x of order) {
     done++;
-    if (isLeaf(plan, x)) {
+    if (!takesOthers[plan.rank[x]!]) {
       downCount[x] = 1;
       if (observer.interesting[x]) observer.down(x, x);
       continue;
@@ -102,15 +107,10 @@ function walkFailures(
   if (size > 0) deliver(item, chunk, size);
 }
 
-function isLeaf(plan: RankedGraph, x: number): boolean {
-  const r = plan.rank[x]!;
-  return plan.dependentStart[r + 1] === plan.dependentStart[r];
-}
-
 /** Propagates each chunk here, as it comes. */
 function direct(plan: RankedGraph, observer: SweepObserver, downCount: Int32Array): Deliver {
   const one = new Int32Array(1);
-  const sets = new DownSets(plan, (x) => {
+  const sets = new DownSets(downSetGraphOf(plan), (x) => {
     one[0] = x;
     return one;
   });
@@ -157,11 +157,12 @@ function sweepWork(
   downCount: Int32Array,
 ): SweepWork {
   const n = order.length;
+  const { takesOthers } = downSetGraphOf(plan);
   const chunkLabels = new Int32Array(n);
   const chunkStart = [0];
   let length = 0;
   for (const x of order) {
-    if (isLeaf(plan, x)) continue;
+    if (!takesOthers[plan.rank[x]!]) continue;
     chunkLabels[length++] = x;
     if (length - chunkStart[chunkStart.length - 1]! === width) chunkStart.push(length);
   }
@@ -172,7 +173,7 @@ function sweepWork(
   const none = new Int32Array(0);
   const counted = reach?.counted ?? none;
   return {
-    graph: plan,
+    graph: downSetGraphOf(plan),
     report,
     chunkLabels: chunkLabels.subarray(0, length),
     chunkStart: Int32Array.from(chunkStart),

@@ -5,7 +5,8 @@
 // receives shared, not copied.
 
 import { REACH_WIDTH, ReachPasses, type CondensationEdges } from '../../graph/reach-counts.js';
-import { DownSets, WORDS, type DownSetGraph } from './down-sets.js';
+import { DownSets, WORDS } from './down-sets.js';
+import type { DownSetGraph } from './failure-edges.js';
 
 export interface SweepWork {
   readonly graph: DownSetGraph;
