@@ -25,21 +25,33 @@ export class RequirementTable {
   private count = 0;
   private altCount = 0;
 
+  /** Where the last service's requirements end. */
+  private slotEnd = 0;
+
   constructor(
     readonly src: SourceFile,
-    /** Service ids by declaration number, across every file of the manifest. */
-    readonly ids: readonly string[],
+    /**
+     * Service ids by declaration number, across every file of the manifest: what the
+     * alternatives are numbers of, once the files are read (until then, any numbering).
+     */
+    public ids: readonly string[] = [],
   ) {}
 
-  /** Starts the requirements of a new service; its slot. */
+  /** Starts a new service, whose requirements are those added next; its slot. */
   openService(): number {
     if (this.slots + 1 >= this.start.length) this.start = grow(this.start, this.start.length * 2);
-    this.start[this.slots] = this.count;
-    this.start[this.slots + 1] = this.count;
+    this.start[this.slots] = this.slotEnd;
+    this.start[this.slots + 1] = this.slotEnd;
     return this.slots++;
   }
 
-  /** Ends the requirement being added, which the service opened last owns. */
+  /** Ends the service opened last: its requirements end before requirement `end`. */
+  closeService(end: number): void {
+    this.start[this.slots] = end;
+    this.slotEnd = end;
+  }
+
+  /** Ends the requirement being added. */
   closeRequirement(quorum: number, soft: boolean, group: boolean, offset: number): void {
     const r = this.count;
     if (r + 2 > this.quorums.length) this.growRequirements();
@@ -48,7 +60,6 @@ export class RequirementTable {
     this.offsets[r] = offset;
     this.count = r + 1;
     this.altStart[this.count] = this.altCount;
-    this.start[this.slots] = this.count;
   }
 
   /** Adds an alternative (a declaration number) to the requirement being added. */
@@ -57,14 +68,24 @@ export class RequirementTable {
     this.alts[this.altCount++] = declared;
   }
 
-  /** Sets the tolerance of the requirement added last. */
-  setTolerance(seconds: number): void {
-    this.tolerances[this.count - 1] = seconds;
+  /** Alternatives added so far to the requirement being added. */
+  get pendingAlternatives(): number {
+    return this.altCount - this.altStart[this.count]!;
   }
 
-  /** Requirements of `slot`: the first and one past the last. */
-  range(slot: number): [number, number] {
-    return [this.start[slot]!, this.start[slot + 1]!];
+  /** Sets the tolerance of requirement r. */
+  setTolerance(r: number, seconds: number): void {
+    this.tolerances[r] = seconds;
+  }
+
+  /** The first requirement of `slot`. */
+  first(slot: number): number {
+    return this.start[slot]!;
+  }
+
+  /** One past the last requirement of `slot`. */
+  end(slot: number): number {
+    return this.start[slot + 1]!;
   }
 
   /** The number of requirements added so far. */
@@ -88,18 +109,24 @@ export class RequirementTable {
     return this.tolerances[r]!;
   }
 
-  /** Alternatives of requirement r, as declaration numbers: first and one past the last. */
-  alternatives(r: number): [number, number] {
-    return [this.altStart[r]!, this.altStart[r + 1]!];
+  /** The first alternative of requirement r (alternatives of r: altFrom(r) .. altFrom(r+1)-1). */
+  altFrom(r: number): number {
+    return this.altStart[r]!;
   }
 
   alternative(k: number): number {
     return this.alts[k]!;
   }
 
+  /** Renumbers alternative k (from a number of the file's names to a declaration number). */
+  renumber(k: number, declared: number): void {
+    this.alts[k] = declared;
+  }
+
   /** The Requirements of `slot`, as the positional reader makes them, key order included. */
   requirements(slot: number): Requirement[] {
-    const [from, to] = this.range(slot);
+    const from = this.start[slot]!;
+    const to = this.start[slot + 1]!;
     const list: Requirement[] = [];
     for (let r = from; r < to; r++) {
       const alternatives: string[] = [];

@@ -62,12 +62,10 @@ export function compileGraph(manifest: Manifest): CompiledGraph {
   for (let v = 0; v < n; v++) {
     const columns = held[v];
     if (columns !== undefined) {
-      const [from, to] = columns.table.range(columns.slot);
+      const from = columns.table.first(columns.slot);
+      const to = columns.table.end(columns.slot);
       requirementCount += to - from;
-      if (to > from) {
-        alternativeCount += columns.table.alternatives(to - 1)[1];
-        alternativeCount -= columns.table.alternatives(from)[0];
-      }
+      alternativeCount += columns.table.altFrom(to) - columns.table.altFrom(from);
       continue;
     }
     const dependsOn = services[v]!.dependsOn;
@@ -96,16 +94,15 @@ export function compileGraph(manifest: Manifest): CompiledGraph {
     if (columns !== undefined) {
       const table = columns.table;
       const byNumber = numbering.of(table.ids);
-      const [from, to] = table.range(columns.slot);
-      for (let q = from; q < to; q++) {
+      const to = table.end(columns.slot);
+      for (let q = table.first(columns.slot); q < to; q++) {
         reqOwner[r] = v;
         reqQuorum[r] = table.quorum(q);
         reqSoft[r] = table.soft(q) ? 1 : 0;
         reqGroup[r] = table.group(q) ? 1 : 0;
         reqTolerance[r] = table.tolerance(q);
         altStart[r] = a;
-        const [altFrom, altTo] = table.alternatives(q);
-        for (let k = altFrom; k < altTo; k++) {
+        for (let k = table.altFrom(q); k < table.altFrom(q + 1); k++) {
           const u = byNumber[table.alternative(k)]!;
           if (u < 0)
             throw new Error(`compileGraph: unknown service "${table.ids[table.alternative(k)]}"`);

@@ -12,7 +12,7 @@ import { checkText } from '../../src/manifest/parse/decode-text.js';
 import { readManifestText } from '../../src/manifest/parse/read-document.js';
 import { readJsonServices } from '../../src/manifest/parse/services-json.js';
 import { scanServiceOffsets } from '../../src/manifest/parse/service-offsets.js';
-import { Diagnostics } from '../../src/manifest/parse/source-file.js';
+import { Diagnostics, SourceFile } from '../../src/manifest/parse/source-file.js';
 import { heldRequirements } from '../../src/manifest/held-requirements.js';
 import { TIERS } from '../../src/manifest/types.js';
 import { compileGraph } from '../../src/model/compiled-graph.js';
@@ -294,7 +294,10 @@ describe('JSON read from JSON.parse values against the positional parser', () =>
         expect(quick).toEqual(outcome(text, true));
         expect(quickReadKept(text)).toBe(true);
         // Without `copies`, the one-pass read takes it, not JSON.parse.
-        if (!text.includes('"copies"')) expect(readJsonServices(text)).toBeDefined();
+        if (!text.includes('"copies"'))
+          expect(
+            readJsonServices(new SourceFile('shop.json', text, new Diagnostics())),
+          ).toBeDefined();
       }),
       { numRuns: 150, seed: 20_261_205 },
     );

@@ -7,7 +7,7 @@ import { readBoolean, readDuration } from './fields.js';
 import type { RequirementTable } from '../held-requirements.js';
 import { DEPENDENCY_KEYS } from './keys.js';
 import { isPlainMap } from '../parse/plain-json.js';
-import { ANY_OF, DependsOnEntries, OF, type ServiceColumns } from '../parse/services-json.js';
+import { DependsOnEntries, type ServiceColumns } from '../parse/services-json.js';
 import type { References } from './references.js';
 import type { StopAtFirstError } from '../parse/source-file.js';
 import type { SourcePosition } from '../types.js';
@@ -68,11 +68,12 @@ export class PlainDependencies {
     const items = value as unknown[];
     // The same test for an entry listed twice as readDependsOn, in the same two ways.
     const seen = items.length > 8 ? new Set<number | string>() : undefined;
-    const [first] = this.table.range(slot);
+    const first = this.table.size;
     for (let i = 0; i < items.length; i++) {
       this.requirement(items[i], this.nextOffset());
       this.refuseRepeat(first, this.table.size - 1, seen);
     }
+    this.table.closeService(this.table.size);
   }
 
   /** Stops when requirement r says what one from `first` on says: readDependsOn's test. */
@@ -86,39 +87,34 @@ export class PlainDependencies {
     }
   }
 
-  /** The entries the one-pass read put in columns, names made declaration numbers. */
+  /**
+   * Checks the requirements the one-pass read put in the table for this service, renumbering
+   * their alternatives from the read's names to declaration numbers.
+   */
   private fromColumns(entries: DependsOnEntries, slot: number): void {
     const read = entries.read;
     const table = this.table;
+    // The read put them where this service's requirements start: anything else is a bug.
+    if (table.first(slot) !== entries.from) throw new Error('one-pass read out of step');
     const seen = entries.to - entries.from > 8 ? new Set<number | string>() : undefined;
-    const [first] = table.range(slot);
-    for (let e = entries.from; e < entries.to; e++) {
-      const kind = read.kinds[e]!;
-      const from = read.altStart[e]!;
-      const to = read.altStart[e + 1]!;
+    for (let r = entries.from; r < entries.to; r++) {
+      const from = table.altFrom(r);
+      const to = table.altFrom(r + 1);
       for (let k = from; k < to; k++) {
-        const declared = this.declaredName(read, read.alts[k]!);
+        table.renumber(k, this.declaredName(read, table.alternative(k)));
         // An id listed twice in one group.
-        for (let j = from; j < k; j++) if (read.alts[j] === read.alts[k]) this.stop();
-        table.addAlternative(declared);
+        for (let j = from; j < k; j++) {
+          if (table.alternative(j) === table.alternative(k)) this.stop();
+        }
       }
-      const quorum = read.quorums[e]!;
-      if (kind === OF && !(Number.isInteger(quorum) && quorum >= 1 && quorum <= to - from)) {
-        this.stop();
-      }
-      table.closeRequirement(
-        kind === OF ? quorum : 1,
-        read.soft[e] === 1,
-        kind >= ANY_OF,
-        read.offsets[e]!,
-      );
-      const tolerates = read.tolerates.get(e);
+      const tolerates = read.tolerates.get(r);
       if (tolerates !== undefined) {
         const seconds = readDuration(tolerates, -1, this.src, 'tolerates')!;
-        if (seconds > 0) table.setTolerance(seconds);
+        if (seconds > 0) table.setTolerance(r, seconds);
       }
-      this.refuseRepeat(first, table.size - 1, seen);
+      this.refuseRepeat(entries.from, r, seen);
     }
+    table.closeService(entries.to);
   }
 
   /** Declaration numbers of the one-pass read's names, looked up once each. */
@@ -138,7 +134,8 @@ export class PlainDependencies {
   /** requirementKey's equality on columns: the same quorum over the same alternatives. */
   private key(r: number): number | string {
     const table = this.table;
-    const [from, to] = table.alternatives(r);
+    const from = table.altFrom(r);
+    const to = table.altFrom(r + 1);
     // One alternative: a plain dependency and a group of one say the same thing.
     if (to - from === 1) return table.alternative(from);
     const sorted: number[] = [];
@@ -151,8 +148,10 @@ export class PlainDependencies {
   private same(a: number, b: number): boolean {
     const table = this.table;
     if (table.group(a) !== table.group(b) || table.quorum(a) !== table.quorum(b)) return false;
-    const [aFrom, aTo] = table.alternatives(a);
-    const [bFrom, bTo] = table.alternatives(b);
+    const aFrom = table.altFrom(a);
+    const aTo = table.altFrom(a + 1);
+    const bFrom = table.altFrom(b);
+    const bTo = table.altFrom(b + 1);
     if (aTo - aFrom !== bTo - bFrom) return false;
     for (let i = aFrom; i < aTo; i++) {
       let found = false;
@@ -192,7 +191,7 @@ export class PlainDependencies {
     } else {
       this.group(entry, soft, offset);
     }
-    if (tolerates > 0) this.table.setTolerance(tolerates);
+    if (tolerates > 0) this.table.setTolerance(this.table.size - 1, tolerates);
   }
 
   private group(entry: Record<string, unknown>, soft: boolean, offset: number): void {

@@ -25,7 +25,8 @@ export function readPlainServices(
   const plain = file.plain;
   if (plain === undefined) return undefined;
   const src = new StopAtFirstError(file.src);
-  const table = new RequirementTable(file.src, ids);
+  const table = plain.table ?? new RequirementTable(file.src);
+  table.ids = ids;
   const reader = new PlainServiceReader(
     src,
     references,

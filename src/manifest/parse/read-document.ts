@@ -39,7 +39,7 @@ export function readManifestText(
   let plain: PlainServices | undefined;
   let result: ParseResult | undefined;
   if (format === 'json' && !positionalJson) {
-    plain = readJsonServices(src.text);
+    plain = readJsonServices(src);
     if (plain !== undefined) {
       // The one-pass read did not check the rest of the text: the positional parser does, and
       // at any problem there, or if it did not pass over `services` where that read found it,

@@ -4,7 +4,10 @@
 // where each id and entry is written. Anything it does not handle, or that would be an error,
 // and it gives way (undefined): to JSON.parse and the positional parser, which report errors.
 
+import { RequirementTable } from '../held-requirements.js';
+import { SERVICE_KEYS } from '../fields/keys.js';
 import type { PlainServices } from './plain-json.js';
+import type { SourceFile } from './source-file.js';
 
 /** Thrown inside the read to give way; never escapes it. */
 const GIVE_WAY = new Error('the one-pass read gives way');
@@ -26,12 +29,6 @@ const CLOSE_BRACKET = 0x5d;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 
-/** What a `depends_on` entry is: an id, `{service}`, `{any_of}` or `{quorum, of}`. */
-export const PLAIN = 0;
-export const SERVICE = 1;
-export const ANY_OF = 2;
-export const OF = 3;
-
 // Keys of a dependency mapping, as bits, to refuse repeated ones.
 const DEPENDENCY_KEY_BITS: Readonly<Record<string, number>> = {
   service: 1,
@@ -42,24 +39,9 @@ const DEPENDENCY_KEY_BITS: Readonly<Record<string, number>> = {
   tolerates: 32,
 };
 
-// Keys as the format writes them, so that the read makes no string for them.
-const SERVICE_KEYS = [
-  'depends_on',
-  'kind',
-  'owner',
-  'tier',
-  'cost_per_hour',
-  'sla',
-  'rto',
-  'entrypoint',
-  'provider',
-  'region',
-  'zone',
-  'tags',
-  'recovery_time',
-  'monitors',
-  'virtual',
-];
+// Keys as the format writes them, so that the read makes no string for them; the most
+// frequent first.
+const KNOWN_SERVICE_KEYS = ['depends_on', ...SERVICE_KEYS.filter((key) => key !== 'depends_on')];
 const DEPENDENCY_KEYS = Object.keys(DEPENDENCY_KEY_BITS);
 
 /** The `depends_on` entries of one service: from .. to-1 in the columns of `read`. */
@@ -75,41 +57,11 @@ export class DependsOnEntries {
 export class ServiceColumns {
   /** Names written as ids or references, each once; a name is its index here. */
   readonly names: string[] = [];
-  kinds = new Uint8Array(1024);
-  offsets = new Int32Array(1024);
-  /** 1 when the entry says `soft: true`. */
-  soft = new Uint8Array(1024);
-  /** `quorum` of an `of` entry, as written (checked by the reader). */
-  quorums = new Float64Array(1024);
-  /** `tolerates` as written, for the entries that have it (checked by the reader). */
+  /** `tolerates` as written, by requirement, for those that have it (checked by the reader). */
   readonly tolerates = new Map<number, string | number>();
-  /** Names of entry e: alts[altStart[e]] .. alts[altStart[e+1]-1]. */
-  altStart = new Int32Array(1025);
-  alts = new Int32Array(2048);
-  count = 0;
-  altCount = 0;
 
-  addAlternative(name: number): void {
-    if (this.altCount === this.alts.length) this.alts = grown(this.alts);
-    this.alts[this.altCount++] = name;
-  }
-
-  addEntry(kind: number, offset: number, soft: boolean, quorum: number): void {
-    const e = this.count;
-    if (e + 2 > this.kinds.length) {
-      this.kinds = grown(this.kinds);
-      this.offsets = grown(this.offsets);
-      this.soft = grown(this.soft);
-      this.quorums = grown(this.quorums);
-      this.altStart = grown(this.altStart);
-    }
-    this.kinds[e] = kind;
-    this.offsets[e] = offset;
-    this.soft[e] = soft ? 1 : 0;
-    this.quorums[e] = quorum;
-    this.count = e + 1;
-    this.altStart[this.count] = this.altCount;
-  }
+  /** Alternatives are numbers of `names` until the reader renumbers them. */
+  constructor(readonly table: RequirementTable) {}
 }
 
 function grown<T extends Int32Array | Uint8Array | Float64Array>(column: T): T {
@@ -124,8 +76,8 @@ function grown<T extends Int32Array | Uint8Array | Float64Array>(column: T): T {
  * no repeated key, no `copies`, field values that are scalars or lists of scalars, `depends_on`
  * entries that are ids or dependency mappings of ids. Undefined otherwise.
  */
-export function readJsonServices(text: string): PlainServices | undefined {
-  const read = new OnePassRead(text);
+export function readJsonServices(src: SourceFile): PlainServices | undefined {
+  const read = new OnePassRead(src.text, new RequirementTable(src));
   try {
     read.document();
   } catch (error) {
@@ -143,6 +95,7 @@ export function readJsonServices(text: string): PlainServices | undefined {
       entries: new Int32Array(0),
       keys: -1,
     },
+    table: read.columns.table,
   };
 }
 
@@ -153,7 +106,7 @@ class OnePassRead {
   readonly ids: string[] = [];
   readonly bodies: (Record<string, unknown> | null)[] = [];
   idOffsets = new Int32Array(1024);
-  readonly columns = new ServiceColumns();
+  readonly columns: ServiceColumns;
   /** Open addressing over the names: slot → name + 1 (0: empty). */
   private slots = new Int32Array(1 << 12);
   /** Where each name is first written, its length and its hash. */
@@ -163,7 +116,12 @@ class OnePassRead {
   /** 1 for the names declared as ids here. */
   private declared = new Uint8Array(1024);
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    table: RequirementTable,
+  ) {
+    this.columns = new ServiceColumns(table);
+  }
 
   document(): void {
     this.space();
@@ -240,7 +198,7 @@ class OnePassRead {
     }
     for (;;) {
       this.space();
-      const key = this.key(SERVICE_KEYS);
+      const key = this.key(KNOWN_SERVICE_KEYS);
       if (Object.hasOwn(body, key) || key === 'copies' || key === '__proto__') throw GIVE_WAY;
       this.space();
       this.expect(COLON);
@@ -290,7 +248,8 @@ class OnePassRead {
   private dependsOn(): DependsOnEntries {
     this.expect(OPEN_BRACKET);
     const columns = this.columns;
-    const from = columns.count;
+    const table = columns.table;
+    const from = table.size;
     this.space();
     if (this.peek() === CLOSE_BRACKET) {
       this.pos++;
@@ -301,8 +260,8 @@ class OnePassRead {
       const offset = this.pos;
       const ch = this.peek();
       if (ch === QUOTE) {
-        columns.addAlternative(this.name());
-        columns.addEntry(PLAIN, offset, false, 1);
+        table.addAlternative(this.name());
+        table.closeRequirement(1, false, false, offset);
       } else if (ch === OPEN_BRACE) {
         this.dependency(offset);
       } else {
@@ -310,7 +269,7 @@ class OnePassRead {
       }
       this.space();
       const next = this.text.charCodeAt(this.pos++);
-      if (next === CLOSE_BRACKET) return new DependsOnEntries(columns, from, columns.count);
+      if (next === CLOSE_BRACKET) return new DependsOnEntries(columns, from, table.size);
       if (next !== COMMA) throw GIVE_WAY;
     }
   }
@@ -333,7 +292,7 @@ class OnePassRead {
       this.expect(COLON);
       this.space();
       if (key === 'service') {
-        this.columns.addAlternative(this.name());
+        this.columns.table.addAlternative(this.name());
       } else if (key === 'any_of' || key === 'of') {
         this.alternatives();
       } else if (key === 'quorum') {
@@ -356,9 +315,13 @@ class OnePassRead {
     // Exactly one shape, and quorum with `of` only.
     if (shape !== 1 && shape !== 2 && shape !== 4) throw GIVE_WAY;
     if ((shape === 4) !== ((seen & 8) !== 0)) throw GIVE_WAY;
-    const kind = shape === 1 ? SERVICE : shape === 2 ? ANY_OF : OF;
-    if (tolerates !== undefined) this.columns.tolerates.set(this.columns.count, tolerates);
-    this.columns.addEntry(kind, offset, soft, quorum);
+    const table = this.columns.table;
+    // A quorum the reader would refuse: from 1 to the number of alternatives.
+    if (!Number.isInteger(quorum) || quorum < 1 || quorum > table.pendingAlternatives) {
+      throw GIVE_WAY;
+    }
+    if (tolerates !== undefined) this.columns.tolerates.set(table.size, tolerates);
+    table.closeRequirement(quorum, soft, shape !== 1, offset);
   }
 
   /** A non-empty list of ids. */
@@ -368,7 +331,7 @@ class OnePassRead {
     if (this.peek() === CLOSE_BRACKET) throw GIVE_WAY;
     for (;;) {
       this.space();
-      this.columns.addAlternative(this.name());
+      this.columns.table.addAlternative(this.name());
       this.space();
       const next = this.text.charCodeAt(this.pos++);
       if (next === CLOSE_BRACKET) return;
