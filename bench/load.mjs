@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Loading a manifest against the parse floor, in CPU seconds (user + system), each measurement
+// Loading a manifest (and compiling the graph the analyses read from it) against the parse
+// floor, in CPU seconds (user + system), each measurement
 // in a fresh process, alternating, so that one heap never carries the last one's garbage:
 //   node bench/load.mjs FILE.(json|yaml) [--runs N] [--dist DIR]   (needs `npm run build`)
 // The floor is JSON.parse of the text for JSON (read + JSON.parse shown too), and the `yaml`
@@ -23,9 +24,14 @@ function cpuSeconds() {
 async function measure(what, file, dist) {
   if (what === 'load') {
     const { loadManifest } = await import(pathToFileURL(resolve(dist, 'manifest/load.js')).href);
+    const { compileGraph } = await import(
+      pathToFileURL(resolve(dist, 'model/compiled-graph.js')).href
+    );
     const started = cpuSeconds();
-    await loadManifest(file);
-    return { load: cpuSeconds() - started };
+    const manifest = await loadManifest(file);
+    const loaded = cpuSeconds();
+    compileGraph(manifest);
+    return { load: loaded - started, graph: cpuSeconds() - loaded };
   }
   if (what === 'json') {
     const started = cpuSeconds();
@@ -88,6 +94,8 @@ async function main(argv) {
   const read = median(rows.map((r) => r.read));
   const parse = median(rows.map((r) => r.parse));
   const load = median(rows.map((r) => r.load));
+  const graph = median(rows.map((r) => r.graph));
+  const both = median(rows.map((r) => r.load + r.graph));
   const parser = floor === 'json' ? 'JSON.parse' : 'yaml CST Parser';
   process.stdout.write(
     `${JSON.stringify({
@@ -95,8 +103,10 @@ async function main(argv) {
       read: round(read),
       parse: round(parse),
       load: round(load),
+      graph: round(graph),
       loadOverParse: round(load / parse),
       loadOverReadAndParse: round(load / (read + parse)),
+      loadAndGraphOverParse: round(both / parse),
     })}\n`,
   );
   return 0;

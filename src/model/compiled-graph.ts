@@ -6,6 +6,7 @@
 // dependency. `web` depends on `api` ⇒ requirement of `web` with alternative `api`; a failure
 // travels against the edges, from `api` to `web`.
 
+import { heldRequirements } from '../manifest/held-requirements.js';
 import type {
   CommonCauseDomain,
   Manifest,
@@ -53,12 +54,23 @@ export function compileGraph(manifest: Manifest): CompiledGraph {
   const index = new Map<string, number>();
   for (let i = 0; i < n; i++) index.set(ids[i]!, i);
 
+  // A service whose requirements are still held in columns is read from them, not from objects.
+  const held = services.map((s) => heldRequirements(s));
+  const numbering = new Numbering(index);
   let requirementCount = 0;
   let alternativeCount = 0;
-  for (const service of services) {
-    requirementCount += service.dependsOn.length;
-    for (const requirement of service.dependsOn)
-      alternativeCount += requirement.alternatives.length;
+  for (let v = 0; v < n; v++) {
+    const columns = held[v];
+    if (columns !== undefined) {
+      const from = columns.table.first(columns.slot);
+      const to = columns.table.end(columns.slot);
+      requirementCount += to - from;
+      alternativeCount += columns.table.altFrom(to) - columns.table.altFrom(from);
+      continue;
+    }
+    const dependsOn = services[v]!.dependsOn;
+    requirementCount += dependsOn.length;
+    for (const requirement of dependsOn) alternativeCount += requirement.alternatives.length;
   }
 
   const reqStart = new Int32Array(n + 1);
@@ -78,6 +90,29 @@ export function compileGraph(manifest: Manifest): CompiledGraph {
     const service = services[v]!;
     reqStart[v] = r;
     costPerHour[v] = service.costPerHour;
+    const columns = held[v];
+    if (columns !== undefined) {
+      const table = columns.table;
+      const byNumber = numbering.of(table.ids);
+      const to = table.end(columns.slot);
+      for (let q = table.first(columns.slot); q < to; q++) {
+        reqOwner[r] = v;
+        reqQuorum[r] = table.quorum(q);
+        reqSoft[r] = table.soft(q) ? 1 : 0;
+        reqGroup[r] = table.group(q) ? 1 : 0;
+        reqTolerance[r] = table.tolerance(q);
+        altStart[r] = a;
+        for (let k = table.altFrom(q); k < table.altFrom(q + 1); k++) {
+          const u = byNumber[table.alternative(k)]!;
+          if (u < 0)
+            throw new Error(`compileGraph: unknown service "${table.ids[table.alternative(k)]}"`);
+          alts[a++] = u;
+          usedByCount[u + 1]!++;
+        }
+        r++;
+      }
+      continue;
+    }
     for (const requirement of service.dependsOn) {
       reqOwner[r] = v;
       reqQuorum[r] = requirement.quorum;
@@ -139,6 +174,28 @@ export function compileGraph(manifest: Manifest): CompiledGraph {
       ? { objectives: manifest.policy.objectives }
       : {}),
   };
+}
+
+/**
+ * Declaration numbers of a held table's ids to the graph's indices (-1: not in this graph),
+ * made once per manifest.
+ */
+class Numbering {
+  private readonly made = new Map<readonly string[], Int32Array>();
+
+  constructor(private readonly index: ReadonlyMap<string, number>) {}
+
+  of(ids: readonly string[]): Int32Array {
+    let byNumber = this.made.get(ids);
+    if (byNumber === undefined) {
+      byNumber = new Int32Array(ids.length);
+      for (let d = 0; d < ids.length; d++) {
+        byNumber[d] = this.index.get(ids[d]!) ?? -1;
+      }
+      this.made.set(ids, byNumber);
+    }
+    return byNumber;
+  }
 }
 
 /** Entry points, as indices in increasing order. */

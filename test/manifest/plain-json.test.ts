@@ -10,9 +10,12 @@ import { ManifestErrors } from '../../src/manifest/errors.js';
 import { parseManifestText } from '../../src/manifest/load.js';
 import { checkText } from '../../src/manifest/parse/decode-text.js';
 import { readManifestText } from '../../src/manifest/parse/read-document.js';
+import { readJsonServices } from '../../src/manifest/parse/services-json.js';
 import { scanServiceOffsets } from '../../src/manifest/parse/service-offsets.js';
-import { Diagnostics } from '../../src/manifest/parse/source-file.js';
+import { Diagnostics, SourceFile } from '../../src/manifest/parse/source-file.js';
+import { heldRequirements } from '../../src/manifest/held-requirements.js';
 import { TIERS } from '../../src/manifest/types.js';
+import { compileGraph } from '../../src/model/compiled-graph.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Body = Record<string, Json>;
@@ -135,11 +138,21 @@ const INJECTIONS: Record<string, (doc: Body, pick: (n: number) => number) => voi
   labelAsMapping: (doc, pick) =>
     (bodyOf(doc, pick).tags = { kind: 'seq', items: ['x'], offsets: [0] } as Json),
   badVersion: (doc) => (doc.version = 2),
+  numberForms: (doc, pick) => (bodyOf(doc, pick).sla = [1e-7, 1e21, -0.5, 99.5][pick(4)]!),
+  nonAsciiId: (doc, pick) => {
+    (doc.services as Body)['café-ü'] = { kind: 'naïve' };
+    dependsOf(doc, pick).push('café-ü');
+  },
+  protoKey: (doc, pick) =>
+    Object.defineProperty(bodyOf(doc, pick), '__proto__', { value: 1, enumerable: true }),
+  nestedList: (doc, pick) => (bodyOf(doc, pick).tags = [['pci']]),
+  emptyDependency: (doc, pick) => dependsOf(doc, pick).push({}),
+  quorumNotWhole: (doc, pick) => dependsOf(doc, pick).push({ quorum: 1.5, of: ['mail', 'search'] }),
   servicesList: (doc) => (doc.services = ['checkout']),
 };
 
 /** Errors found before the bodies are read: the quick read of the bodies goes on. */
-const OUTSIDE_BODIES = new Set(['badVersion', 'badId']);
+const OUTSIDE_BODIES = new Set(['badVersion', 'badId', 'numberForms', 'nonAsciiId']);
 
 /** Edits of the text itself. */
 const TEXT_INJECTIONS: Record<string, (text: string, pick: (n: number) => number) => string> = {
@@ -153,6 +166,11 @@ const TEXT_INJECTIONS: Record<string, (text: string, pick: (n: number) => number
   escape: (text) => text.replace('"shop"', '"sh\\u006fp"'),
   cutOff: (text, pick) => text.slice(0, Math.max(1, pick(text.length))),
   crlf: (text) => text.replaceAll('\n', '\r\n'),
+  // Outside `services`, which the one-pass read passes over and the positional parser checks.
+  trailingText: (text) => `${text} x`,
+  leadingZero: (text) => text.replace(/("version"\s*:\s*)1/, '$101'),
+  controlCharacter: (text) => text.replace('"shop"', '"sh\top"'),
+  numberInServices: (text) => text.replace(/("services"\s*:\s*\{)/, '$1"n":{"sla":01},'),
 };
 
 function serviceOf(doc: Body, pick: (n: number) => number): [string, Body] {
@@ -193,7 +211,80 @@ function quickReadKept(text: string): boolean {
   return file.plain !== undefined;
 }
 
+/** The compiled graph's columns, as plain lists, to compare two graphs. */
+function graphColumns(text: string, positionalJson: boolean): Record<string, unknown> {
+  const manifest = parseManifestText(text, 'shop.json', { positionalJson });
+  const held = manifest.services.filter((s) => heldRequirements(s) !== undefined).length;
+  expect(held).toBe(positionalJson ? 0 : manifest.services.length);
+  const graph = compileGraph(manifest) as unknown as Record<string, unknown>;
+  // Compiling reads the columns: the requirements are still held, not made into objects.
+  expect(
+    manifest.services.every((s) => (heldRequirements(s) !== undefined) === !positionalJson),
+  ).toBe(true);
+  const columns: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(graph)) {
+    if (ArrayBuffer.isView(value)) columns[key] = [...(value as Int32Array)];
+  }
+  return columns;
+}
+
 describe('JSON read from JSON.parse values against the positional parser', () => {
+  it('compiles the same graph from requirements held in columns as from objects', () => {
+    fc.assert(
+      fc.property(validManifest, layout, (doc, indent) => {
+        const text = JSON.stringify(doc, null, indent);
+        expect(graphColumns(text, false)).toEqual(graphColumns(text, true));
+      }),
+      { numRuns: 100, seed: 20_261_207 },
+    );
+  });
+
+  it('makes held requirements into objects when read, and keeps what is written over them', () => {
+    const text = JSON.stringify({
+      version: 1,
+      services: {
+        a: { depends_on: ['b', { any_of: ['b', 'c'], soft: true, tolerates: '30s' }] },
+        b: { depends_on: [{ quorum: 1, of: ['c'] }] },
+        c: null,
+      },
+    });
+    const manifest = parseManifestText(text, 'shop.json');
+    const [a, b, c] = manifest.services;
+    const at = (written: string) => ({
+      file: 'shop.json',
+      line: 1,
+      column: text.indexOf(written) + 1,
+    });
+    expect(heldRequirements(a!)).toBeDefined();
+    expect(a!.dependsOn).toEqual([
+      {
+        alternatives: ['b'],
+        quorum: 1,
+        soft: false,
+        group: false,
+        position: at('"b",{'),
+      },
+      {
+        alternatives: ['b', 'c'],
+        quorum: 1,
+        soft: true,
+        group: true,
+        position: at('{"any_of"'),
+        tolerates: 30,
+      },
+    ]);
+    expect(a!.dependsOn).toBe(a!.dependsOn);
+    expect(heldRequirements(a!)).toBeUndefined();
+    b!.dependsOn = [];
+    expect(b!.dependsOn).toEqual([]);
+    expect(Object.keys(b!)).toEqual(Object.keys(c!));
+    const graph = compileGraph(manifest);
+    expect([...graph.reqStart]).toEqual([0, 2, 2, 2]);
+    expect([...graph.alts]).toEqual([1, 1, 2]);
+    expect([...graph.reqSoft]).toEqual([0, 1]);
+    expect([...graph.reqTolerance]).toEqual([0, 30]);
+  });
+
   it('gives the same manifest, and keeps the quick read, for valid manifests', () => {
     fc.assert(
       fc.property(validManifest, layout, (doc, indent) => {
@@ -202,6 +293,11 @@ describe('JSON read from JSON.parse values against the positional parser', () =>
         expect(typeof quick).toBe('string');
         expect(quick).toEqual(outcome(text, true));
         expect(quickReadKept(text)).toBe(true);
+        // Without `copies`, the one-pass read takes it, not JSON.parse.
+        if (!text.includes('"copies"'))
+          expect(
+            readJsonServices(new SourceFile('shop.json', text, new Diagnostics())),
+          ).toBeDefined();
       }),
       { numRuns: 150, seed: 20_261_205 },
     );

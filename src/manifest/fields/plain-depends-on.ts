@@ -1,14 +1,16 @@
 // Reads `depends_on` from the values JSON.parse built: plain ids, `{service}`, `{any_of}` and
-// `{quorum, of}` entries with `soft` and `tolerates`, into the Requirements readDependsOn makes,
-// stopping at whatever it would report. Also the reading state the service reader shares.
+// `{quorum, of}` entries with `soft` and `tolerates`, into the columns of a RequirementTable
+// (what readDependsOn's Requirements say, without the objects), stopping at whatever it would
+// report. Also the reading state the service reader shares.
 
-import { listedBefore, requirementKey } from './depends-on.js';
 import { readBoolean, readDuration } from './fields.js';
+import type { RequirementTable } from '../held-requirements.js';
 import { DEPENDENCY_KEYS } from './keys.js';
 import { isPlainMap } from '../parse/plain-json.js';
+import { DependsOnEntries, type ServiceColumns } from '../parse/services-json.js';
 import type { References } from './references.js';
 import type { StopAtFirstError } from '../parse/source-file.js';
-import type { Requirement, SourcePosition } from '../types.js';
+import type { SourcePosition } from '../types.js';
 
 export class PlainDependencies {
   /** The service being read. */
@@ -22,6 +24,7 @@ export class PlainDependencies {
     protected readonly src: StopAtFirstError,
     private readonly references: References,
     private readonly entries: Int32Array,
+    protected readonly table: RequirementTable,
   ) {}
 
   /** True when every entry offset was used: each list was where the scan found one. */
@@ -34,10 +37,15 @@ export class PlainDependencies {
     return this.src.error();
   }
 
+  /** Offset of the next list entry of the scan. */
+  private nextOffset(): number {
+    const offset = this.entries[this.next++];
+    return offset === undefined ? this.stop() : offset;
+  }
+
   /** Position of the next list entry of the scan. */
   protected nextPosition(): SourcePosition {
-    const offset = this.entries[this.next++];
-    return offset === undefined ? this.stop() : this.src.position(offset);
+    return this.src.position(this.nextOffset());
   }
 
   protected reference(item: unknown, field: 'depends_on' | 'monitors' | 'copies'): string {
@@ -46,27 +54,119 @@ export class PlainDependencies {
     return id ?? this.stop();
   }
 
-  protected dependsOn(value: unknown): Requirement[] {
-    if (!Array.isArray(value)) return this.stop();
-    const items = value as unknown[];
-    const requirements: Requirement[] = [];
-    // The same test for an entry listed twice as readDependsOn, in the same two ways.
-    const seen = items.length > 8 ? new Set<string>() : undefined;
-    for (const item of items) {
-      const position = this.nextPosition();
-      const requirement = this.requirement(item, position);
-      const key = seen ? requirementKey(requirement) : '';
-      if (seen ? seen.has(key) : listedBefore(requirements, requirement)) this.stop();
-      seen?.add(key);
-      requirements.push(requirement);
-    }
-    return requirements;
+  /** The declaration number of a service this one depends on. */
+  private dependency(item: unknown): number {
+    if (typeof item !== 'string' || item === this.owner) return this.stop();
+    const declared = this.references.number(item);
+    return declared ?? this.stop();
   }
 
-  private requirement(item: unknown, position: SourcePosition): Requirement {
+  /** Reads a `depends_on` list into the table, for the service opened last there. */
+  protected dependsOn(value: unknown, slot: number): void {
+    if (value instanceof DependsOnEntries) return this.fromColumns(value, slot);
+    if (!Array.isArray(value)) return this.stop();
+    const items = value as unknown[];
+    // The same test for an entry listed twice as readDependsOn, in the same two ways.
+    const seen = items.length > 8 ? new Set<number | string>() : undefined;
+    const first = this.table.size;
+    for (let i = 0; i < items.length; i++) {
+      this.requirement(items[i], this.nextOffset());
+      this.refuseRepeat(first, this.table.size - 1, seen);
+    }
+    this.table.closeService(this.table.size);
+  }
+
+  /** Stops when requirement r says what one from `first` on says: readDependsOn's test. */
+  private refuseRepeat(first: number, r: number, seen: Set<number | string> | undefined): void {
+    if (seen) {
+      const key = this.key(r);
+      if (seen.has(key)) this.stop();
+      seen.add(key);
+    } else {
+      for (let other = first; other < r; other++) if (this.same(other, r)) this.stop();
+    }
+  }
+
+  /**
+   * Checks the requirements the one-pass read put in the table for this service, renumbering
+   * their alternatives from the read's names to declaration numbers.
+   */
+  private fromColumns(entries: DependsOnEntries, slot: number): void {
+    const read = entries.read;
+    const table = this.table;
+    // The read put them where this service's requirements start: anything else is a bug.
+    if (table.first(slot) !== entries.from) throw new Error('one-pass read out of step');
+    const seen = entries.to - entries.from > 8 ? new Set<number | string>() : undefined;
+    for (let r = entries.from; r < entries.to; r++) {
+      const from = table.altFrom(r);
+      const to = table.altFrom(r + 1);
+      for (let k = from; k < to; k++) {
+        table.renumber(k, this.declaredName(read, table.alternative(k)));
+        // An id listed twice in one group.
+        for (let j = from; j < k; j++) {
+          if (table.alternative(j) === table.alternative(k)) this.stop();
+        }
+      }
+      const tolerates = read.tolerates.get(r);
+      if (tolerates !== undefined) {
+        const seconds = readDuration(tolerates, -1, this.src, 'tolerates')!;
+        if (seconds > 0) table.setTolerance(r, seconds);
+      }
+      this.refuseRepeat(entries.from, r, seen);
+    }
+    table.closeService(entries.to);
+  }
+
+  /** Declaration numbers of the one-pass read's names, looked up once each. */
+  private declaredNames: Int32Array | undefined;
+
+  private declaredName(read: ServiceColumns, name: number): number {
+    let numbers = this.declaredNames;
+    if (numbers === undefined || numbers.length < read.names.length) {
+      numbers = this.declaredNames = new Int32Array(read.names.length).fill(-2);
+    }
+    let declared = numbers[name]!;
+    if (declared === -2) declared = numbers[name] = this.references.number(read.names[name]!) ?? -1;
+    if (declared < 0 || read.names[name] === this.owner) this.stop();
+    return declared;
+  }
+
+  /** requirementKey's equality on columns: the same quorum over the same alternatives. */
+  private key(r: number): number | string {
+    const table = this.table;
+    const from = table.altFrom(r);
+    const to = table.altFrom(r + 1);
+    // One alternative: a plain dependency and a group of one say the same thing.
+    if (to - from === 1) return table.alternative(from);
+    const sorted: number[] = [];
+    for (let k = from; k < to; k++) sorted.push(table.alternative(k));
+    sorted.sort((a, b) => a - b);
+    return `${table.quorum(r)}\u0000${sorted.join(',')}`;
+  }
+
+  /** listedBefore's equality on columns: both groups or neither, and the same alternatives. */
+  private same(a: number, b: number): boolean {
+    const table = this.table;
+    if (table.group(a) !== table.group(b) || table.quorum(a) !== table.quorum(b)) return false;
+    const aFrom = table.altFrom(a);
+    const aTo = table.altFrom(a + 1);
+    const bFrom = table.altFrom(b);
+    const bTo = table.altFrom(b + 1);
+    if (aTo - aFrom !== bTo - bFrom) return false;
+    for (let i = aFrom; i < aTo; i++) {
+      let found = false;
+      for (let k = bFrom; k < bTo && !found; k++)
+        found = table.alternative(k) === table.alternative(i);
+      if (!found) return false;
+    }
+    return true;
+  }
+
+  private requirement(item: unknown, offset: number): void {
     if (typeof item === 'string') {
-      const id = this.reference(item, 'depends_on');
-      return { alternatives: [id], quorum: 1, soft: false, group: false, position };
+      this.table.addAlternative(this.dependency(item));
+      this.table.closeRequirement(1, false, false, offset);
+      return;
     }
     if (!isPlainMap(item)) return this.stop();
     const entry = item;
@@ -84,20 +184,17 @@ export class PlainDependencies {
       'tolerates' in entry
         ? readDuration(this.scalar(entry.tolerates), -1, this.src, 'tolerates')!
         : 0;
-    const requirement =
-      'service' in entry ? this.single(entry, position) : this.group(entry, position);
-    requirement.soft = soft;
-    if (tolerates > 0) requirement.tolerates = tolerates;
-    return requirement;
+    if ('service' in entry) {
+      if ('quorum' in entry) this.stop();
+      this.table.addAlternative(this.dependency(entry.service));
+      this.table.closeRequirement(1, soft, false, offset);
+    } else {
+      this.group(entry, soft, offset);
+    }
+    if (tolerates > 0) this.table.setTolerance(this.table.size - 1, tolerates);
   }
 
-  private single(entry: Record<string, unknown>, position: SourcePosition): Requirement {
-    if ('quorum' in entry) this.stop();
-    const id = this.reference(entry.service, 'depends_on');
-    return { alternatives: [id], quorum: 1, soft: false, group: false, position };
-  }
-
-  private group(entry: Record<string, unknown>, position: SourcePosition): Requirement {
+  private group(entry: Record<string, unknown>, soft: boolean, offset: number): void {
     const isOf = 'of' in entry;
     if (isOf !== 'quorum' in entry) this.stop();
     const list = isOf ? entry.of : entry.any_of;
@@ -105,15 +202,15 @@ export class PlainDependencies {
     const alternatives = list as unknown[];
     const seen = alternatives.length > 8 ? new Set<string>() : undefined;
     for (let i = 0; i < alternatives.length; i++) {
-      const id = this.reference(alternatives[i], 'depends_on');
-      if (seen ? seen.has(id) : alternatives.indexOf(id) < i) this.stop();
-      seen?.add(id);
+      const id = alternatives[i];
+      this.table.addAlternative(this.dependency(id));
+      if (seen ? seen.has(id as string) : alternatives.indexOf(id) < i) this.stop();
+      seen?.add(id as string);
     }
     const quorum = isOf ? entry.quorum : 1;
     if (!(typeof quorum === 'number' && Number.isInteger(quorum))) return this.stop();
     if (quorum < 1 || quorum > alternatives.length) this.stop();
-    // JSON.parse made the list for this entry alone: it becomes the requirement's own.
-    return { alternatives: alternatives as string[], quorum, soft: false, group: true, position };
+    this.table.closeRequirement(quorum, soft, true, offset);
   }
 
   /** A mapping or a list is never a valid value of `soft` or `tolerates`. */

@@ -11,6 +11,7 @@ import { PlainDependencies } from './plain-depends-on.js';
 import type { DocNode, DocSeq } from '../parse/doc-node.js';
 import { isPlainMap } from '../parse/plain-json.js';
 import type { References } from './references.js';
+import type { RequirementTable } from '../held-requirements.js';
 import type { StopAtFirstError } from '../parse/source-file.js';
 import type { DataCopy, Service, SourcePosition } from '../types.js';
 
@@ -20,21 +21,24 @@ export class PlainServiceReader extends PlainDependencies {
     src: StopAtFirstError,
     references: References,
     entries: Int32Array,
+    table: RequirementTable,
     private readonly defaults: SharedFields,
   ) {
-    super(src, references, entries);
+    super(src, references, entries, table);
   }
 
   /** The service `id` declared at `position` with the JSON.parse value `body`. */
   service(id: string, position: SourcePosition, body: unknown): Service {
     this.owner = id;
     const fields: SharedFields = {};
+    const slot = this.table.openService();
     const own: OwnFields = {
       entrypoint: false,
       virtual: false,
       monitors: [],
       dependsOn: [],
       copies: [],
+      held: { table: this.table, slot },
     };
     if (body !== null) {
       if (!isPlainMap(body)) return this.stop();
@@ -49,7 +53,7 @@ export class PlainServiceReader extends PlainDependencies {
     this.keys += keys.length;
     for (const key of keys) {
       const value = body[key];
-      if (key === 'depends_on') own.dependsOn = this.dependsOn(value);
+      if (key === 'depends_on') this.dependsOn(value, own.held!.slot);
       else if (key === 'entrypoint') own.entrypoint = this.boolean(value, key);
       else if (key === 'virtual') own.virtual = this.boolean(value, key);
       else if (key === 'monitors') own.monitors = this.monitors(value);

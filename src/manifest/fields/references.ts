@@ -5,12 +5,17 @@ import { describeNode, type DocNode } from '../parse/doc-node.js';
 import { Suggester } from './did-you-mean.js';
 import { quote } from '../parse/quote.js';
 import type { SourceFile } from '../parse/source-file.js';
-import type { SourcePosition } from '../types.js';
 
 export class References {
   private suggester: Suggester | undefined;
 
-  constructor(private readonly declared: ReadonlyMap<string, SourcePosition>) {}
+  /** `declared`: every declared id with its declaration number. */
+  constructor(private readonly declared: ReadonlyMap<string, number>) {}
+
+  /** The declaration number of `id`; undefined when no file declares it. */
+  number(id: string): number | undefined {
+    return this.declared.get(id);
+  }
 
   /**
    * The id written at `offset`, or undefined (after reporting) when it is not a string, is the

@@ -6,6 +6,7 @@
 
 import { readCopies } from './copies.js';
 import { readDependsOn, type ServiceContext } from './depends-on.js';
+import { holdRequirements, type HeldRequirements } from '../held-requirements.js';
 import { describeNode, isMap, isSeq, type DocMap, type DocNode } from '../parse/doc-node.js';
 import { didYouMean } from './did-you-mean.js';
 import { readBoolean, readSharedField, type SharedFields } from './fields.js';
@@ -17,6 +18,8 @@ import type { Service, SourcePosition } from '../types.js';
 export type OwnFields = Pick<Service, 'entrypoint' | 'monitors' | 'dependsOn'> & {
   virtual: boolean;
   copies: NonNullable<Service['copies']>;
+  /** Requirements held in columns, which `dependsOn` then becomes only when read. */
+  held?: HeldRequirements;
 };
 
 export interface FileServiceContext extends Omit<ServiceContext, 'owner'> {
@@ -118,7 +121,8 @@ export function buildService(
   const recoveryTime = own.recoveryTime ?? defaults.recoveryTime;
   if (recoveryTime !== undefined) service.recoveryTime = recoveryTime;
   service.monitors = rest.monitors;
-  service.dependsOn = rest.dependsOn;
+  if (rest.held) holdRequirements(service, rest.held.table, rest.held.slot);
+  else service.dependsOn = rest.dependsOn;
   if (rest.copies.length > 0) service.copies = rest.copies;
   service.position = position;
   return service;

@@ -19,12 +19,12 @@ import type { CommonCauseDomain, Manifest, Service, SourcePosition } from '../ty
 export function assembleManifest(files: readonly ManifestFile[]): Manifest {
   const top = files[0];
   if (top === undefined) throw new Error('assembleManifest needs at least the top-level file');
-  const { declared, positions } = declareIds(files);
+  const { declared, ids, positions } = declareIds(files);
   const references = new References(declared);
   const services: Service[] = [];
   files.forEach((file, f) => {
     const context = { src: file.src, defaults: file.defaults, references };
-    const plain = readPlainServices(file, positions[f]!, references);
+    const plain = readPlainServices(file, positions[f]!, references, ids);
     if (plain !== undefined) {
       for (const service of plain) services.push(service);
       return;
@@ -68,7 +68,10 @@ export function assembleManifest(files: readonly ManifestFile[]): Manifest {
  * are reported but still declared, so that references to them add no second error.
  */
 function declareIds(files: readonly ManifestFile[]) {
-  const declared = new Map<string, SourcePosition>();
+  /** Each id with its declaration number, an index of `ids` and `first`. */
+  const declared = new Map<string, number>();
+  const ids: string[] = [];
+  const first: SourcePosition[] = [];
   const positions = files.map(({ src, services, plain }) => {
     const keys = plain?.ids ?? services?.keys ?? [];
     const offsets = plain?.offsets.ids ?? services?.keyOffsets ?? [];
@@ -79,16 +82,19 @@ function declareIds(files: readonly ManifestFile[]) {
       if (problem !== undefined) src.error(offset, problem);
       const position = src.position(offset);
       filePositions.push(position);
-      const first = declared.get(id);
-      if (first === undefined) declared.set(id, position);
-      else {
-        const message = `service ${quote(id)} is declared twice; also declared at ${formatPosition(first)}`;
+      const number = declared.get(id);
+      if (number === undefined) {
+        declared.set(id, ids.length);
+        ids.push(id);
+        first.push(position);
+      } else {
+        const message = `service ${quote(id)} is declared twice; also declared at ${formatPosition(first[number]!)}`;
         src.error(offset, message);
       }
     }
     return filePositions;
   });
-  return { declared, positions };
+  return { declared, ids, positions };
 }
 
 /** Plain code-unit order: the same on every machine and locale. */

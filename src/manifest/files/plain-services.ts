@@ -6,23 +6,34 @@ import { isMap, type DocMap } from '../parse/doc-node.js';
 import type { ManifestFile } from './manifest-file.js';
 import { parseJson } from '../parse/parse-json.js';
 import { PlainServiceReader } from '../fields/plain-service.js';
+import { RequirementTable } from '../held-requirements.js';
 import type { References } from '../fields/references.js';
 import { ReadStopped, StopAtFirstError } from '../parse/source-file.js';
 import type { Service, SourcePosition } from '../types.js';
 
 /**
- * The services of `file` read from its plain values, ids at `positions`; undefined when the
- * read stopped or the values do not match what the scan found written.
+ * The services of `file` read from its plain values, ids at `positions`, their requirements
+ * held in columns (`ids`: every id by declaration number); undefined when the read stopped or
+ * the values do not match what the scan found written.
  */
 export function readPlainServices(
   file: ManifestFile,
   positions: readonly SourcePosition[],
   references: References,
+  ids: readonly string[],
 ): Service[] | undefined {
   const plain = file.plain;
   if (plain === undefined) return undefined;
   const src = new StopAtFirstError(file.src);
-  const reader = new PlainServiceReader(src, references, plain.offsets.entries, file.defaults);
+  const table = plain.table ?? new RequirementTable(file.src);
+  table.ids = ids;
+  const reader = new PlainServiceReader(
+    src,
+    references,
+    plain.offsets.entries,
+    table,
+    file.defaults,
+  );
   reader.keys = plain.ids.length;
   const services: Service[] = [];
   try {
@@ -34,7 +45,9 @@ export function readPlainServices(
     throw error;
   }
   // A repeated key (JSON.parse kept one) or a list the scan did not see: read with positions.
-  return reader.keys === plain.offsets.keys && reader.usedEveryEntry ? services : undefined;
+  // (The one-pass read refuses repeated keys itself: it counts none.)
+  const keysAsWritten = plain.offsets.keys < 0 || reader.keys === plain.offsets.keys;
+  return keysAsWritten && reader.usedEveryEntry ? services : undefined;
 }
 
 /**

@@ -4,10 +4,11 @@
 // Text of one file to its top level: format by extension, checks for binary and empty input,
 // the parser for the format, and any stack overflow turned into an error instead of a crash.
 
-import type { ParseResult, Problem } from './doc-node.js';
+import { isMap, type ParseResult, type Problem } from './doc-node.js';
 import { readManifestFile, type ManifestFile } from '../files/manifest-file.js';
 import { parseJson, type SkippedValue } from './parse-json.js';
-import { parsePlainJson } from './plain-json.js';
+import { parsePlainJson, type PlainServices } from './plain-json.js';
+import { readJsonServices } from './services-json.js';
 import { parseYaml } from './parse-yaml.js';
 import { SourceFile, type Diagnostics } from './source-file.js';
 
@@ -34,13 +35,44 @@ export function readManifestText(
     src.problem(decoded.problem);
     return undefined;
   }
-  // JSON.parse reads the services; the positional parser the rest, which is small.
-  const plain = format === 'json' && !positionalJson ? parsePlainJson(src.text) : undefined;
-  const result = parseDocument(src, format, plain?.offsets);
+  // The one-pass read, else JSON.parse, reads the services; the positional parser the rest.
+  let plain: PlainServices | undefined;
+  let result: ParseResult | undefined;
+  if (format === 'json' && !positionalJson) {
+    plain = readJsonServices(src);
+    if (plain !== undefined) {
+      // The one-pass read did not check the rest of the text: the positional parser does, and
+      // at any problem there, or if it did not pass over `services` where that read found it,
+      // it reads the whole text again, services included, and the quick read gives way.
+      result = parseJsonOnly(src, plain.offsets);
+      if (result === undefined || !passedOver(result, plain.offsets.start)) plain = undefined;
+    }
+    plain ??= parsePlainJson(src.text);
+  }
+  result ??= parseDocument(src, format, plain?.offsets);
   if (result?.root === undefined) return undefined;
   const file = readManifestFile(src, result.root, result.rootOffset ?? 0);
   if (plain !== undefined) file.plain = plain;
   return file;
+}
+
+/** The JSON text of `src` read with `skip` passed over, when it has no problem at all. */
+function parseJsonOnly(src: SourceFile, skip: SkippedValue): ParseResult | undefined {
+  try {
+    const result = parseJson(src.text, skip);
+    return result.problems.length === 0 ? result : undefined;
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
+/** Whether the top level holds `services` once, as the value written at `start`. */
+function passedOver(result: ParseResult, start: number): boolean {
+  const root = result.root;
+  if (root === undefined || !isMap(root)) return false;
+  const at = root.keys.indexOf('services');
+  return at !== -1 && root.keys.lastIndexOf('services') === at && root.valueOffsets[at] === start;
 }
 
 export function parseDocument(

@@ -1,0 +1,211 @@
+// Requirements kept in columns of typed arrays instead of objects, for the services of a large
+// JSON manifest: a service's `dependsOn` becomes its Requirement objects (positions included)
+// only when something reads it, and the compiled graph reads the columns directly. Until then
+// nothing but numbers is held, so loading does not make 700,000 small objects for the collector.
+
+import type { SourceFile } from './parse/source-file.js';
+import type { Requirement, Service } from './types.js';
+
+const SOFT = 1;
+const GROUP = 2;
+
+/** The requirements of one file's services, in columns; alternatives as declaration numbers. */
+export class RequirementTable {
+  /** Requirements of slot s: start[s] .. start[s+1]-1 (slots are services, in reading order). */
+  private start = new Int32Array(1024);
+  private slots = 0;
+  private quorums = new Int32Array(4096);
+  private flags = new Uint8Array(4096);
+  private tolerances = new Float64Array(4096);
+  /** Where each requirement is written in the file. */
+  private offsets = new Int32Array(4096);
+  /** Alternatives of requirement r: alts[altStart[r]] .. alts[altStart[r+1]-1]. */
+  private altStart = new Int32Array(4096);
+  private alts = new Int32Array(8192);
+  private count = 0;
+  private altCount = 0;
+
+  /** Where the last service's requirements end. */
+  private slotEnd = 0;
+
+  constructor(
+    readonly src: SourceFile,
+    /**
+     * Service ids by declaration number, across every file of the manifest: what the
+     * alternatives are numbers of, once the files are read (until then, any numbering).
+     */
+    public ids: readonly string[] = [],
+  ) {}
+
+  /** Starts a new service, whose requirements are those added next; its slot. */
+  openService(): number {
+    if (this.slots + 1 >= this.start.length) this.start = grow(this.start, this.start.length * 2);
+    this.start[this.slots] = this.slotEnd;
+    this.start[this.slots + 1] = this.slotEnd;
+    return this.slots++;
+  }
+
+  /** Ends the service opened last: its requirements end before requirement `end`. */
+  closeService(end: number): void {
+    this.start[this.slots] = end;
+    this.slotEnd = end;
+  }
+
+  /** Ends the requirement being added. */
+  closeRequirement(quorum: number, soft: boolean, group: boolean, offset: number): void {
+    const r = this.count;
+    if (r + 2 > this.quorums.length) this.growRequirements();
+    this.quorums[r] = quorum;
+    this.flags[r] = (soft ? SOFT : 0) | (group ? GROUP : 0);
+    this.offsets[r] = offset;
+    this.count = r + 1;
+    this.altStart[this.count] = this.altCount;
+  }
+
+  /** Adds an alternative (a declaration number) to the requirement being added. */
+  addAlternative(declared: number): void {
+    if (this.altCount === this.alts.length) this.alts = grow(this.alts, this.alts.length * 2);
+    this.alts[this.altCount++] = declared;
+  }
+
+  /** Alternatives added so far to the requirement being added. */
+  get pendingAlternatives(): number {
+    return this.altCount - this.altStart[this.count]!;
+  }
+
+  /** Sets the tolerance of requirement r. */
+  setTolerance(r: number, seconds: number): void {
+    this.tolerances[r] = seconds;
+  }
+
+  /** The first requirement of `slot`. */
+  first(slot: number): number {
+    return this.start[slot]!;
+  }
+
+  /** One past the last requirement of `slot`. */
+  end(slot: number): number {
+    return this.start[slot + 1]!;
+  }
+
+  /** The number of requirements added so far. */
+  get size(): number {
+    return this.count;
+  }
+
+  quorum(r: number): number {
+    return this.quorums[r]!;
+  }
+
+  soft(r: number): boolean {
+    return (this.flags[r]! & SOFT) !== 0;
+  }
+
+  group(r: number): boolean {
+    return (this.flags[r]! & GROUP) !== 0;
+  }
+
+  tolerance(r: number): number {
+    return this.tolerances[r]!;
+  }
+
+  /** The first alternative of requirement r (alternatives of r: altFrom(r) .. altFrom(r+1)-1). */
+  altFrom(r: number): number {
+    return this.altStart[r]!;
+  }
+
+  alternative(k: number): number {
+    return this.alts[k]!;
+  }
+
+  /** Renumbers alternative k (from a number of the file's names to a declaration number). */
+  renumber(k: number, declared: number): void {
+    this.alts[k] = declared;
+  }
+
+  /** The Requirements of `slot`, as the positional reader makes them, key order included. */
+  requirements(slot: number): Requirement[] {
+    const from = this.start[slot]!;
+    const to = this.start[slot + 1]!;
+    const list: Requirement[] = [];
+    for (let r = from; r < to; r++) {
+      const alternatives: string[] = [];
+      for (let k = this.altStart[r]!; k < this.altStart[r + 1]!; k++) {
+        alternatives.push(this.ids[this.alts[k]!]!);
+      }
+      const requirement: Requirement = {
+        alternatives,
+        quorum: this.quorums[r]!,
+        soft: this.soft(r),
+        group: this.group(r),
+        position: this.src.position(this.offsets[r]!),
+      };
+      if (this.tolerances[r]! > 0) requirement.tolerates = this.tolerances[r]!;
+      list.push(requirement);
+    }
+    return list;
+  }
+
+  private growRequirements(): void {
+    const size = this.quorums.length * 2;
+    this.quorums = grow(this.quorums, size);
+    this.flags = grow(this.flags, size);
+    this.tolerances = grow(this.tolerances, size);
+    this.offsets = grow(this.offsets, size);
+    this.altStart = grow(this.altStart, size);
+  }
+}
+
+function grow<T extends Int32Array | Uint8Array | Float64Array>(column: T, size: number): T {
+  const grown = new (column.constructor as new (n: number) => T)(size);
+  grown.set(column);
+  return grown;
+}
+
+/** Where a held service's requirements are: its table and slot. */
+export interface HeldRequirements {
+  readonly table: RequirementTable;
+  readonly slot: number;
+}
+
+const held = new WeakMap<Service, HeldRequirements>();
+
+/** Replaces the held requirements by objects, which `dependsOn` then is, as any other service's. */
+function settle(service: Service, requirements: Requirement[]): void {
+  held.delete(service);
+  Object.defineProperty(service, 'dependsOn', {
+    value: requirements,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+// Shared by every held service, so that they all keep one shape (one hidden class).
+const DEPENDS_ON: PropertyDescriptor = {
+  get(this: Service): Requirement[] {
+    const where = held.get(this)!;
+    const requirements = where.table.requirements(where.slot);
+    settle(this, requirements);
+    return requirements;
+  },
+  set(this: Service, requirements: Requirement[]): void {
+    settle(this, requirements);
+  },
+  enumerable: true,
+  configurable: true,
+};
+
+/** Gives `service` its `dependsOn` (the next key in its key order) from `slot` of `table`. */
+export function holdRequirements(service: Service, table: RequirementTable, slot: number): void {
+  held.set(service, { table, slot });
+  Object.defineProperty(service, 'dependsOn', DEPENDS_ON);
+}
+
+/**
+ * The columns of `service`'s requirements while nothing has read (or replaced) its `dependsOn`;
+ * undefined afterwards, and for services read otherwise.
+ */
+export function heldRequirements(service: Service): HeldRequirements | undefined {
+  return held.get(service);
+}
