@@ -16,7 +16,7 @@ import {
   type SourcePosition,
 } from '../manifest/types.js';
 import type { CompiledGraph } from './compiled-graph.js';
-import { resolveSelector, SelectorError } from './selector.js';
+import { matchSelector, resolveSelector, SelectorError } from './selector.js';
 
 /** A policy entry with its scope resolved. */
 export interface ResolvedRule {
@@ -98,7 +98,10 @@ function resolveRule(
   const scope = new Uint8Array(graph.n);
   for (const { selector, position } of rule.scope) {
     try {
-      for (const v of resolveSelector(graph, selector)) scope[v] = 1;
+      // A built-in rule's scope may match nothing: no error, so no message is made for it.
+      const matched =
+        errors === undefined ? matchSelector(graph, selector) : resolveSelector(graph, selector);
+      for (const v of matched) scope[v] = 1;
     } catch (error) {
       if (!(error instanceof SelectorError)) throw error;
       errors?.push(new ManifestError(`scope: ${error.message}`, position));

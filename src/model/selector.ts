@@ -49,17 +49,28 @@ export function resolveFailures(graph: CompiledGraph, texts: readonly string[]):
 
 /** Indices of the services one selector matches, in increasing order; never empty. */
 export function resolveSelector(graph: CompiledGraph, text: string): number[] {
+  const matched = matchSelector(graph, text);
+  if (matched.length > 0) return matched;
+  const selector = parseSelector(text);
+  throw new SelectorError(
+    selector.type === 'id' ? unknownIdMessage(graph, selector.id) : noMatchMessage(graph, selector),
+  );
+}
+
+/**
+ * Indices of the services one selector matches, in increasing order, possibly none: for a
+ * caller to whom matching nothing is no error, so no message (a scan of every value) is made.
+ */
+export function matchSelector(graph: CompiledGraph, text: string): number[] {
   const selector = parseSelector(text);
   if (selector.type === 'id') {
     const v = graph.index.get(selector.id);
-    if (v === undefined) throw new SelectorError(unknownIdMessage(graph, selector.id));
-    return [v];
+    return v === undefined ? [] : [v];
   }
   const matched: number[] = [];
   for (let v = 0; v < graph.n; v++) {
     if (matchesSelector(graph.services[v]!, selector)) matched.push(v);
   }
-  if (matched.length === 0) throw new SelectorError(noMatchMessage(graph, selector));
   return matched;
 }
 

@@ -11,6 +11,7 @@ import {
   ruleFor,
   rulesInEffect,
 } from '../../../src/model/policy.js';
+import { matchSelector, resolveSelector, SelectorError } from '../../../src/model/selector.js';
 
 const SERVICES = `services:
   web: { entrypoint: true, tier: critical, depends_on: [db] }
@@ -168,6 +169,15 @@ ${SERVICES}`,
   const graph = compileGraph(manifest);
   const rules = resolvePolicy(manifest, graph);
   const [web, db] = [graph.index.get('web')!, graph.index.get('db')!];
+
+  it('matches a selector to nothing without an error, and resolves one to an error', () => {
+    for (const text of ['tier=gold', 'nowhere', 'provider=gcp,tier=critical']) {
+      expect(matchSelector(graph, text)).toEqual([]);
+      expect(() => resolveSelector(graph, text)).toThrow(SelectorError);
+    }
+    expect(matchSelector(graph, 'provider=aws')).toEqual(resolveSelector(graph, 'provider=aws'));
+    expect(matchSelector(graph, 'web')).toEqual([web]);
+  });
 
   it('puts the built-in rules first, then the manifest’s', () => {
     expect(rules.map((r) => r.rule)).toEqual([
