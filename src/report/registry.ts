@@ -11,7 +11,6 @@ import { renderAnalyzeMarkdown } from './analyze/markdown.js';
 import { renderAnalyzeText } from './analyze/text.js';
 import { renderCheckGithub } from './check/github.js';
 import { renderCheckGitlab } from './check/gitlab.js';
-import { renderCheckJson } from './check/json.js';
 import { renderCheckJunit } from './check/junit.js';
 import { renderCheckMarkdown } from './check/markdown.js';
 import { renderCheckSarif } from './check/sarif.js';
@@ -60,7 +59,7 @@ export const ANALYZE_REPORTERS = {
 
 export const CHECK_REPORTERS = {
   text: renderCheckText,
-  json: renderCheckJson,
+  json: jsonChunks,
   markdown: renderCheckMarkdown,
   sarif: renderCheckSarif,
   github: renderCheckGithub,
