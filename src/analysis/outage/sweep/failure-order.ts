@@ -42,13 +42,16 @@ export function failureOrder(plan: RankedGraph): Int32Array {
   const { order } = plan;
   const { breakStart, breaks } = downSetGraphOf(plan);
   const n = order.length;
+  // Values in 0 .. span-1, span a power of two of at least 2n: ties are rare, and the radix
+  // sort takes as few passes as the graph's size needs.
+  const span = 2 ** Math.max(1, Math.ceil(Math.log2(2 * n)));
   const highest = new Int32Array(n);
   const least = new Int32Array(n);
   const top = new Int32Array(n);
   const sample = new Int32Array(n);
   for (let r = n - 1; r >= 0; r--) {
     let high = r;
-    let low = mix(r);
+    let low = mix(r) & (span - 1);
     for (let e = breakStart[r]!; e < breakStart[r + 1]!; e++) {
       const d = breaks[e]!;
       if (d <= r) continue;
@@ -61,7 +64,7 @@ export function failureOrder(plan: RankedGraph): Int32Array {
     sample[order[r]!] = low;
   }
   // Stable sorts, least significant key first.
-  return sortByKey(sortByKey(order, sample, 2 ** 31), top, n);
+  return sortByKey(sortByKey(order, sample, span), top, n);
 }
 
 /** A fixed pseudo-random value in 0 .. 2^31 - 1 for rank r (an integer hash finaliser). */
