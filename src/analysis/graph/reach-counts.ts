@@ -49,23 +49,29 @@ export function condense(
   if (n > 0) count++;
   const size = new Int32Array(count);
   for (let v = 0; v < n; v++) size[of[v]!]!++;
+  // Two passes over the edges, counting then filling, each component's dependents once.
   const start = new Int32Array(count + 1);
-  const edges: number[] = [];
   const last = new Int32Array(count).fill(-1);
-  let v = 0;
-  for (let c = 0; c < count; c++) {
-    start[c] = edges.length;
-    for (; v < n && of[v] === c; v++) {
+  const each = (visit: (c: number, d: number) => void): void => {
+    last.fill(-1);
+    for (let v = 0; v < n; v++) {
+      const c = of[v]!;
       for (let k = dependentStart[v]!; k < dependentStart[v + 1]!; k++) {
         const d = of[dependents[k]!]!;
         if (d === c || last[d] === c) continue;
         last[d] = c;
-        edges.push(d);
+        visit(c, d);
       }
     }
-  }
-  start[count] = edges.length;
-  return { count, of, size, dependentStart: start, dependents: Int32Array.from(edges) };
+  };
+  each((c) => start[c + 1]!++);
+  for (let c = 0; c < count; c++) start[c + 1]! += start[c]!;
+  const edges = new Int32Array(start[count]!);
+  const fill = start.slice(0, count);
+  each((c, d) => {
+    edges[fill[c]!++] = d;
+  });
+  return { count, of, size, dependentStart: start, dependents: edges };
 }
 
 /** 32-bit words of seed sets per pass. */

@@ -89,30 +89,34 @@ describe('reach counts over the condensation', () => {
 });
 
 describe('rank queue', () => {
-  it('pops distinct indices in ascending order, ignoring those already waiting', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.array(fc.nat(199), { maxLength: 20 }), { maxLength: 30 }),
-        (rounds) => {
-          const heap = new RankQueue(200);
-          const waiting = new Set<number>();
-          for (const round of rounds) {
-            for (const i of round) {
-              heap.push(i);
-              waiting.add(i);
+  // 200 fits one summary word; 1025 and 5000 need several, and the last one partly used.
+  it.each([200, 1025, 5000])(
+    'pops distinct indices in ascending order, ignoring those already waiting (capacity %i)',
+    (capacity) => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.array(fc.nat(capacity - 1), { maxLength: 20 }), { maxLength: 30 }),
+          (rounds) => {
+            const heap = new RankQueue(capacity);
+            const waiting = new Set<number>();
+            for (const round of rounds) {
+              for (const i of round) {
+                heap.push(i);
+                waiting.add(i);
+              }
+              expect(heap.size).toBe(waiting.size);
+              const smallest = Math.min(...waiting);
+              if (waiting.size === 0) continue;
+              expect(heap.pop()).toBe(smallest);
+              waiting.delete(smallest);
             }
-            expect(heap.size).toBe(waiting.size);
-            const smallest = Math.min(...waiting);
-            if (waiting.size === 0) continue;
-            expect(heap.pop()).toBe(smallest);
-            waiting.delete(smallest);
-          }
-          const rest: number[] = [];
-          while (heap.size > 0) rest.push(heap.pop());
-          expect(rest).toEqual([...waiting].sort((a, b) => a - b));
-        },
-      ),
-      { numRuns: 300 },
-    );
-  });
+            const rest: number[] = [];
+            while (heap.size > 0) rest.push(heap.pop());
+            expect(rest).toEqual([...waiting].sort((a, b) => a - b));
+          },
+        ),
+        { numRuns: 300 },
+      );
+    },
+  );
 });

@@ -7,6 +7,7 @@
 import { sortValues } from '../../graph/integer-sort.js';
 import { RankQueue } from '../../graph/rank-queue.js';
 import { BitCounts } from '../../graph/bit-counts.js';
+import { atLeast } from './quorum-masks.js';
 import type { DownSetGraph } from './failure-edges.js';
 
 /** 32-bit words of outages propagated together. */
@@ -191,10 +192,10 @@ export class DownSets {
         if ((a0 | a1 | a2 | a3) === 0) continue;
         // Requirement r fails once `need` of its alternatives are down.
         const need = last - first - reqQuorum[r]! + 1;
-        if (a0 !== 0) d0 |= atLeast(masks, alts, first, last, need, a0, 0);
-        if (a1 !== 0) d1 |= atLeast(masks, alts, first, last, need, a1, 1);
-        if (a2 !== 0) d2 |= atLeast(masks, alts, first, last, need, a2, 2);
-        if (a3 !== 0) d3 |= atLeast(masks, alts, first, last, need, a3, 3);
+        if (a0 !== 0) d0 |= atLeast(masks, WORDS, alts, first, last, need, a0, 0);
+        if (a1 !== 0) d1 |= atLeast(masks, WORDS, alts, first, last, need, a1, 1);
+        if (a2 !== 0) d2 |= atLeast(masks, WORDS, alts, first, last, need, a2, 2);
+        if (a3 !== 0) d3 |= atLeast(masks, WORDS, alts, first, last, need, a3, 3);
       }
     }
     d0 &= ~was0;
@@ -209,30 +210,4 @@ export class DownSets {
     this.pass(v, d0, d1, d2, d3);
     return true;
   }
-}
-
-/** Bits of `any` set in at least `need` of the alternatives' down masks (word `w` of each). */
-function atLeast(
-  masks: Int32Array,
-  alts: Int32Array,
-  first: number,
-  last: number,
-  need: number,
-  any: number,
-  w: number,
-): number {
-  if (need === last - first) {
-    let mask = any;
-    for (let k = first; k < last && mask !== 0; k++) mask &= masks[WORDS * alts[k]! + w]!;
-    return mask;
-  }
-  let result = 0;
-  for (let candidates = any; candidates !== 0; candidates &= candidates - 1) {
-    const bit = candidates & -candidates;
-    let count = 0;
-    for (let k = first; k < last && count < need; k++)
-      if (masks[WORDS * alts[k]! + w]! & bit) count++;
-    if (count >= need) result |= bit;
-  }
-  return result;
 }

@@ -7,7 +7,7 @@ import { reachCounts } from '../../graph/reach-counts.js';
 import { componentsToCount, reachOfServices, type ComponentReach } from './component-reach.js';
 import { DownSets, WIDTH, WORDS } from './down-sets.js';
 import { downSetGraphOf } from './failure-edges.js';
-import { failureOrder } from './failure-order.js';
+import { failureOrder, reachOrder } from './failure-order.js';
 import { runShared, workersAvailable, type WorkerGuard } from './shared-sweep.js';
 import {
   deliverChunk,
@@ -47,7 +47,7 @@ export function singleFailureSweep(
 ): SweepTotals & { threads: number } {
   const order = failureOrder(plan);
   const width = Math.max(1, Math.min(WIDTH, threads?.chunkSize ?? WIDTH));
-  const reach = counting ? componentsToCount(plan, order) : undefined;
+  const reach = counting ? componentsToCount(plan, reachOrder(plan)) : undefined;
   let count = threadCount(plan, observer, threads);
   const downCount = new Int32Array(plan.order.length);
   let deliver: Deliver;
