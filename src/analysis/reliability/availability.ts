@@ -12,6 +12,7 @@
 // criticality ("what to fix first").
 
 import { coalesceGates } from './exact/coalesced-gates.js';
+import { factorCommonInputs } from './exact/common-inputs.js';
 import { mergeEqualGates } from './exact/equal-gates.js';
 import { commonCauses } from './common-causes.js';
 import { firstOfShape } from './equal-shapes.js';
@@ -76,7 +77,7 @@ export function analyzeAvailability(
   const built = faultStructure(plan.graph, model.up, model.down, causes);
   const roots = entries.map((e) => built.refOf[e]!);
   const coalesced = coalesceGates(mergeEqualGates(built, roots), roots);
-  const structure = groupIndependentInputs(coalesced, roots);
+  const structure = groupIndependentInputs(factorCommonInputs(coalesced, roots), roots);
   const budget = options.exact ?? budgetFor(entries.length);
   const modules = findModules(structure, roots);
   const solver = new ModuleSolver(structure, modules, budget);

@@ -70,7 +70,8 @@ function inOrder(inputs: readonly { c: Ref; lo: number }[]): Ref[] {
   return [...inputs].sort((x, y) => x.lo - y.lo).map((input) => input.c);
 }
 
-function rebuilt(
+/** The structure with gates' inputs `rewritten` and gates `added` after the existing ones. */
+export function rebuilt(
   structure: FaultStructure,
   rewritten: ReadonlyMap<number, Ref[]>,
   added: readonly { kind: number; k: number; inputs: Ref[] }[],
