@@ -149,6 +149,21 @@ const INJECTIONS: Record<string, (doc: Body, pick: (n: number) => number) => voi
   emptyDependency: (doc, pick) => dependsOf(doc, pick).push({}),
   quorumNotWhole: (doc, pick) => dependsOf(doc, pick).push({ quorum: 1.5, of: ['mail', 'search'] }),
   servicesList: (doc) => (doc.services = ['checkout']),
+  // An id and a group of that id alone: the same requirement only in a list of more than 8.
+  plainAndGroupOfOne: (doc, pick) => dependsOf(doc, pick).push('mail', { any_of: ['mail'] }),
+  longList: (doc, pick) => {
+    const [id, body] = serviceOf(doc, pick);
+    const others = Object.keys(doc.services as Body).filter((other) => other !== id);
+    const forms = [
+      (o: string) => o,
+      (o: string) => ({ service: o }),
+      (o: string) => ({ any_of: [o] }),
+    ];
+    const list: Json[] = others.map((other, i) => forms[(i + pick(3)) % 3]!(other));
+    // The first of them again, in one of the three forms.
+    if (others.length > 0) list.push(forms[pick(3)]!(others[0]!));
+    body.depends_on = list;
+  },
 };
 
 /** Errors found before the bodies are read: the quick read of the bodies goes on. */

@@ -6,6 +6,7 @@
 
 import { RequirementTable } from '../held-requirements.js';
 import { SERVICE_KEYS } from '../fields/keys.js';
+import { NameTable } from './name-table.js';
 import type { PlainServices } from './plain-json.js';
 import type { SourceFile } from './source-file.js';
 
@@ -44,24 +45,32 @@ const DEPENDENCY_KEY_BITS: Readonly<Record<string, number>> = {
 const KNOWN_SERVICE_KEYS = ['depends_on', ...SERVICE_KEYS.filter((key) => key !== 'depends_on')];
 const DEPENDENCY_KEYS = Object.keys(DEPENDENCY_KEY_BITS);
 
-/** The `depends_on` entries of one service: from .. to-1 in the columns of `read`. */
+/**
+ * The `depends_on` entries of one service: from .. to-1 in the columns of `read`; `owner` is
+ * the number of the service's id among the read's names.
+ */
 export class DependsOnEntries {
   constructor(
     readonly read: ServiceColumns,
     readonly from: number,
     readonly to: number,
+    readonly owner: number,
   ) {}
 }
 
 /** The `depends_on` entries of every service of one file, in document order. */
 export class ServiceColumns {
-  /** Names written as ids or references, each once; a name is its index here. */
-  readonly names: string[] = [];
   /** `tolerates` as written, by requirement, for those that have it (checked by the reader). */
   readonly tolerates = new Map<number, string | number>();
 
-  /** Alternatives are numbers of `names` until the reader renumbers them. */
-  constructor(readonly table: RequirementTable) {}
+  /**
+   * Alternatives are numbers of `names` until the reader renumbers them. `names`: names written
+   * as ids or references, each once; a name is its index there.
+   */
+  constructor(
+    readonly table: RequirementTable,
+    readonly names: readonly string[],
+  ) {}
 }
 
 function grown<T extends Int32Array | Uint8Array | Float64Array>(column: T): T {
@@ -77,7 +86,7 @@ function grown<T extends Int32Array | Uint8Array | Float64Array>(column: T): T {
  * entries that are ids or dependency mappings of ids. Undefined otherwise.
  */
 export function readJsonServices(src: SourceFile): PlainServices | undefined {
-  const read = new OnePassRead(src.text, new RequirementTable(src));
+  const read = new OnePassRead(src.text, new RequirementTable(src, [], src.text.length));
   try {
     read.document();
   } catch (error) {
@@ -105,23 +114,23 @@ class OnePassRead {
   end = -1;
   readonly ids: string[] = [];
   readonly bodies: (Record<string, unknown> | null)[] = [];
-  idOffsets = new Int32Array(1024);
+  idOffsets: Int32Array;
   readonly columns: ServiceColumns;
-  /** Open addressing over the names: slot → name + 1 (0: empty). */
-  private slots = new Int32Array(1 << 12);
-  /** Where each name is first written, its length and its hash. */
-  private nameStarts = new Int32Array(1024);
-  private lengths = new Int32Array(1024);
-  private hashes = new Int32Array(1024);
   /** 1 for the names declared as ids here. */
-  private declared = new Uint8Array(1024);
-
+  private declared: Uint8Array;
+  /** The name of the service being read. */
+  private owner = -1;
   constructor(
     private readonly text: string,
     table: RequirementTable,
   ) {
-    this.columns = new ServiceColumns(table);
+    this.names = new NameTable(text);
+    this.idOffsets = new Int32Array(Math.max(1024, text.length >> 7));
+    this.declared = new Uint8Array(this.idOffsets.length);
+    this.columns = new ServiceColumns(table, this.names.names);
   }
+
+  private readonly names: NameTable;
 
   document(): void {
     this.space();
@@ -163,6 +172,7 @@ class OnePassRead {
       this.space();
       const offset = this.pos;
       const name = this.name();
+      this.owner = name;
       if (this.declared[name] === 1) throw GIVE_WAY;
       this.declared[name] = 1;
       const i = this.ids.length;
@@ -253,7 +263,7 @@ class OnePassRead {
     this.space();
     if (this.peek() === CLOSE_BRACKET) {
       this.pos++;
-      return new DependsOnEntries(columns, from, from);
+      return new DependsOnEntries(columns, from, from, this.owner);
     }
     for (;;) {
       this.space();
@@ -269,7 +279,8 @@ class OnePassRead {
       }
       this.space();
       const next = this.text.charCodeAt(this.pos++);
-      if (next === CLOSE_BRACKET) return new DependsOnEntries(columns, from, table.size);
+      if (next === CLOSE_BRACKET)
+        return new DependsOnEntries(columns, from, table.size, this.owner);
       if (next !== COMMA) throw GIVE_WAY;
     }
   }
@@ -352,55 +363,9 @@ class OnePassRead {
       hash = Math.imul(hash ^ ch, 0x01000193);
     }
     this.pos = i + 1;
-    const length = i - from;
-    const mask = this.slots.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const held = this.slots[slot]!;
-      if (held === 0) break;
-      const name = held - 1;
-      if (this.hashes[name] !== hash || this.lengths[name] !== length) continue;
-      if (this.sameText(this.nameStarts[name]!, from, length)) return name;
-    }
-    return this.addName(from, i, hash);
-  }
-
-  private sameText(a: number, b: number, length: number): boolean {
-    const text = this.text;
-    for (let i = 0; i < length; i++) {
-      if (text.charCodeAt(a + i) !== text.charCodeAt(b + i)) return false;
-    }
-    return true;
-  }
-
-  private addName(from: number, to: number, hash: number): number {
-    const names = this.columns.names;
-    const name = names.length;
-    names.push(this.text.slice(from, to));
-    if (name === this.nameStarts.length) {
-      this.nameStarts = grown(this.nameStarts);
-      this.lengths = grown(this.lengths);
-      this.hashes = grown(this.hashes);
-      this.declared = grown(this.declared);
-    }
-    this.nameStarts[name] = from;
-    this.lengths[name] = to - from;
-    this.hashes[name] = hash;
-    if (names.length * 2 > this.slots.length) this.rehash();
-    else this.place(hash, name);
+    const name = this.names.find(from, i, hash);
+    if (name === this.declared.length) this.declared = grown(this.declared);
     return name;
-  }
-
-  private place(hash: number, name: number): void {
-    const mask = this.slots.length - 1;
-    let slot = hash & mask;
-    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-    this.slots[slot] = name + 1;
-  }
-
-  private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2);
-    const count = this.columns.names.length;
-    for (let name = 0; name < count; name++) this.place(this.hashes[name]!, name);
   }
 
   /** Where the last string read by stringAt ends (its closing quote). */
