@@ -211,8 +211,15 @@ const DEPENDS_ON: PropertyDescriptor = {
   configurable: true,
 };
 
-/** Gives `service` its `dependsOn` (the next key in its key order) from `slot` of `table`. */
+/**
+ * Gives `service` its `dependsOn` (the next key in its key order) from `slot` of `table`: an
+ * empty list when it has no requirements (nothing to hold, and an accessor costs more to make).
+ */
 export function holdRequirements(service: Service, table: RequirementTable, slot: number): void {
+  if (table.first(slot) === table.end(slot)) {
+    service.dependsOn = [];
+    return;
+  }
   held.set(service, { table, slot });
   Object.defineProperty(service, 'dependsOn', DEPENDS_ON);
 }

@@ -25,6 +25,12 @@ export class PlainDependencies {
     private readonly references: References,
     private readonly entries: Int32Array,
     protected readonly table: RequirementTable,
+    /**
+     * The declaration number of the file's first id when its ids are numbered in the file's
+     * order (a name the one-pass read found declared there is then numbered without a lookup);
+     * -1 otherwise.
+     */
+    private readonly firstId = -1,
   ) {}
 
   /** True when every entry offset was used: each list was where the scan found one. */
@@ -157,7 +163,11 @@ export class PlainDependencies {
       numbers = this.declaredNames = new Int32Array(read.names.length).fill(-2);
     }
     let declared = numbers[name]!;
-    if (declared === -2) declared = numbers[name] = this.references.number(read.names[name]!) ?? -1;
+    if (declared === -2) {
+      const here = this.firstId < 0 ? -1 : read.declaredAt(name);
+      declared = numbers[name] =
+        here >= 0 ? this.firstId + here : (this.references.number(read.names[name]!) ?? -1);
+    }
     if (declared < 0) this.stop();
     return declared;
   }

@@ -70,7 +70,13 @@ export class ServiceColumns {
   constructor(
     readonly table: RequirementTable,
     readonly names: readonly string[],
+    private readonly declaredIn: () => Int32Array,
   ) {}
+
+  /** Where name is declared among the file's ids, in document order; -1: not in this file. */
+  declaredAt(name: number): number {
+    return this.declaredIn()[name]! - 1;
+  }
 }
 
 function grown<T extends Int32Array | Uint8Array | Float64Array>(column: T): T {
@@ -116,8 +122,8 @@ class OnePassRead {
   readonly bodies: (Record<string, unknown> | null)[] = [];
   idOffsets: Int32Array;
   readonly columns: ServiceColumns;
-  /** 1 for the names declared as ids here. */
-  private declared: Uint8Array;
+  /** By name: 1 + where the name is declared as an id among this file's ids; 0: not here. */
+  private declared: Int32Array;
   /** The name of the service being read. */
   private owner = -1;
   constructor(
@@ -126,8 +132,8 @@ class OnePassRead {
   ) {
     this.names = new NameTable(text);
     this.idOffsets = new Int32Array(Math.max(1024, text.length >> 7));
-    this.declared = new Uint8Array(this.idOffsets.length);
-    this.columns = new ServiceColumns(table, this.names.names);
+    this.declared = new Int32Array(this.idOffsets.length);
+    this.columns = new ServiceColumns(table, this.names.names, () => this.declared);
   }
 
   private readonly names: NameTable;
@@ -173,9 +179,9 @@ class OnePassRead {
       const offset = this.pos;
       const name = this.name();
       this.owner = name;
-      if (this.declared[name] === 1) throw GIVE_WAY;
-      this.declared[name] = 1;
+      if (this.declared[name] !== 0) throw GIVE_WAY;
       const i = this.ids.length;
+      this.declared[name] = i + 1;
       if (i === this.idOffsets.length) this.idOffsets = grown(this.idOffsets);
       this.idOffsets[i] = offset;
       this.ids.push(this.columns.names[name]!);
