@@ -5,7 +5,7 @@
 // and it gives way (undefined): to JSON.parse and the positional parser, which report errors.
 
 import { RequirementTable } from '../held-requirements.js';
-import { SERVICE_KEYS } from '../fields/keys.js';
+import { COPY_KEYS, SERVICE_KEYS } from '../fields/keys.js';
 import { NameTable } from './name-table.js';
 import type { PlainServices } from './plain-json.js';
 import type { SourceFile } from './source-file.js';
@@ -88,8 +88,9 @@ function grown<T extends Int32Array | Uint8Array | Float64Array>(column: T): T {
 /**
  * The services of JSON `text` read in one pass, when its top level is a mapping that holds
  * `services` once, as a mapping whose every part the read handles: no escapes in its strings,
- * no repeated key, no `copies`, field values that are scalars or lists of scalars, `depends_on`
- * entries that are ids or dependency mappings of ids. Undefined otherwise.
+ * no repeated key, field values that are scalars or lists of scalars, `depends_on` entries that
+ * are ids or dependency mappings of ids, `copies` entries that are mappings of scalars.
+ * Undefined otherwise.
  */
 export function readJsonServices(src: SourceFile): PlainServices | undefined {
   const read = new OnePassRead(src.text, new RequirementTable(src, [], src.text.length));
@@ -107,7 +108,7 @@ export function readJsonServices(src: SourceFile): PlainServices | undefined {
       start: read.start,
       end: read.end,
       ids: read.idOffsets.subarray(0, read.ids.length),
-      entries: new Int32Array(0),
+      entries: Int32Array.from(read.copyOffsets),
       keys: -1,
     },
     table: read.columns.table,
@@ -215,14 +216,67 @@ class OnePassRead {
     for (;;) {
       this.space();
       const key = this.key(KNOWN_SERVICE_KEYS);
-      if (Object.hasOwn(body, key) || key === 'copies' || key === '__proto__') throw GIVE_WAY;
+      if (Object.hasOwn(body, key) || key === '__proto__') throw GIVE_WAY;
       this.space();
       this.expect(COLON);
       this.space();
-      body[key] = key === 'depends_on' ? this.dependsOn() : this.fieldValue();
+      body[key] =
+        key === 'depends_on'
+          ? this.dependsOn()
+          : key === 'copies'
+            ? this.copies()
+            : this.fieldValue();
       this.space();
       const next = this.text.charCodeAt(this.pos++);
       if (next === CLOSE_BRACE) return body;
+      if (next !== COMMA) throw GIVE_WAY;
+    }
+  }
+
+  /** Where each entry of `copies` is written, in document order. */
+  readonly copyOffsets: number[] = [];
+
+  /** The `copies` list: mappings of scalars (anything else is left to the reader to refuse). */
+  private copies(): unknown {
+    if (this.peek() !== OPEN_BRACKET) return this.scalar();
+    this.pos++;
+    const list: unknown[] = [];
+    this.space();
+    if (this.peek() === CLOSE_BRACKET) {
+      this.pos++;
+      return list;
+    }
+    for (;;) {
+      this.space();
+      this.copyOffsets.push(this.pos);
+      list.push(this.peek() === OPEN_BRACE ? this.copy() : this.scalar());
+      this.space();
+      const next = this.text.charCodeAt(this.pos++);
+      if (next === CLOSE_BRACKET) return list;
+      if (next !== COMMA) throw GIVE_WAY;
+    }
+  }
+
+  /** One entry of `copies`: a mapping of scalars, each key once. */
+  private copy(): Record<string, unknown> {
+    this.pos++;
+    const copy: Record<string, unknown> = {};
+    this.space();
+    if (this.peek() === CLOSE_BRACE) {
+      this.pos++;
+      return copy;
+    }
+    for (;;) {
+      this.space();
+      const key = this.key(COPY_KEYS);
+      if (Object.hasOwn(copy, key) || key === '__proto__') throw GIVE_WAY;
+      this.space();
+      this.expect(COLON);
+      this.space();
+      copy[key] = this.scalar();
+      this.space();
+      const next = this.text.charCodeAt(this.pos++);
+      if (next === CLOSE_BRACE) return copy;
       if (next !== COMMA) throw GIVE_WAY;
     }
   }
