@@ -100,20 +100,19 @@ export function compileGraph(manifest: Manifest): CompiledGraph {
   };
 }
 
-/** The columns fillRequirements writes, and the count of uses of each service. */
-interface RequirementColumns {
-  readonly reqStart: Int32Array;
-  readonly reqOwner: Int32Array;
-  readonly reqQuorum: Int32Array;
-  readonly reqSoft: Uint8Array;
-  readonly reqGroup: Uint8Array;
-  readonly reqTolerance: Float64Array;
-  readonly altStart: Int32Array;
-  readonly alts: Int32Array;
-  /** Requirements in which service u is an alternative, at u + 1. */
-  readonly usedByCount: Int32Array;
-  readonly costPerHour: Float64Array;
-}
+/** The columns fillRequirements writes, and the count of uses of each service (at u + 1). */
+type RequirementColumns = Pick<
+  CompiledGraph,
+  | 'reqStart'
+  | 'reqOwner'
+  | 'reqQuorum'
+  | 'reqSoft'
+  | 'reqGroup'
+  | 'reqTolerance'
+  | 'altStart'
+  | 'alts'
+  | 'costPerHour'
+> & { readonly usedByCount: Int32Array };
 
 function indexOf(ids: readonly string[]): Map<string, number> {
   const index = new Map<string, number>();
@@ -181,20 +180,14 @@ function fillHeld(
   const table = where.table;
   const to = table.end(where.slot);
   for (let q = table.first(where.slot); q < to; q++) {
-    columns.reqOwner[r] = v;
-    columns.reqQuorum[r] = table.quorum(q);
-    columns.reqSoft[r] = table.soft(q) ? 1 : 0;
-    columns.reqGroup[r] = table.group(q) ? 1 : 0;
-    columns.reqTolerance[r] = table.tolerance(q);
-    columns.altStart[r] = a;
+    const [quorum, soft, group] = [table.quorum(q), table.soft(q), table.group(q)];
+    startRequirement(columns, r++, v, quorum, soft, group, table.tolerance(q), a);
     for (let k = table.altFrom(q); k < table.altFrom(q + 1); k++) {
       const u = byNumber[table.alternative(k)]!;
       if (u < 0)
         throw new Error(`compileGraph: unknown service "${table.ids[table.alternative(k)]}"`);
-      columns.alts[a++] = u;
-      columns.usedByCount[u + 1]!++;
+      addAlternative(columns, a++, u);
     }
-    r++;
   }
   return { r, a };
 }
@@ -208,22 +201,40 @@ function fillObjects(
   r: number,
   a: number,
 ): { r: number; a: number } {
-  for (const requirement of service.dependsOn) {
-    columns.reqOwner[r] = v;
-    columns.reqQuorum[r] = requirement.quorum;
-    columns.reqSoft[r] = requirement.soft ? 1 : 0;
-    columns.reqGroup[r] = requirement.group ? 1 : 0;
-    columns.reqTolerance[r] = requirement.tolerates ?? 0;
-    columns.altStart[r] = a;
-    for (const id of requirement.alternatives) {
+  for (const { quorum, soft, group, tolerates, alternatives } of service.dependsOn) {
+    startRequirement(columns, r++, v, quorum, soft, group, tolerates ?? 0, a);
+    for (const id of alternatives) {
       const u = index.get(id);
       if (u === undefined) throw new Error(`compileGraph: unknown service "${id}"`);
-      columns.alts[a++] = u;
-      columns.usedByCount[u + 1]!++;
+      addAlternative(columns, a++, u);
     }
-    r++;
   }
   return { r, a };
+}
+
+/** Requirement r of service v, whose alternatives start at a. */
+function startRequirement(
+  columns: RequirementColumns,
+  r: number,
+  v: number,
+  quorum: number,
+  soft: boolean,
+  group: boolean,
+  tolerance: number,
+  a: number,
+): void {
+  columns.reqOwner[r] = v;
+  columns.reqQuorum[r] = quorum;
+  columns.reqSoft[r] = soft ? 1 : 0;
+  columns.reqGroup[r] = group ? 1 : 0;
+  columns.reqTolerance[r] = tolerance;
+  columns.altStart[r] = a;
+}
+
+/** Service u as alternative a. */
+function addAlternative(columns: RequirementColumns, a: number, u: number): void {
+  columns.alts[a] = u;
+  columns.usedByCount[u + 1]!++;
 }
 
 /** The requirements each service is an alternative of, as compressed sparse rows. */

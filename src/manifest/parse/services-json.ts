@@ -206,29 +206,58 @@ class OnePassRead {
       }
       throw GIVE_WAY;
     }
+    return this.mapping(KNOWN_SERVICE_KEYS, this.fieldOfService);
+  }
+
+  /** The value of a service's field `key`. */
+  private readonly fieldOfService = (key: string): unknown =>
+    key === 'depends_on' ? this.dependsOn() : key === 'copies' ? this.copies() : this.fieldValue();
+
+  /**
+   * A mapping at pos, each key once (one of `known` as the same string), each value read by
+   * `value` with its key.
+   */
+  private mapping(
+    known: readonly string[],
+    value: (key: string) => unknown,
+  ): Record<string, unknown> {
     this.pos++;
-    const body: Record<string, unknown> = {};
+    const map: Record<string, unknown> = {};
     this.space();
     if (this.peek() === CLOSE_BRACE) {
       this.pos++;
-      return body;
+      return map;
     }
     for (;;) {
       this.space();
-      const key = this.key(KNOWN_SERVICE_KEYS);
-      if (Object.hasOwn(body, key) || key === '__proto__') throw GIVE_WAY;
+      const key = this.key(known);
+      if (Object.hasOwn(map, key) || key === '__proto__') throw GIVE_WAY;
       this.space();
       this.expect(COLON);
       this.space();
-      body[key] =
-        key === 'depends_on'
-          ? this.dependsOn()
-          : key === 'copies'
-            ? this.copies()
-            : this.fieldValue();
+      map[key] = value(key);
       this.space();
       const next = this.text.charCodeAt(this.pos++);
-      if (next === CLOSE_BRACE) return body;
+      if (next === CLOSE_BRACE) return map;
+      if (next !== COMMA) throw GIVE_WAY;
+    }
+  }
+
+  /** A list at pos, each item read by `item`. */
+  private list(item: () => unknown): unknown[] {
+    this.pos++;
+    const list: unknown[] = [];
+    this.space();
+    if (this.peek() === CLOSE_BRACKET) {
+      this.pos++;
+      return list;
+    }
+    for (;;) {
+      this.space();
+      list.push(item());
+      this.space();
+      const next = this.text.charCodeAt(this.pos++);
+      if (next === CLOSE_BRACKET) return list;
       if (next !== COMMA) throw GIVE_WAY;
     }
   }
@@ -238,67 +267,20 @@ class OnePassRead {
 
   /** The `copies` list: mappings of scalars (anything else is left to the reader to refuse). */
   private copies(): unknown {
-    if (this.peek() !== OPEN_BRACKET) return this.scalar();
-    this.pos++;
-    const list: unknown[] = [];
-    this.space();
-    if (this.peek() === CLOSE_BRACKET) {
-      this.pos++;
-      return list;
-    }
-    for (;;) {
-      this.space();
-      this.copyOffsets.push(this.pos);
-      list.push(this.peek() === OPEN_BRACE ? this.copy() : this.scalar());
-      this.space();
-      const next = this.text.charCodeAt(this.pos++);
-      if (next === CLOSE_BRACKET) return list;
-      if (next !== COMMA) throw GIVE_WAY;
-    }
+    return this.peek() === OPEN_BRACKET ? this.list(this.copy) : this.scalar();
   }
 
-  /** One entry of `copies`: a mapping of scalars, each key once. */
-  private copy(): Record<string, unknown> {
-    this.pos++;
-    const copy: Record<string, unknown> = {};
-    this.space();
-    if (this.peek() === CLOSE_BRACE) {
-      this.pos++;
-      return copy;
-    }
-    for (;;) {
-      this.space();
-      const key = this.key(COPY_KEYS);
-      if (Object.hasOwn(copy, key) || key === '__proto__') throw GIVE_WAY;
-      this.space();
-      this.expect(COLON);
-      this.space();
-      copy[key] = this.scalar();
-      this.space();
-      const next = this.text.charCodeAt(this.pos++);
-      if (next === CLOSE_BRACE) return copy;
-      if (next !== COMMA) throw GIVE_WAY;
-    }
-  }
+  /** One entry of `copies`, and where it is written. */
+  private readonly copy = (): unknown => {
+    this.copyOffsets.push(this.pos);
+    return this.peek() === OPEN_BRACE ? this.mapping(COPY_KEYS, this.scalarOf) : this.scalar();
+  };
+
+  private readonly scalarOf = (): unknown => this.scalar();
 
   /** A scalar, or a list of scalars. */
   private fieldValue(): unknown {
-    if (this.peek() !== OPEN_BRACKET) return this.scalar();
-    this.pos++;
-    const list: unknown[] = [];
-    this.space();
-    if (this.peek() === CLOSE_BRACKET) {
-      this.pos++;
-      return list;
-    }
-    for (;;) {
-      this.space();
-      list.push(this.scalar());
-      this.space();
-      const next = this.text.charCodeAt(this.pos++);
-      if (next === CLOSE_BRACKET) return list;
-      if (next !== COMMA) throw GIVE_WAY;
-    }
+    return this.peek() === OPEN_BRACKET ? this.list(this.scalarOf) : this.scalar();
   }
 
   private scalar(): string | number | boolean | null {
