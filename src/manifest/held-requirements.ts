@@ -12,16 +12,16 @@ const GROUP = 2;
 /** The requirements of one file's services, in columns; alternatives as declaration numbers. */
 export class RequirementTable {
   /** Requirements of slot s: start[s] .. start[s+1]-1 (slots are services, in reading order). */
-  private start = new Int32Array(1024);
+  private start: Int32Array;
   private slots = 0;
-  private quorums = new Int32Array(4096);
-  private flags = new Uint8Array(4096);
-  private tolerances = new Float64Array(4096);
+  private quorums: Int32Array;
+  private flags: Uint8Array;
+  private tolerances: Float64Array;
   /** Where each requirement is written in the file. */
-  private offsets = new Int32Array(4096);
+  private offsets: Int32Array;
   /** Alternatives of requirement r: alts[altStart[r]] .. alts[altStart[r+1]-1]. */
-  private altStart = new Int32Array(4096);
-  private alts = new Int32Array(8192);
+  private altStart: Int32Array;
+  private alts: Int32Array;
   private count = 0;
   private altCount = 0;
 
@@ -35,7 +35,22 @@ export class RequirementTable {
      * alternatives are numbers of, once the files are read (until then, any numbering).
      */
     public ids: readonly string[] = [],
-  ) {}
+    /**
+     * The length of the text the requirements are read from, to size the columns once for
+     * what such a text holds at most in the usual layouts (they still grow past that).
+     */
+    textLength = 0,
+  ) {
+    const services = Math.max(1024, textLength >> 7);
+    const requirements = Math.max(4096, Math.floor(textLength / 40));
+    this.start = new Int32Array(services);
+    this.quorums = new Int32Array(requirements);
+    this.flags = new Uint8Array(requirements);
+    this.tolerances = new Float64Array(requirements);
+    this.offsets = new Int32Array(requirements);
+    this.altStart = new Int32Array(requirements);
+    this.alts = new Int32Array(Math.max(8192, textLength >> 5));
+  }
 
   /** Starts a new service, whose requirements are those added next; its slot. */
   openService(): number {
@@ -196,8 +211,15 @@ const DEPENDS_ON: PropertyDescriptor = {
   configurable: true,
 };
 
-/** Gives `service` its `dependsOn` (the next key in its key order) from `slot` of `table`. */
+/**
+ * Gives `service` its `dependsOn` (the next key in its key order) from `slot` of `table`: an
+ * empty list when it has no requirements (nothing to hold, and an accessor costs more to make).
+ */
 export function holdRequirements(service: Service, table: RequirementTable, slot: number): void {
+  if (table.first(slot) === table.end(slot)) {
+    service.dependsOn = [];
+    return;
+  }
   held.set(service, { table, slot });
   Object.defineProperty(service, 'dependsOn', DEPENDS_ON);
 }

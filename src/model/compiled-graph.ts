@@ -6,7 +6,7 @@
 // dependency. `web` depends on `api` ⇒ requirement of `web` with alternative `api`; a failure
 // travels against the edges, from `api` to `web`.
 
-import { heldRequirements } from '../manifest/held-requirements.js';
+import { heldRequirements, type HeldRequirements } from '../manifest/held-requirements.js';
 import type {
   CommonCauseDomain,
   Manifest,
@@ -47,19 +47,86 @@ export interface CompiledGraph {
   readonly objectives?: RecoveryObjectives;
 }
 
+// Each loop over the services is a function of its own: V8 then optimizes each as it gets hot,
+// instead of optimizing one long function at its first loop and throwing that away at every
+// loop after it (which cost most of this function's time at 100,000 services).
 export function compileGraph(manifest: Manifest): CompiledGraph {
   const services = manifest.services;
   const n = services.length;
   const ids = services.map((s) => s.id);
-  const index = new Map<string, number>();
-  for (let i = 0; i < n; i++) index.set(ids[i]!, i);
+  const index = indexOf(ids);
 
   // A service whose requirements are still held in columns is read from them, not from objects.
   const held = services.map((s) => heldRequirements(s));
-  const numbering = new Numbering(index);
+  const { requirementCount, alternativeCount } = countRequirements(services, held);
+  const columns: RequirementColumns = {
+    reqStart: new Int32Array(n + 1),
+    reqOwner: new Int32Array(requirementCount),
+    reqQuorum: new Int32Array(requirementCount),
+    reqSoft: new Uint8Array(requirementCount),
+    reqGroup: new Uint8Array(requirementCount),
+    reqTolerance: new Float64Array(requirementCount),
+    altStart: new Int32Array(requirementCount + 1),
+    alts: new Int32Array(alternativeCount),
+    usedByCount: new Int32Array(n + 1),
+    costPerHour: new Float64Array(n),
+  };
+  fillRequirements(services, held, index, columns);
+  const { reqStart, altStart, alts, usedByCount } = columns;
+  const { usedByStart, usedBy } = usedByOf(n, requirementCount, altStart, alts, usedByCount);
+  const entry = entryOf(services, usedByStart);
+
+  return {
+    n,
+    ids,
+    index,
+    services,
+    reqStart,
+    reqOwner: columns.reqOwner,
+    reqQuorum: columns.reqQuorum,
+    reqSoft: columns.reqSoft,
+    reqGroup: columns.reqGroup,
+    reqTolerance: columns.reqTolerance,
+    altStart,
+    alts,
+    usedByStart,
+    usedBy,
+    entry,
+    costPerHour: columns.costPerHour,
+    ...(manifest.domains !== undefined ? { commonCauses: manifest.domains } : {}),
+    ...(manifest.policy?.objectives !== undefined
+      ? { objectives: manifest.policy.objectives }
+      : {}),
+  };
+}
+
+/** The columns fillRequirements writes, and the count of uses of each service (at u + 1). */
+type RequirementColumns = Pick<
+  CompiledGraph,
+  | 'reqStart'
+  | 'reqOwner'
+  | 'reqQuorum'
+  | 'reqSoft'
+  | 'reqGroup'
+  | 'reqTolerance'
+  | 'altStart'
+  | 'alts'
+  | 'costPerHour'
+> & { readonly usedByCount: Int32Array };
+
+function indexOf(ids: readonly string[]): Map<string, number> {
+  const index = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) index.set(ids[i]!, i);
+  return index;
+}
+
+function countRequirements(
+  services: readonly Service[],
+  held: readonly (HeldRequirements | undefined)[],
+): { requirementCount: number; alternativeCount: number } {
   let requirementCount = 0;
   let alternativeCount = 0;
-  for (let v = 0; v < n; v++) {
+  for (let v = 0; v < services.length; v++) {
     const columns = held[v];
     if (columns !== undefined) {
       const from = columns.table.first(columns.slot);
@@ -72,74 +139,125 @@ export function compileGraph(manifest: Manifest): CompiledGraph {
     requirementCount += dependsOn.length;
     for (const requirement of dependsOn) alternativeCount += requirement.alternatives.length;
   }
+  return { requirementCount, alternativeCount };
+}
 
-  const reqStart = new Int32Array(n + 1);
-  const reqOwner = new Int32Array(requirementCount);
-  const reqQuorum = new Int32Array(requirementCount);
-  const reqSoft = new Uint8Array(requirementCount);
-  const reqGroup = new Uint8Array(requirementCount);
-  const reqTolerance = new Float64Array(requirementCount);
-  const altStart = new Int32Array(requirementCount + 1);
-  const alts = new Int32Array(alternativeCount);
-  const usedByCount = new Int32Array(n + 1);
-  const costPerHour = new Float64Array(n);
-
+function fillRequirements(
+  services: readonly Service[],
+  held: readonly (HeldRequirements | undefined)[],
+  index: ReadonlyMap<string, number>,
+  columns: RequirementColumns,
+): void {
+  const numbering = new Numbering(index);
+  const n = services.length;
   let r = 0;
   let a = 0;
   for (let v = 0; v < n; v++) {
     const service = services[v]!;
-    reqStart[v] = r;
-    costPerHour[v] = service.costPerHour;
-    const columns = held[v];
-    if (columns !== undefined) {
-      const table = columns.table;
-      const byNumber = numbering.of(table.ids);
-      const to = table.end(columns.slot);
-      for (let q = table.first(columns.slot); q < to; q++) {
-        reqOwner[r] = v;
-        reqQuorum[r] = table.quorum(q);
-        reqSoft[r] = table.soft(q) ? 1 : 0;
-        reqGroup[r] = table.group(q) ? 1 : 0;
-        reqTolerance[r] = table.tolerance(q);
-        altStart[r] = a;
-        for (let k = table.altFrom(q); k < table.altFrom(q + 1); k++) {
-          const u = byNumber[table.alternative(k)]!;
-          if (u < 0)
-            throw new Error(`compileGraph: unknown service "${table.ids[table.alternative(k)]}"`);
-          alts[a++] = u;
-          usedByCount[u + 1]!++;
-        }
-        r++;
-      }
-      continue;
-    }
-    for (const requirement of service.dependsOn) {
-      reqOwner[r] = v;
-      reqQuorum[r] = requirement.quorum;
-      reqSoft[r] = requirement.soft ? 1 : 0;
-      reqGroup[r] = requirement.group ? 1 : 0;
-      reqTolerance[r] = requirement.tolerates ?? 0;
-      altStart[r] = a;
-      for (const id of requirement.alternatives) {
-        const u = index.get(id);
-        if (u === undefined) throw new Error(`compileGraph: unknown service "${id}"`);
-        alts[a++] = u;
-        usedByCount[u + 1]!++;
-      }
-      r++;
+    columns.reqStart[v] = r;
+    columns.costPerHour[v] = service.costPerHour;
+    const where = held[v];
+    const end =
+      where !== undefined
+        ? fillHeld(v, where, numbering.of(where.table.ids), columns, r, a)
+        : fillObjects(v, service, index, columns, r, a);
+    r = end.r;
+    a = end.a;
+  }
+  columns.reqStart[n] = r;
+  columns.altStart[r] = a;
+}
+
+/** Service v's requirements from its table's columns, from requirement r and alternative a. */
+function fillHeld(
+  v: number,
+  where: HeldRequirements,
+  byNumber: Int32Array,
+  columns: RequirementColumns,
+  r: number,
+  a: number,
+): { r: number; a: number } {
+  const table = where.table;
+  const to = table.end(where.slot);
+  for (let q = table.first(where.slot); q < to; q++) {
+    const [quorum, soft, group] = [table.quorum(q), table.soft(q), table.group(q)];
+    startRequirement(columns, r++, v, quorum, soft, group, table.tolerance(q), a);
+    for (let k = table.altFrom(q); k < table.altFrom(q + 1); k++) {
+      const u = byNumber[table.alternative(k)]!;
+      if (u < 0)
+        throw new Error(`compileGraph: unknown service "${table.ids[table.alternative(k)]}"`);
+      addAlternative(columns, a++, u);
     }
   }
-  reqStart[n] = r;
-  altStart[r] = a;
+  return { r, a };
+}
 
+/** Service v's requirements from its Requirement objects. */
+function fillObjects(
+  v: number,
+  service: Service,
+  index: ReadonlyMap<string, number>,
+  columns: RequirementColumns,
+  r: number,
+  a: number,
+): { r: number; a: number } {
+  for (const { quorum, soft, group, tolerates, alternatives } of service.dependsOn) {
+    startRequirement(columns, r++, v, quorum, soft, group, tolerates ?? 0, a);
+    for (const id of alternatives) {
+      const u = index.get(id);
+      if (u === undefined) throw new Error(`compileGraph: unknown service "${id}"`);
+      addAlternative(columns, a++, u);
+    }
+  }
+  return { r, a };
+}
+
+/** Requirement r of service v, whose alternatives start at a. */
+function startRequirement(
+  columns: RequirementColumns,
+  r: number,
+  v: number,
+  quorum: number,
+  soft: boolean,
+  group: boolean,
+  tolerance: number,
+  a: number,
+): void {
+  columns.reqOwner[r] = v;
+  columns.reqQuorum[r] = quorum;
+  columns.reqSoft[r] = soft ? 1 : 0;
+  columns.reqGroup[r] = group ? 1 : 0;
+  columns.reqTolerance[r] = tolerance;
+  columns.altStart[r] = a;
+}
+
+/** Service u as alternative a. */
+function addAlternative(columns: RequirementColumns, a: number, u: number): void {
+  columns.alts[a] = u;
+  columns.usedByCount[u + 1]!++;
+}
+
+/** The requirements each service is an alternative of, as compressed sparse rows. */
+function usedByOf(
+  n: number,
+  requirementCount: number,
+  altStart: Int32Array,
+  alts: Int32Array,
+  usedByCount: Int32Array,
+): { usedByStart: Int32Array; usedBy: Int32Array } {
   const usedByStart = new Int32Array(n + 1);
   for (let u = 0; u < n; u++) usedByStart[u + 1] = usedByStart[u]! + usedByCount[u + 1]!;
-  const usedBy = new Int32Array(alternativeCount);
+  const usedBy = new Int32Array(alts.length);
   const fill = usedByStart.slice(0, n);
   for (let req = 0; req < requirementCount; req++) {
     for (let k = altStart[req]!; k < altStart[req + 1]!; k++) usedBy[fill[alts[k]!]!++] = req;
   }
+  return { usedByStart, usedBy };
+}
 
+/** 1 for entry points: the declared ones, or if none is declared, those nothing depends on. */
+function entryOf(services: readonly Service[], usedByStart: Int32Array): Uint8Array {
+  const n = services.length;
   const entry = new Uint8Array(n);
   const anyDeclared = services.some((s) => s.entrypoint);
   for (let v = 0; v < n; v++) {
@@ -151,29 +269,7 @@ export function compileGraph(manifest: Manifest): CompiledGraph {
         ? 1
         : 0;
   }
-
-  return {
-    n,
-    ids,
-    index,
-    services,
-    reqStart,
-    reqOwner,
-    reqQuorum,
-    reqSoft,
-    reqGroup,
-    reqTolerance,
-    altStart,
-    alts,
-    usedByStart,
-    usedBy,
-    entry,
-    costPerHour,
-    ...(manifest.domains !== undefined ? { commonCauses: manifest.domains } : {}),
-    ...(manifest.policy?.objectives !== undefined
-      ? { objectives: manifest.policy.objectives }
-      : {}),
-  };
+  return entry;
 }
 
 /**

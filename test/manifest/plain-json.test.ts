@@ -135,6 +135,17 @@ const INJECTIONS: Record<string, (doc: Body, pick: (n: number) => number) => voi
   monitorsTwice: (doc, pick) => (bodyOf(doc, pick).monitors = ['mail', 'mail']),
   copyUndeclared: (doc, pick) => (bodyOf(doc, pick).copies = [{ to: 'nowhere' }]),
   copyWithoutTo: (doc, pick) => (bodyOf(doc, pick).copies = [{ every: '1h' }]),
+  copyToItself: (doc, pick) => {
+    const [id, body] = serviceOf(doc, pick);
+    body.copies = [{ to: id }];
+  },
+  copyTwice: (doc, pick) =>
+    (bodyOf(doc, pick).copies = [{ to: 'mail' }, { to: 'mail', every: 60 }]),
+  copyUnknownKey: (doc, pick) => (bodyOf(doc, pick).copies = [{ to: 'mail', often: '1h' }]),
+  copyNotMapping: (doc, pick) => (bodyOf(doc, pick).copies = [pick(2) === 0 ? 'mail' : ['mail']]),
+  copiesNotList: (doc, pick) =>
+    (bodyOf(doc, pick).copies = pick(2) === 0 ? 'mail' : { to: 'mail' }),
+  copyBadEvery: (doc, pick) => (bodyOf(doc, pick).copies = [{ to: 'mail', every: [1] }]),
   labelAsMapping: (doc, pick) =>
     (bodyOf(doc, pick).tags = { kind: 'seq', items: ['x'], offsets: [0] } as Json),
   badVersion: (doc) => (doc.version = 2),
@@ -149,6 +160,21 @@ const INJECTIONS: Record<string, (doc: Body, pick: (n: number) => number) => voi
   emptyDependency: (doc, pick) => dependsOf(doc, pick).push({}),
   quorumNotWhole: (doc, pick) => dependsOf(doc, pick).push({ quorum: 1.5, of: ['mail', 'search'] }),
   servicesList: (doc) => (doc.services = ['checkout']),
+  // An id and a group of that id alone: the same requirement only in a list of more than 8.
+  plainAndGroupOfOne: (doc, pick) => dependsOf(doc, pick).push('mail', { any_of: ['mail'] }),
+  longList: (doc, pick) => {
+    const [id, body] = serviceOf(doc, pick);
+    const others = Object.keys(doc.services as Body).filter((other) => other !== id);
+    const forms = [
+      (o: string) => o,
+      (o: string) => ({ service: o }),
+      (o: string) => ({ any_of: [o] }),
+    ];
+    const list: Json[] = others.map((other, i) => forms[(i + pick(3)) % 3]!(other));
+    // The first of them again, in one of the three forms.
+    if (others.length > 0) list.push(forms[pick(3)]!(others[0]!));
+    body.depends_on = list;
+  },
 };
 
 /** Errors found before the bodies are read: the quick read of the bodies goes on. */
@@ -214,13 +240,15 @@ function quickReadKept(text: string): boolean {
 /** The compiled graph's columns, as plain lists, to compare two graphs. */
 function graphColumns(text: string, positionalJson: boolean): Record<string, unknown> {
   const manifest = parseManifestText(text, 'shop.json', { positionalJson });
-  const held = manifest.services.filter((s) => heldRequirements(s) !== undefined).length;
-  expect(held).toBe(positionalJson ? 0 : manifest.services.length);
+  const isHeld = () => manifest.services.map((s) => heldRequirements(s) !== undefined);
+  // Services with requirements hold them in columns; the others have an empty list.
+  const withRequirements = parseManifestText(text, 'shop.json', {
+    positionalJson: true,
+  }).services.map((s) => s.dependsOn.length > 0 && !positionalJson);
+  expect(isHeld()).toEqual(withRequirements);
   const graph = compileGraph(manifest) as unknown as Record<string, unknown>;
   // Compiling reads the columns: the requirements are still held, not made into objects.
-  expect(
-    manifest.services.every((s) => (heldRequirements(s) !== undefined) === !positionalJson),
-  ).toBe(true);
+  expect(isHeld()).toEqual(withRequirements);
   const columns: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(graph)) {
     if (ArrayBuffer.isView(value)) columns[key] = [...(value as Int32Array)];
@@ -293,11 +321,10 @@ describe('JSON read from JSON.parse values against the positional parser', () =>
         expect(typeof quick).toBe('string');
         expect(quick).toEqual(outcome(text, true));
         expect(quickReadKept(text)).toBe(true);
-        // Without `copies`, the one-pass read takes it, not JSON.parse.
-        if (!text.includes('"copies"'))
-          expect(
-            readJsonServices(new SourceFile('shop.json', text, new Diagnostics())),
-          ).toBeDefined();
+        // The one-pass read takes it (`copies` included), not JSON.parse.
+        expect(
+          readJsonServices(new SourceFile('shop.json', text, new Diagnostics())),
+        ).toBeDefined();
       }),
       { numRuns: 150, seed: 20_261_205 },
     );

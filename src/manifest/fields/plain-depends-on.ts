@@ -25,6 +25,12 @@ export class PlainDependencies {
     private readonly references: References,
     private readonly entries: Int32Array,
     protected readonly table: RequirementTable,
+    /**
+     * The declaration number of the file's first id when its ids are numbered in the file's
+     * order (a name the one-pass read found declared there is then numbered without a lookup);
+     * -1 otherwise.
+     */
+    private readonly firstId = -1,
   ) {}
 
   /** True when every entry offset was used: each list was where the scan found one. */
@@ -96,12 +102,18 @@ export class PlainDependencies {
     const table = this.table;
     // The read put them where this service's requirements start: anything else is a bug.
     if (table.first(slot) !== entries.from) throw new Error('one-pass read out of step');
-    const seen = entries.to - entries.from > 8 ? new Set<number | string>() : undefined;
+    const many = entries.to - entries.from > 8;
+    const seen = many ? new Set<number | string>() : undefined;
+    const stamps = this.stampsFor(table.ids.length);
+    // Unique to this service, so that the marks of earlier services never match.
+    const stamp = ++this.stamp;
     for (let r = entries.from; r < entries.to; r++) {
       const from = table.altFrom(r);
       const to = table.altFrom(r + 1);
       for (let k = from; k < to; k++) {
-        table.renumber(k, this.declaredName(read, table.alternative(k)));
+        const name = table.alternative(k);
+        if (name === entries.owner) this.stop();
+        table.renumber(k, this.declaredName(read, name));
         // An id listed twice in one group.
         for (let j = from; j < k; j++) {
           if (table.alternative(j) === table.alternative(k)) this.stop();
@@ -112,9 +124,34 @@ export class PlainDependencies {
         const seconds = readDuration(tolerates, -1, this.src, 'tolerates')!;
         if (seconds > 0) table.setTolerance(r, seconds);
       }
-      this.refuseRepeat(entries.from, r, seen);
+      if (to - from === 1) {
+        // One alternative: the same test as refuseRepeat's, by marks on the alternative. A
+        // requirement of several alternatives never says what one of a single one says.
+        const alternative = table.alternative(from);
+        const group = table.group(r);
+        const own = group ? stamps.group : stamps.plain;
+        const other = group ? stamps.plain : stamps.group;
+        // Listed up to 8 times, a plain id and a group of that id alone differ; past that
+        // (requirementKey) they are the same.
+        if (own[alternative] === stamp || (many && other[alternative] === stamp)) this.stop();
+        own[alternative] = stamp;
+      } else {
+        this.refuseRepeat(entries.from, r, seen);
+      }
     }
     table.closeService(entries.to);
+  }
+
+  /** Marks by declaration number, for the test of a dependency listed twice. */
+  private stamps: { plain: Int32Array; group: Int32Array } | undefined;
+  private stamp = 0;
+
+  private stampsFor(declared: number): { plain: Int32Array; group: Int32Array } {
+    if (this.stamps === undefined || this.stamps.plain.length < declared) {
+      this.stamps = { plain: new Int32Array(declared), group: new Int32Array(declared) };
+      this.stamp = 0;
+    }
+    return this.stamps;
   }
 
   /** Declaration numbers of the one-pass read's names, looked up once each. */
@@ -126,8 +163,12 @@ export class PlainDependencies {
       numbers = this.declaredNames = new Int32Array(read.names.length).fill(-2);
     }
     let declared = numbers[name]!;
-    if (declared === -2) declared = numbers[name] = this.references.number(read.names[name]!) ?? -1;
-    if (declared < 0 || read.names[name] === this.owner) this.stop();
+    if (declared === -2) {
+      const here = this.firstId < 0 ? -1 : read.declaredAt(name);
+      declared = numbers[name] =
+        here >= 0 ? this.firstId + here : (this.references.number(read.names[name]!) ?? -1);
+    }
+    if (declared < 0) this.stop();
     return declared;
   }
 

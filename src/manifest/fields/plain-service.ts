@@ -23,8 +23,9 @@ export class PlainServiceReader extends PlainDependencies {
     entries: Int32Array,
     table: RequirementTable,
     private readonly defaults: SharedFields,
+    firstId: number,
   ) {
-    super(src, references, entries, table);
+    super(src, references, entries, table, firstId);
   }
 
   /** The service `id` declared at `position` with the JSON.parse value `body`. */

@@ -9,8 +9,27 @@ import type { SourceFile } from '../parse/source-file.js';
 export class References {
   private suggester: Suggester | undefined;
 
-  /** `declared`: every declared id with its declaration number. */
-  constructor(private readonly declared: ReadonlyMap<string, number>) {}
+  private map: ReadonlyMap<string, number> | undefined;
+
+  /**
+   * `ids`: every declared id by its declaration number, each once; `declared`: the same as a
+   * Map, when one is at hand (else it is made the first time something asks for an id).
+   */
+  constructor(
+    readonly ids: readonly string[],
+    declared?: ReadonlyMap<string, number>,
+  ) {
+    this.map = declared;
+  }
+
+  private get declared(): ReadonlyMap<string, number> {
+    if (this.map === undefined) {
+      const map = new Map<string, number>();
+      for (let i = 0; i < this.ids.length; i++) map.set(this.ids[i]!, i);
+      this.map = map;
+    }
+    return this.map;
+  }
 
   /** The declaration number of `id`; undefined when no file declares it. */
   number(id: string): number | undefined {

@@ -19,12 +19,12 @@ import type { CommonCauseDomain, Manifest, Service, SourcePosition } from '../ty
 export function assembleManifest(files: readonly ManifestFile[]): Manifest {
   const top = files[0];
   if (top === undefined) throw new Error('assembleManifest needs at least the top-level file');
-  const { declared, ids, positions } = declareIds(files);
-  const references = new References(declared);
+  const { declared, ids, positions, firsts } = declareIds(files);
+  const references = new References(ids, declared);
   const services: Service[] = [];
   files.forEach((file, f) => {
     const context = { src: file.src, defaults: file.defaults, references };
-    const plain = readPlainServices(file, positions[f]!, references, ids);
+    const plain = readPlainServices(file, positions[f]!, references, firsts[f]!);
     if (plain !== undefined) {
       for (const service of plain) services.push(service);
       return;
@@ -65,36 +65,44 @@ export function assembleManifest(files: readonly ManifestFile[]): Manifest {
 /**
  * Every id of every file with the place of its first declaration, and the place of each entry
  * of each file's `services`. Repeated ids, in one file or two, are reported here. Invalid ids
- * are reported but still declared, so that references to them add no second error.
+ * are reported but still declared, so that references to them add no second error. `firsts`:
+ * by file, the declaration number of its first id when each of its ids is declared there first
+ * (its ids are then numbered in the file's order), else -1.
  */
 function declareIds(files: readonly ManifestFile[]) {
-  /** Each id with its declaration number, an index of `ids` and `first`. */
-  const declared = new Map<string, number>();
   const ids: string[] = [];
   const first: SourcePosition[] = [];
+  const firsts: number[] = [];
+  // A lone file read in one pass holds each id once: no Map is needed to find one repeated.
+  const lone = files.length === 1 && files[0]!.plain?.table !== undefined;
+  /** Each id with its declaration number, an index of `ids` and `first`. */
+  const declared = lone ? undefined : new Map<string, number>();
   const positions = files.map(({ src, services, plain }) => {
     const keys = plain?.ids ?? services?.keys ?? [];
     const offsets = plain?.offsets.ids ?? services?.keyOffsets ?? [];
     const filePositions: SourcePosition[] = [];
+    let firstHere = ids.length;
     for (let i = 0; i < keys.length; i++) {
       const [id, offset] = [keys[i]!, offsets[i]!];
       const problem = idProblem(id);
       if (problem !== undefined) src.error(offset, problem);
       const position = src.position(offset);
       filePositions.push(position);
-      const number = declared.get(id);
+      const number = declared?.get(id);
       if (number === undefined) {
-        declared.set(id, ids.length);
+        declared?.set(id, ids.length);
         ids.push(id);
         first.push(position);
       } else {
+        firstHere = -1;
         const message = `service ${quote(id)} is declared twice; also declared at ${formatPosition(first[number]!)}`;
         src.error(offset, message);
       }
     }
+    firsts.push(firstHere);
     return filePositions;
   });
-  return { declared, ids, positions };
+  return { declared, ids, positions, firsts };
 }
 
 /** Plain code-unit order: the same on every machine and locale. */

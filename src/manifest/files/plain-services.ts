@@ -13,26 +13,28 @@ import type { Service, SourcePosition } from '../types.js';
 
 /**
  * The services of `file` read from its plain values, ids at `positions`, their requirements
- * held in columns (`ids`: every id by declaration number); undefined when the read stopped or
- * the values do not match what the scan found written.
+ * held in columns; undefined when the read stopped or the values do not match what the scan
+ * found written. `first`: the declaration number of the file's first id when its ids are
+ * numbered in its order, else -1.
  */
 export function readPlainServices(
   file: ManifestFile,
   positions: readonly SourcePosition[],
   references: References,
-  ids: readonly string[],
+  first: number,
 ): Service[] | undefined {
   const plain = file.plain;
   if (plain === undefined) return undefined;
   const src = new StopAtFirstError(file.src);
   const table = plain.table ?? new RequirementTable(file.src);
-  table.ids = ids;
+  table.ids = references.ids;
   const reader = new PlainServiceReader(
     src,
     references,
     plain.offsets.entries,
     table,
     file.defaults,
+    first,
   );
   reader.keys = plain.ids.length;
   const services: Service[] = [];

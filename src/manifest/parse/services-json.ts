@@ -5,7 +5,8 @@
 // and it gives way (undefined): to JSON.parse and the positional parser, which report errors.
 
 import { RequirementTable } from '../held-requirements.js';
-import { SERVICE_KEYS } from '../fields/keys.js';
+import { COPY_KEYS, SERVICE_KEYS } from '../fields/keys.js';
+import { NameTable } from './name-table.js';
 import type { PlainServices } from './plain-json.js';
 import type { SourceFile } from './source-file.js';
 
@@ -44,24 +45,38 @@ const DEPENDENCY_KEY_BITS: Readonly<Record<string, number>> = {
 const KNOWN_SERVICE_KEYS = ['depends_on', ...SERVICE_KEYS.filter((key) => key !== 'depends_on')];
 const DEPENDENCY_KEYS = Object.keys(DEPENDENCY_KEY_BITS);
 
-/** The `depends_on` entries of one service: from .. to-1 in the columns of `read`. */
+/**
+ * The `depends_on` entries of one service: from .. to-1 in the columns of `read`; `owner` is
+ * the number of the service's id among the read's names.
+ */
 export class DependsOnEntries {
   constructor(
     readonly read: ServiceColumns,
     readonly from: number,
     readonly to: number,
+    readonly owner: number,
   ) {}
 }
 
 /** The `depends_on` entries of every service of one file, in document order. */
 export class ServiceColumns {
-  /** Names written as ids or references, each once; a name is its index here. */
-  readonly names: string[] = [];
   /** `tolerates` as written, by requirement, for those that have it (checked by the reader). */
   readonly tolerates = new Map<number, string | number>();
 
-  /** Alternatives are numbers of `names` until the reader renumbers them. */
-  constructor(readonly table: RequirementTable) {}
+  /**
+   * Alternatives are numbers of `names` until the reader renumbers them. `names`: names written
+   * as ids or references, each once; a name is its index there.
+   */
+  constructor(
+    readonly table: RequirementTable,
+    readonly names: readonly string[],
+    private readonly declaredIn: () => Int32Array,
+  ) {}
+
+  /** Where name is declared among the file's ids, in document order; -1: not in this file. */
+  declaredAt(name: number): number {
+    return this.declaredIn()[name]! - 1;
+  }
 }
 
 function grown<T extends Int32Array | Uint8Array | Float64Array>(column: T): T {
@@ -73,11 +88,12 @@ function grown<T extends Int32Array | Uint8Array | Float64Array>(column: T): T {
 /**
  * The services of JSON `text` read in one pass, when its top level is a mapping that holds
  * `services` once, as a mapping whose every part the read handles: no escapes in its strings,
- * no repeated key, no `copies`, field values that are scalars or lists of scalars, `depends_on`
- * entries that are ids or dependency mappings of ids. Undefined otherwise.
+ * no repeated key, field values that are scalars or lists of scalars, `depends_on` entries that
+ * are ids or dependency mappings of ids, `copies` entries that are mappings of scalars.
+ * Undefined otherwise.
  */
 export function readJsonServices(src: SourceFile): PlainServices | undefined {
-  const read = new OnePassRead(src.text, new RequirementTable(src));
+  const read = new OnePassRead(src.text, new RequirementTable(src, [], src.text.length));
   try {
     read.document();
   } catch (error) {
@@ -92,7 +108,7 @@ export function readJsonServices(src: SourceFile): PlainServices | undefined {
       start: read.start,
       end: read.end,
       ids: read.idOffsets.subarray(0, read.ids.length),
-      entries: new Int32Array(0),
+      entries: Int32Array.from(read.copyOffsets),
       keys: -1,
     },
     table: read.columns.table,
@@ -105,23 +121,23 @@ class OnePassRead {
   end = -1;
   readonly ids: string[] = [];
   readonly bodies: (Record<string, unknown> | null)[] = [];
-  idOffsets = new Int32Array(1024);
+  idOffsets: Int32Array;
   readonly columns: ServiceColumns;
-  /** Open addressing over the names: slot → name + 1 (0: empty). */
-  private slots = new Int32Array(1 << 12);
-  /** Where each name is first written, its length and its hash. */
-  private nameStarts = new Int32Array(1024);
-  private lengths = new Int32Array(1024);
-  private hashes = new Int32Array(1024);
-  /** 1 for the names declared as ids here. */
-  private declared = new Uint8Array(1024);
-
+  /** By name: 1 + where the name is declared as an id among this file's ids; 0: not here. */
+  private declared: Int32Array;
+  /** The name of the service being read. */
+  private owner = -1;
   constructor(
     private readonly text: string,
     table: RequirementTable,
   ) {
-    this.columns = new ServiceColumns(table);
+    this.names = new NameTable(text);
+    this.idOffsets = new Int32Array(Math.max(1024, text.length >> 7));
+    this.declared = new Int32Array(this.idOffsets.length);
+    this.columns = new ServiceColumns(table, this.names.names, () => this.declared);
   }
+
+  private readonly names: NameTable;
 
   document(): void {
     this.space();
@@ -163,9 +179,10 @@ class OnePassRead {
       this.space();
       const offset = this.pos;
       const name = this.name();
-      if (this.declared[name] === 1) throw GIVE_WAY;
-      this.declared[name] = 1;
+      this.owner = name;
+      if (this.declared[name] !== 0) throw GIVE_WAY;
       const i = this.ids.length;
+      this.declared[name] = i + 1;
       if (i === this.idOffsets.length) this.idOffsets = grown(this.idOffsets);
       this.idOffsets[i] = offset;
       this.ids.push(this.columns.names[name]!);
@@ -189,31 +206,45 @@ class OnePassRead {
       }
       throw GIVE_WAY;
     }
+    return this.mapping(KNOWN_SERVICE_KEYS, this.fieldOfService);
+  }
+
+  /** The value of a service's field `key`. */
+  private readonly fieldOfService = (key: string): unknown =>
+    key === 'depends_on' ? this.dependsOn() : key === 'copies' ? this.copies() : this.fieldValue();
+
+  /**
+   * A mapping at pos, each key once (one of `known` as the same string), each value read by
+   * `value` with its key.
+   */
+  private mapping(
+    known: readonly string[],
+    value: (key: string) => unknown,
+  ): Record<string, unknown> {
     this.pos++;
-    const body: Record<string, unknown> = {};
+    const map: Record<string, unknown> = {};
     this.space();
     if (this.peek() === CLOSE_BRACE) {
       this.pos++;
-      return body;
+      return map;
     }
     for (;;) {
       this.space();
-      const key = this.key(KNOWN_SERVICE_KEYS);
-      if (Object.hasOwn(body, key) || key === 'copies' || key === '__proto__') throw GIVE_WAY;
+      const key = this.key(known);
+      if (Object.hasOwn(map, key) || key === '__proto__') throw GIVE_WAY;
       this.space();
       this.expect(COLON);
       this.space();
-      body[key] = key === 'depends_on' ? this.dependsOn() : this.fieldValue();
+      map[key] = value(key);
       this.space();
       const next = this.text.charCodeAt(this.pos++);
-      if (next === CLOSE_BRACE) return body;
+      if (next === CLOSE_BRACE) return map;
       if (next !== COMMA) throw GIVE_WAY;
     }
   }
 
-  /** A scalar, or a list of scalars. */
-  private fieldValue(): unknown {
-    if (this.peek() !== OPEN_BRACKET) return this.scalar();
+  /** A list at pos, each item read by `item`. */
+  private list(item: () => unknown): unknown[] {
     this.pos++;
     const list: unknown[] = [];
     this.space();
@@ -223,12 +254,33 @@ class OnePassRead {
     }
     for (;;) {
       this.space();
-      list.push(this.scalar());
+      list.push(item());
       this.space();
       const next = this.text.charCodeAt(this.pos++);
       if (next === CLOSE_BRACKET) return list;
       if (next !== COMMA) throw GIVE_WAY;
     }
+  }
+
+  /** Where each entry of `copies` is written, in document order. */
+  readonly copyOffsets: number[] = [];
+
+  /** The `copies` list: mappings of scalars (anything else is left to the reader to refuse). */
+  private copies(): unknown {
+    return this.peek() === OPEN_BRACKET ? this.list(this.copy) : this.scalar();
+  }
+
+  /** One entry of `copies`, and where it is written. */
+  private readonly copy = (): unknown => {
+    this.copyOffsets.push(this.pos);
+    return this.peek() === OPEN_BRACE ? this.mapping(COPY_KEYS, this.scalarOf) : this.scalar();
+  };
+
+  private readonly scalarOf = (): unknown => this.scalar();
+
+  /** A scalar, or a list of scalars. */
+  private fieldValue(): unknown {
+    return this.peek() === OPEN_BRACKET ? this.list(this.scalarOf) : this.scalar();
   }
 
   private scalar(): string | number | boolean | null {
@@ -253,7 +305,7 @@ class OnePassRead {
     this.space();
     if (this.peek() === CLOSE_BRACKET) {
       this.pos++;
-      return new DependsOnEntries(columns, from, from);
+      return new DependsOnEntries(columns, from, from, this.owner);
     }
     for (;;) {
       this.space();
@@ -269,7 +321,8 @@ class OnePassRead {
       }
       this.space();
       const next = this.text.charCodeAt(this.pos++);
-      if (next === CLOSE_BRACKET) return new DependsOnEntries(columns, from, table.size);
+      if (next === CLOSE_BRACKET)
+        return new DependsOnEntries(columns, from, table.size, this.owner);
       if (next !== COMMA) throw GIVE_WAY;
     }
   }
@@ -352,55 +405,9 @@ class OnePassRead {
       hash = Math.imul(hash ^ ch, 0x01000193);
     }
     this.pos = i + 1;
-    const length = i - from;
-    const mask = this.slots.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const held = this.slots[slot]!;
-      if (held === 0) break;
-      const name = held - 1;
-      if (this.hashes[name] !== hash || this.lengths[name] !== length) continue;
-      if (this.sameText(this.nameStarts[name]!, from, length)) return name;
-    }
-    return this.addName(from, i, hash);
-  }
-
-  private sameText(a: number, b: number, length: number): boolean {
-    const text = this.text;
-    for (let i = 0; i < length; i++) {
-      if (text.charCodeAt(a + i) !== text.charCodeAt(b + i)) return false;
-    }
-    return true;
-  }
-
-  private addName(from: number, to: number, hash: number): number {
-    const names = this.columns.names;
-    const name = names.length;
-    names.push(this.text.slice(from, to));
-    if (name === this.nameStarts.length) {
-      this.nameStarts = grown(this.nameStarts);
-      this.lengths = grown(this.lengths);
-      this.hashes = grown(this.hashes);
-      this.declared = grown(this.declared);
-    }
-    this.nameStarts[name] = from;
-    this.lengths[name] = to - from;
-    this.hashes[name] = hash;
-    if (names.length * 2 > this.slots.length) this.rehash();
-    else this.place(hash, name);
+    const name = this.names.find(from, i, hash);
+    if (name === this.declared.length) this.declared = grown(this.declared);
     return name;
-  }
-
-  private place(hash: number, name: number): void {
-    const mask = this.slots.length - 1;
-    let slot = hash & mask;
-    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-    this.slots[slot] = name + 1;
-  }
-
-  private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2);
-    const count = this.columns.names.length;
-    for (let name = 0; name < count; name++) this.place(this.hashes[name]!, name);
   }
 
   /** Where the last string read by stringAt ends (its closing quote). */
