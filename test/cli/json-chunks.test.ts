@@ -60,6 +60,33 @@ describe('JSON output', () => {
     );
   });
 
+  it('writes lists of ids, lists of numbers and rows of numbers as the reference does', () => {
+    // The shapes the writer joins and formats itself: ids that need no escaping, finite numbers
+    // (-0, exponents, repeated values), and the same with one member that needs the general path.
+    const id = fc.oneof(
+      fc.stringMatching(/^[a-z0-9:@./-]{0,12}$/),
+      fc.string({ unit: 'binary', maxLength: 4 }),
+    );
+    const number = fc.oneof(
+      fc.double(),
+      fc.constantFrom(-0, 1e21, 5e-7, 0.1 + 0.2, 2 ** 53, -1e-300),
+      fc.integer(),
+    );
+    const row = fc.record({ id, value: number, share: number, flag: fc.boolean() });
+    const value = fc.record({
+      ids: fc.array(id, { maxLength: 8 }),
+      numbers: fc.array(number, { maxLength: 8 }),
+      rows: fc.array(row, { maxLength: 4 }),
+      byId: fc.dictionary(id, row, { maxKeys: 4 }),
+    });
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(textOf(jsonChunks(v))).toBe(`${reference(v)}\n`);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('writes dates, boxed strings and arrays of empty containers as the reference does', () => {
     const value = {
       when: new Date(0),

@@ -11,8 +11,12 @@ import { formatMoney, formatNumber } from '../shared/format.js';
 import { markdownCode, markdownText } from '../shared/markdown.js';
 import { markdownTable } from '../shared/table.js';
 import { concentrationShareCells } from '../shared/table-rows.js';
+import { lineChunks } from '../shared/line-chunks.js';
 
-export function renderAnalyzeMarkdown(result: AnalysisResult, options: { top: number }): string {
+export function renderAnalyzeMarkdown(
+  result: AnalysisResult,
+  options: { top: number },
+): Iterable<string> {
   const { top } = options;
   const s = result.summary;
   const title = result.manifest ? ` — ${markdownText(result.manifest)}` : '';
@@ -112,7 +116,7 @@ export function renderAnalyzeMarkdown(result: AnalysisResult, options: { top: nu
     ...objectivesMarkdown(result, top),
   );
   lines.push(...availabilityMarkdown(result, top), ...importanceMarkdown(result, top));
-  return `${lines.join('\n')}\n`;
+  return lineChunks(lines);
 }
 
 function section(

@@ -18,8 +18,12 @@ import { indent, list, more } from '../shared/text-lists.js';
 import { createStyle, type Style } from '../shared/style.js';
 import type { RenderOptions } from '../reporter.js';
 import { textTable } from '../shared/table.js';
+import { blockLines, lineChunks } from '../shared/line-chunks.js';
 
-export function renderAnalyzeText(result: AnalysisResult, options: RenderOptions): string {
+export function renderAnalyzeText(
+  result: AnalysisResult,
+  options: RenderOptions,
+): Iterable<string> {
   const style = createStyle(options.color);
   const top = options.top;
   const sections = [
@@ -38,10 +42,7 @@ export function renderAnalyzeText(result: AnalysisResult, options: RenderOptions
     availabilityText(result, style, top),
     importanceText(result, style, top),
   ];
-  return `${sections
-    .filter((lines) => lines.length > 0)
-    .map((lines) => lines.join('\n'))
-    .join('\n\n')}\n`;
+  return lineChunks(blockLines(sections));
 }
 
 function summary(result: AnalysisResult, style: Style, top: number): string[] {

@@ -11,8 +11,9 @@ import { blastRadiusTextTable } from '../shared/table-rows.js';
 import { indent, list, more } from '../shared/text-lists.js';
 import { createStyle, type Style } from '../shared/style.js';
 import { textTable } from '../shared/table.js';
+import { blockLines, lineChunks } from '../shared/line-chunks.js';
 
-export function renderDiffText(result: DiffResult, options: RenderOptions): string {
+export function renderDiffText(result: DiffResult, options: RenderOptions): Iterable<string> {
   const style = createStyle(options.color);
   const { top } = options;
   const sections = [
@@ -22,10 +23,7 @@ export function renderDiffText(result: DiffResult, options: RenderOptions): stri
     riskSection(result, top, style),
     blastSection(result, top, style),
   ];
-  return `${sections
-    .filter((lines) => lines.length > 0)
-    .map((lines) => lines.join('\n'))
-    .join('\n\n')}\n`;
+  return lineChunks(blockLines(sections));
 }
 
 function header(result: DiffResult, style: Style): string[] {

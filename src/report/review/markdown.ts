@@ -114,7 +114,7 @@ function wavesLines({ result }: ReportInput, top: number): string[] {
 
 /** analyze's Markdown tables (SPOFs, domains, blast radii, cycles, fate sharing, providers), one level down. */
 function analyzeBody({ result }: ReportInput, top: number): string[] {
-  const body = renderAnalyzeMarkdown(result, { top }).split('\n');
+  const body = [...renderAnalyzeMarkdown(result, { top })].join('').split('\n');
   const start = body.findIndex((line) => line.startsWith('## '));
   return start < 0 ? [] : body.slice(start);
 }

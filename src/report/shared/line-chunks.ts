@@ -22,3 +22,17 @@ export function* lineChunks(lines: Iterable<string>, end = '\n'): Generator<stri
   }
   yield batch.length === 0 ? end : lead + batch.join('\n') + end;
 }
+
+/**
+ * The lines of blocks set apart by one blank line, empty blocks left out: joined, the same text
+ * as each block's lines joined and the blocks joined by a blank line.
+ */
+export function* blockLines(blocks: Iterable<readonly string[]>): Generator<string> {
+  let first = true;
+  for (const block of blocks) {
+    if (block.length === 0) continue;
+    if (!first) yield '';
+    first = false;
+    yield* block;
+  }
+}

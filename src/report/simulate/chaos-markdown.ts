@@ -7,8 +7,9 @@ import { formatNumber } from '../shared/format.js';
 import { markdownCode, markdownText } from '../shared/markdown.js';
 import type { RenderOptions } from '../reporter.js';
 import { markdownTable } from '../shared/table.js';
+import { lineChunks } from '../shared/line-chunks.js';
 
-export function renderChaosMarkdown(result: ChaosResult, options: RenderOptions): string {
+export function renderChaosMarkdown(result: ChaosResult, options: RenderOptions): Iterable<string> {
   const { top } = options;
   const title = result.manifest ? ` — ${markdownText(result.manifest)}` : '';
   const lines = [`# Chaos sampling${title}`, '', `${markdownText(chaosScenario(result))}.`, ''];
@@ -44,5 +45,5 @@ export function renderChaosMarkdown(result: ChaosResult, options: RenderOptions)
     '_A cause is a failed component (or domain) that takes the entry point down on its own; its share is of the samples in which the entry point went down._',
     '',
   );
-  return lines.join('\n');
+  return lineChunks(lines, '');
 }

@@ -7,6 +7,7 @@ import type { RenderOptions } from '../reporter.js';
 import { safeText } from '../shared/safe-text.js';
 import { createStyle } from '../shared/style.js';
 import { list, more } from '../shared/text-lists.js';
+import { lineChunks } from '../shared/line-chunks.js';
 
 /** "12.5%": a fraction as a percentage with up to two decimals. */
 export function percent(fraction: number): string {
@@ -33,7 +34,7 @@ export function causeText(entry: ChaosEntrypoint, top: number, code: (id: string
   return causes.join(', ');
 }
 
-export function renderChaosText(result: ChaosResult, options: RenderOptions): string {
+export function renderChaosText(result: ChaosResult, options: RenderOptions): Iterable<string> {
   const style = createStyle(options.color);
   const title = result.manifest ? ` — ${safeText(result.manifest)}` : '';
   const lines = [style.bold(`Chaos sampling${title}`), chaosScenario(result), ''];
@@ -59,5 +60,5 @@ export function renderChaosText(result: ChaosResult, options: RenderOptions): st
       'A cause is a failed component (or domain) that takes the entry point down on its own; its share is of the samples in which the entry point went down.',
     ),
   );
-  return `${lines.join('\n')}\n`;
+  return lineChunks(lines);
 }

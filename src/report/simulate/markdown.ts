@@ -7,63 +7,65 @@ import type { GuardViolation } from '../../analysis/outage/guard.js';
 import { formatMoney, formatNumber } from '../shared/format.js';
 import { markdownCode, markdownText } from '../shared/markdown.js';
 import { downMoment, outageLength, timelineSteps } from './timeline.js';
+import { lineChunks } from '../shared/line-chunks.js';
 
-export function renderSimulateMarkdown(report: SimulateReport): string {
-  const lines: string[] = [];
+export function renderSimulateMarkdown(report: SimulateReport): Iterable<string> {
+  return lineChunks(simulateMarkdownLines(report), '');
+}
+
+/** The report's lines, ending with a blank one; a table row per down or degraded service. */
+function* simulateMarkdownLines(report: SimulateReport): Generator<string> {
   const title = report.manifest ? ` — ${markdownText(report.manifest)}` : '';
-  lines.push(`# Simulated outage${title}`, '');
+  yield* [`# Simulated outage${title}`, ''];
   const length = outageLength(report);
-  lines.push(
+  yield* [
     `Failing ${report.scenario.map(markdownCode).join(', ')}${length === undefined ? '' : ` for ${length}`}.`,
     '',
-  );
-  lines.push('| | count |', '|---|---:|');
-  lines.push(
-    `| entry points down | ${formatNumber(report.entrypointsDown.length)} of ${formatNumber(report.entrypoints.length)} |`,
-  );
-  lines.push(`| entry points degraded | ${formatNumber(report.entrypointsDegraded.length)} |`);
-  lines.push(`| services failed | ${formatNumber(report.failed.length)} |`);
-  lines.push(`| services down | ${formatNumber(report.down.length)} |`);
-  lines.push(`| services degraded | ${formatNumber(report.degraded.length)} |`);
-  lines.push(`| services up | ${formatNumber(report.up.length)} |`);
-  lines.push(`| cost per hour | ${formatMoney(report.costPerHour)} |`, '');
-  if (report.guard) lines.push(...guardMarkdown(report.guard.violations), '');
+  ];
+  yield* ['| | count |', '|---|---:|'];
+  yield `| entry points down | ${formatNumber(report.entrypointsDown.length)} of ${formatNumber(report.entrypoints.length)} |`;
+  yield `| entry points degraded | ${formatNumber(report.entrypointsDegraded.length)} |`;
+  yield `| services failed | ${formatNumber(report.failed.length)} |`;
+  yield `| services down | ${formatNumber(report.down.length)} |`;
+  yield `| services degraded | ${formatNumber(report.degraded.length)} |`;
+  yield `| services up | ${formatNumber(report.up.length)} |`;
+  yield* [`| cost per hour | ${formatMoney(report.costPerHour)} |`, ''];
+  if (report.guard) yield* [...guardMarkdown(report.guard.violations), ''];
   if (report.timeline && length !== undefined) {
     const steps = timelineSteps(report.timeline).map(
       (step) =>
         `${step.moment} ${markdownCode(step.id)} ${step.words.map((word) => (typeof word === 'string' ? word : markdownCode(word.id))).join('')}`,
     );
     const body = steps.length > 0 ? steps.join(' — ') : 'no entry point goes down before it ends.';
-    lines.push(`**Timeline of an outage of ${length}:** ${body}`, '');
+    yield* [`**Timeline of an outage of ${length}:** ${body}`, ''];
   }
   if (report.entrypointsDown.length > 0) {
-    lines.push(`**Entry points down:** ${report.entrypointsDown.map(markdownCode).join(', ')}`, '');
+    yield* [`**Entry points down:** ${report.entrypointsDown.map(markdownCode).join(', ')}`, ''];
   }
   if (report.entrypointsDegraded.length > 0) {
-    lines.push(
+    yield* [
       `**Entry points degraded:** ${report.entrypointsDegraded.map(markdownCode).join(', ')}`,
       '',
-    );
+    ];
   }
-  const rows = [
-    ...report.down.map((id) => ({ id, status: 'down' })),
-    ...report.degraded.map((id) => ({ id, status: 'degraded' })),
-  ];
-  if (rows.length > 0) {
-    lines.push('| service | status | why |', '|---|---|---|');
-    for (const { id, status } of rows) {
-      const chain = (report.why[id] ?? [id]).map(markdownCode).join(' ← ');
-      const group = report.groupsLost[id];
-      const lost = group
-        ? ` — needs ${group.quorum} of ${group.alternatives.map(markdownCode).join(', ')}; down: ${group.down.map(markdownCode).join(', ')}`
-        : '';
-      const moment = downMoment(report, id);
-      const at = moment === undefined ? '' : ` ${moment}`;
-      lines.push(`| ${markdownCode(id)} | ${status}${at} | ${chain} (failed)${lost} |`);
-    }
-    lines.push('');
+  if (report.down.length + report.degraded.length > 0) {
+    yield* ['| service | status | why |', '|---|---|---|'];
+    for (const id of report.down) yield statusRow(report, id, 'down');
+    for (const id of report.degraded) yield statusRow(report, id, 'degraded');
+    yield '';
   }
-  return lines.join('\n');
+}
+
+/** A down or degraded service, when it went down, and the chain that explains it. */
+function statusRow(report: SimulateReport, id: string, status: string): string {
+  const chain = (report.why[id] ?? [id]).map(markdownCode).join(' ← ');
+  const group = report.groupsLost[id];
+  const lost = group
+    ? ` — needs ${group.quorum} of ${group.alternatives.map(markdownCode).join(', ')}; down: ${group.down.map(markdownCode).join(', ')}`
+    : '';
+  const moment = downMoment(report, id);
+  const at = moment === undefined ? '' : ` ${moment}`;
+  return `| ${markdownCode(id)} | ${status}${at} | ${chain} (failed)${lost} |`;
 }
 
 function guardMarkdown(violations: readonly GuardViolation[]): string[] {

@@ -11,51 +11,53 @@ import { safeText } from '../shared/safe-text.js';
 import type { RenderOptions } from '../reporter.js';
 import { createStyle, type Style } from '../shared/style.js';
 import { downMoment, outageLength, timelineSteps } from './timeline.js';
+import { lineChunks } from '../shared/line-chunks.js';
 
 export function renderSimulateText(
   report: SimulateReport,
   options: Pick<RenderOptions, 'color'>,
-): string {
-  const style = createStyle(options.color);
-  const lines: string[] = [];
+): Iterable<string> {
+  return lineChunks(simulateLines(report, createStyle(options.color)));
+}
+
+/** The report's lines, one service's chain or a few ids a line, read as they are written. */
+function* simulateLines(report: SimulateReport, style: Style): Generator<string> {
   const title = report.manifest ? ` — ${safeText(report.manifest)}` : '';
-  lines.push(style.bold(`Simulated outage${title}`));
+  yield style.bold(`Simulated outage${title}`);
   const length = outageLength(report);
-  lines.push(
+  yield (
     `Failing: ${report.scenario.map(safeText).join(' ')} (${plural(report.failed.length, 'service')})` +
-      (length === undefined ? '' : ` for ${length}`),
+    (length === undefined ? '' : ` for ${length}`)
   );
-  lines.push('');
-  lines.push(...verdict(report, style));
-  if (report.guard) lines.push('', ...guardLines(report.guard.violations, style));
+  yield '';
+  yield* verdict(report, style);
+  if (report.guard) {
+    yield '';
+    yield* guardLines(report.guard.violations, style);
+  }
   if (report.timeline && length !== undefined) {
     const steps = timelineSteps(report.timeline);
-    const width = Math.max(0, ...steps.map((step) => step.moment.length));
+    const width = steps.reduce((widest, step) => Math.max(widest, step.moment.length), 0);
     const body = steps.map(
       (step) =>
         `${step.moment.padEnd(width)}  ${safeText(step.id)} ` +
         step.words.map((word) => (typeof word === 'string' ? word : safeText(word.id))).join(''),
     );
-    section(
-      lines,
+    yield* section(
       style.bold(`Timeline of an outage of ${length}`),
       body.length > 0 ? body : ['no entry point goes down before it ends'],
     );
   }
-  section(
-    lines,
+  yield* section(
     style.red.bold(`Down (${formatNumber(report.down.length)})`),
     chains(report, report.down, style),
   );
-  section(
-    lines,
+  yield* section(
     style.yellow.bold(`Degraded (${formatNumber(report.degraded.length)})`),
     chains(report, report.degraded, style),
   );
-  section(lines, style.bold(`Failed (${formatNumber(report.failed.length)})`), wrap(report.failed));
-  section(lines, style.green.bold(`Up (${formatNumber(report.up.length)})`), wrap(report.up));
-  lines.push('');
-  return lines.join('\n');
+  yield* section(style.bold(`Failed (${formatNumber(report.failed.length)})`), wrap(report.failed));
+  yield* section(style.green.bold(`Up (${formatNumber(report.up.length)})`), wrap(report.up));
 }
 
 function verdict(report: SimulateReport, style: Style): string[] {
@@ -98,38 +100,41 @@ export function guardLines(violations: readonly GuardViolation[], style: Style):
   );
 }
 
-function chains(report: SimulateReport, ids: readonly string[], style: Style): string[] {
-  return ids.map((id) => {
+function* chains(report: SimulateReport, ids: readonly string[], style: Style): Generator<string> {
+  for (const id of ids) {
     const chain = report.why[id] ?? [id];
     const last = chain.length - 1;
     const moment = downMoment(report, id);
-    return (
+    yield (
       chain
         .map((step, i) =>
           i === last ? `${safeText(step)} ${style.dim('(failed)')}` : safeText(step),
         )
         .join(' ← ') + (moment === undefined ? '' : ` ${style.dim(`— ${moment}`)}`)
     );
-  });
+  }
 }
 
-function wrap(ids: readonly string[], width = 96): string[] {
-  const lines: string[] = [];
+function* wrap(ids: readonly string[], width = 96): Generator<string> {
   let line = '';
   for (const id of ids) {
     const item = safeText(id);
     if (line && line.length + item.length + 2 > width) {
-      lines.push(`${line},`);
+      yield `${line},`;
       line = item;
     } else {
       line = line ? `${line}, ${item}` : item;
     }
   }
-  if (line) lines.push(line);
-  return lines;
+  if (line) yield line;
 }
 
-function section(lines: string[], heading: string, body: string[]): void {
-  if (body.length === 0) return;
-  lines.push('', heading, ...body.map((line) => `  ${line}`));
+/** A heading and its body indented under it, after a blank line; nothing for an empty body. */
+function* section(heading: string, body: Iterable<string>): Generator<string> {
+  let first = true;
+  for (const line of body) {
+    if (first) yield* ['', heading];
+    first = false;
+    yield `  ${line}`;
+  }
 }

@@ -79,7 +79,7 @@ describe('fixtures/orders-recovery', () => {
         copies: ['backups-use1'],
       },
     ]);
-    const text = renderAnalyzeText(analysis, { color: false, top: 10 });
+    const text = [...renderAnalyzeText(analysis, { color: false, top: 10 })].join('');
     expect(text).toContain(
       'backups-use1 is in us-east-1 with payments-db: losing the region loses all of it',
     );

@@ -27,14 +27,14 @@ const manifest = buildManifest({
 describe('minimal cut sets in the text and Markdown reports', () => {
   it('lists the counts per entry point and the larger sets, capped by --top with what was left out', () => {
     const result = analyze(compileGraph(manifest), 'shops', { order: 3 });
-    const text = renderAnalyzeText(result, { color: false, top: 1 });
+    const text = [...renderAnalyzeText(result, { color: false, top: 1 })].join('');
     expect(text).toContain('Minimal cut sets of up to 3 components (per entry point; 2 with any)');
     expect(text).toContain('  shop-a: 1 of order 2, 1 of order 3');
     expect(text).not.toContain('  shop-b: 1 of order 2');
     expect(text).toContain('… 1 more (--top 2 or --format json for all)');
     expect(text).toContain('  sets of three or more components (1):');
     expect(text).toContain('    db-1 + db-2 + db-3 takes down shop-a, … (1 more)');
-    const markdown = renderAnalyzeMarkdown(result, { top: 1 });
+    const markdown = [...renderAnalyzeMarkdown(result, { top: 1 })].join('');
     expect(markdown).toContain('## Minimal cut sets of up to 3 components');
     expect(markdown).toContain('- `shop-a`: 1 of order 2, 1 of order 3');
     expect(markdown).toContain('- _1 more not shown (`--top`)._');
@@ -44,18 +44,24 @@ describe('minimal cut sets in the text and Markdown reports', () => {
   it('says when the budget ran out, and shows nothing without --order', () => {
     const stopped = analyze(compileGraph(manifest), 'shops', { order: 3, cutBudget: 1 });
     expect(stopped.cutSets?.complete).toBe(false);
-    const text = renderAnalyzeText(stopped, { color: false, top: 10 });
+    const text = [...renderAnalyzeText(stopped, { color: false, top: 10 })].join('');
     expect(text).toContain('not solved within the budget');
     expect(text).toContain('the cut-set search stopped at its budget of 1 diagram nodes');
-    expect(renderAnalyzeMarkdown(stopped, { top: 10 })).toContain('raise --cut-budget');
+    expect([...renderAnalyzeMarkdown(stopped, { top: 10 })].join('')).toContain(
+      'raise --cut-budget',
+    );
     const pairsStopped = analyze(compileGraph(manifest), 'shops', { order: 2, pairBudget: 0 });
     expect(pairsStopped.cutSets?.complete).toBe(false);
-    expect(renderAnalyzeText(pairsStopped, { color: false, top: 10 })).toContain(
+    expect([...renderAnalyzeText(pairsStopped, { color: false, top: 10 })].join('')).toContain(
       'a pair search stopped at its budget: 3 entry points left uncounted (raise --pair-budget)',
     );
     const plain = analyze(compileGraph(manifest), 'shops');
-    expect(renderAnalyzeText(plain, { color: false, top: 10 })).not.toContain('Minimal cut sets');
-    expect(renderAnalyzeMarkdown(plain, { top: 10 })).not.toContain('Minimal cut sets');
+    expect([...renderAnalyzeText(plain, { color: false, top: 10 })].join('')).not.toContain(
+      'Minimal cut sets',
+    );
+    expect([...renderAnalyzeMarkdown(plain, { top: 10 })].join('')).not.toContain(
+      'Minimal cut sets',
+    );
   });
 
   it('shows failure domains of their own as members, marked as domains', () => {
@@ -74,14 +80,14 @@ describe('minimal cut sets in the text and Markdown reports', () => {
       ],
     };
     const result = analyze(compileGraph(zonal), 'shop', { order: 2 });
-    const text = renderAnalyzeText(result, { color: false, top: 10 });
+    const text = [...renderAnalyzeText(result, { color: false, top: 10 })].join('');
     expect(text).toContain('Minimal cut sets of up to 2 components and failure domains');
     expect(text).toContain('  checkout: 2 of order 2');
     expect(text).toContain('  sets of three or more members, or with a failure domain (1):');
     expect(text).toContain(
       '    api-euw1 + domain provider=aws,region=us-east-1 takes down checkout',
     );
-    const markdown = renderAnalyzeMarkdown(result, { top: 10 });
+    const markdown = [...renderAnalyzeMarkdown(result, { top: 10 })].join('');
     expect(markdown).toContain('**Sets of three or more members, or with a failure domain** (1)');
     expect(markdown).toContain(
       '- `api-euw1` + domain `provider=aws,region=us-east-1` takes down `checkout`',

@@ -48,8 +48,8 @@ describe('a rare outage that Monte Carlo did not see', () => {
     const availability = `> ${((1 - bound) * 100).toFixed(6)} %`;
     const downtime = `< ${(bound * 525_960).toFixed(2)}`;
     for (const report of [
-      renderAnalyzeText(result, { color: false, top: 10 }),
-      renderAnalyzeMarkdown(result, { top: 10 }),
+      [...renderAnalyzeText(result, { color: false, top: 10 })].join(''),
+      [...renderAnalyzeMarkdown(result, { top: 10 })].join(''),
     ]) {
       expect(report).toContain(`down below what ${samples} samples can see`);
       expect(report).toContain(`unavailability under ${bound.toPrecision(2)}`);

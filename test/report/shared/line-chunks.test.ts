@@ -3,7 +3,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lineChunks } from '../../../src/report/shared/line-chunks.js';
+import { blockLines, lineChunks } from '../../../src/report/shared/line-chunks.js';
 
 describe('lineChunks', () => {
   it('joins to lines.join("\\n") + end for any lines', () => {
@@ -35,5 +35,21 @@ describe('lineChunks', () => {
     const first = chunks.next();
     expect(first.done).toBe(false);
     expect(made).toBeLessThan(10_000);
+  });
+});
+
+describe('blockLines', () => {
+  it('joins to the blocks joined by a blank line, empty blocks left out', () => {
+    const block = fc.array(fc.string({ maxLength: 6 }), { maxLength: 4 });
+    fc.assert(
+      fc.property(fc.array(block, { maxLength: 6 }), (blocks) => {
+        const whole = `${blocks
+          .filter((lines) => lines.length > 0)
+          .map((lines) => lines.join('\n'))
+          .join('\n\n')}\n`;
+        expect([...lineChunks(blockLines(blocks))].join('')).toBe(whole);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
