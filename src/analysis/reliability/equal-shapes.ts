@@ -20,7 +20,7 @@ export function firstOfShape(
   const { kind, k, childStart, children } = structure;
   // shape[g]: 1 + the shape number of gate g, 0 while unknown.
   const shape = new Int32Array(kind.length);
-  const shapes = new Map<string, number>();
+  const shapes = new ShapeTable();
   // By the shape number of a gate root (1 and up), or the reference of any other root.
   const firstRoot = new Map<number, number>();
   const first = new Int32Array(roots.length);
@@ -55,24 +55,65 @@ export function firstOfShape(
         }
       if (!ready) continue;
       stack.pop();
-      let key: string;
-      if (kind[g] === CYCLE) key = `c${g}`;
+      if (kind[g] === CYCLE) shape[g] = shapes.unique() + 1;
       else {
         ids.length = 0;
         for (let j = childStart[g]!; j < childStart[g + 1]!; j++) ids.push(of(children[j]!));
-        ids.sort((x, y) => x - y);
-        key = `${kind[g]}/${k[g]}/${ids.join(',')}`;
+        if (ids.length > 1) ids.sort((x, y) => x - y);
+        shape[g] = shapes.number(kind[g]!, k[g]!, ids) + 1;
       }
-      let number = shapes.get(key);
-      if (number === undefined) {
-        number = shapes.size;
-        shapes.set(key, number);
-      }
-      shape[g] = number + 1;
     }
     const known = firstRoot.get(shape[root]!);
     if (known === undefined) firstRoot.set(shape[root]!, i);
     else first[i] = known;
   });
   return first;
+}
+
+/**
+ * Shape numbers by kind, quorum and sorted input numbers: a hash of the three picks a chain of
+ * the shapes that hash alike, compared in full; a shape's inputs are kept end to end in one list.
+ */
+class ShapeTable {
+  private readonly kinds: number[] = [];
+  private readonly ks: number[] = [];
+  private readonly start: number[] = [0];
+  private readonly inputs: number[] = [];
+  private readonly next: number[] = [];
+  private readonly firstOfHash = new Map<number, number>();
+
+  /** A new shape equal to no other (a cycle gate). */
+  unique(): number {
+    return this.add(-1, 0, [], -1);
+  }
+
+  /** The number of the shape (kind, k, ids), made when it is new. */
+  number(kind: number, k: number, ids: readonly number[]): number {
+    let hash = Math.imul(kind + 1, 0x9e3779b1) ^ Math.imul(k, 0x85ebca77);
+    for (let i = 0; i < ids.length; i++)
+      hash = Math.imul(hash ^ ids[i]!, 0xc2b2ae3d) ^ (hash >>> 15);
+    const head = this.firstOfHash.get(hash);
+    for (let s = head ?? -1; s >= 0; s = this.next[s]!) if (this.equal(s, kind, k, ids)) return s;
+    const s = this.add(kind, k, ids, head ?? -1);
+    this.firstOfHash.set(hash, s);
+    return s;
+  }
+
+  private equal(s: number, kind: number, k: number, ids: readonly number[]): boolean {
+    const from = this.start[s]!;
+    if (this.kinds[s] !== kind || this.ks[s] !== k || this.start[s + 1]! - from !== ids.length)
+      return false;
+    for (let i = 0; i < ids.length; i++) if (this.inputs[from + i] !== ids[i]) return false;
+    return true;
+  }
+
+  private add(kind: number, k: number, ids: readonly number[], next: number): number {
+    const s = this.kinds.length;
+    this.kinds.push(kind);
+    this.ks.push(k);
+    for (let i = 0; i < ids.length; i++) this.inputs.push(ids[i]!);
+    this.start.push(this.inputs.length);
+    this.next.push(next);
+    return s;
+  }
 }

@@ -30,7 +30,11 @@ export function smallParts(
   const rootsAt = new Map<number, number[]>();
   roots.forEach((root, i) => {
     if (root === ALWAYS_UP || root < 0 || modules.isModule[root]) small[i] = 1;
-    else rootsAt.set(root, [...(rootsAt.get(root) ?? []), i]);
+    else {
+      const at = rootsAt.get(root);
+      if (at === undefined) rootsAt.set(root, [i]);
+      else at.push(i);
+    }
   });
   const stack: number[] = [];
   // Inputs first: a gate that reads a gate found too large (not through a module) is too large

@@ -58,6 +58,9 @@ export class ModuleSolver {
   /** Leaves met, and series leaves met, by the walk of one cluster. */
   private readonly leafMet: RefMarks;
   private readonly fixedMet: RefMarks;
+  /** Scratch of combine: each part's P, and the product of the others'. */
+  private factors = new Float64Array(16);
+  private others = new Float64Array(16);
   /**
    * Leaves of the smallest cluster whose BDD went beyond the budget: a cluster at least half as
    * large is sampled without trying, so a graph of many similar entry points pays about once.
@@ -365,13 +368,20 @@ export class ModuleSolver {
    */
   private combine(series: readonly Ref[], parts: readonly ModuleSolution[]): ModuleSolution {
     const ns = series.length;
-    const factors = new Float64Array(ns + parts.length);
+    const n = ns + parts.length;
+    if (this.factors.length < n) {
+      this.factors = new Float64Array(2 * n);
+      this.others = new Float64Array(2 * n);
+    }
+    const { factors, others } = this;
+    const { events } = this.structure;
     let logUp = 0;
     let size = ns;
     for (let i = 0; i < ns; i++) {
-      const [p, q] = this.leaf(series[i]!);
-      factors[i] = p;
-      logUp += Math.log1p(-q);
+      const c = series[i]!;
+      const leaf = c < 0 ? events[-1 - c]! : undefined;
+      factors[i] = leaf !== undefined ? leaf.up : this.solution[c]!.p;
+      logUp += Math.log1p(-(leaf !== undefined ? leaf.down : this.solution[c]!.q));
     }
     for (let j = 0; j < parts.length; j++) {
       const part = parts[j]!;
@@ -379,7 +389,7 @@ export class ModuleSolver {
       logUp += Math.log1p(-part.q);
       size += part.leaves.length;
     }
-    const others = leaveOneOut(factors);
+    leaveOneOut(factors, n, others);
     const leaves = new Int32Array(size);
     const derivative = new Float64Array(size);
     for (let i = 0; i < ns; i++) {
@@ -396,7 +406,7 @@ export class ModuleSolver {
       }
     }
     let p = 1;
-    for (let i = 0; i < factors.length; i++) p *= factors[i]!;
+    for (let i = 0; i < n; i++) p *= factors[i]!;
     return { p, q: -Math.expm1(logUp), leaves, derivative };
   }
 
@@ -479,18 +489,16 @@ function countsUp(ps: readonly [number, number][], skip: number): Float64Array {
   return dist;
 }
 
-/** others[i] = Π of xs but xs[i]. */
-function leaveOneOut(xs: Float64Array): Float64Array {
-  const others = new Float64Array(xs.length);
+/** others[i] = Π of xs[0..n) but xs[i], for i < n. */
+function leaveOneOut(xs: Float64Array, n: number, others: Float64Array): void {
   let prefix = 1;
-  for (let i = 0; i < xs.length; i++) {
+  for (let i = 0; i < n; i++) {
     others[i] = prefix;
     prefix *= xs[i]!;
   }
   let suffix = 1;
-  for (let i = xs.length - 1; i >= 0; i--) {
+  for (let i = n - 1; i >= 0; i--) {
     others[i]! *= suffix;
     suffix *= xs[i]!;
   }
-  return others;
 }
