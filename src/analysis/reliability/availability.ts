@@ -103,8 +103,12 @@ export function analyzeAvailability(
   const availability = Object.create(null) as Record<string, EntryAvailability>;
   const importance = Object.create(null) as Record<string, ComponentImportance[]>;
   const round = roundingMemo();
-  // solved[i]: the solution of the first entry point of each shape.
-  const solved: ({ p: number; q: number; ranked: ComponentImportance[] } | undefined)[] = [];
+  // solved[i]: the solution of the first entry point of each shape, and its entry.
+  const solved: (
+    | { p: number; q: number; ranked: ComponentImportance[]; entry: EntryAvailability; e: number }
+    | undefined
+  )[] = [];
+  const { costPerHour } = model.graph;
   entries.forEach((e, i) => {
     const at = sampledAt[i]!;
     if (at >= 0) {
@@ -120,15 +124,20 @@ export function analyzeAvailability(
     }
     const known = solved[first[i]!];
     if (known !== undefined) {
-      availability[ids[e]!] = exactEntry(model, e, known.p, known.q, round);
-      // The same ranked components (plain data, never changed), in a list of its own.
-      importance[ids[e]!] = known.ranked.slice();
+      // The first's entry and ranked list themselves (plain data, never changed): only the
+      // cost per year can differ, with the cost per hour.
+      availability[ids[e]!] =
+        costPerHour[e] === costPerHour[known.e]
+          ? known.entry
+          : exactEntry(model, e, known.p, known.q, round);
+      importance[ids[e]!] = known.ranked;
       return;
     }
     const { p, q, inputs } = exactImportance(structure, solver, roots[i]!);
     const ranked = rankImportance(q, inputs, IMPORTANCE_LIMIT, round);
-    solved[i] = { p, q, ranked };
-    availability[ids[e]!] = exactEntry(model, e, p, q, round);
+    const entry = exactEntry(model, e, p, q, round);
+    solved[i] = { p, q, ranked, entry, e };
+    availability[ids[e]!] = entry;
     importance[ids[e]!] = ranked;
   });
   return { availability, importance, slaUnknown: model.slaUnknown.map((v) => ids[v]!) };

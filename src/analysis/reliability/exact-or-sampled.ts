@@ -27,10 +27,15 @@ export function smallParts(
   const leafSeen = new Int32Array(structure.events.length);
   const tooLarge = new Uint8Array(gates);
   const small = new Uint8Array(roots.length);
-  const rootsAt = new Map<number, number[]>();
+  // The roots at each gate: the last, then each one's previous at the same gate (−1: none).
+  const lastRootAt = new Int32Array(gates).fill(-1);
+  const previousRoot = new Int32Array(roots.length);
   roots.forEach((root, i) => {
     if (root === ALWAYS_UP || root < 0 || modules.isModule[root]) small[i] = 1;
-    else rootsAt.set(root, [...(rootsAt.get(root) ?? []), i]);
+    else {
+      previousRoot[i] = lastRootAt[root]!;
+      lastRootAt[root] = i;
+    }
   });
   const stack: number[] = [];
   // Inputs first: a gate that reads a gate found too large (not through a module) is too large
@@ -41,9 +46,9 @@ export function smallParts(
       const c = children[j]!;
       if (c >= 0 && tooLarge[c] && !modules.isModule[c]) tooLarge[g] = 1;
     }
-    const at = rootsAt.get(g);
-    if (at === undefined || tooLarge[g]) continue;
-    if (partSize(g, limit) <= limit) for (const i of at) small[i] = 1;
+    if (lastRootAt[g] === -1 || tooLarge[g]) continue;
+    if (partSize(g, limit) <= limit)
+      for (let i = lastRootAt[g]!; i >= 0; i = previousRoot[i]!) small[i] = 1;
     else tooLarge[g] = 1;
   }
   return small;

@@ -29,25 +29,36 @@ export function rankImportance(
   limit = Infinity,
   round: (x: number) => number = rounded,
 ): ComponentImportance[] {
-  const criticality = (c: ImportanceInput) =>
-    unavailability > 0 ? (c.birnbaum * (1 - c.up)) / unavailability : 0;
+  // Criticality of each component with a Birnbaum importance, in one pass (no closures: an
+  // entry point of a service graph ranks a handful, and there are a hundred thousand of them).
+  const n = components.length;
+  const kept: ImportanceInput[] = [];
+  const critical: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = components[i]!;
+    if (!(c.birnbaum > 0)) continue;
+    kept.push(c);
+    critical.push(unavailability > 0 ? (c.birnbaum * (1 - c.up)) / unavailability : 0);
+  }
   // Rounding every component costs more than ranking it: keep the likely top (and the ties
   // at its edge, within rounding), then round and rank those exactly.
-  let candidates = components.filter((c) => c.birnbaum > 0);
-  if (candidates.length > limit) {
-    const sorted = candidates.map(criticality).sort((a, b) => b - a);
-    const edge = sorted[limit - 1]! * (1 - 1e-9);
-    candidates = candidates.filter((c) => criticality(c) >= edge);
+  const cut = kept.length > limit;
+  let edge = 0;
+  if (cut) {
+    const sorted = Float64Array.from(critical).sort().reverse();
+    edge = sorted[limit - 1]! * (1 - 1e-9);
   }
-  const ranked = candidates.map((c) => {
-    const { id, up, down, birnbaum } = c;
+  const ranked: ComponentImportance[] = [];
+  const tiny = unavailability * 1e-12;
+  for (let i = 0; i < kept.length; i++) {
+    if (cut && !(critical[i]! >= edge)) continue;
+    const { id, up, down, birnbaum } = kept[i]!;
     const downWhenDown = unavailability + up * birnbaum;
     const downWhenPerfect = unavailability - down * birnbaum;
-    const tiny = unavailability * 1e-12;
-    return {
+    ranked.push({
       id,
       birnbaum: round(birnbaum),
-      criticality: round(criticality(c)),
+      criticality: round(critical[i]!),
       raw: unavailability > 0 ? round(downWhenDown / unavailability) : 1,
       fussellVesely: unavailability > 0 ? round((down * downWhenDown) / unavailability) : 0,
       rrw:
@@ -56,13 +67,16 @@ export function rankImportance(
           : downWhenPerfect <= tiny
             ? null
             : round(unavailability / downWhenPerfect),
-    };
-  });
-  return ranked
-    .sort(
-      (a, b) => b.criticality - a.criticality || b.birnbaum - a.birnbaum || byCodeUnit(a.id, b.id),
-    )
-    .slice(0, limit);
+    });
+  }
+  if (ranked.length > 1) ranked.sort(mostCritical);
+  if (ranked.length > limit) ranked.length = limit;
+  return ranked;
+}
+
+/** By criticality, then Birnbaum importance (both decreasing), then id. */
+function mostCritical(a: ComponentImportance, b: ComponentImportance): number {
+  return b.criticality - a.criticality || b.birnbaum - a.birnbaum || byCodeUnit(a.id, b.id);
 }
 
 /** Twelve significant digits: beyond them the numbers are rounding noise. */

@@ -14,7 +14,10 @@ export function coalesceGates(structure: FaultStructure, roots: readonly Ref[]):
   const { kind, k, childStart, children } = structure;
   const { postorder, isModule } = findModules(structure, roots);
   const readers = new Int32Array(kind.length);
-  for (const r of new Set(roots)) if (r >= 0 && r < kind.length) readers[r]! += 2;
+  // A root counts as two readers (never absorbed), once however many entry points share it.
+  const isRoot = new Uint8Array(kind.length);
+  for (const r of roots) if (r >= 0 && r < kind.length && isRoot[r] === 0) isRoot[r] = 1;
+  for (let g = 0; g < kind.length; g++) if (isRoot[g] === 1) readers[g]! += 2;
   for (const g of postorder)
     for (let j = childStart[g]!; j < childStart[g + 1]!; j++) {
       const c = children[j]!;

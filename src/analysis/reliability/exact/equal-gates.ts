@@ -34,12 +34,13 @@ export function mergeEqualGates(structure: FaultStructure, roots: readonly Ref[]
       if (to !== c) changed[g] = 1;
       own[used++] = to;
     }
-    const sorted = own.subarray(from, used).sort();
+    sortRange(own, from, used);
     // AND and OR are idempotent: an input read twice is read once; at least k of n is not.
     if (kind[g] === AND || (kind[g] === AT_LEAST && k[g] === 1)) {
+      const end = used;
       used = from;
-      for (let i = 0; i < sorted.length; i++)
-        if (i === 0 || sorted[i] !== sorted[i - 1]) own[used++] = sorted[i]!;
+      for (let i = from; i < end; i++)
+        if (i === from || own[i] !== own[i - 1]) own[used++] = own[i]!;
     }
     ownStart[g] = from;
     ownEnd[g] = used;
@@ -64,23 +65,57 @@ export function mergeEqualGates(structure: FaultStructure, roots: readonly Ref[]
     for (let i = 0; i < n; i++) if (own[ownStart[a]! + i] !== own[ownStart[b]! + i]) return false;
     return true;
   }
-  const list: Ref[] = [];
+  // Merging only ever drops repeats, so the new input lists fit where the old ones were.
+  const list = new Int32Array(children.length);
+  let length = 0;
   const starts = new Int32Array(gates + 1);
   for (let g = 0; g < gates; g++) {
-    starts[g] = list.length;
+    starts[g] = length;
     if (changed[g] === 0) {
-      for (let j = childStart[g]!; j < childStart[g + 1]!; j++) list.push(children[j]!);
+      for (let j = childStart[g]!; j < childStart[g + 1]!; j++) list[length++] = children[j]!;
       continue;
     }
     // In the gate's own order; an idempotent gate reads a merged input once.
-    const inputs = Array.from(children.subarray(childStart[g]!, childStart[g + 1]!), (c) =>
-      c >= 0 && c < gates ? same[c]! : c,
-    );
     const idempotent = kind[g] === AND || (kind[g] === AT_LEAST && k[g] === 1);
-    list.push(...(idempotent ? new Set(inputs) : inputs));
+    // Repeats found by a scan of what is written for a narrow gate, by a set for a wide one.
+    const written = childStart[g + 1]! - childStart[g]! > 16 ? new Set<Ref>() : undefined;
+    for (let j = childStart[g]!; j < childStart[g + 1]!; j++) {
+      const c = children[j]!;
+      const to = c >= 0 && c < gates ? same[c]! : c;
+      if (idempotent) {
+        if (written !== undefined) {
+          if (written.has(to)) continue;
+          written.add(to);
+        } else if (repeats(list, starts[g]!, length, to)) continue;
+      }
+      list[length++] = to;
+    }
   }
-  starts[gates] = list.length;
-  return { ...structure, childStart: starts, children: Int32Array.from(list) };
+  starts[gates] = length;
+  return { ...structure, childStart: starts, children: list.slice(0, length) };
+}
+
+/** list[from..to) in increasing order: by insertion when short (no view made), else sorted. */
+function sortRange(list: Int32Array, from: number, to: number): void {
+  if (to - from > 16) {
+    list.subarray(from, to).sort();
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const x = list[i]!;
+    let j = i - 1;
+    while (j >= from && list[j]! > x) {
+      list[j + 1] = list[j]!;
+      j--;
+    }
+    list[j + 1] = x;
+  }
+}
+
+/** Whether list[from..to) holds x. */
+function repeats(list: Int32Array, from: number, to: number, x: number): boolean {
+  for (let i = from; i < to; i++) if (list[i] === x) return true;
+  return false;
 }
 
 /** The gates reached from `roots`, each after every gate it reads (an explicit stack). */

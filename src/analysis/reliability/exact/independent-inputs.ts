@@ -24,6 +24,15 @@ export function groupIndependentInputs(
     const n = childStart[g + 1]! - childStart[g]!;
     const associative = kind[g] === AND || (kind[g] === AT_LEAST && k[g] === 1);
     if (!associative || n < 3) continue;
+    // No input reached only from inside g: no group can be modular, nothing to rewrite.
+    let anyModular = false;
+    for (let j = childStart[g]!; j < childStart[g + 1]! && !anyModular; j++) {
+      const c = children[j]!;
+      const lo = c < 0 ? eventFirst[-1 - c]! : Math.min(first[c]!, low[c]!);
+      const hi = c < 0 ? eventLast[-1 - c]! : Math.max(last[c]!, high[c]!);
+      anyModular = (c < 0 || kind[c] !== CYCLE) && lo > first[g]! && hi < second[g]!;
+    }
+    if (!anyModular) continue;
     const inputs: { c: Ref; lo: number; hi: number; modular: boolean }[] = [];
     for (let j = childStart[g]!; j < childStart[g + 1]!; j++) {
       const c = children[j]!;

@@ -8,6 +8,7 @@
 
 import { Bdd, BddBudgetExceeded, probability, TRUE } from './bdd.js';
 import type { Modules } from './modules.js';
+import { RefMarks } from './ref-marks.js';
 import { AND, CYCLE, type FaultStructure, type Ref } from '../structure.js';
 import { variableOrder } from './variable-order.js';
 
@@ -52,6 +53,14 @@ export class ModuleSolver {
   private epoch = 0;
   /** Cluster solutions by their tops and the series leaves fixed in them. */
   private readonly memo = new Map<string, ModuleSolution>();
+  /** The leaves of the unit being solved that it needs in series (fixed up in its clusters). */
+  private readonly inSeries: RefMarks;
+  /** Leaves met, and series leaves met, by the walk of one cluster. */
+  private readonly leafMet: RefMarks;
+  private readonly fixedMet: RefMarks;
+  /** Scratch of combine: each part's P, and the product of the others'. */
+  private factors = new Float64Array(16);
+  private others = new Float64Array(16);
   /**
    * Leaves of the smallest cluster whose BDD went beyond the budget: a cluster at least half as
    * large is sampled without trying, so a graph of many similar entry points pays about once.
@@ -67,6 +76,10 @@ export class ModuleSolver {
     this.solution = new Array<ModuleSolution | undefined>(gates);
     this.fn = new Int32Array(gates);
     this.stamp = new Int32Array(gates);
+    const events = structure.events.length;
+    this.inSeries = new RefMarks(gates, events);
+    this.leafMet = new RefMarks(gates, events);
+    this.fixedMet = new RefMarks(gates, events);
   }
 
   /** Solves every module, inputs first. */
@@ -88,16 +101,18 @@ export class ModuleSolver {
     const split = this.seriesSplit(g);
     if (split === undefined) return undefined;
     const parts: ModuleSolution[] = [];
-    for (const cluster of this.clusters(split.complex, split.inSeries)) {
-      const part = this.cluster(cluster, split.inSeries);
+    const { complex } = split;
+    if (complex.length === 1) {
+      const part = this.cluster(complex, this.inSeries);
       if (part === undefined) return undefined;
       parts.push(part);
-    }
-    this.solution[g] = combine(
-      split.series,
-      split.series.map((c) => this.leaf(c)),
-      parts,
-    );
+    } else
+      for (const cluster of this.clusters(complex, this.inSeries)) {
+        const part = this.cluster(cluster, this.inSeries);
+        if (part === undefined) return undefined;
+        parts.push(part);
+      }
+    this.solution[g] = this.combine(split.series, parts);
     return this.solution[g];
   }
 
@@ -123,7 +138,8 @@ export class ModuleSolver {
     const { kind, childStart, children } = this.structure;
     const epoch = ++this.epoch;
     const series: Ref[] = [];
-    const inSeries = new Set<Ref>();
+    const { inSeries } = this;
+    inSeries.clear();
     const complex: number[] = [];
     const stack = [g];
     this.stamp[g] = epoch;
@@ -138,24 +154,21 @@ export class ModuleSolver {
         if (this.isLeaf(c)) {
           if (c >= 0 && c !== g && this.solution[c] === undefined) return undefined;
           if (c >= 0 && c === g) continue;
-          if (!inSeries.has(c)) {
-            inSeries.add(c);
-            series.push(c);
-          }
+          if (inSeries.add(c)) series.push(c);
         } else if (this.stamp[c] !== epoch) {
           this.stamp[c] = epoch;
           stack.push(c);
         }
       }
     }
-    return { series, inSeries, complex };
+    return { series, complex };
   }
 
   /**
    * The complex gates in groups that share a gate or a leaf below them (the series leaves,
    * fixed up, count as shared by nobody), each group's tops in the order given.
    */
-  private clusters(complex: readonly number[], inSeries: ReadonlySet<Ref>): number[][] {
+  private clusters(complex: readonly number[], inSeries: RefSet): number[][] {
     if (complex.length <= 1) return complex.length === 0 ? [] : [[...complex]];
     const { childStart, children } = this.structure;
     const epoch = ++this.epoch;
@@ -201,7 +214,7 @@ export class ModuleSolver {
   }
 
   /** P(all of `tops` up | the series leaves up), by closed form or BDD, remembered. */
-  private cluster(tops: readonly number[], inSeries: ReadonlySet<Ref>) {
+  private cluster(tops: readonly number[], inSeries: RefSet) {
     const unit = this.unit(tops, inSeries);
     // A module below that is beyond the budget leaves this cluster unsolved too.
     if (unit.leaves.some((c) => c >= 0 && this.solution[c] === undefined)) return undefined;
@@ -220,13 +233,15 @@ export class ModuleSolver {
    * The gates below `tops` in postorder (inputs first), stopping at leaves; the leaves in the
    * order a depth-first walk first meets them; and the series leaves met (fixed up).
    */
-  private unit(tops: readonly number[], inSeries: ReadonlySet<Ref>) {
+  private unit(tops: readonly number[], inSeries: RefSet) {
     const { childStart, children } = this.structure;
     const epoch = ++this.epoch;
     const gates: number[] = [];
     const leaves: Ref[] = [];
-    const fixed = new Set<Ref>();
-    const seenLeaf = new Set<Ref>();
+    const fixed: Ref[] = [];
+    const { leafMet, fixedMet } = this;
+    leafMet.clear();
+    fixedMet.clear();
     for (const top of tops) {
       if (this.stamp[top] === epoch) continue;
       this.stamp[top] = epoch;
@@ -243,12 +258,10 @@ export class ModuleSolver {
         }
         const c = children[cursor[at]!]!;
         cursor[at]!++;
-        if (inSeries.has(c)) fixed.add(c);
-        else if (this.isLeaf(c)) {
-          if (!seenLeaf.has(c)) {
-            seenLeaf.add(c);
-            leaves.push(c);
-          }
+        if (inSeries.has(c)) {
+          if (fixedMet.add(c)) fixed.push(c);
+        } else if (this.isLeaf(c)) {
+          if (leafMet.add(c)) leaves.push(c);
         } else if (this.stamp[c] !== epoch) {
           this.stamp[c] = epoch;
           stack.push(c);
@@ -256,7 +269,7 @@ export class ModuleSolver {
         }
       }
     }
-    return { gates, leaves, fixed: [...fixed].sort((x, y) => x - y) };
+    return { gates, leaves, fixed: fixed.sort((x, y) => x - y) };
   }
 
   /** An AND or at-least-k gate over distinct leaves, else undefined. */
@@ -276,7 +289,7 @@ export class ModuleSolver {
     tops: readonly number[],
     gates: readonly number[],
     leaves: readonly Ref[],
-    inSeries: ReadonlySet<Ref>,
+    inSeries: RefSet,
   ): ModuleSolution | undefined {
     const room = Math.min(this.budget.nodes, this.budget.totalNodes - this.spent);
     if (room <= 0 || 2 * leaves.length >= this.failedAt) return undefined;
@@ -318,7 +331,7 @@ export class ModuleSolver {
     bdd: Bdd,
     gates: readonly number[],
     levelOf: Map<Ref, number>,
-    inSeries: ReadonlySet<Ref>,
+    inSeries: RefSet,
   ): void {
     const { kind, k, childStart, children } = this.structure;
     const epoch = ++this.epoch;
@@ -348,6 +361,56 @@ export class ModuleSolver {
   }
 
   /**
+   * A unit from its series leaves and its independent clusters: P = Π p(series) × Π P(cluster),
+   * Q from the sum of the logs of the parts' P (each from its own Q: no cancellation), and the
+   * derivative in each leaf with the other parts' product (prefix and suffix products, so a part
+   * with P = 0 does not become 0/0).
+   */
+  private combine(series: readonly Ref[], parts: readonly ModuleSolution[]): ModuleSolution {
+    const ns = series.length;
+    const n = ns + parts.length;
+    if (this.factors.length < n) {
+      this.factors = new Float64Array(2 * n);
+      this.others = new Float64Array(2 * n);
+    }
+    const { factors, others } = this;
+    const { events } = this.structure;
+    let logUp = 0;
+    let size = ns;
+    for (let i = 0; i < ns; i++) {
+      const c = series[i]!;
+      const leaf = c < 0 ? events[-1 - c]! : undefined;
+      factors[i] = leaf !== undefined ? leaf.up : this.solution[c]!.p;
+      logUp += Math.log1p(-(leaf !== undefined ? leaf.down : this.solution[c]!.q));
+    }
+    for (let j = 0; j < parts.length; j++) {
+      const part = parts[j]!;
+      factors[ns + j] = part.p;
+      logUp += Math.log1p(-part.q);
+      size += part.leaves.length;
+    }
+    leaveOneOut(factors, n, others);
+    const leaves = new Int32Array(size);
+    const derivative = new Float64Array(size);
+    for (let i = 0; i < ns; i++) {
+      leaves[i] = series[i]!;
+      derivative[i] = others[i]!;
+    }
+    let at = ns;
+    for (let j = 0; j < parts.length; j++) {
+      const part = parts[j]!;
+      const scale = others[ns + j]!;
+      for (let i = 0; i < part.leaves.length; i++) {
+        leaves[at] = part.leaves[i]!;
+        derivative[at++] = scale * part.derivative[i]!;
+      }
+    }
+    let p = 1;
+    for (let i = 0; i < n; i++) p *= factors[i]!;
+    return { p, q: -Math.expm1(logUp), leaves, derivative };
+  }
+
+  /**
    * A block's members by the greatest fixed point: from "all up", each round recomputes every
    * member from the last; each round that changes takes some state of some member down, and a
    * member's function is final once a round changes nothing.
@@ -374,6 +437,11 @@ export class ModuleSolver {
       this.stamp[g] = epoch;
     });
   }
+}
+
+/** What a set of references answers: whether c is in it. */
+interface RefSet {
+  has(c: Ref): boolean;
 }
 
 function andOf(leaves: Int32Array, ps: readonly [number, number][]): ModuleSolution {
@@ -421,53 +489,16 @@ function countsUp(ps: readonly [number, number][], skip: number): Float64Array {
   return dist;
 }
 
-/**
- * A unit from its series leaves and its independent clusters: P = Π p(series) × Π P(cluster),
- * Q from the sum of the logs of the parts' P (each from its own Q: no cancellation), and the
- * derivative in each leaf with the other parts' product (prefix and suffix products, so a part
- * with P = 0 does not become 0/0).
- */
-function combine(
-  series: readonly Ref[],
-  seriesPq: readonly [number, number][],
-  parts: readonly ModuleSolution[],
-): ModuleSolution {
-  const factors = [...seriesPq.map(([p]) => p), ...parts.map((part) => part.p)];
-  const others = leaveOneOut(factors);
-  let logUp = 0;
-  for (const [, q] of seriesPq) logUp += Math.log1p(-q);
-  for (const part of parts) logUp += Math.log1p(-part.q);
-  const size = series.length + parts.reduce((sum, part) => sum + part.leaves.length, 0);
-  const leaves = new Int32Array(size);
-  const derivative = new Float64Array(size);
-  series.forEach((c, i) => {
-    leaves[i] = c;
-    derivative[i] = others[i]!;
-  });
-  let at = series.length;
-  parts.forEach((part, j) => {
-    const scale = others[series.length + j]!;
-    for (let i = 0; i < part.leaves.length; i++) {
-      leaves[at] = part.leaves[i]!;
-      derivative[at++] = scale * part.derivative[i]!;
-    }
-  });
-  const p = factors.reduce((product, x) => product * x, 1);
-  return { p, q: -Math.expm1(logUp), leaves, derivative };
-}
-
-/** others[i] = Π of xs but xs[i]. */
-function leaveOneOut(xs: readonly number[]): Float64Array {
-  const others = new Float64Array(xs.length);
+/** others[i] = Π of xs[0..n) but xs[i], for i < n. */
+function leaveOneOut(xs: Float64Array, n: number, others: Float64Array): void {
   let prefix = 1;
-  for (let i = 0; i < xs.length; i++) {
+  for (let i = 0; i < n; i++) {
     others[i] = prefix;
     prefix *= xs[i]!;
   }
   let suffix = 1;
-  for (let i = xs.length - 1; i >= 0; i--) {
+  for (let i = n - 1; i >= 0; i--) {
     others[i]! *= suffix;
     suffix *= xs[i]!;
   }
-  return others;
 }

@@ -69,6 +69,14 @@ function key(s: FaultStructure, g: number): string {
   return `${s.kind[g]}/${s.k[g]}/${own.sort((a, b) => a - b).join(',')}`;
 }
 
+/** s doubled, its two roots (the last gate and its copy), and the doubled structure merged. */
+function mergedTwins(s: FaultStructure, toCopy: readonly boolean[]) {
+  const n = s.kind.length;
+  const d = doubled(s, toCopy);
+  const roots = [n - 1, 2 * n - 1];
+  return { n, d, roots, merged: mergeEqualGates(d, roots) };
+}
+
 describe('equal gates', () => {
   it('merge into one, keeping every root’s function and probability', () => {
     let fewer = 0;
@@ -77,10 +85,7 @@ describe('equal gates', () => {
         structure,
         fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }),
         (s, toCopy) => {
-          const n = s.kind.length;
-          const d = doubled(s, toCopy);
-          const roots = [n - 1, 2 * n - 1];
-          const merged = mergeEqualGates(d, roots);
+          const { n, d, roots, merged } = mergedTwins(s, toCopy);
           expect(merged.kind.length).toBe(2 * n);
           expect(firstDifference(d, merged, roots, EVENTS)).toBe(-1);
           const solver = new ModuleSolver(merged, findModules(merged, roots));
@@ -96,6 +101,34 @@ describe('equal gates', () => {
     );
     // Copies were read and merged away (the property is not vacuous).
     expect(fewer).toBeGreaterThan(100);
+  });
+
+  it('merge inputs of wide gates too (read once where idempotent)', () => {
+    // Gates of up to 30 inputs over 30 gates: a merged gate wider than 16 drops its repeats
+    // through a set, a narrower one by a scan of what it has written.
+    let wide = 0;
+    fc.assert(
+      fc.property(
+        arbitraryStructure(UP, [AND, AT_LEAST, AT_LEAST], 3, { inputs: 30, gates: 30, least: 20 }),
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }),
+        (s, toCopy) => {
+          const { n, d, roots, merged } = mergedTwins(s, toCopy);
+          expect(firstDifference(d, merged, roots, EVENTS)).toBe(-1);
+          for (let g = 0; g < 2 * n; g++) {
+            const width = d.childStart[g + 1]! - d.childStart[g]!;
+            if (width > 16) wide++;
+            const inputs = Array.from(
+              merged.children.subarray(merged.childStart[g]!, merged.childStart[g + 1]!),
+            );
+            const idempotent = merged.kind[g] === AND || merged.k[g] === 1;
+            if (idempotent) expect(new Set(inputs).size).toBe(inputs.length);
+            else expect(inputs.length).toBe(width);
+          }
+        },
+      ),
+      { numRuns: 60, seed: 17 },
+    );
+    expect(wide).toBeGreaterThan(20);
   });
 
   it('leave a structure without equal gates as it is', () => {

@@ -11,12 +11,14 @@ import {
 
 /**
  * Gates in topological order, each reading events and earlier gates: AND or at-least-k with k
- * up to maxK, over events whose probabilities of being up are `up`.
+ * up to maxK, over events whose probabilities of being up are `up`; up to `wide.gates` gates
+ * (default 12), each reading up to `wide.inputs` (default 6), and at least `wide.least` of each.
  */
 export function arbitraryStructure(
   up: readonly number[],
   kinds: readonly number[] = [AND, AT_LEAST, AT_LEAST],
   maxK = 3,
+  wide = { inputs: 6, gates: 12, least: 1 },
 ): fc.Arbitrary<FaultStructure> {
   const events = up.length;
   return fc
@@ -24,12 +26,12 @@ export function arbitraryStructure(
       fc.record({
         kind: fc.constantFrom(...kinds),
         k: fc.integer({ min: 1, max: maxK }),
-        inputs: fc.uniqueArray(fc.integer({ min: 0, max: events + 12 }), {
-          minLength: 1,
-          maxLength: 6,
+        inputs: fc.uniqueArray(fc.integer({ min: 0, max: events + wide.gates }), {
+          minLength: wide.least,
+          maxLength: wide.inputs,
         }),
       }),
-      { minLength: 1, maxLength: 12 },
+      { minLength: wide.least, maxLength: wide.gates },
     )
     .map((specs) => {
       const kind: number[] = [];
