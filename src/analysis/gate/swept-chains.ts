@@ -147,7 +147,7 @@ export class SweptChains implements FailureExplainer {
         if (reqSoft[r]) continue;
         for (let a = altStart[r]!; a < altStart[r + 1]!; a++) {
           const u = alts[a]!;
-          if (needed[u] === epoch || (downOf(u) & bit) === 0) continue;
+          if ((downOf(u) & bit) === 0 || needed[u] === epoch) continue;
           needed[u] = epoch;
           work[top++] = u;
         }
