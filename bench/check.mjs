@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import process from 'node:process';
 import { loadManifest } from '../dist/manifest/load.js';
 import { compileGraph } from '../dist/model/compiled-graph.js';
-import { analyze, analyzeForGate } from '../dist/analysis/analyze.js';
+import { analyze, analyzeForGate, gateAnalysisOf } from '../dist/analysis/analyze.js';
 import { resolvePolicy, rulesInEffect } from '../dist/model/policy.js';
 import {
   evaluatePolicy,
@@ -44,20 +44,23 @@ if (!file || (flag !== undefined && (flag !== '--analysis' || !cache))) {
   // Without a cache, as `check` does it: only what the policy reads, the no-spof chains told
   // during the sweep. A cached analysis is a full one, its chains told by propagation.
   let chains;
-  const analysis =
-    cache && existsSync(cache)
+  let analysis;
+  if (cache) {
+    const full = existsSync(cache)
       ? JSON.parse(readFileSync(cache, 'utf8'))
-      : cache
-        ? await time('analyze (not check’s own)', () => analyze(graph, manifest.name ?? null))
-        : await time('analyze for the gate, chains told in the sweep', () => {
-            chains = new SweptChains(graph, spofPriority(graph, rules));
-            return analyzeForGate(graph, {
-              availability: readsAvailability(rules),
-              blastRadius: readsBlastRadius(rules),
-              chains,
-            });
-          });
-  if (cache && !existsSync(cache)) writeFileSync(cache, renderJson(analysis));
+      : await time('analyze (not check’s own)', () => analyze(graph, manifest.name ?? null));
+    if (!existsSync(cache)) writeFileSync(cache, renderJson(full));
+    analysis = gateAnalysisOf(graph, full);
+  } else {
+    analysis = await time('analyze for the gate, chains told in the sweep', () => {
+      chains = new SweptChains(graph, spofPriority(graph, rules));
+      return analyzeForGate(graph, {
+        availability: readsAvailability(rules),
+        blastRadius: readsBlastRadius(rules),
+        chains,
+      });
+    });
+  }
   const findings = await time('evaluate the policy (findings)', () =>
     evaluatePolicy(graph, analysis, rules, chains),
   );

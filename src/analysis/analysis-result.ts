@@ -269,6 +269,13 @@ export interface LargerCutSet {
   takesDown: string[];
 }
 
+/** A single point of failure by graph index, as `check` reads it. */
+export interface IndexedSpof {
+  component: number;
+  /** The entry points (other than the component) it takes down alone, ascending by index. */
+  takesDown: readonly number[];
+}
+
 export interface RtoViolation {
   service: string;
   /** The service's rto, in seconds. */
@@ -283,11 +290,12 @@ export interface RtoViolation {
 
 /**
  * What the policy rules of `check` read of an analysis (analyze.ts analyzeForGate), and only
- * that; a full AnalysisResult is one too. Lists are in no particular order.
+ * that; analyze.ts gateAnalysisOf reads one off a full AnalysisResult. Lists are in no
+ * particular order.
  */
 export interface GateAnalysis {
-  /** Components (not virtual) that take down an entry point alone. */
-  spofs: ReadonlyArray<Pick<ComponentSpof, 'id' | 'takesDown'>>;
+  /** Components (not virtual) that take down an entry point alone, by graph index. */
+  spofs: ReadonlyArray<IndexedSpof>;
   domainSpofs: ReadonlyArray<Pick<DomainSpof, 'domain' | 'level' | 'takesDown' | 'onlyAsDomain'>>;
   /**
    * Every component that is not virtual; `check`'s own analysis leaves it empty unless a

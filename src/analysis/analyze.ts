@@ -223,7 +223,7 @@ export function analyzeForGate(
       });
     }
     const lost = takesDown[x];
-    if (lost) spofs.push({ id: ids[x]!, takesDown: lost.map((e) => ids[e]!) });
+    if (lost) spofs.push({ component: x, takesDown: lost });
   }
   const domains = failureDomains(graph);
   return {
@@ -261,6 +261,18 @@ function recoveryOf(
       .map((s) => s.id),
     dataSharesFate: dataSharingFate(graph),
   };
+}
+
+/**
+ * What the policy rules of `check` read of a full analysis of `graph`: its single points of
+ * failure by graph index, everything else as it is.
+ */
+export function gateAnalysisOf(graph: CompiledGraph, result: AnalysisResult): GateAnalysis {
+  const spofs = result.spofs.map(({ id, takesDown }) => ({
+    component: graph.index.get(id)!,
+    takesDown: takesDown.map((e) => graph.index.get(e)!).sort((a, b) => a - b),
+  }));
+  return { ...result, spofs };
 }
 
 /**

@@ -42,16 +42,26 @@ export async function loadBaseline(path: string, cwd: string): Promise<BaselineE
   return parseBaseline(decodeText(read.bytes), path, diagnostics);
 }
 
-/** Parses baseline text; for tests. @throws ManifestErrors */
-export function parseBaselineText(text: string, name = 'baseline.json'): BaselineEntry[] {
-  return parseBaseline(checkText(text), name, new Diagnostics());
+/**
+ * Parses baseline text; for tests. `positional`: always with the parser that tells where each
+ * value is written, as any baseline with an error is read. @throws ManifestErrors
+ */
+export function parseBaselineText(
+  text: string,
+  name = 'baseline.json',
+  { positional = false }: { positional?: boolean } = {},
+): BaselineEntry[] {
+  return parseBaseline(checkText(text), name, new Diagnostics(), positional);
 }
 
 function parseBaseline(
   decoded: ReturnType<typeof checkText>,
   name: string,
   diagnostics: Diagnostics,
+  positional = false,
 ): BaselineEntry[] {
+  const quick = decoded.problem || positional ? undefined : quickBaseline(decoded.text);
+  if (quick !== undefined) return quick;
   const src = new SourceFile(name, decoded.text, diagnostics);
   const entries: BaselineEntry[] = [];
   if (decoded.problem) src.problem(decoded.problem);
@@ -162,4 +172,99 @@ function readSubject(node: DocNode): BaselineEntry['subject'] | undefined {
 function field(map: DocMap, key: string): { value: DocNode; offset: number } | undefined {
   const i = map.keys.indexOf(key);
   return i < 0 ? undefined : { value: map.values[i]!, offset: map.valueOffsets[i]! };
+}
+
+/**
+ * The entries of a baseline read with JSON.parse, which is several times quicker than the
+ * positional parser and makes no tree of offsets, or undefined at the first doubt: then the
+ * positional parser reads it and tells where each error is. JSON.parse accepts exactly the JSON
+ * that parser does and gives the same values, but for one thing: of a key written twice in an
+ * object, it keeps the last value where the baseline reader takes the first (or reports it), so
+ * any key written twice sends the text to the positional parser.
+ */
+function quickBaseline(text: string): BaselineEntry[] | undefined {
+  let root: unknown;
+  try {
+    root = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (keysParsed(root) !== keysWritten(text) || !isObject(root)) return undefined;
+  if (root['version'] !== 1 && root['version'] !== BASELINE_VERSION) return undefined;
+  const findings = root['findings'];
+  if (!Array.isArray(findings)) return undefined;
+  const entries: BaselineEntry[] = [];
+  for (const written of findings as unknown[]) {
+    if (!isObject(written)) return undefined;
+    const { rule, fingerprint, subject } = written;
+    if (typeof rule !== 'string') return undefined;
+    if (typeof fingerprint !== 'string' || !FINGERPRINT.test(fingerprint)) return undefined;
+    if (!isObject(subject)) return undefined;
+    const entry: BaselineEntry = { rule, fingerprint, subject: Object.create(null) as never };
+    for (const key of Object.keys(subject)) {
+      const value = subject[key];
+      if (typeof value !== 'string' && !isIdList(value)) return undefined;
+      entry.subject[key] = value;
+    }
+    if (Object.hasOwn(written, 'entrypoints')) {
+      const ids = written['entrypoints'];
+      if (!isIdList(ids)) return undefined;
+      entry.entrypoints = ids;
+    }
+    entries.push(entry);
+  }
+  return entries;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isIdList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((id) => typeof id === 'string');
+}
+
+/** How many keys the objects of a parsed JSON value have, all told. */
+function keysParsed(root: unknown): number {
+  let keys = 0;
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value !== 'object' || value === null) continue;
+    if (Array.isArray(value)) {
+      for (const item of value as unknown[]) if (typeof item === 'object') stack.push(item);
+      continue;
+    }
+    const object = value as Record<string, unknown>;
+    for (const key of Object.keys(object)) {
+      keys++;
+      if (typeof object[key] === 'object') stack.push(object[key]);
+    }
+  }
+  return keys;
+}
+
+/** How many keys valid JSON text writes: strings followed by a colon. */
+function keysWritten(text: string): number {
+  let keys = 0;
+  for (let open = text.indexOf('"'); open !== -1;) {
+    let close = text.indexOf('"', open + 1);
+    while (escapedAt(text, close)) close = text.indexOf('"', close + 1);
+    let next = close + 1;
+    while (isSpace(text.charCodeAt(next))) next++;
+    if (text.charCodeAt(next) === 0x3a) keys++;
+    open = text.indexOf('"', next);
+  }
+  return keys;
+}
+
+/** Whether the quote at `at` is escaped: an odd number of backslashes before it. */
+function escapedAt(text: string, at: number): boolean {
+  let backslashes = 0;
+  while (text.charCodeAt(at - 1 - backslashes) === 0x5c) backslashes++;
+  return backslashes % 2 === 1;
+}
+
+function isSpace(ch: number): boolean {
+  return ch === 0x20 || ch === 0x0a || ch === 0x0d || ch === 0x09;
 }

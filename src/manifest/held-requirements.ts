@@ -4,7 +4,7 @@
 // nothing but numbers is held, so loading does not make 700,000 small objects for the collector.
 
 import type { SourceFile } from './parse/source-file.js';
-import type { Requirement, Service } from './types.js';
+import type { Requirement, Service, SourcePosition } from './types.js';
 
 const SOFT = 1;
 const GROUP = 2;
@@ -133,6 +133,11 @@ export class RequirementTable {
     return this.alts[k]!;
   }
 
+  /** Where requirement r is written, as its Requirement's `position` says. */
+  position(r: number): SourcePosition {
+    return this.src.position(this.offsets[r]!);
+  }
+
   /** Renumbers alternative k (from a number of the file's names to a declaration number). */
   renumber(k: number, declared: number): void {
     this.alts[k] = declared;
@@ -153,7 +158,7 @@ export class RequirementTable {
         quorum: this.quorums[r]!,
         soft: this.soft(r),
         group: this.group(r),
-        position: this.src.position(this.offsets[r]!),
+        position: this.position(r),
       };
       if (this.tolerances[r]! > 0) requirement.tolerates = this.tolerances[r]!;
       list.push(requirement);
@@ -230,4 +235,14 @@ export function holdRequirements(service: Service, table: RequirementTable, slot
  */
 export function heldRequirements(service: Service): HeldRequirements | undefined {
   return held.get(service);
+}
+
+/**
+ * Where the i-th requirement of `service` is written, read from its columns while they are held:
+ * asking for one position does not turn all of its requirements into objects.
+ */
+export function requirementPosition(service: Service, i: number): SourcePosition {
+  const where = held.get(service);
+  if (where === undefined) return service.dependsOn[i]!.position;
+  return where.table.position(where.table.first(where.slot) + i);
 }

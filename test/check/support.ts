@@ -1,6 +1,6 @@
 // Helpers for the check tests: a manifest text through the whole pipeline to findings.
 
-import { analyze, analyzeForGate } from '../../src/analysis/analyze.js';
+import { analyze, analyzeForGate, gateAnalysisOf } from '../../src/analysis/analyze.js';
 import {
   evaluatePolicy,
   readsAvailability,
@@ -16,11 +16,8 @@ import { resolvePolicy } from '../../src/model/policy.js';
 
 export function findingsOfManifest(manifest: Manifest): NewFinding[] {
   const graph = compileGraph(manifest);
-  return evaluatePolicy(
-    graph,
-    analyze(graph, manifest.name ?? null),
-    resolvePolicy(manifest, graph),
-  );
+  const analysis = gateAnalysisOf(graph, analyze(graph, manifest.name ?? null));
+  return evaluatePolicy(graph, analysis, resolvePolicy(manifest, graph));
 }
 
 /**

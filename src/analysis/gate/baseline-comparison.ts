@@ -29,19 +29,14 @@ export function compareWithBaseline(
 ): CheckResult {
   const entries = groupPairEntries(baseline ?? []);
   const accepted = new Map(entries.map((entry) => [entry.fingerprint, entry]));
-  const current = new Set(findings.map((finding) => finding.fingerprint));
   const judged: Finding[] = findings.map((finding) => {
     const entry = accepted.get(finding.fingerprint);
-    const judgement: Finding = { ...finding, state: entry === undefined ? 'new' : 'known' };
+    const judgement = judge(finding, entry === undefined ? 'new' : 'known');
     const change = entry && changeOfEntrypoints(entry.entrypoints, finding.entrypoints);
     if (change !== undefined) judgement.sinceBaseline = change;
     return judgement;
   });
-  const stale: StaleEntry[] = sortByRuleThenSubject(
-    dedupe(entries)
-      .filter((entry) => !current.has(entry.fingerprint))
-      .map(({ rule, fingerprint, subject }) => ({ rule, fingerprint, subject })),
-  );
+  const stale = staleEntries(entries, findings);
   let fresh = 0;
   let newErrors = 0;
   let errors = 0;
@@ -68,6 +63,28 @@ export function compareWithBaseline(
     findings: judged,
     stale,
   };
+}
+
+/** The finding as judged: its fields in the order they are printed, then its state. */
+function judge(finding: NewFinding, state: Finding['state']): Finding {
+  const { rule, severity, fingerprint, subject, message, location, entrypoints } = finding;
+  return entrypoints === undefined
+    ? { rule, severity, fingerprint, subject, message, location, state }
+    : { rule, severity, fingerprint, subject, message, location, entrypoints, state };
+}
+
+/** The baseline entries that no finding has, sorted. */
+function staleEntries(
+  entries: readonly BaselineEntry[],
+  findings: readonly NewFinding[],
+): StaleEntry[] {
+  if (entries.length === 0) return [];
+  const current = new Set(findings.map((finding) => finding.fingerprint));
+  return sortByRuleThenSubject(
+    dedupe(entries)
+      .filter((entry) => !current.has(entry.fingerprint))
+      .map(({ rule, fingerprint, subject }) => ({ rule, fingerprint, subject })),
+  );
 }
 
 /** Which entry points were added and removed since the baseline; undefined: none, or unknown. */

@@ -2,7 +2,7 @@
 // renaming an unrelated service or changing a blast radius leaves it unchanged. Lists in a
 // subject are sets: sorted before hashing.
 
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { FindingSubject } from './check-result.js';
 
 /** The subject with its keys sorted and its lists sorted: equal subjects are equal here. */
@@ -18,8 +18,5 @@ export function canonicalSubject(
 }
 
 export function fingerprint(rule: string, subject: FindingSubject): string {
-  return createHash('sha256')
-    .update(JSON.stringify([rule, canonicalSubject(subject)]))
-    .digest('hex')
-    .slice(0, 32);
+  return hash('sha256', JSON.stringify([rule, canonicalSubject(subject)]), 'hex').slice(0, 32);
 }

@@ -34,19 +34,20 @@ export function spofFindings(
   add: AddOutageFinding,
 ): void {
   const covers = new NoSpofCoverage(graph, rules);
-  for (const spof of analysis.spofs) {
-    const covered = covers.of(spof.takesDown);
+  for (const { component: x, takesDown } of analysis.spofs) {
+    const covered = covers.of(takesDown);
     if (covered === undefined) continue;
     const { entry, e } = covered;
-    const explained = chains.explain([graph.index.get(spof.id)!], e);
+    const id = graph.ids[x]!;
+    const explained = chains.explain([x], e);
     const how = explained.chain;
     const message =
       covered.entrypoints.length === 1
-        ? `entry point ${q(entry)} goes down when ${q(spof.id)} fails alone: ${how}`
-        : `${covered.entrypoints.length} entry points go down when ${q(spof.id)} fails alone ` +
+        ? `entry point ${q(entry)} goes down when ${q(id)} fails alone: ${how}`
+        : `${covered.entrypoints.length} entry points go down when ${q(id)} fails alone ` +
           `(${listIds(covered.entrypoints)}); for ${q(entry)}: ${how}`;
     const location = explained.location ?? graph.services[e]!.position;
-    add(covered.rule, { component: spof.id }, message, location, covered.entrypoints);
+    add(covered.rule, { component: id }, message, location, covered.entrypoints);
   }
 }
 
@@ -80,8 +81,8 @@ export function spofPriority(graph: CompiledGraph, rules: readonly ResolvedRule[
 class NoSpofCoverage {
   private readonly graph: CompiledGraph;
   private readonly ruleOf: Array<ResolvedRule | undefined>;
-  /** Entry point id → its place in id order. */
-  private readonly place = new Map<string, number>();
+  /** By graph index: an entry point's place in id order. */
+  private readonly place: Int32Array;
   /** The entry points in id order. */
   private readonly byId: number[];
   /** By place: the position in spofPriority, or -1 when no rule covers it. */
@@ -92,20 +93,20 @@ class NoSpofCoverage {
     this.graph = graph;
     this.ruleOf = noSpofRules(graph, rules);
     this.byId = entryPoints(graph).sort((a, b) => byCodeUnit(graph.ids[a]!, graph.ids[b]!));
-    this.byId.forEach((e, k) => this.place.set(graph.ids[e]!, k));
+    this.place = new Int32Array(graph.n);
+    this.byId.forEach((e, k) => (this.place[e] = k));
     this.position = new Int32Array(this.byId.length).fill(-1);
-    spofPriority(graph, rules).forEach((e, i) => {
-      this.position[this.place.get(graph.ids[e]!)!] = i;
-    });
+    spofPriority(graph, rules).forEach((e, i) => (this.position[this.place[e]!] = i));
   }
 
-  of(takesDown: readonly string[]): Coverage | undefined {
+  /** `takesDown`: entry points by graph index. */
+  of(takesDown: readonly number[]): Coverage | undefined {
     if (this.buffer.length < takesDown.length) this.buffer = new Int32Array(2 * takesDown.length);
-    const { buffer, position } = this;
+    const { buffer, position, place } = this;
     let count = 0;
     let best = -1;
-    for (const entry of takesDown) {
-      const k = this.place.get(entry)!;
+    for (let i = 0; i < takesDown.length; i++) {
+      const k = place[takesDown[i]!]!;
       const at = position[k]!;
       if (at < 0) continue;
       buffer[count++] = k;

@@ -20,8 +20,10 @@ import type { ChunkObserver, SweepObserver } from '../outage/outage-sweep.js';
 
 export class SweptChains implements FailureExplainer {
   private readonly fallback: FailureChains;
-  /** Component → the entry point explained and why it goes down. */
-  private readonly told = new Map<number, { target: number; explanation: FailureExplanation }>();
+  /** By component: the entry point explained (-1: none told) and why it goes down. */
+  private readonly toldTarget: Int32Array;
+  private readonly toldExplanation: Array<FailureExplanation | undefined>;
+  private toldCount = 0;
   /** 1 for the entry points a finding may explain: the sweep tells `down` for these. */
   readonly explained: Uint8Array;
   /** place[v]: 1 + v's position in the priority order, 0 when it is not in it. */
@@ -57,6 +59,8 @@ export class SweptChains implements FailureExplainer {
       this.place[t] = k + 1;
     });
     this.first = new Int32Array(graph.n);
+    this.toldTarget = new Int32Array(graph.n).fill(-1);
+    this.toldExplanation = new Array<FailureExplanation | undefined>(graph.n);
     this.needed = new Int32Array(graph.n);
     this.fell = new Int32Array(graph.n);
     this.causeOf = new Int32Array(graph.n);
@@ -104,18 +108,21 @@ export class SweptChains implements FailureExplainer {
       if (first === 0 || services[x]!.virtual) continue;
       const target = this.priority[first - 1]!;
       const explanation = this.within(x, target, downOf, 1 << i);
-      if (explanation !== undefined) this.told.set(x, { target, explanation });
+      if (explanation === undefined) continue;
+      this.toldTarget[x] = target;
+      this.toldExplanation[x] = explanation;
+      this.toldCount++;
     }
   };
 
   /** How many explanations were told during the sweep. */
   get toldDuringSweep(): number {
-    return this.told.size;
+    return this.toldCount;
   }
 
   explain(failed: readonly number[], target: number): FailureExplanation {
-    const told = failed.length === 1 ? this.told.get(failed[0]!) : undefined;
-    if (told !== undefined && told.target === target) return told.explanation;
+    if (failed.length === 1 && this.toldTarget[failed[0]!] === target)
+      return this.toldExplanation[failed[0]!]!;
     return this.fallback.explain(failed, target);
   }
 
@@ -140,7 +147,7 @@ export class SweptChains implements FailureExplainer {
         if (reqSoft[r]) continue;
         for (let a = altStart[r]!; a < altStart[r + 1]!; a++) {
           const u = alts[a]!;
-          if (needed[u] === epoch || (downOf(u) & bit) === 0) continue;
+          if ((downOf(u) & bit) === 0 || needed[u] === epoch) continue;
           needed[u] = epoch;
           work[top++] = u;
         }

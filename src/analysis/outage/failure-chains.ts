@@ -3,6 +3,7 @@
 // requirement of a service on a failed one). The outage is propagated only as far as needed to
 // reach the service asked about.
 
+import { requirementPosition } from '../../manifest/held-requirements.js';
 import type { SourcePosition } from '../../manifest/types.js';
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import { FAILED, Propagator } from './propagate.js';
@@ -62,7 +63,7 @@ export function explanationOf(
   const name = (u: number) => graph.ids[u]!;
   if (hop < 0) return { location: undefined, chain: name(target) };
   const r = causes.failedRequirement(hop);
-  const location = graph.services[hop]!.dependsOn[r - graph.reqStart[hop]!]!.position;
+  const location = requirementPosition(graph.services[hop]!, r - graph.reqStart[hop]!);
   // The chain ends at the failed service its last hop depends on: no need to walk there.
   const end = causes.cause(hop);
   const chain = shortenedChain(target, (u) => causes.cause(u), end, SHOWN, name).join(' → ');

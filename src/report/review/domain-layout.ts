@@ -6,10 +6,18 @@
 // graph, groups of services (group-layout.ts). Deterministic: ELK is, and the input is built in
 // a fixed order.
 
-import elkModule, { type ElkNode } from 'elkjs/lib/elk.bundled.js';
+import type elkModule from 'elkjs/lib/elk.bundled.js';
+import type { ElkNode } from 'elkjs/lib/elk.bundled.js';
 
-// A CommonJS module: Node's default export is module.exports, the class the typings call `default`.
-const ELK = elkModule as unknown as typeof elkModule.default;
+/**
+ * ELK, loaded when a layout is first asked for: its 1.5 MB bundle would otherwise be compiled at
+ * the start of every command. A CommonJS module: Node's default export is module.exports, the
+ * class the typings call `default`.
+ */
+async function loadElk(): Promise<typeof elkModule.default> {
+  const loaded = await import('elkjs/lib/elk.bundled.js');
+  return loaded.default as unknown as typeof elkModule.default;
+}
 
 /** One failure domain (or group) drawn as a box: top-left corner and size, y growing downwards. */
 export interface DomainBox {
@@ -99,6 +107,7 @@ export async function layoutCompound(
     seen.add(id);
     root.edges!.push({ id, sources: [`s:${s}`], targets: [`s:${t}`] });
   }
+  const ELK = await loadElk();
   const laid = await new ELK().layout(root);
   return positions(leaves.length, laid, boxes);
 }

@@ -4,7 +4,7 @@
 
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../../src/analysis/analyze.js';
+import { analyze, gateAnalysisOf } from '../../../src/analysis/analyze.js';
 import { evaluatePolicy } from '../../../src/analysis/gate/evaluate-policy.js';
 import { loadManifest } from '../../../src/manifest/load.js';
 import { compileGraph } from '../../../src/model/compiled-graph.js';
@@ -88,7 +88,8 @@ describe('fixtures/orders-recovery', () => {
 
   it('fails check at the objectives it misses and warns of the data that shares fate', async () => {
     const { manifest, graph, analysis } = await load();
-    const findings = evaluatePolicy(graph, analysis, resolvePolicy(manifest, graph)).filter(
+    const rules = resolvePolicy(manifest, graph);
+    const findings = evaluatePolicy(graph, gateAnalysisOf(graph, analysis), rules).filter(
       (f) => f.rule === 'objectives' || f.rule === 'data-shares-fate',
     );
     expect(
