@@ -16,7 +16,8 @@ import { factorCommonInputs } from './exact/common-inputs.js';
 import { mergeEqualGates } from './exact/equal-gates.js';
 import { commonCauses } from './common-causes.js';
 import { firstOfShape } from './equal-shapes.js';
-import { smallParts } from './exact-or-sampled.js';
+import { EXACT_PART_LIMIT, smallParts } from './exact-or-sampled.js';
+import { everyRootTooLarge } from './reach-classes.js';
 import { rankImportance, roundingMemo, type ImportanceInput } from './importance.js';
 import {
   MONTE_CARLO,
@@ -27,7 +28,13 @@ import {
 import { groupIndependentInputs } from './exact/independent-inputs.js';
 import { budgetFor, ModuleSolver, type SolverBudget } from './exact/module-solver.js';
 import { findModules } from './exact/modules.js';
-import { ALWAYS_UP, faultStructure, type CommonCause, type FaultStructure } from './structure.js';
+import {
+  ALWAYS_UP,
+  faultStructure,
+  type CommonCause,
+  type FaultStructure,
+  type Ref,
+} from './structure.js';
 import { wilsonInterval } from './sampled/wilson.js';
 import type { RankedGraph } from '../outage/ranked-graph.js';
 import { recordSingleFailures } from '../outage/single-failures.js';
@@ -38,6 +45,11 @@ export const MINUTES_PER_YEAR = 525_960;
 export const HOURS_PER_YEAR = 8_766;
 /** Components listed per entry point, most critical first: bounds the result at scale. */
 export const IMPORTANCE_LIMIT = 100;
+/**
+ * Visits the proof that every entry point is too large may spend (two walks of the structure
+ * per 32 entry points); beyond it the structure is preprocessed and each one measured.
+ */
+const REACH_WORK = 1 << 27;
 
 export interface ReliabilityAnalysis {
   /** Entry id → its availability. */
@@ -76,20 +88,14 @@ export function analyzeAvailability(
   const causes = options.commonCauses ?? commonCauses(plan.graph);
   const built = faultStructure(plan.graph, model.up, model.down, causes);
   const roots = entries.map((e) => built.refOf[e]!);
-  const coalesced = coalesceGates(mergeEqualGates(built, roots), roots);
-  const structure = groupIndependentInputs(factorCommonInputs(coalesced, roots), roots);
-  const budget = options.exact ?? budgetFor(entries.length);
-  const modules = findModules(structure, roots);
-  const solver = new ModuleSolver(structure, modules, budget);
-  solver.solveModules();
-  const small = smallParts(structure, modules, roots, options.exactPartLimit);
+  const { structure, small, solver } = exactPlan(built, roots, options);
   // Entry points of one shape share one solution and one ranking: the first of each is solved.
   const first = firstOfShape(structure, roots, small);
   const isSampled = new Uint8Array(entries.length);
   roots.forEach((ref, i) => {
     if (ref === ALWAYS_UP || ref < 0) return;
     if (first[i] !== i) isSampled[i] = isSampled[first[i]!]!;
-    else if (small[i] === 0 || solver.solve(ref) === undefined) isSampled[i] = 1;
+    else if (small[i] === 0 || solver?.solve(ref) === undefined) isSampled[i] = 1;
   });
   const sampled = entries.filter((_, i) => isSampled[i] === 1);
   const estimate =
@@ -134,6 +140,26 @@ export function analyzeAvailability(
   return { availability, importance, slaUnknown: model.slaUnknown.map((v) => ids[v]!) };
 }
 
+/**
+ * The structure the exact path reads, which roots are small enough to try, and the solver of
+ * its modules. When every gate root is proven too large from the raw structure, none of the
+ * preprocessing is done: no entry point would be tried, and the raw structure's events and
+ * variables are those of the preprocessed one.
+ */
+function exactPlan(built: FaultStructure, roots: readonly Ref[], options: AvailabilityOptions) {
+  const limit = options.exactPartLimit ?? EXACT_PART_LIMIT;
+  if (everyRootTooLarge(built, roots, limit, REACH_WORK)) {
+    const small = Uint8Array.from(roots, (r) => (r < 0 || r === ALWAYS_UP ? 1 : 0));
+    return { structure: built, small, solver: undefined };
+  }
+  const coalesced = coalesceGates(mergeEqualGates(built, roots), roots);
+  const structure = groupIndependentInputs(factorCommonInputs(coalesced, roots), roots);
+  const modules = findModules(structure, roots);
+  const solver = new ModuleSolver(structure, modules, options.exact ?? budgetFor(roots.length));
+  solver.solveModules();
+  return { structure, small: smallParts(structure, modules, roots, limit), solver };
+}
+
 /** 0.999512 → "99.9512 %": enough decimals for two significant digits of the downtime. */
 export function formatAvailability(value: number): string {
   const downPercent = (1 - value) * 100;
@@ -146,18 +172,19 @@ export function formatAvailability(value: number): string {
  * P, Q and the Birnbaum importance of every event below a root: ∂P(root)/∂p(x) is the product
  * of the derivatives along the module tree from the root down to x's module.
  */
-function exactImportance(structure: FaultStructure, solver: ModuleSolver, ref: number) {
+function exactImportance(structure: FaultStructure, solver: ModuleSolver | undefined, ref: number) {
   if (ref === ALWAYS_UP) return { p: 1, q: 0, inputs: [] };
   if (ref < 0) {
     const event = structure.events[-1 - ref]!;
     return { p: event.up, q: event.down, inputs: [input(structure, ref, 1)] };
   }
-  const top = solver.solve(ref)!;
+  // A gate root is solved only when the solver tried it (so there is one).
+  const top = solver!.solve(ref)!;
   const inputs: ImportanceInput[] = [];
   const stack: Array<[number, number]> = [[ref, 1]];
   while (stack.length > 0) {
     const [g, factor] = stack.pop()!;
-    const { leaves, derivative } = solver.solution[g]!;
+    const { leaves, derivative } = solver!.solution[g]!;
     for (let i = 0; i < leaves.length; i++) {
       const c = leaves[i]!;
       const d = factor * derivative[i]!;
