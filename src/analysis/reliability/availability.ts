@@ -75,6 +75,8 @@ export interface AvailabilityOptions {
   /** Gates and leaves an entry point's own part may hold and be tried exactly (EXACT_PART_LIMIT). */
   exactPartLimit?: number;
   monteCarlo?: MonteCarloOptions;
+  /** Components ranked per entry point (IMPORTANCE_LIMIT). */
+  importanceLimit?: number;
 }
 
 /** Availability and importance of `entries` (services, increasing) over the ranked graph. */
@@ -105,10 +107,12 @@ export function analyzeAvailability(
   // sampledAt[i]: entry i's place among the sampled, −1 when exact.
   const sampledAt = new Int32Array(entries.length).fill(-1);
   for (let i = 0, at = 0; i < entries.length; i++) if (isSampled[i]) sampledAt[i] = at++;
-  const spofs = sampled.length > 0 ? singleFailures(plan, sampled, options.takesDown) : null;
+  const spofs =
+    sampled.length > 0 ? singleFailures(plan, structure, sampled, options.takesDown) : null;
   const availability = Object.create(null) as Record<string, EntryAvailability>;
   const importance = Object.create(null) as Record<string, ComponentImportance[]>;
   const round = roundingMemo();
+  const limit = options.importanceLimit ?? IMPORTANCE_LIMIT;
   // solved[i]: the solution of the first entry point of each shape.
   const solved: ({ p: number; q: number; ranked: ComponentImportance[] } | undefined)[] = [];
   entries.forEach((e, i) => {
@@ -116,11 +120,21 @@ export function analyzeAvailability(
     if (at >= 0) {
       const entry = sampledEntry(model, e, estimate!.upCount[at]!, estimate!.samples, round);
       availability[ids[e]!] = entry;
-      const inputs = spofImportance(structure, spofs!.get(e)!, share(estimate!, at));
       // Every measure but Birnbaum divides by the unavailability: none when no sample saw any.
       importance[ids[e]!] =
         entry.unavailabilityBelow === undefined
-          ? rankImportance(entry.unavailability, inputs, IMPORTANCE_LIMIT, round)
+          ? rankImportance(
+              entry.unavailability,
+              spofImportance(
+                structure,
+                spofs!.get(e)!,
+                share(estimate!, at),
+                entry.unavailability,
+                limit,
+              ),
+              limit,
+              round,
+            )
           : [];
       return;
     }
@@ -132,7 +146,7 @@ export function analyzeAvailability(
       return;
     }
     const { p, q, inputs } = exactImportance(structure, solver, roots[i]!);
-    const ranked = rankImportance(q, inputs, IMPORTANCE_LIMIT, round);
+    const ranked = rankImportance(q, inputs, limit, round);
     solved[i] = { p, q, ranked };
     availability[ids[e]!] = exactEntry(model, e, p, q, round);
     importance[ids[e]!] = ranked;
@@ -200,9 +214,14 @@ function input(structure: FaultStructure, ref: number, birnbaum: number): Import
   return { id: event.id, up: event.up, down: event.down, birnbaum };
 }
 
-/** For each sampled entry point, the events whose failure alone takes it down. */
+/**
+ * For each sampled entry point, the components whose failure alone takes it down (those that
+ * can fail by themselves), by the odds of their own failure, highest first: the order of their
+ * criticality at every entry point.
+ */
 function singleFailures(
   plan: RankedGraph,
+  structure: FaultStructure,
   sampled: readonly number[],
   given: AvailabilityOptions['takesDown'],
 ): Map<number, number[]> {
@@ -212,10 +231,18 @@ function singleFailures(
     for (const e of sampled) inFocus[e] = 1;
     takesDown = recordSingleFailures(plan, inFocus).takesDown;
   }
+  const odds = (x: number) => {
+    // As criticality reads it (from 1 − up), so the two orders agree but for rounding.
+    const { up } = structure.events[-1 - structure.eventOf[x]!]!;
+    return (1 - up) / up;
+  };
+  const failing: number[] = [];
+  for (let x = 0; x < plan.graph.n; x++)
+    if (takesDown[x] !== undefined && structure.eventOf[x] !== ALWAYS_UP) failing.push(x);
+  const byOdds = Float64Array.from(failing, odds);
+  const order = Int32Array.from(failing.keys()).sort((i, j) => byOdds[j]! - byOdds[i]! || i - j);
   const spofs = new Map<number, number[]>(sampled.map((e) => [e, []]));
-  for (let x = 0; x < plan.graph.n; x++) {
-    for (const e of takesDown[x] ?? []) spofs.get(e)?.push(x);
-  }
+  for (const i of order) for (const e of takesDown[failing[i]!]!) spofs.get(e)?.push(failing[i]!);
   return spofs;
 }
 
@@ -289,19 +316,27 @@ function costPerYear(
 
 /**
  * For a sampled entry point, only its single points of failure are ranked: each has
- * A(x down) = 0, so I_B = A / p follows from A alone; the rest would need more sampling.
+ * A(x down) = 0, so I_B = A / p follows from A alone; the rest would need more sampling. The
+ * components come by odds of failure, the order of their criticality (the same measure up to
+ * rounding): those past the limit-th that fall clearly below the lowest of the first `limit`
+ * could never be ranked, and are left out.
  */
 function spofImportance(
   structure: FaultStructure,
   spofs: readonly number[],
   value: number,
+  unavailability: number,
+  limit: number,
 ): ImportanceInput[] {
   const inputs: ImportanceInput[] = [];
+  let lowest = Infinity;
   for (const x of spofs) {
-    const ref = structure.eventOf[x]!;
-    if (ref === ALWAYS_UP) continue;
-    const event = structure.events[-1 - ref]!;
-    inputs.push({ id: event.id, up: event.up, down: event.down, birnbaum: value / event.up });
+    const event = structure.events[-1 - structure.eventOf[x]!]!;
+    const birnbaum = value / event.up;
+    const criticality = (birnbaum * (1 - event.up)) / unavailability;
+    if (inputs.length >= limit && criticality < lowest * (1 - 1e-6)) break;
+    if (inputs.length < limit) lowest = Math.min(lowest, criticality);
+    inputs.push({ id: event.id, up: event.up, down: event.down, birnbaum });
   }
   return inputs;
 }
