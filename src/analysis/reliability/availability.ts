@@ -7,7 +7,8 @@
 // exactly once (module-solver.ts), entry points of equal shape solved and ranked once for all
 // (equal-shapes.ts); an entry point whose own part is too large to try (exact-or-sampled.ts) or
 // beyond the exact budget is sampled (monte-carlo.ts), on its own, so every other keeps its
-// exact number; one that nothing below can fail is 1 without any work. With the
+// exact number; one that nothing below can fail is 1 without any work. When every entry point
+// is proven too large from the raw structure (reach-classes.ts), none is preprocessed. With the
 // expected downtime and cost per year, and the components (and failure domains) ranked by
 // criticality ("what to fix first").
 
