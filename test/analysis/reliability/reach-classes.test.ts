@@ -26,42 +26,17 @@ import {
 } from '../../../src/analysis/reliability/structure.js';
 import type { Manifest } from '../../../src/manifest/types.js';
 import { entryPoints } from '../../../src/model/compiled-graph.js';
-import { arbitraryCorrelatedManifest, planOf } from './support.js';
+import { arbitraryCorrelatedManifest, planOf, reachedFrom } from './support.js';
 
 /** Leaves and module gates below root, down to the modules (root itself left out). */
 function itemsWithAClass(structure: FaultStructure, isModule: Uint8Array, root: number): number {
-  const seen = new Set<number>([root]);
-  const stack = [root];
-  let items = 0;
-  while (stack.length > 0) {
-    const g = stack.pop()!;
-    for (let j = structure.childStart[g]!; j < structure.childStart[g + 1]!; j++) {
-      const c = structure.children[j]!;
-      if (seen.has(c)) continue;
-      seen.add(c);
-      if (c < 0 || isModule[c]) items++;
-      else stack.push(c);
-    }
-  }
-  return items;
+  const items = [...reachedFrom(structure, root, isModule)];
+  return items.filter((c) => c !== root && (c < 0 || isModule[c])).length;
 }
 
 /** The events below gate g. */
 function eventsBelow(structure: FaultStructure, g: number): number[] {
-  const seen = new Set<number>([g]);
-  const stack = [g];
-  const events: number[] = [];
-  while (stack.length > 0) {
-    const h = stack.pop()!;
-    for (let j = structure.childStart[h]!; j < structure.childStart[h + 1]!; j++) {
-      const c = structure.children[j]!;
-      if (seen.has(c)) continue;
-      seen.add(c);
-      if (c < 0) events.push(-1 - c);
-      else stack.push(c);
-    }
-  }
-  return events;
+  return [...reachedFrom(structure, g)].filter((c) => c < 0).map((c) => -1 - c);
 }
 
 function structures(manifest: Manifest) {
