@@ -7,7 +7,8 @@
 // exactly once (module-solver.ts), entry points of equal shape solved and ranked once for all
 // (equal-shapes.ts); an entry point whose own part is too large to try (exact-or-sampled.ts) or
 // beyond the exact budget is sampled (monte-carlo.ts), on its own, so every other keeps its
-// exact number; one that nothing below can fail is 1 without any work. With the
+// exact number; one that nothing below can fail is 1 without any work. When every entry point
+// is proven too large from the raw structure (reach-classes.ts), none is preprocessed. With the
 // expected downtime and cost per year, and the components (and failure domains) ranked by
 // criticality ("what to fix first").
 
@@ -16,7 +17,8 @@ import { factorCommonInputs } from './exact/common-inputs.js';
 import { mergeEqualGates } from './exact/equal-gates.js';
 import { commonCauses } from './common-causes.js';
 import { firstOfShape } from './equal-shapes.js';
-import { smallParts } from './exact-or-sampled.js';
+import { EXACT_PART_LIMIT, smallParts } from './exact-or-sampled.js';
+import { everyRootTooLarge } from './reach-classes.js';
 import { rankImportance, roundingMemo, type ImportanceInput } from './importance.js';
 import {
   MONTE_CARLO,
@@ -27,7 +29,13 @@ import {
 import { groupIndependentInputs } from './exact/independent-inputs.js';
 import { budgetFor, ModuleSolver, type SolverBudget } from './exact/module-solver.js';
 import { findModules } from './exact/modules.js';
-import { ALWAYS_UP, faultStructure, type CommonCause, type FaultStructure } from './structure.js';
+import {
+  ALWAYS_UP,
+  faultStructure,
+  type CommonCause,
+  type FaultStructure,
+  type Ref,
+} from './structure.js';
 import { wilsonInterval } from './sampled/wilson.js';
 import type { RankedGraph } from '../outage/ranked-graph.js';
 import { recordSingleFailures } from '../outage/single-failures.js';
@@ -38,6 +46,11 @@ export const MINUTES_PER_YEAR = 525_960;
 export const HOURS_PER_YEAR = 8_766;
 /** Components listed per entry point, most critical first: bounds the result at scale. */
 export const IMPORTANCE_LIMIT = 100;
+/**
+ * Visits the proof that every entry point is too large may spend (two walks of the structure
+ * per 32 entry points); beyond it the structure is preprocessed and each one measured.
+ */
+const REACH_WORK = 1 << 27;
 
 export interface ReliabilityAnalysis {
   /** Entry id → its availability. */
@@ -63,6 +76,8 @@ export interface AvailabilityOptions {
   /** Gates and leaves an entry point's own part may hold and be tried exactly (EXACT_PART_LIMIT). */
   exactPartLimit?: number;
   monteCarlo?: MonteCarloOptions;
+  /** Components ranked per entry point (IMPORTANCE_LIMIT). */
+  importanceLimit?: number;
 }
 
 /** Availability and importance of `entries` (services, increasing) over the ranked graph. */
@@ -76,20 +91,14 @@ export function analyzeAvailability(
   const causes = options.commonCauses ?? commonCauses(plan.graph);
   const built = faultStructure(plan.graph, model.up, model.down, causes);
   const roots = entries.map((e) => built.refOf[e]!);
-  const coalesced = coalesceGates(mergeEqualGates(built, roots), roots);
-  const structure = groupIndependentInputs(factorCommonInputs(coalesced, roots), roots);
-  const budget = options.exact ?? budgetFor(entries.length);
-  const modules = findModules(structure, roots);
-  const solver = new ModuleSolver(structure, modules, budget);
-  solver.solveModules();
-  const small = smallParts(structure, modules, roots, options.exactPartLimit);
+  const { structure, small, solver } = exactPlan(built, roots, options);
   // Entry points of one shape share one solution and one ranking: the first of each is solved.
   const first = firstOfShape(structure, roots, small);
   const isSampled = new Uint8Array(entries.length);
   roots.forEach((ref, i) => {
     if (ref === ALWAYS_UP || ref < 0) return;
     if (first[i] !== i) isSampled[i] = isSampled[first[i]!]!;
-    else if (small[i] === 0 || solver.solve(ref) === undefined) isSampled[i] = 1;
+    else if (small[i] === 0 || solver?.solve(ref) === undefined) isSampled[i] = 1;
   });
   const sampled = entries.filter((_, i) => isSampled[i] === 1);
   const estimate =
@@ -99,10 +108,12 @@ export function analyzeAvailability(
   // sampledAt[i]: entry i's place among the sampled, −1 when exact.
   const sampledAt = new Int32Array(entries.length).fill(-1);
   for (let i = 0, at = 0; i < entries.length; i++) if (isSampled[i]) sampledAt[i] = at++;
-  const spofs = sampled.length > 0 ? singleFailures(plan, sampled, options.takesDown) : null;
+  const spofs =
+    sampled.length > 0 ? singleFailures(plan, structure, sampled, options.takesDown) : null;
   const availability = Object.create(null) as Record<string, EntryAvailability>;
   const importance = Object.create(null) as Record<string, ComponentImportance[]>;
   const round = roundingMemo();
+  const limit = options.importanceLimit ?? IMPORTANCE_LIMIT;
   // solved[i]: the solution of the first entry point of each shape, and its entry.
   const solved: (
     | { p: number; q: number; ranked: ComponentImportance[]; entry: EntryAvailability; e: number }
@@ -114,11 +125,21 @@ export function analyzeAvailability(
     if (at >= 0) {
       const entry = sampledEntry(model, e, estimate!.upCount[at]!, estimate!.samples, round);
       availability[ids[e]!] = entry;
-      const inputs = spofImportance(structure, spofs!.get(e)!, share(estimate!, at));
       // Every measure but Birnbaum divides by the unavailability: none when no sample saw any.
       importance[ids[e]!] =
         entry.unavailabilityBelow === undefined
-          ? rankImportance(entry.unavailability, inputs, IMPORTANCE_LIMIT, round)
+          ? rankImportance(
+              entry.unavailability,
+              spofImportance(
+                structure,
+                spofs!.get(e)!,
+                share(estimate!, at),
+                entry.unavailability,
+                limit,
+              ),
+              limit,
+              round,
+            )
           : [];
       return;
     }
@@ -134,13 +155,33 @@ export function analyzeAvailability(
       return;
     }
     const { p, q, inputs } = exactImportance(structure, solver, roots[i]!);
-    const ranked = rankImportance(q, inputs, IMPORTANCE_LIMIT, round);
+    const ranked = rankImportance(q, inputs, limit, round);
     const entry = exactEntry(model, e, p, q, round);
     solved[i] = { p, q, ranked, entry, e };
     availability[ids[e]!] = entry;
     importance[ids[e]!] = ranked;
   });
   return { availability, importance, slaUnknown: model.slaUnknown.map((v) => ids[v]!) };
+}
+
+/**
+ * The structure the exact path reads, which roots are small enough to try, and the solver of
+ * its modules. When every gate root is proven too large from the raw structure, none of the
+ * preprocessing is done: no entry point would be tried, and the raw structure's events and
+ * variables are those of the preprocessed one.
+ */
+function exactPlan(built: FaultStructure, roots: readonly Ref[], options: AvailabilityOptions) {
+  const limit = options.exactPartLimit ?? EXACT_PART_LIMIT;
+  if (everyRootTooLarge(built, roots, limit, REACH_WORK)) {
+    const small = Uint8Array.from(roots, (r) => (r < 0 || r === ALWAYS_UP ? 1 : 0));
+    return { structure: built, small, solver: undefined };
+  }
+  const coalesced = coalesceGates(mergeEqualGates(built, roots), roots);
+  const structure = groupIndependentInputs(factorCommonInputs(coalesced, roots), roots);
+  const modules = findModules(structure, roots);
+  const solver = new ModuleSolver(structure, modules, options.exact ?? budgetFor(roots.length));
+  solver.solveModules();
+  return { structure, small: smallParts(structure, modules, roots, limit), solver };
 }
 
 /** 0.999512 → "99.9512 %": enough decimals for two significant digits of the downtime. */
@@ -155,18 +196,19 @@ export function formatAvailability(value: number): string {
  * P, Q and the Birnbaum importance of every event below a root: ∂P(root)/∂p(x) is the product
  * of the derivatives along the module tree from the root down to x's module.
  */
-function exactImportance(structure: FaultStructure, solver: ModuleSolver, ref: number) {
+function exactImportance(structure: FaultStructure, solver: ModuleSolver | undefined, ref: number) {
   if (ref === ALWAYS_UP) return { p: 1, q: 0, inputs: [] };
   if (ref < 0) {
     const event = structure.events[-1 - ref]!;
     return { p: event.up, q: event.down, inputs: [input(structure, ref, 1)] };
   }
-  const top = solver.solve(ref)!;
+  // A gate root is solved only when the solver tried it (so there is one).
+  const top = solver!.solve(ref)!;
   const inputs: ImportanceInput[] = [];
   const stack: Array<[number, number]> = [[ref, 1]];
   while (stack.length > 0) {
     const [g, factor] = stack.pop()!;
-    const { leaves, derivative } = solver.solution[g]!;
+    const { leaves, derivative } = solver!.solution[g]!;
     for (let i = 0; i < leaves.length; i++) {
       const c = leaves[i]!;
       const d = factor * derivative[i]!;
@@ -182,9 +224,14 @@ function input(structure: FaultStructure, ref: number, birnbaum: number): Import
   return { id: event.id, up: event.up, down: event.down, birnbaum };
 }
 
-/** For each sampled entry point, the events whose failure alone takes it down. */
+/**
+ * For each sampled entry point, the components whose failure alone takes it down (those that
+ * can fail by themselves), by the odds of their own failure, highest first: the order of their
+ * criticality at every entry point.
+ */
 function singleFailures(
   plan: RankedGraph,
+  structure: FaultStructure,
   sampled: readonly number[],
   given: AvailabilityOptions['takesDown'],
 ): Map<number, number[]> {
@@ -194,10 +241,18 @@ function singleFailures(
     for (const e of sampled) inFocus[e] = 1;
     takesDown = recordSingleFailures(plan, inFocus).takesDown;
   }
+  const odds = (x: number) => {
+    // As criticality reads it (from 1 − up), so the two orders agree but for rounding.
+    const { up } = structure.events[-1 - structure.eventOf[x]!]!;
+    return (1 - up) / up;
+  };
+  const failing: number[] = [];
+  for (let x = 0; x < plan.graph.n; x++)
+    if (takesDown[x] !== undefined && structure.eventOf[x] !== ALWAYS_UP) failing.push(x);
+  const byOdds = Float64Array.from(failing, odds);
+  const order = Int32Array.from(failing.keys()).sort((i, j) => byOdds[j]! - byOdds[i]! || i - j);
   const spofs = new Map<number, number[]>(sampled.map((e) => [e, []]));
-  for (let x = 0; x < plan.graph.n; x++) {
-    for (const e of takesDown[x] ?? []) spofs.get(e)?.push(x);
-  }
+  for (const i of order) for (const e of takesDown[failing[i]!]!) spofs.get(e)?.push(failing[i]!);
   return spofs;
 }
 
@@ -271,19 +326,27 @@ function costPerYear(
 
 /**
  * For a sampled entry point, only its single points of failure are ranked: each has
- * A(x down) = 0, so I_B = A / p follows from A alone; the rest would need more sampling.
+ * A(x down) = 0, so I_B = A / p follows from A alone; the rest would need more sampling. The
+ * components come by odds of failure, the order of their criticality (the same measure up to
+ * rounding): those past the limit-th that fall clearly below the lowest of the first `limit`
+ * could never be ranked, and are left out.
  */
 function spofImportance(
   structure: FaultStructure,
   spofs: readonly number[],
   value: number,
+  unavailability: number,
+  limit: number,
 ): ImportanceInput[] {
   const inputs: ImportanceInput[] = [];
+  let lowest = Infinity;
   for (const x of spofs) {
-    const ref = structure.eventOf[x]!;
-    if (ref === ALWAYS_UP) continue;
-    const event = structure.events[-1 - ref]!;
-    inputs.push({ id: event.id, up: event.up, down: event.down, birnbaum: value / event.up });
+    const event = structure.events[-1 - structure.eventOf[x]!]!;
+    const birnbaum = value / event.up;
+    const criticality = (birnbaum * (1 - event.up)) / unavailability;
+    if (inputs.length >= limit && criticality < lowest * (1 - 1e-6)) break;
+    if (inputs.length < limit) lowest = Math.min(lowest, criticality);
+    inputs.push({ id: event.id, up: event.up, down: event.down, birnbaum });
   }
   return inputs;
 }

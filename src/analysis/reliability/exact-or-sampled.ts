@@ -9,7 +9,7 @@ import type { Modules } from './exact/modules.js';
 import { ALWAYS_UP, type FaultStructure, type Ref } from './structure.js';
 
 /** Gates and leaves an entry point's own part may hold and still be tried exactly. */
-const EXACT_PART_LIMIT = 2_048;
+export const EXACT_PART_LIMIT = 2_048;
 
 /**
  * For each root (in the order given): 1 when it is a variable, a module, cannot fail, or its

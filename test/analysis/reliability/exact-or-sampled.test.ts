@@ -17,22 +17,16 @@ import {
   type FaultStructure,
 } from '../../../src/analysis/reliability/structure.js';
 import { entryPoints } from '../../../src/model/compiled-graph.js';
-import { arbitraryCorrelatedManifest, enumerateJointStates, planOf } from './support.js';
+import {
+  arbitraryCorrelatedManifest,
+  enumerateJointStates,
+  planOf,
+  reachedFrom,
+} from './support.js';
 
 /** Gates and leaves below root down to the modules, all of them. */
 function partSize(structure: FaultStructure, isModule: Uint8Array, root: number): number {
-  const seen = new Set<number>([root]);
-  const stack = [root];
-  while (stack.length > 0) {
-    const g = stack.pop()!;
-    for (let j = structure.childStart[g]!; j < structure.childStart[g + 1]!; j++) {
-      const c = structure.children[j]!;
-      if (seen.has(c)) continue;
-      seen.add(c);
-      if (c >= 0 && !isModule[c]) stack.push(c);
-    }
-  }
-  return seen.size;
+  return reachedFrom(structure, root, isModule).size;
 }
 
 describe('exact or sampled', () => {

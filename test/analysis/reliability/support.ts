@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import type { CommonCauseDomain, Manifest, Service } from '../../../src/manifest/types.js';
 import { compileGraph } from '../../../src/model/compiled-graph.js';
+import type { FaultStructure } from '../../../src/analysis/reliability/structure.js';
 import { rankGraph } from '../../../src/analysis/outage/ranked-graph.js';
 import { referenceEntryPoints, referenceStatuses } from '../../support/brute-force.js';
 import { arbitraryManifest } from '../../support/random-manifest.js';
@@ -183,4 +184,27 @@ export function enumerateJointStates(manifest: Manifest): Map<string, number> {
     }
   }
   return result;
+}
+
+/**
+ * Everything reached from gate root (itself included) in the fault structure, without going
+ * below a module when `isModule` is given.
+ */
+export function reachedFrom(
+  structure: FaultStructure,
+  root: number,
+  isModule?: Uint8Array,
+): Set<number> {
+  const seen = new Set<number>([root]);
+  const stack = [root];
+  while (stack.length > 0) {
+    const g = stack.pop()!;
+    for (let j = structure.childStart[g]!; j < structure.childStart[g + 1]!; j++) {
+      const c = structure.children[j]!;
+      if (seen.has(c)) continue;
+      seen.add(c);
+      if (c >= 0 && !isModule?.[c]) stack.push(c);
+    }
+  }
+  return seen;
 }
