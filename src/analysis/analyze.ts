@@ -12,7 +12,7 @@ import type {
   GateAnalysis,
 } from './analysis-result.js';
 import { analyzeAvailability } from './reliability/availability.js';
-import { cutStructure } from './graph/articulation-points.js';
+import { cutStructureOf } from './graph/articulation-points.js';
 import { coldStart, type ColdStartPlan } from './structure/cold-start.js';
 import {
   analyzeFailureDomains,
@@ -22,7 +22,8 @@ import {
 } from './outage/failure-domains.js';
 import { fateSharingObserver } from './outage/fate-sharing.js';
 import { addGrace } from './outage/time/grace.js';
-import { dependencyCycles, hardDependencyEdges } from './structure/graph-views.js';
+import { hardDependencyAdjacency } from './structure/graph-views.js';
+import { dependencyCyclesOf } from './outage/ranked-graph.js';
 import { providerConcentration } from './outage/provider-concentration.js';
 import { byRisk } from './ranking.js';
 import { componentUnits, domainUnits, minimalPairs, type FoundPair } from './cut-sets/pair-cuts.js';
@@ -100,7 +101,7 @@ export function analyze(
     : unbounded;
 
   phase('cut vertices and bridges');
-  const cuts = cutStructure(graph.n, ...edgeArrays(graph));
+  const cuts = cutStructureOf(graph.n, hardDependencyAdjacency(graph));
   phase('component SPOFs');
   const { spofs, hasSpof } = componentSpofs(graph, takesDown, blastRadius, cuts.cutVertices);
   phase('failure domains');
@@ -113,12 +114,12 @@ export function analyze(
 
   phase('cold start and cycles');
   const startPlan = coldStart(graph);
-  const cycles = dependencyCycles(graph).map((members) => members.map((v) => ids[v]!));
+  const cycles = dependencyCyclesOf(plan).map((members) => members.map((v) => ids[v]!));
   const coldStartWitnessList = coldStartWitnesses(graph, startPlan);
   phase('summary, fate sharing, provider concentration, RTO');
   const fateSharing = fate.result();
   const concentration = providerConcentration(
-    graph,
+    plan,
     domains,
     domainAnalysis.takesDown,
     focusEntries.length,
@@ -441,11 +442,6 @@ export class FocusError extends Error {
     this.id = id;
     this.entrypoints = entrypoints;
   }
-}
-
-function edgeArrays(graph: CompiledGraph): [Int32Array, Int32Array] {
-  const { from, to } = hardDependencyEdges(graph);
-  return [from, to];
 }
 
 /** The cycles that keep services from a cold start, each with the services it blocks. */
