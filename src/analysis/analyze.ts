@@ -12,7 +12,7 @@ import type {
   GateAnalysis,
 } from './analysis-result.js';
 import { analyzeAvailability } from './reliability/availability.js';
-import { cutStructure } from './graph/articulation-points.js';
+import { cutStructureOf } from './graph/articulation-points.js';
 import { coldStart, type ColdStartPlan } from './structure/cold-start.js';
 import {
   analyzeFailureDomains,
@@ -22,9 +22,10 @@ import {
 } from './outage/failure-domains.js';
 import { fateSharingObserver } from './outage/fate-sharing.js';
 import { addGrace } from './outage/time/grace.js';
-import { dependencyCycles, hardDependencyEdges } from './structure/graph-views.js';
+import { hardDependencyAdjacency } from './structure/graph-views.js';
+import { dependencyCyclesOf } from './outage/ranked-graph.js';
 import { providerConcentration } from './outage/provider-concentration.js';
-import { byRisk } from './ranking.js';
+import { byRisk, idOrder } from './ranking.js';
 import { componentUnits, domainUnits, minimalPairs, type FoundPair } from './cut-sets/pair-cuts.js';
 import { rtoViolations } from './recovery/rto-consistency.js';
 import { dataSharingFate } from './recovery/data-shares-fate.js';
@@ -100,25 +101,27 @@ export function analyze(
     : unbounded;
 
   phase('cut vertices and bridges');
-  const cuts = cutStructure(graph.n, ...edgeArrays(graph));
+  const cuts = cutStructureOf(graph.n, hardDependencyAdjacency(graph));
   phase('component SPOFs');
-  const { spofs, hasSpof } = componentSpofs(graph, takesDown, blastRadius, cuts.cutVertices);
+  const byId = idOrder(ids);
+  const spofList = componentSpofs(graph, takesDown, blastRadius, cuts.cutVertices, byId);
+  const { spofs, hasSpof } = spofList;
   phase('failure domains');
   const domains = failureDomains(graph);
   const domainAnalysis = analyzeFailureDomains(plan, domains, inFocus, takesDown, length);
   rankDomains(domainAnalysis);
-  addGrace(graph, spofs, domainAnalysis.spofs, domains);
+  addGrace(graph, { spofs, takesDown: spofList.takesDown }, domainAnalysis, domains);
   phase('blast-radius ranking');
-  const components = rankComponents(graph, blastRadius);
+  const components = rankComponents(graph, blastRadius, byId);
 
   phase('cold start and cycles');
   const startPlan = coldStart(graph);
-  const cycles = dependencyCycles(graph).map((members) => members.map((v) => ids[v]!));
+  const cycles = dependencyCyclesOf(plan).map((members) => members.map((v) => ids[v]!));
   const coldStartWitnessList = coldStartWitnesses(graph, startPlan);
   phase('summary, fate sharing, provider concentration, RTO');
   const fateSharing = fate.result();
   const concentration = providerConcentration(
-    graph,
+    plan,
     domains,
     domainAnalysis.takesDown,
     focusEntries.length,
@@ -142,6 +145,8 @@ export function analyze(
   phase('recovery');
   const recovery = recoveryOf(plan, domains, focusEntries, unbounded.takesDown);
   phase('result assembly');
+  // Every reader of the index lists is done: they become the SPOFs' id lists, in place.
+  spofs.forEach((spof, i) => (spof.takesDown = namesInPlace(spofList.takesDown[i]!, ids)));
   const result: AnalysisResult = {
     manifest: name,
     focus: options.focus ? focusEntries.map((v) => ids[v]!) : null,
@@ -349,35 +354,51 @@ function orderTwo(
 /** Candidate pairs a pair search propagates before it stops and says so. */
 export const DEFAULT_PAIR_BUDGET = 1_000_000;
 
-/** The components that take down an entry point alone, costliest first. */
+/**
+ * The components that take down an entry point alone, costliest first, each with its entry
+ * points as index lists (`takesDown[i]` for `spofs[i]`, whose own list stays empty until
+ * `namesInPlace` turns the index list into it once nothing reads indices any more).
+ */
 function componentSpofs(
   graph: CompiledGraph,
   takesDown: ReadonlyArray<number[] | undefined>,
   blastRadius: readonly BlastRadius[],
   cutVertices: readonly number[],
-): { spofs: ComponentSpof[]; hasSpof: Uint8Array } {
+  byId: Int32Array,
+): { spofs: ComponentSpof[]; takesDown: number[][]; hasSpof: Uint8Array } {
   const isCut = new Uint8Array(graph.n);
   for (const v of cutVertices) isCut[v] = 1;
-  const spofs: ComponentSpof[] = [];
+  const found: number[] = [];
   const hasSpof = new Uint8Array(graph.n);
   for (let x = 0; x < graph.n; x++) {
     const lost = takesDown[x];
     // A virtual component cannot fail by itself: whatever its failure would do, it is no SPOF.
     if (!lost || graph.services[x]!.virtual) continue;
-    spofs.push({
-      id: graph.ids[x]!,
-      takesDown: lost.map((e) => graph.ids[e]!),
-      blastRadius: blastRadius[x]!,
-      cutVertex: isCut[x] === 1,
-    });
+    found.push(x);
     for (const e of lost) hasSpof[e] = 1;
   }
-  spofs.sort(
-    (a, b) =>
-      byRisk(a.blastRadius, b.blastRadius, a.takesDown.length, b.takesDown.length) ||
-      byCodeUnit(a.id, b.id),
+  found.sort(
+    (x, y) =>
+      byRisk(blastRadius[x]!, blastRadius[y]!, takesDown[x]!.length, takesDown[y]!.length) ||
+      byId[x]! - byId[y]!,
   );
-  return { spofs, hasSpof };
+  const spofs = found.map((x): ComponentSpof => ({
+    id: graph.ids[x]!,
+    takesDown: [],
+    blastRadius: blastRadius[x]!,
+    cutVertex: isCut[x] === 1,
+  }));
+  return { spofs, takesDown: found.map((x) => takesDown[x]!), hasSpof };
+}
+
+/**
+ * The ids of the services in `list`, written over the list itself: a SPOF's entry points are
+ * held once, not as indices and again as ids. The list must not be read as indices afterwards.
+ */
+function namesInPlace(list: number[], ids: readonly string[]): string[] {
+  const names = list as unknown as string[];
+  for (let i = 0; i < list.length; i++) names[i] = ids[list[i]!]!;
+  return names;
 }
 
 /**
@@ -411,13 +432,19 @@ function rankDomains(domainAnalysis: DomainAnalysis): void {
 function rankComponents(
   graph: CompiledGraph,
   blastRadius: readonly BlastRadius[],
+  byId: Int32Array,
 ): ComponentBlastRadius[] {
-  const components = blastRadius
-    .map((radius, x) => ({ id: graph.ids[x]!, ...radius }))
-    .filter((_, x) => !graph.services[x]!.virtual);
-  return components.sort(
-    (a, b) => byRisk(a, b, a.entrypointsDown, b.entrypointsDown) || byCodeUnit(a.id, b.id),
-  );
+  const ranked: number[] = [];
+  for (let x = 0; x < graph.n; x++) if (!graph.services[x]!.virtual) ranked.push(x);
+  ranked.sort((x, y) => {
+    const a = blastRadius[x]!;
+    const b = blastRadius[y]!;
+    return byRisk(a, b, a.entrypointsDown, b.entrypointsDown) || byId[x]! - byId[y]!;
+  });
+  return ranked.map((x): ComponentBlastRadius => {
+    const { down, degraded, entrypointsDown, costPerHour } = blastRadius[x]!;
+    return { id: graph.ids[x]!, down, degraded, entrypointsDown, costPerHour };
+  });
 }
 
 /** Entry points to analyse: all of them, or the ones named by --entry (which must be entry points). */
@@ -453,11 +480,6 @@ export class FocusError extends Error {
     this.id = id;
     this.entrypoints = entrypoints;
   }
-}
-
-function edgeArrays(graph: CompiledGraph): [Int32Array, Int32Array] {
-  const { from, to } = hardDependencyEdges(graph);
-  return [from, to];
 }
 
 /** The cycles that keep services from a cold start, each with the services it blocks. */

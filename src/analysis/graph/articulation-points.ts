@@ -29,7 +29,12 @@ export interface Lowpoints {
  * endpoint, so of two parallel edges u–v neither is a bridge; self-loops change nothing.
  */
 export function cutStructure(n: number, from: Int32Array, to: Int32Array): CutStructure {
-  const { order, low, parent } = lowpoints(n, undirectedAdjacency(n, from, to));
+  return cutStructureOf(n, undirectedAdjacency(n, from, to));
+}
+
+/** As `cutStructure`, over an adjacency already built (edge ids tell parallel edges apart). */
+export function cutStructureOf(n: number, adjacency: UndirectedAdjacency): CutStructure {
+  const { order, low, parent } = lowpoints(n, adjacency);
   const isCut = new Uint8Array(n);
   const rootChildren = new Int32Array(n);
   const bridges: Array<[number, number]> = [];

@@ -22,22 +22,59 @@ export interface FailureDomain {
   members: number[];
 }
 
+/**
+ * Every failure domain with its members, sorted by name. The names are built once per domain,
+ * not per service: each service walks a tree of label values (provider, then region, then zone,
+ * each only if set), whose nodes are the domains.
+ */
 export function failureDomains(graph: CompiledGraph): FailureDomain[] {
-  const byKey = new Map<string, FailureDomain>();
+  const root: DomainNode = { domain: '', level: 'provider', members: [], next: [] };
+  const nodes: DomainNode[] = [];
   for (let v = 0; v < graph.n; v++) {
     const service = graph.services[v]!;
-    const parts: string[] = [];
-    for (const label of LABELS) {
+    let node = root;
+    for (let l = 0; l < LABELS.length; l++) {
+      const label = LABELS[l]!;
       const value = service[label];
       if (value === undefined) continue;
-      parts.push(`${label}=${value}`);
-      const domain = parts.join(',');
-      const entry = byKey.get(domain);
-      if (entry) entry.members.push(v);
-      else byKey.set(domain, { domain, level: label, members: [v] });
+      const children = (node.next[l] ??= new Map());
+      let child = children.get(value);
+      if (child === undefined) {
+        const part = `${label}=${value}`;
+        const domain = node === root ? part : `${node.domain},${part}`;
+        child = { domain, level: label, members: [], next: [] };
+        children.set(value, child);
+        nodes.push(child);
+      }
+      child.members.push(v);
+      node = child;
     }
   }
-  return [...byKey.values()].sort((a, b) => byCodeUnit(a.domain, b.domain));
+  return mergeSameNames(nodes).sort((a, b) => byCodeUnit(a.domain, b.domain));
+}
+
+interface DomainNode extends FailureDomain {
+  /** next[l]: the domains one label further, by the value of label LABELS[l]. */
+  next: Array<Map<string, DomainNode> | undefined>;
+}
+
+/**
+ * One domain per name. Label values are free text, so two paths can spell the same name (a
+ * provider called "a,region=b" and provider "a" with region "b"): such domains are one, of the
+ * level of the one its first member reached first.
+ */
+function mergeSameNames(nodes: readonly DomainNode[]): FailureDomain[] {
+  const byName = new Map<string, FailureDomain>();
+  for (const { domain, level, members } of nodes) {
+    const same = byName.get(domain);
+    if (same === undefined) {
+      byName.set(domain, { domain, level, members });
+      continue;
+    }
+    if (members[0]! < same.members[0]!) same.level = level;
+    same.members = same.members.concat(members).sort((a, b) => a - b);
+  }
+  return [...byName.values()];
 }
 
 export interface DomainAnalysis {
@@ -86,6 +123,7 @@ export function analyzeFailureDomains(
     lost[d] = timed.entries;
   }
   const result: DomainAnalysis = { spofs: [], blastRadius: [], takesDown: new Map() };
+  const bySingle = new Int32Array(graph.n).fill(-1);
   domains.forEach(({ domain, level, members }, d) => {
     const radius: BlastRadius = {
       down: totals.downCount[d]! - members.length,
@@ -97,14 +135,19 @@ export function analyzeFailureDomains(
     const entries = lost[d]!.sort((a, b) => a - b);
     if (entries.length === 0) return;
     result.takesDown.set(domain, entries);
-    const bySingle = new Set<number>();
-    for (const m of members) for (const e of componentTakesDown[m] ?? []) bySingle.add(e);
+    // bySingle[e] === d: a member of domain d takes entry point e down alone.
+    for (const m of members) {
+      const single = componentTakesDown[m];
+      if (single) for (let i = 0; i < single.length; i++) bySingle[single[i]!] = d;
+    }
+    const onlyAsDomain: string[] = [];
+    for (const v of entries) if (bySingle[v] !== d) onlyAsDomain.push(graph.ids[v]!);
     result.spofs.push({
       domain,
       level,
       services: members.length,
       takesDown: entries.map((v) => graph.ids[v]!),
-      onlyAsDomain: entries.filter((v) => !bySingle.has(v)).map((v) => graph.ids[v]!),
+      onlyAsDomain,
       blastRadius: radius,
     });
   });

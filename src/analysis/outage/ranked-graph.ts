@@ -87,3 +87,18 @@ function dependentsOf(
   }
   return { dependentStart, dependents };
 }
+
+/**
+ * The graph's dependency cycles (as `dependencyCycles` finds them, structure/graph-views.ts):
+ * its strongly connected components of two or more services, which the ranking already holds
+ * next to each other; members ascending, cycles by their smallest member.
+ */
+export function dependencyCyclesOf(plan: RankedGraph): number[][] {
+  const { order, component } = plan;
+  const cycles: number[][] = [];
+  for (let first = 0, end = 0; first < order.length; first = end) {
+    while (end < order.length && component[end] === component[first]) end++;
+    if (end - first >= 2) cycles.push(Array.from(order.slice(first, end).sort()));
+  }
+  return cycles.sort((a, b) => a[0]! - b[0]!);
+}

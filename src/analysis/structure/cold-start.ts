@@ -95,18 +95,20 @@ function startWaves(graph: CompiledGraph): Waves {
     if (unmet[v] === 0) current.push(v);
   }
   const waves: number[][] = [];
+  // The next wave gathers here, to be sorted as numbers by the typed array's own sort.
+  const next = new Int32Array(n);
   while (current.length > 0) {
     for (const v of current) waveOf[v] = waves.length;
     waves.push(current);
-    const next: number[] = [];
+    let size = 0;
     for (const u of current) {
       for (let k = usedByStart[u]!; k < usedByStart[u + 1]!; k++) {
         const r = usedBy[k]!;
         if (reqSoft[r] || --missing[r]! !== 0) continue;
-        if (--unmet[reqOwner[r]!]! === 0) next.push(reqOwner[r]!);
+        if (--unmet[reqOwner[r]!]! === 0) next[size++] = reqOwner[r]!;
       }
     }
-    current = next.sort((a, b) => a - b);
+    current = Array.from(next.subarray(0, size).sort());
   }
   return { waves, waveOf, missing };
 }
@@ -207,5 +209,5 @@ function dependentsOf(graph: CompiledGraph, blocked: number[], waveOf: Int32Arra
       if (waveOf[v] !== -1) result.push(v);
     }
   }
-  return result.sort((a, b) => a - b);
+  return Array.from(Int32Array.from(result).sort());
 }

@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cutStructure } from '../../../src/analysis/graph/articulation-points.js';
+import { cutStructure, cutStructureOf } from '../../../src/analysis/graph/articulation-points.js';
+import { dependencyCyclesOf, rankGraph } from '../../../src/analysis/outage/ranked-graph.js';
 import { reverseCsr, undirectedAdjacency } from '../../../src/analysis/graph/csr.js';
 import {
   dependencyCsr,
   dependencyCycles,
+  hardDependencyAdjacency,
   hardDependencyEdges,
 } from '../../../src/analysis/structure/graph-views.js';
 import { compileGraph } from '../../../src/model/compiled-graph.js';
@@ -144,6 +146,41 @@ describe('graph views', () => {
           if (members.length >= 2) expected.push(members);
         }
         expect(dependencyCycles(g)).toEqual(expected);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('builds the hard links as adjacency rows, each link once at each end under one id', () => {
+    fc.assert(
+      fc.property(manifestArbitrary(9), (manifest) => {
+        const g = compileGraph(manifest);
+        const { start, neighbor, edge } = hardDependencyAdjacency(g);
+        const { from, to } = hardDependencyEdges(g);
+        const ends = new Map<number, number[]>();
+        for (let v = 0; v < g.n; v++) {
+          for (let k = start[v]!; k < start[v + 1]!; k++) {
+            ends.set(edge[k]!, [...(ends.get(edge[k]!) ?? []), v, neighbor[k]!]);
+          }
+        }
+        const links = [...ends.values()].map(([u, w, w2, u2]) => {
+          expect([w2, u2]).toEqual([w, u]);
+          return [Math.min(u!, w!), Math.max(u!, w!)];
+        });
+        links.sort((x, y) => x[0]! - y[0]! || x[1]! - y[1]!);
+        expect(links).toEqual(Array.from(from, (u, e) => [u, to[e]]));
+        expect([...ends.keys()].sort((a, b) => a - b)).toEqual([...Array(from.length).keys()]);
+        expect(cutStructureOf(g.n, { start, neighbor, edge })).toEqual(cutStructure(g.n, from, to));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('reads the same cycles off the ranked graph as it finds over the dependency rows', () => {
+    fc.assert(
+      fc.property(manifestArbitrary(9), (manifest) => {
+        const g = compileGraph(manifest);
+        expect(dependencyCyclesOf(rankGraph(g))).toEqual(dependencyCycles(g));
       }),
       { numRuns: 1000 },
     );

@@ -13,22 +13,28 @@ export function hasTolerances(graph: CompiledGraph): boolean {
   return graph.reqTolerance.some((t) => t > 0);
 }
 
-/** Adds `grace` (seconds) to every SPOF and domain SPOF, in place, when tolerances exist. */
+/**
+ * Adds `grace` (seconds) to every SPOF (`takesDown[i]`: the entry points of `spofs[i]`, as
+ * indices) and domain SPOF, in place, when tolerances exist.
+ */
 export function addGrace(
   graph: CompiledGraph,
-  spofs: ComponentSpof[],
-  domainSpofs: DomainSpof[],
+  { spofs, takesDown }: { spofs: ComponentSpof[]; takesDown: ReadonlyArray<readonly number[]> },
+  domainAnalysis: { spofs: DomainSpof[]; takesDown: ReadonlyMap<string, readonly number[]> },
   domains: readonly FailureDomain[],
 ): void {
   if (!hasTolerances(graph)) return;
   const clock = new OutageClock(graph);
-  const graceOf = (failed: ArrayLike<number>, takesDown: readonly string[]): number => {
+  const graceOf = (failed: ArrayLike<number>, lost: readonly number[]): number => {
     clock.run(failed);
     let first = Number.POSITIVE_INFINITY;
-    for (const id of takesDown) first = Math.min(first, clock.downAt[graph.index.get(id)!]!);
+    for (const e of lost) first = Math.min(first, clock.downAt[e]!);
     return first;
   };
-  for (const spof of spofs) spof.grace = graceOf([graph.index.get(spof.id)!], spof.takesDown);
+  spofs.forEach((spof, i) => (spof.grace = graceOf([graph.index.get(spof.id)!], takesDown[i]!)));
   const members = new Map(domains.map((d) => [d.domain, d.members]));
-  for (const spof of domainSpofs) spof.grace = graceOf(members.get(spof.domain)!, spof.takesDown);
+  for (const spof of domainAnalysis.spofs) {
+    const lost = domainAnalysis.takesDown.get(spof.domain)!;
+    spof.grace = graceOf(members.get(spof.domain)!, lost);
+  }
 }
