@@ -12,10 +12,10 @@ import {
   AT_LEAST,
   type FaultStructure,
 } from '../../../../src/analysis/reliability/structure.js';
-import { arbitraryStructure, firstDifference, truthTable } from './random-structure.js';
+import { SEVEN_UP, arbitraryStructure, firstDifference, truthTable } from './random-structure.js';
 
-const EVENTS = 7;
-const UP = [0.9, 0.8, 0.95, 0.7, 0.99, 0.85, 0.6];
+const UP = SEVEN_UP;
+const EVENTS = UP.length;
 
 // ORs (at least 1) about as often as ANDs.
 const structure = arbitraryStructure(UP, [AND, AND, AT_LEAST, AT_LEAST], 2);

@@ -9,6 +9,9 @@ import {
   type Ref,
 } from '../../../../src/analysis/reliability/structure.js';
 
+/** Seven events' probabilities of being up, for the rewrites' truth-table properties. */
+export const SEVEN_UP = [0.9, 0.8, 0.95, 0.7, 0.99, 0.85, 0.6];
+
 /**
  * Gates in topological order, each reading events and earlier gates: AND or at-least-k with k
  * up to maxK, over events whose probabilities of being up are `up`; up to `wide.gates` gates
