@@ -89,9 +89,9 @@ function dependentsOf(
 }
 
 /**
- * The graph's dependency cycles (as `dependencyCycles` finds them, structure/graph-views.ts):
- * its strongly connected components of two or more services, which the ranking already holds
- * next to each other; members ascending, cycles by their smallest member.
+ * The graph's dependency cycles, over every edge, soft ones included: its strongly connected
+ * components of two or more services, which the ranking already holds next to each other;
+ * members ascending, cycles by their smallest member.
  */
 export function dependencyCyclesOf(plan: RankedGraph): number[][] {
   const { order, component } = plan;

@@ -8,7 +8,6 @@
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import { sortByKey } from '../graph/integer-sort.js';
 import type { DirectedCsr, EdgeList, UndirectedAdjacency } from '../graph/csr.js';
-import { stronglyConnectedComponents } from '../graph/strongly-connected-components.js';
 
 /**
  * The undirected hard-dependency view (docs/semantics.md, "Cut vertices and bridges"): one
@@ -116,13 +115,6 @@ export function dependencyCsr(graph: CompiledGraph): DirectedCsr {
   const start = new Int32Array(n + 1);
   for (let v = 0; v <= n; v++) start[v] = altStart[reqStart[v]!]!;
   return { n, start, targets: alts };
-}
-
-/** Cycles: strongly connected components of two or more services, over all edges. */
-export function dependencyCycles(graph: CompiledGraph): number[][] {
-  const { n, start, targets } = dependencyCsr(graph);
-  const { components } = stronglyConnectedComponents(n, start, targets);
-  return components.filter((c) => c.length >= 2).sort((a, b) => a[0]! - b[0]!);
 }
 
 function identity(length: number): Int32Array {
