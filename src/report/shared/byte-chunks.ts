@@ -9,8 +9,6 @@ const FIRST_CHUNK = 1 << 14;
 const LARGEST_CHUNK = 1 << 20;
 /** The most UTF-8 bytes one UTF-16 unit takes (a surrogate pair: 4 bytes for 2 units). */
 const BYTES_PER_UNIT = 3;
-/** ASCII text longer than this is copied by the encoder rather than a character at a time. */
-const LONG_TEXT = 256;
 /** Bytes up to this many are copied one by one; more, by one call (about as costly as 8 bytes). */
 const SHORT_BYTES = 8;
 const EMPTY = Buffer.alloc(0);
@@ -34,14 +32,10 @@ export class ByteChunks {
     this.buffer[this.at++] = byte;
   }
 
-  /** Appends text known to be ASCII (one byte a character). */
+  /** Appends a short text known to be ASCII (one byte a character). */
   ascii(text: string): void {
     const length = text.length;
     if (this.at + length > this.buffer.length) this.startChunk(length);
-    if (length > LONG_TEXT) {
-      this.at += this.buffer.write(text, this.at, 'latin1');
-      return;
-    }
     const buffer = this.buffer;
     let at = this.at;
     for (let i = 0; i < length; i++) buffer[at++] = text.charCodeAt(i);
