@@ -1,72 +1,91 @@
-// Text gathered as UTF-8 bytes in chunks of about 64 KiB. Text known to be ASCII (separators,
-// quoted keys, numbers, plain ids) is joined into one string and encoded a few kilobytes at a
-// time: one encoder call per small piece cost more than the piece. Any other text is encoded
-// once, straight into the buffer: joined into a string with the rest, one arrow (`→`) would
-// make the whole string two bytes a character, slow to join and to encode.
+// UTF-8 output written byte by byte into a buffer and handed out in chunks. A piece is reserved
+// whole before it is written, so no character is ever split between two chunks; a piece larger
+// than a chunk gets a buffer of its own. ASCII text is copied a character at a time (no encoder
+// call, no intermediate string); other text goes through the encoder once. Chunks start small
+// (a short output costs a small buffer) and double up to 1 MiB: a large output is written in
+// a few hundred calls, not thousands.
 
-const CHUNK = 1 << 16;
-/** Room in a buffer: a chunk closes past CHUNK bytes; a piece that does not fit starts a new one. */
-const ROOM = 2 * CHUNK;
+const FIRST_CHUNK = 1 << 14;
+const LARGEST_CHUNK = 1 << 20;
 /** The most UTF-8 bytes one UTF-16 unit takes (a surrogate pair: 4 bytes for 2 units). */
 const BYTES_PER_UNIT = 3;
-/** ASCII text gathered before it is encoded, in characters. */
-const GATHERED = 1 << 14;
+/** Bytes up to this many are copied one by one; more, by one call (about as costly as 8 bytes). */
+const SHORT_BYTES = 8;
+const EMPTY = Buffer.alloc(0);
 
 export class ByteChunks {
-  private buffer = Buffer.allocUnsafe(ROOM);
-  private used = 0;
+  /** The buffer being filled; writers that reserved room write at `at` and move it on. */
+  buffer = Buffer.allocUnsafe(FIRST_CHUNK);
+  at = 0;
+  /** The size of the next buffer. */
+  private size = FIRST_CHUNK;
   private readonly done: Uint8Array[] = [];
-  /** ASCII text not yet encoded, after every byte in the buffer. */
-  private gathered = '';
 
-  /**
-   * Appends a piece of ASCII text. Other text would still come out right, only slower: the
-   * pieces are encoded as UTF-8 together.
-   */
-  addAscii(text: string): void {
-    this.gathered += text;
-    if (this.gathered.length >= GATHERED) this.encodeGathered();
+  /** Makes sure `bytes` more bytes fit in `buffer` after `at`, closing the chunk if they do not. */
+  reserve(bytes: number): void {
+    if (this.at + bytes > this.buffer.length) this.startChunk(bytes);
   }
 
-  /** Appends a piece of text, which must be well formed (no lone surrogate). */
-  add(text: string): void {
-    if (this.gathered.length > 0) this.encodeGathered();
-    this.encode(text);
+  /** Appends one byte. */
+  byte(byte: number): void {
+    if (this.at >= this.buffer.length) this.startChunk(1);
+    this.buffer[this.at++] = byte;
+  }
+
+  /** Appends a short text known to be ASCII (one byte a character). */
+  ascii(text: string): void {
+    const length = text.length;
+    if (this.at + length > this.buffer.length) this.startChunk(length);
+    const buffer = this.buffer;
+    let at = this.at;
+    for (let i = 0; i < length; i++) buffer[at++] = text.charCodeAt(i);
+    this.at = at;
+  }
+
+  /** Appends bytes made beforehand. */
+  bytes(bytes: Uint8Array): void {
+    const length = bytes.length;
+    if (this.at + length > this.buffer.length) this.startChunk(length);
+    const buffer = this.buffer;
+    let at = this.at;
+    if (length > SHORT_BYTES) {
+      buffer.set(bytes, at);
+      this.at = at + length;
+      return;
+    }
+    for (let i = 0; i < length; i++) buffer[at++] = bytes[i]!;
+    this.at = at;
+  }
+
+  /** Appends any text, which must be well formed (no lone surrogate), encoded as UTF-8. */
+  text(text: string): void {
+    this.reserve(text.length * BYTES_PER_UNIT);
+    this.at += this.buffer.write(text, this.at, 'utf8');
   }
 
   /** Whether a chunk is ready to be taken. */
   get ready(): boolean {
-    return this.used >= CHUNK || this.done.length > 0;
+    return this.done.length > 0;
   }
 
-  /** The chunks made so far; with `last`, also the one still being filled. */
+  /** The chunks closed so far; with `last`, also the one still being filled. */
   take(last = false): Uint8Array[] {
-    if (last && this.gathered.length > 0) this.encodeGathered();
-    if (last || this.used >= CHUNK) this.close();
+    if (last) {
+      this.close();
+      this.buffer = EMPTY; // a later piece starts a buffer of its own
+    }
     return this.done.splice(0);
   }
 
-  private encodeGathered(): void {
-    const text = this.gathered;
-    this.gathered = '';
-    this.encode(text);
-  }
-
-  private encode(text: string): void {
-    if (this.used + text.length * BYTES_PER_UNIT > ROOM) {
-      this.close();
-      if (text.length * BYTES_PER_UNIT > ROOM) {
-        this.done.push(Buffer.from(text, 'utf8'));
-        return;
-      }
-    }
-    this.used += this.buffer.write(text, this.used, 'utf8');
+  private startChunk(bytes: number): void {
+    this.close();
+    this.size = Math.min(2 * this.size, LARGEST_CHUNK);
+    this.buffer = Buffer.allocUnsafe(Math.max(this.size, bytes));
   }
 
   private close(): void {
-    if (this.used === 0) return;
-    this.done.push(this.buffer.subarray(0, this.used));
-    this.buffer = Buffer.allocUnsafe(ROOM);
-    this.used = 0;
+    if (this.at === 0) return;
+    this.done.push(this.buffer.subarray(0, this.at));
+    this.at = 0;
   }
 }

@@ -5,254 +5,235 @@
 // longest string V8 can hold (a million services) can still be written.
 
 import { ByteChunks } from './byte-chunks.js';
+import { JsonLeaves } from './json-leaves.js';
 
 /** The whole text at once, for results known to be small. */
 export function renderJson(value: unknown): string {
   return Buffer.concat([...jsonChunks(value)]).toString('utf8');
 }
 
-/** An array or object being written: where the walk is in it, and how deep it stands. */
+/**
+ * A walk over the value with an explicit stack. Values are read as JSON.stringify reads them:
+ * undefined and functions are left out of objects and become null in arrays (toJSON is not
+ * called: a value is written as its own enumerable keys). Everything is written straight into
+ * byte buffers; a chunk is handed out as soon as one is full.
+ */
+export function* jsonChunks(value: unknown): Generator<Uint8Array> {
+  const writer = new JsonWriter();
+  writer.start(value);
+  while (writer.run()) yield* writer.out.take();
+  writer.out.byte(NEWLINE);
+  yield* writer.out.take(true);
+}
+
+const NEWLINE = 0x0a;
+const COMMA = 0x2c;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const SPACE = 0x20;
+
+/** An array or object being written; one per depth, reused for each container at that depth. */
 interface Frame {
   /** The array; null for an object. */
-  readonly array: readonly unknown[] | null;
-  /** The object and its own keys; null for an array. */
-  readonly object: Record<string, unknown> | null;
-  readonly keys: readonly string[];
+  array: readonly unknown[] | null;
+  /** The object; null for an array. */
+  object: Record<string, unknown> | null;
+  /** The object's own keys. */
+  keys: readonly string[];
+  /** Each key's line, `\n    "key": `, made beforehand; null for an object of many keys. */
+  keyLines: readonly Uint8Array[] | null;
   index: number;
   /** Members written so far (an object leaves undefined and functions out). */
   written: number;
-  readonly depth: number;
 }
 
-/** The separators at one depth of indentation. */
-interface Level {
-  /** A line break and this level's own indentation. */
-  readonly line: string;
-  /** Before the first member, and before each later one. */
-  readonly first: string;
-  readonly next: string;
-  readonly closeArray: string;
-  readonly closeObject: string;
-}
+/** An object with more keys than this is a record by id: its keys are written as they come. */
+const ROW_KEYS = 32;
 
-const LEVELS: Level[] = [];
+/** The separators at one depth of indentation, and the key lines of objects at that depth. */
+class Level {
+  /** A line break and the indentation of a member. */
+  readonly line: Uint8Array;
+  readonly closeArray: Uint8Array;
+  readonly closeObject: Uint8Array;
+  private readonly memberIndent: string;
+  private readonly keyLines = new Map<string, Uint8Array>();
+  /** The keys of the last object seen at this depth, and their lines: rows share their keys. */
+  private lastKeys: readonly string[] = [];
+  private lastLines: readonly Uint8Array[] = [];
 
-function level(depth: number): Level {
-  let found = LEVELS[depth];
-  if (found === undefined) {
+  constructor(depth: number) {
     const outer = '  '.repeat(depth);
-    found = {
-      line: `\n${outer}`,
-      first: `\n${outer}  `,
-      next: `,\n${outer}  `,
-      closeArray: `\n${outer}]`,
-      closeObject: `\n${outer}}`,
-    };
-    LEVELS[depth] = found;
+    this.memberIndent = `\n${outer}  `;
+    this.line = Buffer.from(this.memberIndent);
+    this.closeArray = Buffer.from(`\n${outer}]`);
+    this.closeObject = Buffer.from(`\n${outer}}`);
   }
-  return found;
-}
 
-/**
- * A walk over the result object with an explicit stack. Values are read as JSON.stringify
- * reads them: undefined and functions are left out of objects and become null in arrays. An
- * array of plain values, and an object of plain values, is written without a frame of its own:
- * those leaves are most of the output. Every piece is JSON text, so it is well formed for the
- * UTF-8 encoder.
- */
-export function* jsonChunks(value: unknown): Generator<Uint8Array> {
-  const out = new JsonText();
-  const stack: Frame[] = [];
-  out.value(value, 0, stack);
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
-    const { array, object, keys } = top;
-    const at = level(top.depth);
-    if (array !== null) {
-      if (top.index === array.length) {
-        out.bytes.addAscii(at.closeArray);
-        stack.pop();
-      } else {
-        out.bytes.addAscii(top.index === 0 ? at.first : at.next);
-        out.value(array[top.index++], top.depth + 1, stack);
+  /** The line of each key (null for many keys: those are ids, each seen once). */
+  linesOf(keys: readonly string[]): readonly Uint8Array[] | null {
+    if (keys.length > ROW_KEYS) return null;
+    if (sameKeys(keys, this.lastKeys)) return this.lastLines;
+    const lines: Uint8Array[] = [];
+    for (const key of keys) {
+      let line = this.keyLines.get(key);
+      if (line === undefined) {
+        line = Buffer.from(`${this.memberIndent}${JSON.stringify(key)}: `, 'utf8');
+        this.keyLines.set(key, line);
       }
-    } else {
-      let i = top.index;
-      let item: unknown;
-      while (i < keys.length && leftOut((item = object![keys[i]!]))) i++;
-      if (i === keys.length) {
-        out.bytes.addAscii(at.closeObject);
-        stack.pop();
-      } else {
-        top.index = i + 1;
-        out.bytes.addAscii(top.written++ === 0 ? at.first : at.next);
-        out.key(keys[i]!);
-        out.value(item, top.depth + 1, stack);
-      }
+      lines.push(line);
     }
-    if (out.bytes.ready) yield* out.bytes.take();
-  }
-  out.bytes.add('\n');
-  yield* out.bytes.take(true);
-}
-
-/** What JSON.stringify leaves out of an object. */
-function leftOut(item: unknown): boolean {
-  return item === undefined || typeof item === 'function';
-}
-
-/**
- * A string JSON.stringify writes as it is between quotes, all of it ASCII: no quote, backslash,
- * control character or character beyond ASCII. Ids are; other strings take the general path.
- */
-const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
-
-/** How many numbers' texts are remembered at most. */
-const REMEMBERED_NUMBERS = 1 << 16;
-
-/** The writer's output and what it remembers between values: each key's quoted text. */
-class JsonText {
-  readonly bytes = new ByteChunks();
-  /** `"key": `, made once per distinct key; ASCII keys, then the others. */
-  private readonly asciiKeys = new Map<string, string>();
-  private readonly otherKeys = new Map<string, string>();
-  private readonly numbers = new Map<number, string>();
-
-  key(key: string): void {
-    const ascii = this.asciiKeys.get(key);
-    if (ascii !== undefined) {
-      this.bytes.addAscii(ascii);
-      return;
-    }
-    let other = this.otherKeys.get(key);
-    if (other === undefined) {
-      const text = `${JSON.stringify(key)}: `;
-      if (PLAIN_ASCII.test(key)) {
-        this.asciiKeys.set(key, text);
-        this.bytes.addAscii(text);
-        return;
-      }
-      other = text;
-      this.otherKeys.set(key, other);
-    }
-    this.bytes.add(other);
-  }
-
-  /**
-   * Writes a value whole, or the opening bracket of an array or object whose members are pushed
-   * as a frame to be written after it.
-   */
-  value(value: unknown, depth: number, stack: Frame[]): void {
-    if (value === null || typeof value !== 'object') this.plain(value);
-    else if (Array.isArray(value)) this.array(value, depth, stack);
-    else this.object(value as Record<string, unknown>, depth, stack);
-  }
-
-  /** A value that is not an array or object, as JSON.stringify writes it (null where it writes nothing). */
-  private plain(value: unknown): void {
-    if (typeof value === 'number')
-      this.bytes.addAscii(Number.isFinite(value) ? `${value}` : 'null');
-    else if (typeof value === 'string') this.string(value);
-    else if (typeof value === 'boolean') this.bytes.addAscii(value ? 'true' : 'false');
-    else if (value === null || value === undefined) this.bytes.addAscii('null');
-    else this.bytes.add(JSON.stringify(value) ?? 'null');
-  }
-
-  /**
-   * A number's text, remembered: results repeat the same values (I's importance rows hold 45,000
-   * distinct numbers in 1.3 million), and formatting a double costs more than finding it.
-   */
-  private number(value: number): string {
-    let text = this.numbers.get(value);
-    if (text === undefined) {
-      text = Number.isFinite(value) ? `${value}` : 'null';
-      if (this.numbers.size === REMEMBERED_NUMBERS) this.numbers.clear();
-      this.numbers.set(value, text);
-    }
-    return text;
-  }
-
-  private string(text: string): void {
-    if (PLAIN_ASCII.test(text)) {
-      this.bytes.addAscii('"');
-      this.bytes.addAscii(text);
-      this.bytes.addAscii('"');
-    } else this.bytes.add(JSON.stringify(text));
-  }
-
-  private array(items: readonly unknown[], depth: number, stack: Frame[]): void {
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i];
-      if (item !== null && typeof item === 'object') {
-        this.bytes.addAscii('[');
-        stack.push({ array: items, object: null, keys: [], index: 0, written: 0, depth });
-        return;
-      }
-    }
-    this.plainArray(items);
-  }
-
-  /**
-   * `[a, b, c]` on one line. Plain ASCII ids and finite numbers are joined directly; anything
-   * else goes through JSON.stringify with a one-space indent, which puts each value on a line
-   * of its own after `,\n `: a JSON string never holds a raw line break, so those separators
-   * are the only places the text has one.
-   */
-  private plainArray(items: readonly unknown[]): void {
-    if (items.length === 0) this.bytes.addAscii('[]');
-    else if (allPlainAscii(items)) this.bytes.addAscii(`["${items.join('", "')}"]`);
-    else if (allFinite(items)) this.bytes.addAscii(`[${items.join(', ')}]`);
-    else {
-      const text = JSON.stringify(items, null, 1);
-      this.bytes.add(`[${text.slice(3, -2).replaceAll(',\n ', ', ')}]`);
-    }
-  }
-
-  private object(object: Record<string, unknown>, depth: number, stack: Frame[]): void {
-    const keys = Object.keys(object);
-    let members = 0;
-    let allPlain = true;
-    for (let i = 0; i < keys.length; i++) {
-      const item = object[keys[i]!];
-      if (leftOut(item)) continue;
-      members++;
-      if (item !== null && typeof item === 'object') allPlain = false;
-    }
-    if (members === 0) this.bytes.addAscii('{}');
-    else if (allPlain) this.plainObject(object, keys, level(depth));
-    else {
-      this.bytes.addAscii('{');
-      stack.push({ array: null, object, keys, index: 0, written: 0, depth });
-    }
-  }
-
-  /** An object of plain values, written member by member without a frame. */
-  private plainObject(object: Record<string, unknown>, keys: readonly string[], at: Level): void {
-    this.bytes.addAscii('{');
-    let written = 0;
-    for (let i = 0; i < keys.length; i++) {
-      const item = object[keys[i]!];
-      if (leftOut(item)) continue;
-      this.bytes.addAscii(written++ === 0 ? at.first : at.next);
-      this.key(keys[i]!);
-      this.plain(item);
-    }
-    this.bytes.addAscii(at.closeObject);
+    this.lastKeys = keys;
+    this.lastLines = lines;
+    return lines;
   }
 }
 
-function allPlainAscii(items: readonly unknown[]): items is readonly string[] {
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    if (typeof item !== 'string' || !PLAIN_ASCII.test(item)) return false;
-  }
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
-/** Numbers Array.join writes as JSON.stringify does (it writes NaN and Infinity as null). */
-function allFinite(items: readonly unknown[]): items is readonly number[] {
+class JsonWriter {
+  readonly out = new ByteChunks();
+  private readonly leaves = new JsonLeaves(this.out);
+  private readonly frames: Frame[] = [];
+  private readonly levels: Level[] = [];
+  /** The depth of the innermost open container; -1 when none is open. */
+  private depth = -1;
+
+  start(value: unknown): void {
+    if (value !== null && typeof value === 'object') this.open(value);
+    else this.leaves.plain(value);
+  }
+
+  /** Writes until a chunk is ready (true) or the value is done (false). */
+  run(): boolean {
+    while (this.depth >= 0) {
+      const frame = this.frames[this.depth]!;
+      if (frame.array !== null) this.continueArray(frame, frame.array);
+      else this.continueObject(frame, frame.object!);
+      if (this.out.ready) return true;
+    }
+    return false;
+  }
+
+  private level(depth: number): Level {
+    let level = this.levels[depth];
+    if (level === undefined) {
+      level = new Level(depth);
+      this.levels[depth] = level;
+    }
+    return level;
+  }
+
+  /** Writes the members of an array until one opens a container of its own, or the end. */
+  private continueArray(frame: Frame, items: readonly unknown[]): void {
+    const level = this.level(this.depth);
+    const out = this.out;
+    while (frame.index < items.length) {
+      const item = items[frame.index++];
+      if (frame.index > 1) out.byte(COMMA);
+      out.bytes(level.line);
+      if (item !== null && typeof item === 'object') {
+        if (this.open(item)) return;
+      } else this.leaves.plain(item);
+    }
+    out.bytes(level.closeArray);
+    this.depth--;
+  }
+
+  /** Writes the members of an object until one opens a container of its own, or the end. */
+  private continueObject(frame: Frame, object: Record<string, unknown>): void {
+    const { keys, keyLines } = frame;
+    const level = this.level(this.depth);
+    const out = this.out;
+    while (frame.index < keys.length) {
+      const i = frame.index++;
+      const key = keys[i]!;
+      const item = object[key];
+      if (item === undefined || typeof item === 'function') continue;
+      if (frame.written++ > 0) out.byte(COMMA);
+      if (keyLines !== null) out.bytes(keyLines[i]!);
+      else {
+        out.bytes(level.line);
+        this.leaves.key(key);
+      }
+      if (item !== null && typeof item === 'object') {
+        if (this.open(item)) return;
+      } else this.leaves.plain(item);
+    }
+    if (frame.written === 0) out.byte(CLOSE_OBJECT);
+    else out.bytes(level.closeObject);
+    this.depth--;
+  }
+
+  /**
+   * Writes an array or object whole when it stands on one line (empty, or an array of plain
+   * values: false), or opens it as the new innermost frame (true).
+   */
+  private open(value: object): boolean {
+    const out = this.out;
+    let frame: Frame;
+    if (Array.isArray(value)) {
+      if (allPlain(value)) {
+        this.plainArray(value);
+        return false;
+      }
+      out.byte(OPEN_ARRAY);
+      frame = this.push();
+      frame.array = value;
+      frame.object = null;
+    } else {
+      out.byte(OPEN_OBJECT);
+      frame = this.push();
+      frame.array = null;
+      frame.object = value as Record<string, unknown>;
+      frame.keys = Object.keys(value);
+      frame.keyLines = this.level(this.depth).linesOf(frame.keys);
+    }
+    frame.index = 0;
+    frame.written = 0;
+    return true;
+  }
+
+  /** The frame of the next depth, which becomes the innermost. */
+  private push(): Frame {
+    this.depth++;
+    let frame = this.frames[this.depth];
+    if (frame === undefined) {
+      frame = { array: null, object: null, keys: [], keyLines: null, index: 0, written: 0 };
+      this.frames[this.depth] = frame;
+    }
+    return frame;
+  }
+
+  /** `[a, b, c]` on one line. */
+  private plainArray(items: readonly unknown[]): void {
+    const out = this.out;
+    const leaves = this.leaves;
+    out.byte(OPEN_ARRAY);
+    for (let i = 0; i < items.length; i++) {
+      if (i > 0) {
+        out.byte(COMMA);
+        out.byte(SPACE);
+      }
+      const item = items[i];
+      if (typeof item === 'string') leaves.string(item);
+      else leaves.plain(item);
+    }
+    out.byte(CLOSE_ARRAY);
+  }
+}
+
+/** Whether no item of an array is an array or object (it is written on one line). */
+function allPlain(items: readonly unknown[]): boolean {
   for (let i = 0; i < items.length; i++) {
-    if (!Number.isFinite(items[i])) return false;
+    const item = items[i];
+    if (item !== null && typeof item === 'object') return false;
   }
   return true;
 }
