@@ -72,9 +72,9 @@ function withChains(fate: ChunkObserver, chains: ChunkObserver): ChunkObserver {
   return {
     reads: chains.reads,
     lists: fate.lists ?? fate.reads,
-    seen: (chunk, size, down, downOf) => {
-      fate.seen(chunk, size, down, downOf);
-      chains.seen(chunk, size, down, downOf);
+    seen: (chunk, size, down, downOf, byRank) => {
+      fate.seen(chunk, size, down, downOf, byRank);
+      chains.seen(chunk, size, down, downOf, byRank);
     },
   };
 }

@@ -144,7 +144,7 @@ function recorded(
     const j = indexOf[item]!;
     const from = record.entryStart[j]!;
     const to = record.entryStart[j + 1]!;
-    deliverRecord(record.entries, from, to, chunk, size, observer, scratch);
+    deliverRecord(plan, record.entries, from, to, chunk, size, observer, scratch);
   };
 }
 
