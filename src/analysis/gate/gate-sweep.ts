@@ -55,7 +55,7 @@ export function sweepForGate(plan: SweepPlan, options: GateSweepOptions): GateSw
     },
     options.onProgress,
     undefined,
-    { reach: false },
+    { reach: false, down: radii },
   );
   for (const list of takesDown) list?.sort((a, b) => a - b);
   if (!radii) return { takesDown };
