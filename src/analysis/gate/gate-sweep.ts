@@ -55,7 +55,7 @@ export function sweepForGate(plan: SweepPlan, options: GateSweepOptions): GateSw
     },
     options.onProgress,
     undefined,
-    { reach: false },
+    { reach: false, down: radii },
   );
   for (const list of takesDown) list?.sort((a, b) => a - b);
   if (!radii) return { takesDown };
@@ -72,9 +72,9 @@ function withChains(fate: ChunkObserver, chains: ChunkObserver): ChunkObserver {
   return {
     reads: chains.reads,
     lists: fate.lists ?? fate.reads,
-    seen: (chunk, size, down, downOf) => {
-      fate.seen(chunk, size, down, downOf);
-      chains.seen(chunk, size, down, downOf);
+    seen: (chunk, size, down, downOf, byRank) => {
+      fate.seen(chunk, size, down, downOf, byRank);
+      chains.seen(chunk, size, down, downOf, byRank);
     },
   };
 }

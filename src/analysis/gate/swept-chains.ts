@@ -9,14 +9,16 @@
 // FailureChains tells, at the cost of what t needs rather than of the outage.
 
 import type { CompiledGraph } from '../../model/compiled-graph.js';
+import { requirementPosition } from '../../manifest/held-requirements.js';
 import {
-  explanationOf,
+  CHAIN_GAP,
   FailureChains,
+  SHOWN,
   type FailureExplainer,
   type FailureExplanation,
-  type OutageCauses,
 } from '../outage/failure-chains.js';
-import type { ChunkObserver, SweepObserver } from '../outage/outage-sweep.js';
+import type { ChunkObserver, RankedMasks, SweepObserver } from '../outage/outage-sweep.js';
+import { WORDS } from '../outage/sweep/down-sets.js';
 
 export class SweptChains implements FailureExplainer {
   private readonly fallback: FailureChains;
@@ -31,8 +33,9 @@ export class SweptChains implements FailureExplainer {
   /** first[x]: the place of the first entry point in priority order that x's failure takes down. */
   private readonly first: Int32Array;
   private epoch = 0;
-  /** needed[v] = epoch: v is down and the target needs it. */
+  /** needed[v] = epoch: v is down and the target needs it; neededRank the same by rank. */
   private readonly needed: Int32Array;
+  private readonly neededRank: Int32Array;
   /** fell[v] = epoch: v went down in the propagation within the needed ones. */
   private readonly fell: Int32Array;
   private readonly causeOf: Int32Array;
@@ -40,8 +43,8 @@ export class SweptChains implements FailureExplainer {
   private readonly reqStamp: Int32Array;
   private readonly reqDown: Int32Array;
   private readonly work: Int32Array;
-  private failed = -1;
-  private readonly causes: OutageCauses;
+  /** The ids of a chain as it is told. */
+  private readonly kept = new Int32Array(SHOWN);
 
   /**
    * `priority`: the entry points a finding may explain, most critical first; the finding about
@@ -62,18 +65,13 @@ export class SweptChains implements FailureExplainer {
     this.toldTarget = new Int32Array(graph.n).fill(-1);
     this.toldExplanation = new Array<FailureExplanation | undefined>(graph.n);
     this.needed = new Int32Array(graph.n);
+    this.neededRank = new Int32Array(graph.n);
     this.fell = new Int32Array(graph.n);
     this.causeOf = new Int32Array(graph.n);
     this.causeRequirement = new Int32Array(graph.n);
     this.reqStamp = new Int32Array(graph.reqOwner.length);
     this.reqDown = new Int32Array(graph.reqOwner.length);
     this.work = new Int32Array(graph.n);
-    this.causes = {
-      cause: (v) => (v >= 0 && this.fell[v] === this.epoch ? this.causeOf[v]! : -1),
-      failedRequirement: (v) =>
-        v !== this.failed && this.fell[v] === this.epoch ? this.causeRequirement[v]! : -1,
-      isFailed: (v) => v === this.failed,
-    };
   }
 
   /**
@@ -100,14 +98,14 @@ export class SweptChains implements FailureExplainer {
     return { interesting: this.explained, down: this.down, chunks: this.chunks };
   }
 
-  private readonly seen: ChunkObserver['seen'] = (chunk, size, _down, downOf) => {
+  private readonly seen: ChunkObserver['seen'] = (chunk, size, _down, _downOf, byRank) => {
     const { services } = this.graph;
     for (let i = 0; i < size; i++) {
       const x = chunk[i]!;
       const first = this.first[x]!;
       if (first === 0 || services[x]!.virtual) continue;
       const target = this.priority[first - 1]!;
-      const explanation = this.within(x, target, downOf, 1 << i);
+      const explanation = this.within(x, target, byRank, 1 << i);
       if (explanation === undefined) continue;
       this.toldTarget[x] = target;
       this.toldExplanation[x] = explanation;
@@ -130,32 +128,35 @@ export class SweptChains implements FailureExplainer {
   private within(
     x: number,
     target: number,
-    downOf: (v: number) => number,
+    { plan, masks, word }: RankedMasks,
     bit: number,
   ): FailureExplanation | undefined {
-    const { reqStart, reqSoft, altStart, alts, usedByStart, usedBy, reqOwner, reqQuorum } =
-      this.graph;
-    const { needed, fell, causeOf, causeRequirement, reqStamp, reqDown, work } = this;
+    const { reqSoft, altStart, usedByStart, usedBy, reqOwner, reqQuorum } = this.graph;
+    const { needed, neededRank, fell, causeOf, causeRequirement, reqStamp, reqDown, work } = this;
     const epoch = this.nextEpoch();
-    // What the target needs that is down: back through the hard requirements' alternatives.
+    // What the target needs that is down: back through the hard requirements' alternatives,
+    // walked by rank, where the masks are.
+    const { order, rank, reqStart: rankReqStart, reqSoft: rankReqSoft } = plan;
+    const { altStart: rankAltStart, alts: rankAlts } = plan;
     let top = 0;
-    work[top++] = target;
+    work[top++] = rank[target]!;
+    neededRank[rank[target]!] = epoch;
     needed[target] = epoch;
     while (top > 0) {
       const v = work[--top]!;
-      for (let r = reqStart[v]!; r < reqStart[v + 1]!; r++) {
-        if (reqSoft[r]) continue;
-        for (let a = altStart[r]!; a < altStart[r + 1]!; a++) {
-          const u = alts[a]!;
-          if ((downOf(u) & bit) === 0 || needed[u] === epoch) continue;
-          needed[u] = epoch;
+      for (let r = rankReqStart[v]!; r < rankReqStart[v + 1]!; r++) {
+        if (rankReqSoft[r]) continue;
+        for (let a = rankAltStart[r]!; a < rankAltStart[r + 1]!; a++) {
+          const u = rankAlts[a]!;
+          if (neededRank[u] === epoch || (masks[WORDS * u + word]! & bit) === 0) continue;
+          neededRank[u] = epoch;
+          needed[order[u]!] = epoch;
           work[top++] = u;
         }
       }
     }
     if (needed[x] !== epoch) return undefined;
     // The outage from x within them, first in first out as Propagator does, until the target.
-    this.failed = x;
     let head = 0;
     let tail = 0;
     work[tail++] = x;
@@ -181,12 +182,38 @@ export class SweptChains implements FailureExplainer {
       }
     }
     if (fell[target] !== epoch) return undefined;
-    return explanationOf(this.graph, this.causes, target);
+    return this.explanation(x, target);
+  }
+
+  /**
+   * What `explanationOf` tells from the causes just found, read from them directly: the last
+   * hop is the service on the chain whose cause is x, and the chain runs from the target to x.
+   */
+  private explanation(x: number, target: number): FailureExplanation {
+    const { causeOf, causeRequirement } = this;
+    const { ids, services, reqStart } = this.graph;
+    let hop = target;
+    while (causeOf[hop] !== x) hop = causeOf[hop]!;
+    const location = requirementPosition(services[hop]!, causeRequirement[hop]! - reqStart[hop]!);
+    // As shortenedChain: every id when there are at most SHOWN, else the first SHOWN − 2,
+    // the gap and x.
+    const kept = this.kept;
+    let count = 0;
+    for (let v = target; count < SHOWN; v = causeOf[v]!) {
+      kept[count++] = v;
+      if (v === x) break;
+    }
+    const whole = kept[count - 1] === x;
+    const shown = whole ? count : SHOWN - 2;
+    let chain = ids[target]!;
+    for (let k = 1; k < shown; k++) chain += ` → ${ids[kept[k]!]!}`;
+    if (!whole) chain += ` → ${CHAIN_GAP} → ${ids[x]!}`;
+    return { location, chain };
   }
 
   private nextEpoch(): number {
     if (this.epoch === 0x7fffffff) {
-      for (const stamps of [this.needed, this.fell, this.reqStamp]) stamps.fill(0);
+      for (const stamps of [this.needed, this.neededRank, this.fell, this.reqStamp]) stamps.fill(0);
       this.epoch = 0;
     }
     return ++this.epoch;

@@ -12,7 +12,7 @@ import { FAILED, Propagator } from './propagate.js';
 export const CHAIN_GAP = '…';
 
 /** Ids `check` shows of a chain before it shortens it. */
-const SHOWN = 7;
+export const SHOWN = 7;
 
 /**
  * The chain from `first` along `next` to `end`, as names: whole when it has at most `max`

@@ -17,6 +17,7 @@ import { deliverChunk, type SweepObserver, type SweepTotals } from './sweep/swee
 export {
   entrypointsAndCosts,
   type ChunkObserver,
+  type RankedMasks,
   type SweepObserver,
   type SweepTotals,
 } from './sweep/sweep-observer.js';

@@ -1,19 +1,61 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SweptChains } from '../../../src/analysis/gate/swept-chains.js';
-import { FailureChains } from '../../../src/analysis/outage/failure-chains.js';
-import { planSweep } from '../../../src/analysis/outage/outage-sweep.js';
-import { Propagator } from '../../../src/analysis/outage/propagate.js';
-import { singleFailureSweep } from '../../../src/analysis/outage/sweep/single-failure-sweep.js';
-import { compileGraph } from '../../../src/model/compiled-graph.js';
+import * as chainsSource from '../../../src/analysis/gate/swept-chains.js';
+import * as failureChainsSource from '../../../src/analysis/outage/failure-chains.js';
+import * as outageSweepSource from '../../../src/analysis/outage/outage-sweep.js';
+import * as propagateSource from '../../../src/analysis/outage/propagate.js';
+import * as sweepSource from '../../../src/analysis/outage/sweep/single-failure-sweep.js';
+import type { SweepThreads } from '../../../src/analysis/outage/sweep/single-failure-sweep.js';
+import * as compiledGraphSource from '../../../src/model/compiled-graph.js';
 import { arbitraryManifest } from '../../support/random-manifest.js';
+
+/** The modules a test runs: from the source, or all of them from the build in dist/. */
+interface Modules {
+  chains: typeof chainsSource;
+  failureChains: typeof failureChainsSource;
+  outageSweep: typeof outageSweepSource;
+  propagate: typeof propagateSource;
+  sweep: typeof sweepSource;
+  compiledGraph: typeof compiledGraphSource;
+}
+
+const SOURCE: Modules = {
+  chains: chainsSource,
+  failureChains: failureChainsSource,
+  outageSweep: outageSweepSource,
+  propagate: propagateSource,
+  sweep: sweepSource,
+  compiledGraph: compiledGraphSource,
+};
+
+/** A module of the build, typed as its source: worker threads run only from the build. */
+async function built<T>(path: string): Promise<T> {
+  return (await import(new URL(`../../../dist/${path}`, import.meta.url).href)) as T;
+}
+
+const BUILT: Modules = {
+  chains: await built('analysis/gate/swept-chains.js'),
+  failureChains: await built('analysis/outage/failure-chains.js'),
+  outageSweep: await built('analysis/outage/outage-sweep.js'),
+  propagate: await built('analysis/outage/propagate.js'),
+  sweep: await built('analysis/outage/sweep/single-failure-sweep.js'),
+  compiledGraph: await built('model/compiled-graph.js'),
+};
 
 /**
  * Every single failure of a random graph, each explaining the first service of a random
  * priority order that it takes down: the chains told during the sweep are those a whole
  * propagation tells, and every one was told during the sweep (none left to the fallback).
  */
-function sweptAgreesWithPropagation(minServices: number, maxServices: number, numRuns: number) {
+function sweptAgreesWithPropagation(
+  minServices: number,
+  maxServices: number,
+  numRuns: number,
+  { modules = SOURCE, threads }: { modules?: Modules; threads?: SweepThreads } = {},
+) {
+  const { SweptChains } = modules.chains;
+  const { FailureChains } = modules.failureChains;
+  const { Propagator } = modules.propagate;
   fc.assert(
     fc.property(
       arbitraryManifest({ minServices, maxServices, virtual: true }).chain((manifest) =>
@@ -26,9 +68,16 @@ function sweptAgreesWithPropagation(minServices: number, maxServices: number, nu
         ),
       ),
       ([manifest, priority]) => {
-        const graph = compileGraph(manifest);
+        const graph = modules.compiledGraph.compileGraph(manifest);
         const swept = new SweptChains(graph, priority);
-        singleFailureSweep(planSweep(graph), swept.observer);
+        const plan = modules.outageSweep.planSweep(graph);
+        const { threads: ran } = modules.sweep.singleFailureSweep(
+          plan,
+          swept.observer,
+          undefined,
+          threads,
+        );
+        expect(ran).toBe(threads?.count ?? 1);
         const reference = new FailureChains(graph);
         const full = new Propagator(graph);
         let expected = 0;
@@ -53,5 +102,10 @@ describe('chains told during the sweep over every single failure', () => {
 
   it('are those of a whole propagation, with chunks of more than 32 failures', () => {
     sweptAgreesWithPropagation(40, 90, 60);
+  });
+
+  it('are those of a whole propagation when a worker thread propagates part of the sweep', () => {
+    const threads = { count: 2, minServices: 0, chunkSize: 5 };
+    sweptAgreesWithPropagation(2, 40, 8, { modules: BUILT, threads });
   });
 });

@@ -27,6 +27,9 @@ const { singleFailureSweep } = await built<
 const { fateSharingObserver } = await built<
   typeof import('../../../src/analysis/outage/fate-sharing.js')
 >('analysis/outage/fate-sharing.js');
+const { WORDS } = await built<typeof import('../../../src/analysis/outage/sweep/down-sets.js')>(
+  'analysis/outage/sweep/down-sets.js',
+);
 const { workersAvailable } = await built<
   typeof import('../../../src/analysis/outage/sweep/shared-sweep.js')
 >('analysis/outage/sweep/shared-sweep.js');
@@ -60,10 +63,14 @@ function sweepLog(
       chunks: {
         reads,
         ...(listed ? { lists: fate.chunks.reads } : {}),
-        seen(chunk, size, down, downOf) {
-          fate.chunks.seen(chunk, size, down, downOf);
+        seen(chunk, size, down, downOf, byRank) {
+          fate.chunks.seen(chunk, size, down, downOf, byRank);
           const masks = [...down].map(downOf);
-          const all = listed ? ` all ${Array.from(reads.keys(), downOf)}` : '';
+          const ranked = (v: number) =>
+            byRank.masks[WORDS * byRank.plan.rank[v]! + byRank.word]! >>> 0;
+          const all = listed
+            ? ` all ${Array.from(reads.keys(), downOf)} by rank ${Array.from(reads.keys(), ranked)}`
+            : '';
           events.push(`chunk ${[...chunk.subarray(0, size)]} down ${[...down]} ${masks}${all}`);
         },
       },

@@ -36,14 +36,17 @@ export const SHARED_SWEEP_SERVICES = 20_000;
  * x itself included), how many services are down and how many reach x; and on how many
  * threads that ran (a worker that failed does not count: its share ran on this thread). With
  * `reach: false` the reach counts, which only "degraded" is made of, are not taken
- * (`reachCount` is empty).
+ * (`reachCount` is empty); with `down: false` on one thread, neither are the counts of services
+ * down (`downCount` holds 1 for failures that take down nothing else, 0 for the others).
  */
 export function singleFailureSweep(
   plan: RankedGraph,
   observer: SweepObserver,
   onProgress?: (done: number, total: number) => void,
   threads?: SweepThreads,
-  { reach: counting }: { reach: boolean } = { reach: true },
+  { reach: counting, down: countingDown = true }: { reach: boolean; down?: boolean } = {
+    reach: true,
+  },
 ): SweepTotals & { threads: number } {
   const order = failureOrder(plan);
   const width = Math.max(1, Math.min(WIDTH, threads?.chunkSize ?? WIDTH));
@@ -59,7 +62,7 @@ export function singleFailureSweep(
     counts = work.reach;
     count = ran;
   } else {
-    deliver = direct(plan, observer, downCount);
+    deliver = direct(plan, observer, countingDown ? downCount : undefined);
     counts = reach ? reachCounts(reach.condensation, reach.counted, seedOf) : new Int32Array(0);
   }
   walkFailures(plan, order, width, observer, downCount, deliver, onProgress);
@@ -108,7 +111,7 @@ function walkFailures(
 }
 
 /** Propagates each chunk here, as it comes. */
-function direct(plan: RankedGraph, observer: SweepObserver, downCount: Int32Array): Deliver {
+function direct(plan: RankedGraph, observer: SweepObserver, downCount?: Int32Array): Deliver {
   const one = new Int32Array(1);
   const sets = new DownSets(downSetGraphOf(plan), (x) => {
     one[0] = x;
@@ -116,7 +119,7 @@ function direct(plan: RankedGraph, observer: SweepObserver, downCount: Int32Arra
   });
   return (_item, chunk, size) => {
     sets.propagate(chunk, size);
-    sets.countDown(chunk, size, downCount);
+    if (downCount) sets.countDown(chunk, size, downCount);
     deliverChunk(plan, sets, chunk, size, observer);
     sets.clear();
   };
@@ -144,7 +147,7 @@ function recorded(
     const j = indexOf[item]!;
     const from = record.entryStart[j]!;
     const to = record.entryStart[j + 1]!;
-    deliverRecord(record.entries, from, to, chunk, size, observer, scratch);
+    deliverRecord(plan, record.entries, from, to, chunk, size, observer, scratch);
   };
 }
 

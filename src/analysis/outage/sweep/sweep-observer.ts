@@ -43,9 +43,26 @@ export interface ChunkObserver {
    * them): `down` lists the services of `lists` failed or down in at least one of them (in
    * rank order), and bit i of the unsigned mask
    * `downOf(v)` (the convention of graph/bit-mask.ts; the sweep's own words stay signed Int32)
-   * says service v of `reads` is failed or down in outage `chunk[i]`.
+   * says service v of `reads` is failed or down in outage `chunk[i]`; `byRank` holds the same
+   * bits by rank, for an observer that walks the ranked graph.
    */
-  seen(chunk: Int32Array, size: number, down: Int32Array, downOf: (v: number) => number): void;
+  seen(
+    chunk: Int32Array,
+    size: number,
+    down: Int32Array,
+    downOf: (v: number) => number,
+    byRank: RankedMasks,
+  ): void;
+}
+
+/**
+ * A chunk's masks as the sweep holds them: bit i of `masks[WORDS * r + word]` (signed) is bit i
+ * of `downOf(plan.order[r])`, for the ranks r of services in `reads`.
+ */
+export interface RankedMasks {
+  readonly plan: RankedGraph;
+  readonly masks: Int32Array;
+  readonly word: number;
 }
 
 /** Tells the observer about the chunk `sets` just propagated (`chunk[0..size-1]`). */
@@ -67,16 +84,18 @@ export function deliverChunk(
   const down = sets.downRanks(chunks.lists ?? chunks.reads).map((r) => order[r]!);
   for (let w = 0; w < words; w++) {
     const slice = chunk.subarray(32 * w, Math.min(size, 32 * (w + 1)));
-    chunks.seen(slice, slice.length, down, (v) => masks[WORDS * rank[v]! + w]! >>> 0);
+    const byRank = { plan, masks, word: w };
+    chunks.seen(slice, slice.length, down, (v) => masks[WORDS * rank[v]! + w]! >>> 0, byRank);
   }
 }
 
 /**
  * Tells the observer about a chunk another thread propagated, from its record: entries
  * `entries[from..to-1]`, each a service and its WORDS mask words, in rank order. `scratch`
- * (WORDS per service, all zero) holds the masks the chunk observer reads while it runs.
+ * (WORDS per rank, all zero) holds the masks the chunk observer reads while it runs.
  */
 export function deliverRecord(
+  plan: RankedGraph,
   entries: Int32Array,
   from: number,
   to: number,
@@ -94,21 +113,24 @@ export function deliverRecord(
   if (!chunks) return;
   const { reads } = chunks;
   const lists = chunks.lists ?? reads;
+  const { rank } = plan;
   const down: number[] = [];
   for (let e = from; e < to; e += 1 + WORDS) {
-    scratch.set(entries.subarray(e + 1, e + 1 + WORDS), WORDS * entries[e]!);
+    scratch.set(entries.subarray(e + 1, e + 1 + WORDS), WORDS * rank[entries[e]!]!);
     if (reads[entries[e]!] && lists[entries[e]!]) down.push(entries[e]!);
   }
   const downList = Int32Array.from(down);
   for (let w = 0; w < words; w++) {
     const slice = chunk.subarray(32 * w, Math.min(size, 32 * (w + 1)));
-    chunks.seen(slice, slice.length, downList, (v) => {
+    const byRank = { plan, masks: scratch, word: w };
+    const downOf = (v: number) => {
       if (!reads[v]) throw new Error(`sweep observer read service ${v} it did not declare`);
-      return scratch[WORDS * v + w]! >>> 0;
-    });
+      return scratch[WORDS * rank[v]! + w]! >>> 0;
+    };
+    chunks.seen(slice, slice.length, downList, downOf, byRank);
   }
   for (let e = from; e < to; e += 1 + WORDS)
-    scratch.fill(0, WORDS * entries[e]!, WORDS * (entries[e]! + 1));
+    scratch.fill(0, WORDS * rank[entries[e]!]!, WORDS * (rank[entries[e]!]! + 1));
 }
 
 /** observer.down(chunk[i], v) for every bit i set in v's mask words masks[base ..]. */
