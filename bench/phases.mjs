@@ -6,8 +6,10 @@
 // the JSON rendering (counted, not written), with wall and CPU seconds (process.cpuUsage), the
 // garbage collector's milliseconds inside each phase, and the heap in use after it; run under
 // `node --expose-gc` the heap is collected first, so that figure is what the phase leaves alive.
-// The sweep runs on one thread unless BLAST_RADIUS_THREADS says more (CPU seconds then count
-// every thread). --scale runs every shape × size in a fresh child process, one after another,
+// The analysis runs on one thread unless BLAST_RADIUS_THREADS says more: with 2, availability
+// runs on a worker from "availability: start" on, alongside the phases that follow, and its
+// own phase is then the main thread's wait for it. CPU seconds count every thread; the main
+// thread's CPU seconds (Linux) are the critical path's. --scale runs every shape × size in a fresh child process, one after another,
 // generating missing manifests into DIR (default $TMPDIR/blast-radius-scale) as SHAPE-N.json,
 // and prints each phase's CPU seconds per size with its growth exponent: the slope of log CPU
 // time against log services between neighbouring sizes and, least squares, over all of them

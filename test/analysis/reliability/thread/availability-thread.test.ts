@@ -16,7 +16,7 @@ async function built<T>(path: string): Promise<T> {
   return (await import(new URL(`../../../../dist/${path}`, import.meta.url).href)) as T;
 }
 
-const { analyze } =
+const { analyze, analyzeForGate } =
   await built<typeof import('../../../../src/analysis/analyze.js')>('analysis/analyze.js');
 const { compileGraph, entryPoints } =
   await built<typeof import('../../../../src/model/compiled-graph.js')>('model/compiled-graph.js');
@@ -71,6 +71,23 @@ function setUp({ manifest, exactPartLimit, causes }: Case) {
   return { graph, plan, entries, takesDown, options };
 }
 
+/**
+ * The case's availability on this thread, and pending on a worker (with `guard`'s stand-in
+ * script and patience, if any) that has been told what each component takes down.
+ */
+function onBothThreads(c: Case, guard: { script?: URL; patienceMs?: number } = {}) {
+  const { plan, entries, takesDown, options } = setUp(c);
+  const here = analyzeAvailability(plan, entries, { ...options, takesDown });
+  const pending = new PendingAvailability(plan, entries, {
+    ...options,
+    ...guard,
+    worker: true,
+    minServices: 0,
+  });
+  pending.tell(takesDown);
+  return { here, pending };
+}
+
 describe('availability on a worker thread', () => {
   it('finds its worker in the build, and stays on this thread from the sources', () => {
     expect(availabilityWorkerAvailable()).toBe(true);
@@ -80,15 +97,8 @@ describe('availability on a worker thread', () => {
   it('gives what this thread gives, and the worker gave it', () => {
     fc.assert(
       fc.property(cases, (c) => {
-        const { plan, entries, takesDown, options } = setUp(c);
-        const here = analyzeAvailability(plan, entries, { ...options, takesDown });
-        const pending = new PendingAvailability(plan, entries, {
-          ...options,
-          worker: true,
-          minServices: 0,
-        });
+        const { here, pending } = onBothThreads(c);
         expect(pending.threaded).toBe(true);
-        pending.tell(takesDown);
         const there = pending.result();
         expect(pending.onWorker).toBe(true);
         expect(JSON.stringify(there)).toBe(JSON.stringify(here));
@@ -106,16 +116,7 @@ describe('availability on a worker thread', () => {
     const failing = new URL('data:text/javascript,throw new Error("no");');
     fc.assert(
       fc.property(cases, fc.constantFrom(silent, failing), (c, script) => {
-        const { plan, entries, takesDown, options } = setUp(c);
-        const here = analyzeAvailability(plan, entries, { ...options, takesDown });
-        const pending = new PendingAvailability(plan, entries, {
-          ...options,
-          worker: true,
-          minServices: 0,
-          script,
-          patienceMs: 0,
-        });
-        pending.tell(takesDown);
+        const { here, pending } = onBothThreads(c, { script, patienceMs: 0 });
         expect(pending.result()).toEqual(here);
         expect(pending.onWorker).toBe(false);
       }),
@@ -144,6 +145,19 @@ describe('availability on a worker thread', () => {
         expect(JSON.stringify(analyze(graph, 'random', { threads }))).toBe(alone);
       }),
       { numRuns: 8 },
+    );
+  });
+
+  it("leaves check's analysis the same on two threads", () => {
+    fc.assert(
+      fc.property(cases, ({ manifest }) => {
+        const graph = compileGraph(manifest);
+        const options = { availability: true, blastRadius: false };
+        const alone = analyzeForGate(graph, options);
+        const threads = { count: 2, minServices: 0 };
+        expect(analyzeForGate(graph, { ...options, threads })).toEqual(alone);
+      }),
+      { numRuns: 6 },
     );
   });
 });
