@@ -104,9 +104,9 @@ describe('availability on a worker thread', () => {
         expect(JSON.stringify(there)).toBe(JSON.stringify(here));
         expect(there).toEqual(here);
       }),
-      { numRuns: 25 },
+      { numRuns: 12 },
     );
-  });
+  }, 120_000);
 
   it('does the work here when the worker ends without a word, or fails', () => {
     // The first stand-in loads, never reports and exits (as one killed for lack of memory):
@@ -146,7 +146,7 @@ describe('availability on a worker thread', () => {
       }),
       { numRuns: 8 },
     );
-  });
+  }, 120_000);
 
   it("leaves check's analysis the same on two threads", () => {
     fc.assert(
@@ -159,5 +159,5 @@ describe('availability on a worker thread', () => {
       }),
       { numRuns: 6 },
     );
-  });
+  }, 120_000);
 });
