@@ -6,8 +6,10 @@
 // the JSON rendering (counted, not written), with wall and CPU seconds (process.cpuUsage), the
 // garbage collector's milliseconds inside each phase, and the heap in use after it; run under
 // `node --expose-gc` the heap is collected first, so that figure is what the phase leaves alive.
-// The sweep runs on one thread unless BLAST_RADIUS_THREADS says more (CPU seconds then count
-// every thread). --scale runs every shape × size in a fresh child process, one after another,
+// The analysis runs on one thread unless BLAST_RADIUS_THREADS says more: with 2, availability
+// runs on a worker from "availability: start" on, alongside the phases that follow, and its
+// own phase is then the main thread's wait for it. CPU seconds count every thread; the main
+// thread's CPU seconds (Linux) are the critical path's. --scale runs every shape × size in a fresh child process, one after another,
 // generating missing manifests into DIR (default $TMPDIR/blast-radius-scale) as SHAPE-N.json,
 // and prints each phase's CPU seconds per size with its growth exponent: the slope of log CPU
 // time against log services between neighbouring sizes and, least squares, over all of them
@@ -16,7 +18,7 @@
 // then, by bytes: what holds the heap at that point.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance, PerformanceObserver } from 'node:perf_hooks';
@@ -34,6 +36,19 @@ const cpuSeconds = () => {
   return (user + system) / 1e6;
 };
 const mib = (bytes) => bytes / 2 ** 20;
+/**
+ * CPU seconds of the main thread alone (Linux: /proc/self/task/PID/stat, in clock ticks of
+ * 1/100 s), NaN elsewhere: with threads, the critical path, where process.cpuUsage counts all.
+ */
+const mainThreadCpuSeconds = () => {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+};
 
 /** The phases of one manifest: [{ phase, wall, cpu, gc, heap }], seconds and MiB. */
 async function measure(file, heapAt) {
@@ -58,7 +73,8 @@ async function measure(file, heapAt) {
     if (sampler && open.phase === heapAt) heapReport = sampler.stop();
     const wall = (performance.now() - open.wall) / 1000;
     const cpu = cpuSeconds() - open.cpu;
-    const row = { phase: open.phase, wall, cpu, from: open.wall, to: performance.now() };
+    const mainCpu = mainThreadCpuSeconds() - open.mainCpu;
+    const row = { phase: open.phase, wall, cpu, mainCpu, from: open.wall, to: performance.now() };
     collect?.();
     row.heap = mib(process.memoryUsage().heapUsed);
     rows.push(row);
@@ -66,7 +82,8 @@ async function measure(file, heapAt) {
   };
   const begin = (phase) => {
     close();
-    if (phase !== null) open = { phase, wall: performance.now(), cpu: cpuSeconds() };
+    if (phase !== null)
+      open = { phase, wall: performance.now(), cpu: cpuSeconds(), mainCpu: mainThreadCpuSeconds() };
   };
 
   begin('load manifest (read, parse, validate)');
@@ -147,19 +164,26 @@ function liveBytesByFunction(head) {
 
 function printOne(run) {
   const heap = run.live ? 'live heap after, MiB' : 'heap in use after, MiB';
-  const out = [`| phase | wall s | CPU s | of which GC s | ${heap} |`, '|---|---:|---:|---:|---:|'];
+  const out = [
+    `| phase | wall s | CPU s | main thread CPU s | of which GC s | ${heap} |`,
+    '|---|---:|---:|---:|---:|---:|',
+  ];
   let wall = 0;
   let cpu = 0;
+  let mainCpu = 0;
   let gc = 0;
   for (const row of run.rows) {
     out.push(
-      `| ${row.phase} | ${row.wall.toFixed(3)} | ${row.cpu.toFixed(3)} | ${row.gc.toFixed(3)} | ${row.heap.toFixed(0)} |`,
+      `| ${row.phase} | ${row.wall.toFixed(3)} | ${row.cpu.toFixed(3)} | ${row.mainCpu.toFixed(2)} | ${row.gc.toFixed(3)} | ${row.heap.toFixed(0)} |`,
     );
     wall += row.wall;
     cpu += row.cpu;
+    mainCpu += row.mainCpu;
     gc += row.gc;
   }
-  out.push(`| all | ${wall.toFixed(3)} | ${cpu.toFixed(3)} | ${gc.toFixed(3)} | |`);
+  out.push(
+    `| all | ${wall.toFixed(3)} | ${cpu.toFixed(3)} | ${mainCpu.toFixed(2)} | ${gc.toFixed(3)} | |`,
+  );
   if (run.heapReport) {
     out.push(
       '',

@@ -11,7 +11,7 @@ import type {
   ComponentSpof,
   GateAnalysis,
 } from './analysis-result.js';
-import { analyzeAvailability } from './reliability/availability.js';
+import { PendingAvailability } from './reliability/thread/availability-thread.js';
 import { cutStructureOf } from './graph/articulation-points.js';
 import { coldStart, type ColdStartPlan } from './structure/cold-start.js';
 import {
@@ -58,8 +58,10 @@ export interface AnalyzeOptions {
    */
   duration?: number;
   /**
-   * Threads the single-failure sweep may use, this one included (default 1): the sweep's
-   * chunks are shared out between worker threads when the graph is large enough.
+   * Threads the analysis may use, this one included (default 1). When the graph is large
+   * enough, the second computes availability and importance while this one sweeps every single
+   * failure and runs the other analyses; the sweep's chunks are shared out between this one and
+   * any beyond the second (`count` − 1 threads sweep).
    */
   threads?: SweepThreads;
   /**
@@ -89,13 +91,23 @@ export function analyze(
   const fate = fateSharingObserver(graph);
   const plan = planSweep(graph);
   const length = outageLength(plan, inFocus, options);
-  const { threads } = options;
+  // On two threads availability runs on the second from here until its phase below.
+  phase('availability: start');
+  const reliabilityThread =
+    options.availability === false
+      ? undefined
+      : new PendingAvailability(plan, focusEntries, {
+          worker: (options.threads?.count ?? 1) > 1,
+          minServices: options.threads?.minServices,
+        });
+  const threads = sweepThreads(options.threads);
   phase('single-failure sweep');
   const unbounded = recordSingleFailures(plan, inFocus, {
     chunks: fate.chunks,
     onProgress: options.onProgress,
     threads,
   });
+  reliabilityThread?.tell(unbounded.takesDown);
   const { blastRadius, takesDown } = length
     ? recordSingleFailures(plan, inFocus, { length, threads })
     : unbounded;
@@ -138,10 +150,11 @@ export function analyze(
     options,
   );
   phase('availability and importance');
-  const reliability =
-    options.availability === false
-      ? { availability: {}, importance: {}, slaUnknown: [] }
-      : analyzeAvailability(plan, focusEntries, { takesDown: unbounded.takesDown });
+  const reliability = reliabilityThread?.result() ?? {
+    availability: {},
+    importance: {},
+    slaUnknown: [],
+  };
   phase('recovery');
   const recovery = recoveryOf(plan, domains, focusEntries, unbounded.takesDown);
   phase('result assembly');
@@ -197,6 +210,8 @@ export function analyze(
 export function analyzeForGate(
   graph: CompiledGraph,
   options: Pick<AnalyzeOptions, 'onProgress'> & {
+    /** Threads: with two or more, availability is computed on the second (large graphs). */
+    threads?: Pick<SweepThreads, 'count' | 'minServices'>;
     availability: boolean;
     blastRadius: boolean;
     /** The chains of the no-spof findings, told during the sweep over every single failure. */
@@ -208,12 +223,19 @@ export function analyzeForGate(
   const inFocus = focusMask(graph, entries, undefined);
   const fate = fateSharingObserver(graph);
   const plan = planSweep(graph);
+  const reliabilityThread = options.availability
+    ? new PendingAvailability(plan, entries, {
+        worker: (options.threads?.count ?? 1) > 1,
+        minServices: options.threads?.minServices,
+      })
+    : undefined;
   const { takesDown, radii } = sweepForGate(plan, {
     radii: options.blastRadius,
     fate: fate.chunks,
     chains: options.chains,
     onProgress: options.onProgress,
   });
+  reliabilityThread?.tell(takesDown);
   const spofs: GateAnalysis['spofs'][number][] = [];
   const blastRadius: GateAnalysis['blastRadius'][number][] = [];
   for (let x = 0; x < graph.n; x++) {
@@ -238,11 +260,17 @@ export function analyzeForGate(
     fateSharing: fate.result(),
     coldStartWitnesses: coldStartWitnesses(graph),
     rtoViolations: rtoViolations(graph),
-    availability: options.availability
-      ? analyzeAvailability(plan, entries, { takesDown }).availability
-      : {},
+    availability: reliabilityThread?.result().availability ?? {},
     ...recoveryOf(plan, domains, entries, takesDown),
   };
+}
+
+/**
+ * The threads that sweep: all but the one that computes availability, when there are two or
+ * more (the sweep's own minimum size still applies to sharing it out).
+ */
+function sweepThreads(threads: SweepThreads | undefined): SweepThreads | undefined {
+  return threads && { ...threads, count: Math.max(1, threads.count - 1) };
 }
 
 /**

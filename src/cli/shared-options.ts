@@ -78,13 +78,13 @@ export function analyzeWithProgress(
 }
 
 /**
- * Threads the single-failure sweep may use: BLAST_RADIUS_THREADS (a whole number, at least 1;
- * no more than the cores), else one. On a two-core machine a second thread saved no time
- * measurably: copying the graph into shared memory costs about what it takes off this one.
+ * Threads the analysis may use: BLAST_RADIUS_THREADS (a whole number, at least 1; no more than
+ * the cores), else two where there are two cores. On large graphs the second computes
+ * availability while this one sweeps every single failure; a third and more share the sweep.
  */
 export function sweepThreads(env: CliIO['env']): number {
   const text = env['BLAST_RADIUS_THREADS'];
-  if (text === undefined || text === '') return 1;
+  if (text === undefined || text === '') return Math.min(2, availableParallelism());
   if (!/^\d+$/.test(text) || Number(text) < 1) {
     throw new UsageError(
       `BLAST_RADIUS_THREADS takes a whole number of at least 1, not ${JSON.stringify(text)}`,

@@ -1,4 +1,4 @@
-// BLAST_RADIUS_THREADS: how many threads the single-failure sweep may use; a value that is not
+// BLAST_RADIUS_THREADS: how many threads the analysis may use; a value that is not
 // a whole number of at least 1 is a usage error, and any allowed value gives the same output.
 
 import { describe, expect, it } from 'vitest';

@@ -35,11 +35,13 @@ import {
   type CommonCause,
   type FaultStructure,
   type Ref,
+  type StructureGraph,
 } from './structure.js';
 import { wilsonInterval } from './sampled/wilson.js';
 import type { RankedGraph } from '../outage/ranked-graph.js';
 import { recordSingleFailures } from '../outage/single-failures.js';
-import { reliabilityModel, type ReliabilityModel } from './model.js';
+import { reliabilityModel } from './model.js';
+import type { CompiledGraph } from '../../model/compiled-graph.js';
 import type { ComponentImportance, EntryAvailability } from './result.js';
 
 export const MINUTES_PER_YEAR = 525_960;
@@ -87,9 +89,55 @@ export function analyzeAvailability(
   options: AvailabilityOptions = {},
 ): ReliabilityAnalysis {
   const model = reliabilityModel(plan.graph);
-  const { ids } = plan.graph;
   const causes = options.commonCauses ?? commonCauses(plan.graph);
-  const built = faultStructure(plan.graph, model.up, model.down, causes);
+  const takesDown = (sampled: readonly number[]) =>
+    options.takesDown ?? sweptTakesDown(plan, sampled);
+  return {
+    ...availabilityOf(
+      plan,
+      entries,
+      { up: model.up, down: model.down, causes },
+      options,
+      takesDown,
+    ),
+    slaUnknown: model.slaUnknown.map((v) => plan.graph.ids[v]!),
+  };
+}
+
+/** What the availability analysis reads of the graph once the model is made: no services. */
+export type ReliabilityGraph = StructureGraph & Pick<CompiledGraph, 'costPerHour'>;
+
+/** The ranked graph over ReliabilityGraph: all that availabilityOf reads. */
+export type ReliabilityPlan = Omit<RankedGraph, 'graph'> & { readonly graph: ReliabilityGraph };
+
+/** The probability model: each service's own odds, and the common causes with theirs. */
+export interface ReliabilityOdds {
+  readonly up: Float64Array;
+  readonly down: Float64Array;
+  readonly causes: readonly CommonCause[];
+}
+
+/**
+ * TakesDown for the sampled entry points (services, increasing), asked for only when some
+ * entry point is sampled, after everything else is solved: a worker thread waits for it there.
+ */
+export type TakesDownOf = (sampled: readonly number[]) => TakesDown;
+
+type TakesDown = ReadonlyArray<readonly number[] | undefined>;
+
+/**
+ * Availability and importance of `entries` from the model's odds: the work of
+ * analyzeAvailability that needs no service objects, so a worker thread can do it.
+ */
+export function availabilityOf(
+  plan: ReliabilityPlan,
+  entries: readonly number[],
+  { up, down, causes }: ReliabilityOdds,
+  options: Omit<AvailabilityOptions, 'takesDown' | 'commonCauses'>,
+  takesDownOf: TakesDownOf,
+): Omit<ReliabilityAnalysis, 'slaUnknown'> {
+  const { ids, costPerHour } = plan.graph;
+  const built = faultStructure(plan.graph, up, down, causes);
   const roots = entries.map((e) => built.refOf[e]!);
   const { structure, small, solver } = exactPlan(built, roots, options);
   // Entry points of one shape share one solution and one ranking: the first of each is solved.
@@ -103,13 +151,15 @@ export function analyzeAvailability(
   const sampled = entries.filter((_, i) => isSampled[i] === 1);
   const estimate =
     sampled.length > 0
-      ? monteCarlo(plan, model.up, sampled, options.monteCarlo ?? MONTE_CARLO, causes)
+      ? monteCarlo(plan, up, sampled, options.monteCarlo ?? MONTE_CARLO, causes)
       : undefined;
   // sampledAt[i]: entry i's place among the sampled, −1 when exact.
   const sampledAt = new Int32Array(entries.length).fill(-1);
   for (let i = 0, at = 0; i < entries.length; i++) if (isSampled[i]) sampledAt[i] = at++;
   const spofs =
-    sampled.length > 0 ? singleFailures(plan, structure, sampled, options.takesDown) : null;
+    sampled.length > 0
+      ? singleFailures(plan.graph.n, structure, sampled, takesDownOf(sampled))
+      : null;
   const availability = Object.create(null) as Record<string, EntryAvailability>;
   const importance = Object.create(null) as Record<string, ComponentImportance[]>;
   const round = roundingMemo();
@@ -119,11 +169,11 @@ export function analyzeAvailability(
     | { p: number; q: number; ranked: ComponentImportance[]; entry: EntryAvailability; e: number }
     | undefined
   )[] = [];
-  const { costPerHour } = model.graph;
   entries.forEach((e, i) => {
     const at = sampledAt[i]!;
     if (at >= 0) {
-      const entry = sampledEntry(model, e, estimate!.upCount[at]!, estimate!.samples, round);
+      const cost = costPerHour[e]!;
+      const entry = sampledEntry(cost, estimate!.upCount[at]!, estimate!.samples, round);
       availability[ids[e]!] = entry;
       // Every measure but Birnbaum divides by the unavailability: none when no sample saw any.
       importance[ids[e]!] =
@@ -150,18 +200,18 @@ export function analyzeAvailability(
       availability[ids[e]!] =
         costPerHour[e] === costPerHour[known.e]
           ? known.entry
-          : exactEntry(model, e, known.p, known.q, round);
+          : exactEntry(costPerHour[e]!, known.p, known.q, round);
       importance[ids[e]!] = known.ranked;
       return;
     }
     const { p, q, inputs } = exactImportance(structure, solver, roots[i]!);
     const ranked = rankImportance(q, inputs, limit, round);
-    const entry = exactEntry(model, e, p, q, round);
+    const entry = exactEntry(costPerHour[e]!, p, q, round);
     solved[i] = { p, q, ranked, entry, e };
     availability[ids[e]!] = entry;
     importance[ids[e]!] = ranked;
   });
-  return { availability, importance, slaUnknown: model.slaUnknown.map((v) => ids[v]!) };
+  return { availability, importance };
 }
 
 /**
@@ -230,24 +280,18 @@ function input(structure: FaultStructure, ref: number, birnbaum: number): Import
  * criticality at every entry point.
  */
 function singleFailures(
-  plan: RankedGraph,
+  n: number,
   structure: FaultStructure,
   sampled: readonly number[],
-  given: AvailabilityOptions['takesDown'],
+  takesDown: TakesDown,
 ): Map<number, number[]> {
-  let takesDown = given;
-  if (takesDown === undefined) {
-    const inFocus = new Uint8Array(plan.graph.n);
-    for (const e of sampled) inFocus[e] = 1;
-    takesDown = recordSingleFailures(plan, inFocus).takesDown;
-  }
   const odds = (x: number) => {
     // As criticality reads it (from 1 − up), so the two orders agree but for rounding.
     const { up } = structure.events[-1 - structure.eventOf[x]!]!;
     return (1 - up) / up;
   };
   const failing: number[] = [];
-  for (let x = 0; x < plan.graph.n; x++)
+  for (let x = 0; x < n; x++)
     if (takesDown[x] !== undefined && structure.eventOf[x] !== ALWAYS_UP) failing.push(x);
   const byOdds = Float64Array.from(failing, odds);
   const order = Int32Array.from(failing.keys()).sort((i, j) => byOdds[j]! - byOdds[i]! || i - j);
@@ -256,13 +300,19 @@ function singleFailures(
   return spofs;
 }
 
+/** TakesDown of the sampled entry points, by a sweep over every single failure. */
+function sweptTakesDown(plan: RankedGraph, sampled: readonly number[]): TakesDown {
+  const inFocus = new Uint8Array(plan.graph.n);
+  for (const e of sampled) inFocus[e] = 1;
+  return recordSingleFailures(plan, inFocus).takesDown;
+}
+
 function share(estimate: MonteCarloEstimate, i: number): number {
   return estimate.upCount[i]! / estimate.samples;
 }
 
 function sampledEntry(
-  model: ReliabilityModel,
-  e: number,
+  costPerHour: number,
   upCount: number,
   samples: number,
   round: (x: number) => number,
@@ -272,7 +322,7 @@ function sampledEntry(
   const unavailability = round((samples - upCount) / samples);
   const interval: [number, number] = [round(low), round(high)];
   const downtimeMinutesPerYear = round(unavailability * MINUTES_PER_YEAR);
-  const expectedCostPerYear = costPerYear(model, e, unavailability, round);
+  const expectedCostPerYear = costPerYear(costPerHour, unavailability, round);
   const method = 'monte-carlo';
   // The keys in the order of EntryAvailability; the bound only when no sample saw a failure.
   return upCount === samples
@@ -298,8 +348,7 @@ function sampledEntry(
 }
 
 function exactEntry(
-  model: ReliabilityModel,
-  e: number,
+  costPerHour: number,
   p: number,
   q: number,
   round: (x: number) => number,
@@ -310,18 +359,13 @@ function exactEntry(
     unavailability,
     method: 'exact',
     downtimeMinutesPerYear: round(unavailability * MINUTES_PER_YEAR),
-    expectedCostPerYear: costPerYear(model, e, unavailability, round),
+    expectedCostPerYear: costPerYear(costPerHour, unavailability, round),
   };
 }
 
 /** The entry point's own cost per hour over a year of its unavailability. */
-function costPerYear(
-  model: ReliabilityModel,
-  e: number,
-  unavailability: number,
-  round: (x: number) => number,
-): number {
-  return round(model.graph.costPerHour[e]! * unavailability * HOURS_PER_YEAR);
+function costPerYear(costPerHour: number, unavailability: number, round: (x: number) => number) {
+  return round(costPerHour * unavailability * HOURS_PER_YEAR);
 }
 
 /**

@@ -70,8 +70,14 @@ export interface CommonCause {
   members: readonly number[];
 }
 
+/** What the fault structure reads of the graph: its hard requirements and the services' ids. */
+export type StructureGraph = Pick<
+  CompiledGraph,
+  'n' | 'ids' | 'reqStart' | 'reqSoft' | 'reqQuorum' | 'altStart' | 'alts'
+>;
+
 export function faultStructure(
-  graph: CompiledGraph,
+  graph: StructureGraph,
   up: Float64Array,
   down: Float64Array,
   domains: readonly CommonCause[] = [],
@@ -114,7 +120,7 @@ class Builder {
   private readonly memberAt: Int32Array;
 
   constructor(
-    private readonly graph: CompiledGraph,
+    private readonly graph: StructureGraph,
     up: Float64Array,
     down: Float64Array,
     domains: readonly CommonCause[],

@@ -35,6 +35,7 @@ import {
   type CommonOptions,
   loadGraph,
   parseCount,
+  sweepThreads,
   writeReport,
 } from '../shared-options.js';
 
@@ -119,6 +120,7 @@ export function registerCheck(program: Command, context: CommandContext): void {
       try {
         analysis = analyzeForGate(graph, {
           onProgress: progress.update,
+          threads: { count: sweepThreads(io.env) },
           chains,
           availability: readsAvailability(rules),
           blastRadius: readsBlastRadius(rules),

@@ -36,7 +36,7 @@ const WIDTH = MASK_WIDTH;
 
 /** Up-counts of `entries` (services) over random states, where service v is up with `up[v]`. */
 export function monteCarlo(
-  plan: RankedGraph,
+  plan: Omit<RankedGraph, 'graph'>,
   up: Float64Array,
   entries: readonly number[],
   options: MonteCarloOptions = MONTE_CARLO,
@@ -88,7 +88,7 @@ export class SampledStates {
   private readonly sampler: FailureSampler;
 
   constructor(
-    plan: RankedGraph,
+    plan: Omit<RankedGraph, 'graph'>,
     up: Float64Array,
     entries: readonly number[],
     seed: number,
@@ -140,7 +140,7 @@ class FailureSampler {
   private readonly members: Int32Array[];
 
   constructor(
-    plan: RankedGraph,
+    plan: Omit<RankedGraph, 'graph'>,
     up: Float64Array,
     region: Int32Array,
     localOf: Int32Array,

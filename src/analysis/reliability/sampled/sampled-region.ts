@@ -34,7 +34,7 @@ export class SampledRegion {
    * From the hard region (as hardRegion gives it); `failsAlone[r]`: rank r can fail by itself
    * (its own sla, or a failure domain of its own probability).
    */
-  constructor(plan: RankedGraph, region: Int32Array, failsAlone: Uint8Array) {
+  constructor(plan: Omit<RankedGraph, 'graph'>, region: Int32Array, failsAlone: Uint8Array) {
     const { component, reqStart, reqSoft, reqQuorum, altStart, alts } = plan;
     const n = plan.order.length;
     // Which ranks can be down in some state: in rank order, with a component as one (it can
@@ -258,7 +258,10 @@ export class SampledRegion {
 }
 
 /** Ranks the entry points need along hard requirements (themselves included), increasing. */
-export function hardRegion(plan: RankedGraph, entries: readonly number[]): Int32Array {
+export function hardRegion(
+  plan: Omit<RankedGraph, 'graph'>,
+  entries: readonly number[],
+): Int32Array {
   const { reqStart, reqSoft, altStart, alts } = plan;
   const n = plan.order.length;
   const seen = new Uint8Array(n);

@@ -1,0 +1,163 @@
+// Availability and importance computed on a worker thread are those computed on this one, on
+// random manifests, exact and sampled, with and without common causes; the worker's answer is
+// the one used; a worker that fails or never answers has the work done here. A worker runs a
+// built file, so this is tested on the build in dist/ (the test setup builds it first); from
+// the TypeScript sources the work stays on this thread, which is checked too.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Manifest } from '../../../../src/manifest/types.js';
+import type { CommonCause } from '../../../../src/analysis/reliability/structure.js';
+import { availabilityWorkerAvailable as fromSources } from '../../../../src/analysis/reliability/thread/availability-thread.js';
+import { arbitraryManifest } from '../../../support/random-manifest.js';
+
+/** A module of the build in dist/, typed as its source (so typechecking needs no build). */
+async function built<T>(path: string): Promise<T> {
+  return (await import(new URL(`../../../../dist/${path}`, import.meta.url).href)) as T;
+}
+
+const { analyze, analyzeForGate } =
+  await built<typeof import('../../../../src/analysis/analyze.js')>('analysis/analyze.js');
+const { compileGraph, entryPoints } =
+  await built<typeof import('../../../../src/model/compiled-graph.js')>('model/compiled-graph.js');
+const { planSweep } = await built<typeof import('../../../../src/analysis/outage/outage-sweep.js')>(
+  'analysis/outage/outage-sweep.js',
+);
+const { recordSingleFailures } = await built<
+  typeof import('../../../../src/analysis/outage/single-failures.js')
+>('analysis/outage/single-failures.js');
+const { analyzeAvailability } = await built<
+  typeof import('../../../../src/analysis/reliability/availability.js')
+>('analysis/reliability/availability.js');
+const { PendingAvailability, availabilityWorkerAvailable } = await built<
+  typeof import('../../../../src/analysis/reliability/thread/availability-thread.js')
+>('analysis/reliability/thread/availability-thread.js');
+
+/** Small Monte Carlo runs: the same seed on both threads, so the same counts. */
+const SAMPLED = { work: 1, minSamples: 1024, maxSamples: 1024, seed: 9 };
+
+interface Case {
+  manifest: Manifest;
+  /** 0: every entry point is sampled; undefined: the default limit (most are exact). */
+  exactPartLimit: number | undefined;
+  /** Members of up to two common causes, as indices modulo the number of services. */
+  causes: number[][];
+}
+
+const cases: fc.Arbitrary<Case> = fc.record({
+  manifest: arbitraryManifest({ minServices: 2, maxServices: 30, virtual: true }),
+  exactPartLimit: fc.constantFrom(0, undefined),
+  causes: fc.array(fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), { maxLength: 2 }),
+});
+
+function setUp({ manifest, exactPartLimit, causes }: Case) {
+  const graph = compileGraph(manifest);
+  const plan = planSweep(graph);
+  const entries = entryPoints(graph);
+  const inFocus = new Uint8Array(graph.n);
+  for (const e of entries) inFocus[e] = 1;
+  const { takesDown } = recordSingleFailures(plan, inFocus);
+  const commonCauses: CommonCause[] = causes.map((members, k) => ({
+    id: `cause-${k}`,
+    up: 0.99,
+    down: 0.01,
+    members: [...new Set(members.map((m) => m % graph.n))].sort((a, b) => a - b),
+  }));
+  const options = {
+    monteCarlo: SAMPLED,
+    commonCauses,
+    ...(exactPartLimit === undefined ? {} : { exactPartLimit }),
+  };
+  return { graph, plan, entries, takesDown, options };
+}
+
+/**
+ * The case's availability on this thread, and pending on a worker (with `guard`'s stand-in
+ * script and patience, if any) that has been told what each component takes down.
+ */
+function onBothThreads(c: Case, guard: { script?: URL; patienceMs?: number } = {}) {
+  const { plan, entries, takesDown, options } = setUp(c);
+  const here = analyzeAvailability(plan, entries, { ...options, takesDown });
+  const pending = new PendingAvailability(plan, entries, {
+    ...options,
+    ...guard,
+    worker: true,
+    minServices: 0,
+  });
+  pending.tell(takesDown);
+  return { here, pending };
+}
+
+describe('availability on a worker thread', () => {
+  it('finds its worker in the build, and stays on this thread from the sources', () => {
+    expect(availabilityWorkerAvailable()).toBe(true);
+    expect(fromSources()).toBe(false);
+  });
+
+  it('gives what this thread gives, and the worker gave it', () => {
+    fc.assert(
+      fc.property(cases, (c) => {
+        const { here, pending } = onBothThreads(c);
+        expect(pending.threaded).toBe(true);
+        const there = pending.result();
+        expect(pending.onWorker).toBe(true);
+        expect(JSON.stringify(there)).toBe(JSON.stringify(here));
+        expect(there).toEqual(here);
+      }),
+      { numRuns: 12 },
+    );
+  }, 120_000);
+
+  it('does the work here when the worker ends without a word, or fails', () => {
+    // The first stand-in loads, never reports and exits (as one killed for lack of memory):
+    // with no patience beyond four times the time since it started, the wait ends. The second
+    // throws as it loads. Either way the result is this thread's.
+    const silent = new URL('data:text/javascript,export {};');
+    const failing = new URL('data:text/javascript,throw new Error("no");');
+    fc.assert(
+      fc.property(cases, fc.constantFrom(silent, failing), (c, script) => {
+        const { here, pending } = onBothThreads(c, { script, patienceMs: 0 });
+        expect(pending.result()).toEqual(here);
+        expect(pending.onWorker).toBe(false);
+      }),
+      { numRuns: 6 },
+    );
+  });
+
+  it('stays on this thread below the size where a worker pays, or when told to', () => {
+    const c = fc.sample(cases, { numRuns: 1, seed: 3 })[0]!;
+    const { plan, entries, takesDown } = setUp(c);
+    for (const options of [{ worker: true }, { worker: false, minServices: 0 }]) {
+      const pending = new PendingAvailability(plan, entries, options);
+      expect(pending.threaded).toBe(false);
+      pending.tell(takesDown);
+      expect(pending.result()).toEqual(analyzeAvailability(plan, entries, { takesDown }));
+      expect(pending.onWorker).toBe(false);
+    }
+  });
+
+  it('leaves the whole analysis byte-identical on two threads', () => {
+    fc.assert(
+      fc.property(cases, ({ manifest }) => {
+        const graph = compileGraph(manifest);
+        const alone = JSON.stringify(analyze(graph, 'random'));
+        const threads = { count: 2, minServices: 0 };
+        expect(JSON.stringify(analyze(graph, 'random', { threads }))).toBe(alone);
+      }),
+      { numRuns: 8 },
+    );
+  }, 120_000);
+
+  it("leaves check's analysis the same on two threads", () => {
+    fc.assert(
+      fc.property(cases, ({ manifest }) => {
+        const graph = compileGraph(manifest);
+        const options = { availability: true, blastRadius: false };
+        const alone = analyzeForGate(graph, options);
+        const threads = { count: 2, minServices: 0 };
+        expect(analyzeForGate(graph, { ...options, threads })).toEqual(alone);
+      }),
+      { numRuns: 6 },
+    );
+  }, 120_000);
+});
