@@ -144,8 +144,7 @@ export function analyze(
   phase('recovery');
   const recovery = recoveryOf(plan, domains, focusEntries, unbounded.takesDown);
   phase('result assembly');
-  // Every reader of the index lists is done: they become the SPOFs' id lists, in place.
-  spofs.forEach((spof, i) => (spof.takesDown = namesInPlace(spofList.takesDown[i]!, ids)));
+  idListsInPlace(spofList, takesDown, ids);
   const result: AnalysisResult = {
     manifest: name,
     focus: options.focus ? focusEntries.map((v) => ids[v]!) : null,
@@ -356,7 +355,8 @@ export const DEFAULT_PAIR_BUDGET = 1_000_000;
 /**
  * The components that take down an entry point alone, costliest first, each with its entry
  * points as index lists (`takesDown[i]` for `spofs[i]`, whose own list stays empty until
- * `namesInPlace` turns the index list into it once nothing reads indices any more).
+ * `idListsInPlace` turns the index list into it once nothing reads indices any more) and
+ * the component of each (`components[i]`).
  */
 function componentSpofs(
   graph: CompiledGraph,
@@ -364,7 +364,7 @@ function componentSpofs(
   radii: BlastRadii,
   cutVertices: readonly number[],
   byId: Int32Array,
-): { spofs: ComponentSpof[]; takesDown: number[][]; hasSpof: Uint8Array } {
+): { spofs: ComponentSpof[]; takesDown: number[][]; components: number[]; hasSpof: Uint8Array } {
   const isCut = new Uint8Array(graph.n);
   for (const v of cutVertices) isCut[v] = 1;
   const found: number[] = [];
@@ -390,17 +390,27 @@ function componentSpofs(
     },
     cutVertex: isCut[x] === 1,
   }));
-  return { spofs, takesDown: found.map((x) => takesDown[x]!), hasSpof };
+  return { spofs, takesDown: found.map((x) => takesDown[x]!), components: found, hasSpof };
 }
 
 /**
- * The ids of the services in `list`, written over the list itself: a SPOF's entry points are
- * held once, not as indices and again as ids. The list must not be read as indices afterwards.
+ * Each SPOF's entry points as ids, written over its index list: a large graph's lists hold
+ * millions of entries, and copies would double them for the garbage collector. Every reader
+ * of the indices is done; the lists are taken out of `found` and out of `takesDown` (the
+ * single failures' record), so that nothing holds them as index lists any more.
  */
-function namesInPlace(list: number[], ids: readonly string[]): string[] {
-  const names = list as unknown as string[];
-  for (let i = 0; i < list.length; i++) names[i] = ids[list[i]!]!;
-  return names;
+function idListsInPlace(
+  found: { spofs: ComponentSpof[]; takesDown: number[][]; components: number[] },
+  takesDown: Array<number[] | undefined>,
+  ids: readonly string[],
+): void {
+  found.spofs.forEach((spof, i) => {
+    const list: Array<number | string> = found.takesDown[i]!;
+    takesDown[found.components[i]!] = undefined;
+    for (let k = 0; k < list.length; k++) list[k] = ids[list[k] as number]!;
+    spof.takesDown = list as string[];
+  });
+  found.takesDown.length = 0;
 }
 
 /**
