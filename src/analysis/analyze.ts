@@ -5,7 +5,6 @@ import { byCodeUnit } from '../compare.js';
 import { entryPoints, type CompiledGraph } from '../model/compiled-graph.js';
 import type {
   AnalysisResult,
-  BlastRadius,
   ColdStartBlock,
   ComponentBlastRadius,
   ComponentSpof,
@@ -25,7 +24,7 @@ import { addGrace } from './outage/time/grace.js';
 import { hardDependencyAdjacency } from './structure/graph-views.js';
 import { dependencyCyclesOf } from './outage/ranked-graph.js';
 import { providerConcentration } from './outage/provider-concentration.js';
-import { byRisk, idOrder } from './ranking.js';
+import { byRisk, idOrder, sortByRisk } from './ranking.js';
 import { componentUnits, domainUnits, minimalPairs, type FoundPair } from './cut-sets/pair-cuts.js';
 import { rtoViolations } from './recovery/rto-consistency.js';
 import { dataSharingFate } from './recovery/data-shares-fate.js';
@@ -37,7 +36,7 @@ import { sweepForGate } from './gate/gate-sweep.js';
 import type { SweptChains } from './gate/swept-chains.js';
 import type { SweepThreads } from './outage/sweep/single-failure-sweep.js';
 import { OutageLength, toleranceMatters } from './outage/time/outage-length.js';
-import { recordSingleFailures } from './outage/single-failures.js';
+import { recordSingleFailures, type BlastRadii } from './outage/single-failures.js';
 
 export interface AnalyzeOptions {
   /** Narrow the entry-point questions to these entry points (ids). */
@@ -158,8 +157,7 @@ export function analyze(
   phase('recovery');
   const recovery = recoveryOf(plan, domains, focusEntries, unbounded.takesDown);
   phase('result assembly');
-  // Every reader of the index lists is done: they become the SPOFs' id lists, in place.
-  spofs.forEach((spof, i) => (spof.takesDown = namesInPlace(spofList.takesDown[i]!, ids)));
+  idListsInPlace(spofList, takesDown, ids);
   const result: AnalysisResult = {
     manifest: name,
     focus: options.focus ? focusEntries.map((v) => ids[v]!) : null,
@@ -385,48 +383,62 @@ export const DEFAULT_PAIR_BUDGET = 1_000_000;
 /**
  * The components that take down an entry point alone, costliest first, each with its entry
  * points as index lists (`takesDown[i]` for `spofs[i]`, whose own list stays empty until
- * `namesInPlace` turns the index list into it once nothing reads indices any more).
+ * `idListsInPlace` turns the index list into it once nothing reads indices any more) and
+ * the component of each (`components[i]`).
  */
 function componentSpofs(
   graph: CompiledGraph,
   takesDown: ReadonlyArray<number[] | undefined>,
-  blastRadius: readonly BlastRadius[],
+  radii: BlastRadii,
   cutVertices: readonly number[],
   byId: Int32Array,
-): { spofs: ComponentSpof[]; takesDown: number[][]; hasSpof: Uint8Array } {
+): { spofs: ComponentSpof[]; takesDown: number[][]; components: number[]; hasSpof: Uint8Array } {
   const isCut = new Uint8Array(graph.n);
   for (const v of cutVertices) isCut[v] = 1;
   const found: number[] = [];
+  const lost = new Int32Array(graph.n);
   const hasSpof = new Uint8Array(graph.n);
   for (let x = 0; x < graph.n; x++) {
-    const lost = takesDown[x];
+    const list = takesDown[x];
     // A virtual component cannot fail by itself: whatever its failure would do, it is no SPOF.
-    if (!lost || graph.services[x]!.virtual) continue;
+    if (!list || graph.services[x]!.virtual) continue;
     found.push(x);
-    for (const e of lost) hasSpof[e] = 1;
+    lost[x] = list.length;
+    for (let i = 0; i < list.length; i++) hasSpof[list[i]!] = 1;
   }
-  found.sort(
-    (x, y) =>
-      byRisk(blastRadius[x]!, blastRadius[y]!, takesDown[x]!.length, takesDown[y]!.length) ||
-      byId[x]! - byId[y]!,
-  );
+  sortByRisk(found, radii, lost, byId);
   const spofs = found.map((x): ComponentSpof => ({
     id: graph.ids[x]!,
     takesDown: [],
-    blastRadius: blastRadius[x]!,
+    blastRadius: {
+      down: radii.down[x]!,
+      degraded: radii.degraded[x]!,
+      entrypointsDown: radii.entrypointsDown[x]!,
+      costPerHour: radii.costPerHour[x]!,
+    },
     cutVertex: isCut[x] === 1,
   }));
-  return { spofs, takesDown: found.map((x) => takesDown[x]!), hasSpof };
+  return { spofs, takesDown: found.map((x) => takesDown[x]!), components: found, hasSpof };
 }
 
 /**
- * The ids of the services in `list`, written over the list itself: a SPOF's entry points are
- * held once, not as indices and again as ids. The list must not be read as indices afterwards.
+ * Each SPOF's entry points as ids, written over its index list: a large graph's lists hold
+ * millions of entries, and copies would double them for the garbage collector. Every reader
+ * of the indices is done; the lists are taken out of `found` and out of `takesDown` (the
+ * single failures' record), so that nothing holds them as index lists any more.
  */
-function namesInPlace(list: number[], ids: readonly string[]): string[] {
-  const names = list as unknown as string[];
-  for (let i = 0; i < list.length; i++) names[i] = ids[list[i]!]!;
-  return names;
+function idListsInPlace(
+  found: { spofs: ComponentSpof[]; takesDown: number[][]; components: number[] },
+  takesDown: Array<number[] | undefined>,
+  ids: readonly string[],
+): void {
+  found.spofs.forEach((spof, i) => {
+    const list: Array<number | string> = found.takesDown[i]!;
+    takesDown[found.components[i]!] = undefined;
+    for (let k = 0; k < list.length; k++) list[k] = ids[list[k] as number]!;
+    spof.takesDown = list as string[];
+  });
+  found.takesDown.length = 0;
 }
 
 /**
@@ -459,20 +471,21 @@ function rankDomains(domainAnalysis: DomainAnalysis): void {
 /** Every component's blast radius, largest first; virtual ones cannot fail and are left out. */
 function rankComponents(
   graph: CompiledGraph,
-  blastRadius: readonly BlastRadius[],
+  radii: BlastRadii,
   byId: Int32Array,
 ): ComponentBlastRadius[] {
   const ranked: number[] = [];
   for (let x = 0; x < graph.n; x++) if (!graph.services[x]!.virtual) ranked.push(x);
-  ranked.sort((x, y) => {
-    const a = blastRadius[x]!;
-    const b = blastRadius[y]!;
-    return byRisk(a, b, a.entrypointsDown, b.entrypointsDown) || byId[x]! - byId[y]!;
-  });
-  return ranked.map((x): ComponentBlastRadius => {
-    const { down, degraded, entrypointsDown, costPerHour } = blastRadius[x]!;
-    return { id: graph.ids[x]!, down, degraded, entrypointsDown, costPerHour };
-  });
+  sortByRisk(ranked, radii, radii.entrypointsDown, byId);
+  const { ids } = graph;
+  const { down, degraded, entrypointsDown, costPerHour } = radii;
+  return ranked.map((x) => ({
+    id: ids[x]!,
+    down: down[x]!,
+    degraded: degraded[x]!,
+    entrypointsDown: entrypointsDown[x]!,
+    costPerHour: costPerHour[x]!,
+  }));
 }
 
 /** Entry points to analyse: all of them, or the ones named by --entry (which must be entry points). */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { idOrder } from '../../src/analysis/ranking.js';
+import { byRisk, idOrder, sortByRisk } from '../../src/analysis/ranking.js';
 import { byCodeUnit } from '../../src/compare.js';
 
 describe('id order', () => {
@@ -15,6 +15,51 @@ describe('id order', () => {
         (list) => {
           const sorted = [...list].sort(byCodeUnit);
           expect(Array.from(idOrder(list))).toEqual(list.map((id) => sorted.indexOf(id)));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('sort by risk', () => {
+  it('orders indices as byRisk orders their blast radii, ties by id order', () => {
+    const small = fc.integer({ min: 0, max: 3 });
+    const radius = fc.record({
+      costPerHour: fc.constantFrom(0, 0.5, 2, 1e9),
+      down: small,
+      degraded: small,
+      entrypointsDown: small,
+    });
+    fc.assert(
+      fc.property(
+        fc
+          .array(radius, { maxLength: 40 })
+          .chain((radii) =>
+            fc.tuple(fc.constant(radii), fc.shuffledSubarray(radii.map((_, i) => i))),
+          ),
+        ([radii, ids]) => {
+          const n = radii.length;
+          const columns = {
+            costPerHour: Float64Array.from(radii, (r) => r.costPerHour),
+            down: Int32Array.from(radii, (r) => r.down),
+            degraded: Int32Array.from(radii, (r) => r.degraded),
+          };
+          const entries = Int32Array.from(radii, (r) => r.entrypointsDown);
+          const byId = Int32Array.from({ length: n }, (_, v) => (v * 7) % n);
+          const items = ids.slice();
+          const expected = ids
+            .slice()
+            .sort(
+              (x, y) =>
+                byRisk(
+                  radii[x]!,
+                  radii[y]!,
+                  radii[x]!.entrypointsDown,
+                  radii[y]!.entrypointsDown,
+                ) || byId[x]! - byId[y]!,
+            );
+          expect(sortByRisk(items, columns, entries, byId)).toEqual(expected);
         },
       ),
       { numRuns: 500 },

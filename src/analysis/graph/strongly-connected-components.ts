@@ -14,6 +14,14 @@ export interface StronglyConnectedComponents {
   readonly components: number[][];
 }
 
+/** Each vertex's component, numbered as `StronglyConnectedComponents` numbers them. */
+export interface ComponentLabels {
+  /** componentOf[v]: v's component; every edge u → v has componentOf[u] >= componentOf[v]. */
+  readonly componentOf: Int32Array;
+  /** How many components there are: the labels are 0..count-1. */
+  readonly count: number;
+}
+
 /**
  * Components of the graph whose v's targets are targets[start[v]..start[v+1]-1], in O(n + m).
  * An explicit call stack replaces recursion: a 200,000-service chain is a legal manifest.
@@ -23,6 +31,21 @@ export function stronglyConnectedComponents(
   start: Int32Array,
   targets: Int32Array,
 ): StronglyConnectedComponents {
+  const { componentOf, count } = componentLabels(n, start, targets);
+  const components: number[][] = Array.from({ length: count }, () => []);
+  for (let v = 0; v < n; v++) components[componentOf[v]!]!.push(v);
+  return { componentOf, components };
+}
+
+/**
+ * The labels alone, as `stronglyConnectedComponents` finds them, without a list of members per
+ * component: on a graph of a million services that is mostly a million arrays of one.
+ */
+export function componentLabels(
+  n: number,
+  start: Int32Array,
+  targets: Int32Array,
+): ComponentLabels {
   checkCsr('stronglyConnectedComponents', n, start, targets);
   const order = new Int32Array(n).fill(-1); // preorder number, -1 while unvisited
   const low = new Int32Array(n);
@@ -30,7 +53,7 @@ export function stronglyConnectedComponents(
   const callStack = new Int32Array(n);
   const componentOf = new Int32Array(n).fill(-1);
   const open = new Int32Array(n); // Tarjan's stack: visited, not yet in a component
-  const components: number[][] = [];
+  let count = 0;
   let openTop = 0;
   let counter = 0;
 
@@ -61,29 +84,15 @@ export function stronglyConnectedComponents(
         const parent = callStack[depth - 1]!;
         if (low[v]! < low[parent]!) low[parent] = low[v]!;
       }
-      if (low[v] === order[v]) openTop = closeComponent(v, open, openTop, componentOf, components);
+      if (low[v] !== order[v]) continue;
+      // v roots a component: pop it off Tarjan's stack.
+      let w: number;
+      do {
+        w = open[--openTop]!;
+        componentOf[w] = count;
+      } while (w !== v);
+      count++;
     }
   }
-  return { componentOf, components };
-}
-
-/** Pops v's component off Tarjan's stack; returns the new stack height. */
-function closeComponent(
-  v: number,
-  open: Int32Array,
-  openTop: number,
-  componentOf: Int32Array,
-  components: number[][],
-): number {
-  const id = components.length;
-  const members: number[] = [];
-  let w: number;
-  do {
-    w = open[--openTop]!;
-    componentOf[w] = id;
-    members.push(w);
-  } while (w !== v);
-  members.sort((a, b) => a - b);
-  components.push(members);
-  return openTop;
+  return { componentOf, count };
 }

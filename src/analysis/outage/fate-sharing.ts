@@ -13,7 +13,9 @@ export function fateSharingObserver(graph: CompiledGraph): {
 } {
   const pairs: Array<{ monitor: number; target: number; via: number[] }> = [];
   for (let m = 0; m < graph.n; m++) {
-    const targets = new Set(graph.services[m]!.monitors.map((id) => graph.index.get(id)!));
+    const { monitors } = graph.services[m]!;
+    if (monitors.length === 0) continue; // most services: no set or list to make
+    const targets = new Set(monitors.map((id) => graph.index.get(id)!));
     for (const t of [...targets].sort((a, b) => a - b))
       pairs.push({ monitor: m, target: t, via: [] });
   }

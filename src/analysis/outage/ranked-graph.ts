@@ -4,8 +4,7 @@
 
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import { dependencyCsr } from '../structure/graph-views.js';
-import { sortByKey } from '../graph/integer-sort.js';
-import { stronglyConnectedComponents } from '../graph/strongly-connected-components.js';
+import { componentLabels } from '../graph/strongly-connected-components.js';
 
 export interface RankedGraph {
   readonly graph: CompiledGraph;
@@ -29,17 +28,20 @@ export interface RankedGraph {
 export function rankGraph(graph: CompiledGraph): RankedGraph {
   const { n } = graph;
   const csr = dependencyCsr(graph);
-  const { componentOf } = stronglyConnectedComponents(n, csr.start, csr.targets);
-  const order = sortByKey(
-    Int32Array.from({ length: n }, (_, v) => v),
-    componentOf,
-    n,
-  );
+  const { componentOf, count } = componentLabels(n, csr.start, csr.targets);
+  // Services by component, ascending within one: a counting sort, one pass over the services.
+  const first = new Int32Array(count + 1);
+  for (let v = 0; v < n; v++) first[componentOf[v]! + 1]!++;
+  for (let c = 0; c < count; c++) first[c + 1]! += first[c]!;
+  const order = new Int32Array(n);
   const rank = new Int32Array(n);
   const component = new Int32Array(n);
-  for (let r = 0; r < n; r++) {
-    rank[order[r]!] = r;
-    component[r] = componentOf[order[r]!]!;
+  for (let v = 0; v < n; v++) {
+    const c = componentOf[v]!;
+    const r = first[c]!++;
+    order[r] = v;
+    rank[v] = r;
+    component[r] = c;
   }
   const requirements = renumberRequirements(graph, order, rank);
   return { graph, order, rank, component, ...requirements, ...dependentsOf(n, requirements) };

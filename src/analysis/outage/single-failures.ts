@@ -3,15 +3,29 @@
 // bit-parallel sweep; for an outage of a given length, the few failures whose tolerances matter
 // settled again in time (outage-length.ts).
 
-import type { BlastRadius } from '../analysis-result.js';
 import type { OutageLength } from './time/outage-length.js';
 import { entrypointsAndCosts, type ChunkObserver, type SweepPlan } from './outage-sweep.js';
 import { singleFailureSweep, type SweepThreads } from './sweep/single-failure-sweep.js';
 
 export interface SingleFailureRecord {
-  blastRadius: BlastRadius[];
+  blastRadius: BlastRadii;
   /** takesDown[x]: entry points in focus other than x that x's failure takes down, ascending. */
   takesDown: Array<number[] | undefined>;
+}
+
+/**
+ * Every component's blast radius as columns by service index (the fields of BlastRadius):
+ * the rankings sort indices by them, and only what is listed becomes an object.
+ */
+export interface BlastRadii {
+  /** Services down when x fails alone, x not counted. */
+  down: Int32Array;
+  /** Services degraded when x fails alone. */
+  degraded: Int32Array;
+  /** Entry points in focus down, x counted if it is one. */
+  entrypointsDown: Int32Array;
+  /** Sum of cost_per_hour over x and the services down with it. */
+  costPerHour: Float64Array;
 }
 
 export interface SingleFailureOptions {
@@ -67,15 +81,12 @@ export function recordSingleFailures(
     const others = timed.entries.filter((e) => e !== x);
     takesDown[x] = others.length > 0 ? others : undefined;
   }
-  const blastRadius: BlastRadius[] = new Array(graph.n);
+  const down = new Int32Array(graph.n);
+  const degraded = new Int32Array(graph.n);
   for (let x = 0; x < graph.n; x++) {
     takesDown[x]?.sort((a, b) => a - b);
-    blastRadius[x] = {
-      down: totals.downCount[x]! - 1,
-      degraded: totals.reachCount[x]! - totals.downCount[x]!,
-      entrypointsDown: entrypointsDown[x]!,
-      costPerHour: cost[x]!,
-    };
+    down[x] = totals.downCount[x]! - 1;
+    degraded[x] = totals.reachCount[x]! - totals.downCount[x]!;
   }
-  return { blastRadius, takesDown };
+  return { blastRadius: { down, degraded, entrypointsDown, costPerHour: cost }, takesDown };
 }

@@ -37,6 +37,8 @@ export interface RecoveryTimes {
 
 /** Every service with an rto whose hard requirements take longer than it to recover, by id. */
 export function rtoViolations(graph: CompiledGraph): RtoViolation[] {
+  // No objective, nothing to check: the times need a pass over every edge.
+  if (!graph.services.some((s) => s.rto !== undefined)) return [];
   const times = recoveryTimes(graph);
   const violations: RtoViolation[] = [];
   for (let v = 0; v < graph.n; v++) {

@@ -18,8 +18,6 @@ export interface ColdStartPlan {
    * back, degraded (see `degradedAfterColdStart`).
    */
   readonly blocked: number[];
-  /** Started services that depend, directly or transitively, on a blocked one, increasing. */
-  readonly degradedAfterColdStart: number[];
   /**
    * For a blocked v: a blocked alternative of v's first unmet hard requirement (manifest order).
    * Following it from any blocked service must end in a cycle; -1 for started services.
@@ -50,7 +48,6 @@ export function coldStart(graph: CompiledGraph): ColdStartPlan {
     waves,
     waveOf,
     blocked,
-    degradedAfterColdStart: dependentsOf(graph, blocked, waveOf),
     witnessNext,
     witnessCycles: cycles,
     witnessCycleOf: cycleOf,
@@ -192,8 +189,12 @@ function sortCycles(
   return { cycles: ranks.map((i) => cycles[i]!), cycleOf };
 }
 
-/** Started services from which a blocked service is reachable along any edge, hard or soft. */
-function dependentsOf(graph: CompiledGraph, blocked: number[], waveOf: Int32Array): number[] {
+/**
+ * Started services that depend, directly or transitively, on a blocked one, increasing: asked
+ * for apart from the plan, which `analyze` makes without them (a walk over most of the graph).
+ */
+export function degradedAfterColdStart(graph: CompiledGraph, plan: ColdStartPlan): number[] {
+  const { blocked, waveOf } = plan;
   const { usedByStart, usedBy, reqOwner } = graph;
   const seen = new Uint8Array(graph.n);
   const queue = blocked.slice();

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stronglyConnectedComponents } from '../../../src/analysis/graph/strongly-connected-components.js';
+import {
+  componentLabels,
+  stronglyConnectedComponents,
+} from '../../../src/analysis/graph/strongly-connected-components.js';
 import {
   arrays,
   edgeListArbitrary,
@@ -125,6 +128,10 @@ describe('strongly connected components', () => {
         components.forEach((members, c) => {
           expect(members).toEqual([...members].sort((a, b) => a - b));
           for (const v of members) expect(componentOf[v]).toBe(c);
+        });
+        expect(componentLabels(n, start, targets)).toEqual({
+          componentOf,
+          count: components.length,
         });
       }),
       { numRuns: 2000 },
