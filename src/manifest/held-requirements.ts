@@ -188,11 +188,23 @@ export interface HeldRequirements {
   readonly slot: number;
 }
 
-const held = new WeakMap<Service, HeldRequirements>();
+// Where a held service's columns are, under a key of its own that is not enumerable: JSON,
+// spreads and key lists never see it, and (unlike a WeakMap entry) it costs the collector
+// nothing of its own.
+const HELD: unique symbol = Symbol('held requirements');
+
+interface WithHeld {
+  [HELD]?: HeldRequirements | undefined;
+}
+
+/** The columns `service` holds, while it holds them. */
+function heldBy(service: Service): HeldRequirements | undefined {
+  return (service as Service & WithHeld)[HELD];
+}
 
 /** Replaces the held requirements by objects, which `dependsOn` then is, as any other service's. */
 function settle(service: Service, requirements: Requirement[]): void {
-  held.delete(service);
+  (service as Service & WithHeld)[HELD] = undefined;
   Object.defineProperty(service, 'dependsOn', {
     value: requirements,
     writable: true,
@@ -204,7 +216,7 @@ function settle(service: Service, requirements: Requirement[]): void {
 // Shared by every held service, so that they all keep one shape (one hidden class).
 const DEPENDS_ON: PropertyDescriptor = {
   get(this: Service): Requirement[] {
-    const where = held.get(this)!;
+    const where = heldBy(this)!;
     const requirements = where.table.requirements(where.slot);
     settle(this, requirements);
     return requirements;
@@ -217,15 +229,16 @@ const DEPENDS_ON: PropertyDescriptor = {
 };
 
 /**
- * Gives `service` its `dependsOn` (the next key in its key order) from `slot` of `table`: an
- * empty list when it has no requirements (nothing to hold, and an accessor costs more to make).
+ * Gives `service` its `dependsOn` (the next key in its key order) from `where` (a table and
+ * slot): an empty list when it has no requirements (nothing to hold, and an accessor costs more
+ * to make).
  */
-export function holdRequirements(service: Service, table: RequirementTable, slot: number): void {
-  if (table.first(slot) === table.end(slot)) {
+export function holdRequirements(service: Service, where: HeldRequirements): void {
+  if (where.table.first(where.slot) === where.table.end(where.slot)) {
     service.dependsOn = [];
     return;
   }
-  held.set(service, { table, slot });
+  Object.defineProperty(service, HELD, { value: where, writable: true, configurable: false });
   Object.defineProperty(service, 'dependsOn', DEPENDS_ON);
 }
 
@@ -234,7 +247,7 @@ export function holdRequirements(service: Service, table: RequirementTable, slot
  * undefined afterwards, and for services read otherwise.
  */
 export function heldRequirements(service: Service): HeldRequirements | undefined {
-  return held.get(service);
+  return heldBy(service);
 }
 
 /**
@@ -242,7 +255,7 @@ export function heldRequirements(service: Service): HeldRequirements | undefined
  * asking for one position does not turn all of its requirements into objects.
  */
 export function requirementPosition(service: Service, i: number): SourcePosition {
-  const where = held.get(service);
+  const where = heldBy(service);
   if (where === undefined) return service.dependsOn[i]!.position;
   return where.table.position(where.table.first(where.slot) + i);
 }

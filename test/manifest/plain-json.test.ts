@@ -73,7 +73,12 @@ function randomBody(id: string, ids: readonly string[], pick: (n: number) => num
   if (pick(4) === 0) body.cost_per_hour = pick(5000);
   if (pick(4) === 0) body.rto = ['5m', 90, '1.5h'][pick(3)]!;
   if (pick(5) === 0) body.recovery_time = '2h';
-  if (pick(5) === 0 && others.length > 0) body.monitors = others.slice(0, 1 + pick(2));
+  if (pick(5) === 0 && others.length > 0) {
+    // A few others, itself among them (allowed), none, or every other (past 8, another test
+    // for an id listed twice).
+    const monitors = [[...others.slice(0, 1 + pick(2))], [id, others[0]!], [], others][pick(4)]!;
+    body.monitors = monitors;
+  }
   const depends: Json[] = [];
   for (let n = pick(5); n > 0 && free.length > 0; n--) depends.push(randomEntry(free, pick));
   if (depends.length > 0 || pick(4) === 0) body.depends_on = depends;
@@ -133,6 +138,14 @@ const INJECTIONS: Record<string, (doc: Body, pick: (n: number) => number) => voi
   digitsId: (doc) => ((doc.services as Body)['42'] = { kind: 'service' }),
   virtualWithSla: (doc, pick) => Object.assign(bodyOf(doc, pick), { virtual: true, sla: 99 }),
   monitorsTwice: (doc, pick) => (bodyOf(doc, pick).monitors = ['mail', 'mail']),
+  monitorsUndeclared: (doc, pick) => (bodyOf(doc, pick).monitors = ['mail', 'nowhere']),
+  monitorsNotIds: (doc, pick) =>
+    (bodyOf(doc, pick).monitors = [['mail', 7], ['mail', ['search']], 'mail', [null]][pick(4)]!),
+  monitorsLongTwice: (doc, pick) => {
+    const [id, body] = serviceOf(doc, pick);
+    const others = Object.keys(doc.services as Body).filter((other) => other !== id);
+    body.monitors = [...others, others[pick(others.length)] ?? id];
+  },
   copyUndeclared: (doc, pick) => (bodyOf(doc, pick).copies = [{ to: 'nowhere' }]),
   copyWithoutTo: (doc, pick) => (bodyOf(doc, pick).copies = [{ every: '1h' }]),
   copyToItself: (doc, pick) => {

@@ -157,7 +157,8 @@ export class PlainDependencies {
   /** Declaration numbers of the one-pass read's names, looked up once each. */
   private declaredNames: Int32Array | undefined;
 
-  private declaredName(read: ServiceColumns, name: number): number {
+  /** The declaration number of one of the read's names; stops when no file declares it. */
+  protected declaredName(read: ServiceColumns, name: number): number {
     let numbers = this.declaredNames;
     if (numbers === undefined || numbers.length < read.names.length) {
       numbers = this.declaredNames = new Int32Array(read.names.length).fill(-2);

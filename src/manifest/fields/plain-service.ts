@@ -10,6 +10,7 @@ import { COPY_KEYS, isDefaultKey } from './keys.js';
 import { PlainDependencies } from './plain-depends-on.js';
 import type { DocNode, DocSeq } from '../parse/doc-node.js';
 import { isPlainMap } from '../parse/plain-json.js';
+import { NameList } from '../parse/services-json.js';
 import type { References } from './references.js';
 import type { RequirementTable } from '../held-requirements.js';
 import type { StopAtFirstError } from '../parse/source-file.js';
@@ -83,6 +84,7 @@ export class PlainServiceReader extends PlainDependencies {
   }
 
   private monitors(value: unknown): string[] {
+    if (value instanceof NameList) return this.monitorNames(value);
     if (!Array.isArray(value)) return this.stop();
     const seen = new Set<string>();
     for (const item of value as unknown[]) {
@@ -91,6 +93,22 @@ export class PlainServiceReader extends PlainDependencies {
       seen.add(id);
     }
     return [...seen];
+  }
+
+  /** `monitors` as the one-pass read's names: the same checks, no lookup of strings. */
+  private monitorNames(list: NameList): string[] {
+    const names = list.names;
+    const monitors: string[] = [];
+    const seen = names.length > 8 ? new Set<number>() : undefined;
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i]!;
+      // A service may monitor itself (readMonitors allows it), but not list an id twice.
+      if (seen ? seen.has(name) : names.indexOf(name) < i) this.stop();
+      seen?.add(name);
+      this.declaredName(list.read, name);
+      monitors.push(list.read.names[name]!);
+    }
+    return monitors;
   }
 
   private copies(value: unknown): DataCopy[] {

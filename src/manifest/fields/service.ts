@@ -121,7 +121,7 @@ export function buildService(
   const recoveryTime = own.recoveryTime ?? defaults.recoveryTime;
   if (recoveryTime !== undefined) service.recoveryTime = recoveryTime;
   service.monitors = rest.monitors;
-  if (rest.held) holdRequirements(service, rest.held.table, rest.held.slot);
+  if (rest.held) holdRequirements(service, rest.held);
   else service.dependsOn = rest.dependsOn;
   if (rest.copies.length > 0) service.copies = rest.copies;
   service.position = position;

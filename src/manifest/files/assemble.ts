@@ -4,7 +4,7 @@
 // reads every service against the ids of all files, sorts services by id, and applies the
 // top-level file's overlays and domains.
 
-import { byCodeUnit } from '../../compare.js';
+import { sortedById } from './id-order.js';
 import { idProblem } from '../fields/ids.js';
 import type { ManifestFile } from './manifest-file.js';
 import { applyOverlays } from './overlay.js';
@@ -21,12 +21,12 @@ export function assembleManifest(files: readonly ManifestFile[]): Manifest {
   if (top === undefined) throw new Error('assembleManifest needs at least the top-level file');
   const { declared, ids, positions, firsts } = declareIds(files);
   const references = new References(ids, declared);
-  const services: Service[] = [];
+  const read: Service[] = [];
   files.forEach((file, f) => {
     const context = { src: file.src, defaults: file.defaults, references };
     const plain = readPlainServices(file, positions[f]!, references, firsts[f]!);
     if (plain !== undefined) {
-      for (const service of plain) services.push(service);
+      for (const service of plain) read.push(service);
       return;
     }
     readServicesWithPositions(file);
@@ -35,10 +35,11 @@ export function assembleManifest(files: readonly ManifestFile[]): Manifest {
     for (let i = 0; i < map.keys.length; i++) {
       const [id, position] = [map.keys[i]!, positions[f]![i]!];
       const service = readService(id, position, map.values[i]!, map.valueOffsets[i]!, context);
-      if (service !== undefined) services.push(service);
+      if (service !== undefined) read.push(service);
     }
   });
-  services.sort(byId);
+  // Plain code-unit order: the same on every machine and locale.
+  const services = sortedById(read);
   for (const file of files.slice(1)) {
     for (const [key, offset] of [
       ['policy', file.policyOffset],
@@ -103,11 +104,6 @@ function declareIds(files: readonly ManifestFile[]) {
     return filePositions;
   });
   return { declared, ids, positions, firsts };
-}
-
-/** Plain code-unit order: the same on every machine and locale. */
-function byId(a: Service, b: Service): number {
-  return byCodeUnit(a.id, b.id);
 }
 
 /** A domain that names no service's labels is a typo, not a domain that never fails. */

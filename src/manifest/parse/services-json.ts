@@ -58,6 +58,14 @@ export class DependsOnEntries {
   ) {}
 }
 
+/** A list of ids (`monitors`) as numbers of the read's names. */
+export class NameList {
+  constructor(
+    readonly read: ServiceColumns,
+    readonly names: readonly number[],
+  ) {}
+}
+
 /** The `depends_on` entries of every service of one file, in document order. */
 export class ServiceColumns {
   /** `tolerates` as written, by requirement, for those that have it (checked by the reader). */
@@ -211,7 +219,38 @@ class OnePassRead {
 
   /** The value of a service's field `key`. */
   private readonly fieldOfService = (key: string): unknown =>
-    key === 'depends_on' ? this.dependsOn() : key === 'copies' ? this.copies() : this.fieldValue();
+    key === 'depends_on'
+      ? this.dependsOn()
+      : key === 'monitors'
+        ? this.monitors()
+        : key === 'copies'
+          ? this.copies()
+          : this.fieldValue();
+
+  /** `monitors`: a list of strings as names, else whatever it is, for the reader to refuse. */
+  private monitors(): unknown {
+    if (this.peek() !== OPEN_BRACKET) return this.fieldValue();
+    const start = this.pos;
+    this.pos++;
+    const names: number[] = [];
+    this.space();
+    if (this.peek() === CLOSE_BRACKET) {
+      this.pos++;
+      return new NameList(this.columns, names);
+    }
+    for (;;) {
+      this.space();
+      if (this.peek() !== QUOTE) {
+        this.pos = start;
+        return this.fieldValue();
+      }
+      names.push(this.name());
+      this.space();
+      const next = this.text.charCodeAt(this.pos++);
+      if (next === CLOSE_BRACKET) return new NameList(this.columns, names);
+      if (next !== COMMA) throw GIVE_WAY;
+    }
+  }
 
   /**
    * A mapping at pos, each key once (one of `known` as the same string), each value read by
