@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { endProcess } from '../dist/cli/end-process.js';
 import { main } from '../dist/cli/main.js';
 
-process.exitCode = await main(process.argv.slice(2));
+await endProcess(await main(process.argv.slice(2)));
