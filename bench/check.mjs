@@ -74,8 +74,9 @@ if (!file || (flag !== undefined && (flag !== '--analysis' || !cache))) {
   );
   let bytes = 0;
   for (const format of Object.keys(CHECK_REPORTERS)) {
+    const render = await CHECK_REPORTERS[format]();
     await time(`render ${format}`, () => {
-      const rendered = CHECK_REPORTERS[format](result, { color: false, top: 10 });
+      const rendered = render(result, { color: false, top: 10 });
       if (typeof rendered === 'string') bytes += rendered.length;
       else for (const chunk of rendered) bytes += chunk.length;
     });

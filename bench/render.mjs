@@ -50,8 +50,9 @@ if (!file) {
   ];
   for (const [command, format, render, result] of runs) {
     if (wanted && !wanted.includes(`${command}:${format}`)) continue;
+    const reporter = await render();
     started = process.cpuUsage();
-    const rendered = render(result, { color: false, top: 10 });
+    const rendered = reporter(result, { color: false, top: 10 });
     let bytes = 0;
     for (const chunk of typeof rendered === 'string' ? [rendered] : rendered) {
       bytes += Buffer.byteLength(chunk);

@@ -29,7 +29,8 @@ import { componentUnits, domainUnits, minimalPairs, type FoundPair } from './cut
 import { rtoViolations } from './recovery/rto-consistency.js';
 import { dataSharingFate } from './recovery/data-shares-fate.js';
 import { recoveryObjectives } from './recovery/recovery-objectives.js';
-import { cutSetReport, DEFAULT_CUT_BUDGET, LISTED_CUT_SETS } from './cut-sets/cut-set-report.js';
+import { cutSetReport, LISTED_CUT_SETS } from './cut-sets/cut-set-report.js';
+import { DEFAULT_CUT_BUDGET, DEFAULT_PAIR_BUDGET } from './cut-sets/search-budgets.js';
 import { cutSetsOfOrderTwo } from './cut-sets/order-two-cut-sets.js';
 import { planSweep, type SweepPlan } from './outage/outage-sweep.js';
 import { sweepForGate } from './gate/gate-sweep.js';
@@ -376,9 +377,6 @@ function orderTwo(
     pairSearch: { budget, components: components.totals, domains: domainPairs.totals },
   };
 }
-
-/** Candidate pairs a pair search propagates before it stops and says so. */
-export const DEFAULT_PAIR_BUDGET = 1_000_000;
 
 /**
  * The components that take down an entry point alone, costliest first, each with its entry

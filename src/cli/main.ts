@@ -1,17 +1,19 @@
-// The command line: commander wiring, one file per command under commands/. Returns the exit
-// code instead of exiting, and takes its streams as arguments, so tests can run it in-process.
+// The command line: commander wiring, one file per command under definitions/ (its arguments,
+// options and help) and under commands/ (what it does, imported only when it runs, so that each
+// command loads only the code it needs). Returns the exit code instead of exiting, and takes its
+// streams as arguments, so tests can run it in-process.
 
 import { Command, CommanderError } from 'commander';
-import { registerAnalyze } from './commands/analyze.js';
-import { registerCheck } from './commands/check.js';
-import { registerDiff } from './commands/diff.js';
-import { registerDiscover } from './commands/discover.js';
-import { registerGraph } from './commands/graph.js';
-import { registerImport } from './commands/import.js';
-import { registerInit } from './commands/init.js';
-import { registerReport } from './commands/report.js';
-import { registerSimulate } from './commands/simulate.js';
-import { registerValidate } from './commands/validate.js';
+import { registerAnalyze } from './definitions/analyze.js';
+import { registerCheck } from './definitions/check.js';
+import { registerDiff } from './definitions/diff.js';
+import { registerDiscover } from './definitions/discover.js';
+import { registerGraph } from './definitions/graph.js';
+import { registerImport } from './definitions/import.js';
+import { registerInit } from './definitions/init.js';
+import { registerReport } from './definitions/report.js';
+import { registerSimulate } from './definitions/simulate.js';
+import { registerValidate } from './definitions/validate.js';
 import type { CommandContext } from './command-context.js';
 import { reportError } from './errors.js';
 import { exitCode, type Outcome } from './exit-code.js';

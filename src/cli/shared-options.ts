@@ -1,38 +1,15 @@
-// Options and steps every command shares: the manifest argument, --format from the reporter
-// registry, -o, colour, and loading the manifest into the compiled graph.
+// Steps every command's action shares: loading the manifest into the compiled graph, reading
+// option values, colour, and writing the chosen report.
 
-import { availableParallelism } from 'node:os';
-import { Option, type Command } from 'commander';
-import { analyze, FocusError, type AnalyzeOptions } from '../analysis/analyze.js';
-import type { AnalysisResult } from '../analysis/analysis-result.js';
 import { DURATION_HINT, parseDuration } from '../manifest/fields/duration.js';
 import { loadManifest } from '../manifest/load.js';
 import type { Manifest } from '../manifest/types.js';
 import { compileGraph, type CompiledGraph } from '../model/compiled-graph.js';
 import { UsageError } from './errors.js';
-import type { Reporter } from '../report/reporter.js';
+import type { ReporterLoader } from '../report/registry.js';
+import type { CommonOptions } from './common-options.js';
 import { wantsColor, writeResult, type CliIO } from './io.js';
-import { announceLoad, createProgress } from './progress.js';
-
-export const DEFAULT_MANIFEST = 'blast-radius.yaml';
-
-export interface CommonOptions {
-  format: string;
-  output?: string;
-}
-
-export function addCommonOptions(
-  command: Command,
-  formats: readonly string[],
-  fallback: string,
-): Command {
-  return command
-    .argument('[manifest]', `manifest file (YAML or JSON; - reads stdin)`, DEFAULT_MANIFEST)
-    .addOption(
-      new Option('-f, --format <format>', 'output format').choices(formats).default(fallback),
-    )
-    .option('-o, --output <file>', 'write the result to a file (atomically) instead of stdout');
-}
+import { announceLoad } from './progress.js';
 
 export async function loadGraph(
   io: CliIO,
@@ -50,47 +27,6 @@ export async function loadManifestFor(io: CliIO, file: string): Promise<Manifest
   } finally {
     done();
   }
-}
-
-/**
- * `analyze` with its progress line on a terminal (`what` names the work). An --entry that is not
- * an entry point becomes a usage error that lists the entry points.
- */
-export function analyzeWithProgress(
-  io: CliIO,
-  graph: CompiledGraph,
-  name: string | null,
-  options: Omit<AnalyzeOptions, 'onProgress'> = {},
-  what = 'analysing every single failure',
-): AnalysisResult {
-  const threads = { count: sweepThreads(io.env) };
-  const progress = createProgress(io, what);
-  try {
-    return analyze(graph, name, { threads, ...options, onProgress: progress.update });
-  } catch (error) {
-    if (!(error instanceof FocusError)) throw error;
-    throw new UsageError(
-      `--entry: ${error.message}; entry points are ${error.entrypoints.join(', ')}`,
-    );
-  } finally {
-    progress.done();
-  }
-}
-
-/**
- * Threads the analysis may use: BLAST_RADIUS_THREADS (a whole number, at least 1; no more than
- * the cores), else two where there are two cores. On large graphs the second computes
- * availability while this one sweeps every single failure; a third and more share the sweep.
- */
-export function sweepThreads(env: CliIO['env']): number {
-  const text = env['BLAST_RADIUS_THREADS'];
-  if (text === undefined || text === '') return Math.min(2, availableParallelism());
-  if (!/^\d+$/.test(text) || Number(text) < 1) {
-    throw new UsageError(
-      `BLAST_RADIUS_THREADS takes a whole number of at least 1, not ${JSON.stringify(text)}`,
-    );
-  }
-  return Math.min(Number(text), availableParallelism());
 }
 
 /** Colour only for text to a terminal (or when FORCE_COLOR asks for it). */
@@ -121,11 +57,11 @@ export function parseCount(text: string, option: string): number {
  */
 export async function writeReport<T>(
   io: CliIO,
-  reporters: Readonly<Record<string, Reporter<T>>>,
+  reporters: Readonly<Record<string, ReporterLoader<T>>>,
   result: T,
   options: CommonOptions,
   top = 10,
 ): Promise<void> {
-  const render = reporters[options.format]!; // commander's choices come from these keys
+  const render = await reporters[options.format]!(); // commander's choices come from these keys
   await writeResult(io, render(result, { color: colorFor(io, options), top }), options.output);
 }

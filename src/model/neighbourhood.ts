@@ -5,10 +5,7 @@
 
 import type { AbstractGraph } from 'graphology-types';
 import { bfsFromNode } from 'graphology-traversal';
-
-export const DIRECTIONS = ['down', 'up', 'both'] as const;
-/** down: what they depend on; up: what depends on them; both: either, step by step. */
-export type Direction = (typeof DIRECTIONS)[number];
+import type { Direction } from './direction.js';
 
 /** Traversal modes of graphology-traversal; edges point from a dependent to its dependency. */
 const MODE = { down: 'outbound', up: 'inbound', both: 'directed' } as const;

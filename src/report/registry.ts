@@ -1,86 +1,70 @@
 // Every reporter, by command and format. The `--format` choices and their help text come from
-// here: adding a format is adding one file and one line.
+// here: adding a format is adding one file and one line. Each reporter is loaded when its format
+// is chosen, so a command pays only for the one it writes.
 
 import type { AnalysisResult } from '../analysis/analysis-result.js';
 import type { CheckResult } from '../analysis/gate/check-result.js';
 import type { DiffResult } from '../analysis/diff/diff-result.js';
 import type { SimulateReport } from '../analysis/outage/simulate.js';
+import type { ChaosResult } from '../analysis/reliability/chaos.js';
 import type { DependencyGraph } from '../model/dependency-graph.js';
 import type { ManifestSummary } from '../model/manifest-summary.js';
-import { renderAnalyzeMarkdown } from './analyze/markdown.js';
-import { renderAnalyzeText } from './analyze/text.js';
-import { renderCheckGithub } from './check/github.js';
-import { renderCheckGitlab } from './check/gitlab.js';
-import { renderCheckJunit } from './check/junit.js';
-import { renderCheckMarkdown } from './check/markdown.js';
-import { renderCheckSarif } from './check/sarif.js';
-import { renderCheckText } from './check/text.js';
-import { renderDiffMarkdown } from './diff/markdown.js';
-import { renderDiffText } from './diff/text.js';
-import { renderGraphDot } from './graph/dot.js';
-import { renderGraphGraphml } from './graph/graphml.js';
-import { renderGraphJson } from './graph/json.js';
-import { renderGraphMermaid } from './graph/mermaid.js';
-import { jsonChunks } from './shared/json.js';
-import type { ChaosResult } from '../analysis/reliability/chaos.js';
-import { renderChaosMarkdown } from './simulate/chaos-markdown.js';
-import { renderChaosText } from './simulate/chaos-text.js';
-import { renderReportHtml } from './review/html.js';
 import type { ReportInput } from './review/input.js';
-import { renderReportMarkdown } from './review/markdown.js';
-import { renderSimulateMarkdown } from './simulate/markdown.js';
-import { renderSimulateText } from './simulate/text.js';
-import { renderValidateText } from './validate/text.js';
 import type { Reporter } from './reporter.js';
 
+/** A reporter that is imported when it is first asked for. */
+export type ReporterLoader<T> = () => Promise<Reporter<T>>;
+
+const json = async () => (await import('./shared/json.js')).jsonChunks;
+
 export const VALIDATE_REPORTERS = {
-  text: renderValidateText,
-  json: jsonChunks,
-} satisfies Record<string, Reporter<ManifestSummary>>;
+  text: async () => (await import('./validate/text.js')).renderValidateText,
+  json,
+} satisfies Record<string, ReporterLoader<ManifestSummary>>;
 
 export const SIMULATE_REPORTERS = {
-  text: renderSimulateText,
-  json: jsonChunks,
-  markdown: renderSimulateMarkdown,
-} satisfies Record<string, Reporter<SimulateReport>>;
+  text: async () => (await import('./simulate/text.js')).renderSimulateText,
+  json,
+  markdown: async () => (await import('./simulate/markdown.js')).renderSimulateMarkdown,
+} satisfies Record<string, ReporterLoader<SimulateReport>>;
 
 export const GRAPH_REPORTERS = {
-  mermaid: renderGraphMermaid,
-  dot: renderGraphDot,
-  json: renderGraphJson,
-  graphml: renderGraphGraphml,
-} satisfies Record<string, Reporter<DependencyGraph>>;
+  mermaid: async () => (await import('./graph/mermaid.js')).renderGraphMermaid,
+  dot: async () => (await import('./graph/dot.js')).renderGraphDot,
+  json: async () => (await import('./graph/json.js')).renderGraphJson,
+  graphml: async () => (await import('./graph/graphml.js')).renderGraphGraphml,
+} satisfies Record<string, ReporterLoader<DependencyGraph>>;
 
 export const ANALYZE_REPORTERS = {
-  text: renderAnalyzeText,
-  json: jsonChunks,
-  markdown: renderAnalyzeMarkdown,
-} satisfies Record<string, Reporter<AnalysisResult>>;
+  text: async () => (await import('./analyze/text.js')).renderAnalyzeText,
+  json,
+  markdown: async () => (await import('./analyze/markdown.js')).renderAnalyzeMarkdown,
+} satisfies Record<string, ReporterLoader<AnalysisResult>>;
 
 export const CHECK_REPORTERS = {
-  text: renderCheckText,
-  json: jsonChunks,
-  markdown: renderCheckMarkdown,
-  sarif: renderCheckSarif,
-  github: renderCheckGithub,
-  junit: renderCheckJunit,
-  gitlab: renderCheckGitlab,
-} satisfies Record<string, Reporter<CheckResult>>;
+  text: async () => (await import('./check/text.js')).renderCheckText,
+  json,
+  markdown: async () => (await import('./check/markdown.js')).renderCheckMarkdown,
+  sarif: async () => (await import('./check/sarif.js')).renderCheckSarif,
+  github: async () => (await import('./check/github.js')).renderCheckGithub,
+  junit: async () => (await import('./check/junit.js')).renderCheckJunit,
+  gitlab: async () => (await import('./check/gitlab.js')).renderCheckGitlab,
+} satisfies Record<string, ReporterLoader<CheckResult>>;
 
 /** `simulate --random` (chaos sampling): the same formats as `simulate`. */
 export const CHAOS_REPORTERS = {
-  text: renderChaosText,
-  json: jsonChunks,
-  markdown: renderChaosMarkdown,
-} satisfies Record<keyof typeof SIMULATE_REPORTERS, Reporter<ChaosResult>>;
+  text: async () => (await import('./simulate/chaos-text.js')).renderChaosText,
+  json,
+  markdown: async () => (await import('./simulate/chaos-markdown.js')).renderChaosMarkdown,
+} satisfies Record<keyof typeof SIMULATE_REPORTERS, ReporterLoader<ChaosResult>>;
 
 export const DIFF_REPORTERS = {
-  text: renderDiffText,
-  json: jsonChunks,
-  markdown: renderDiffMarkdown,
-} satisfies Record<string, Reporter<DiffResult>>;
+  text: async () => (await import('./diff/text.js')).renderDiffText,
+  json,
+  markdown: async () => (await import('./diff/markdown.js')).renderDiffMarkdown,
+} satisfies Record<string, ReporterLoader<DiffResult>>;
 
 export const REPORT_REPORTERS = {
-  html: renderReportHtml,
-  markdown: renderReportMarkdown,
-} satisfies Record<string, Reporter<ReportInput>>;
+  html: async () => (await import('./review/html.js')).renderReportHtml,
+  markdown: async () => (await import('./review/markdown.js')).renderReportMarkdown,
+} satisfies Record<string, ReporterLoader<ReportInput>>;

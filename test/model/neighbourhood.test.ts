@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/manifest/types.js';
 import { buildDependencyGraph } from '../../src/model/dependency-graph.js';
 import { inducedSubgraph } from '../../src/model/induced-subgraph.js';
-import { DIRECTIONS, neighbourhood, type Direction } from '../../src/model/neighbourhood.js';
+import { DIRECTIONS, type Direction } from '../../src/model/direction.js';
+import { neighbourhood } from '../../src/model/neighbourhood.js';
 import { buildManifest } from '../support/build-manifest.js';
 import { arbitraryManifest } from '../support/random-manifest.js';
 

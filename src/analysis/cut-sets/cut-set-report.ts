@@ -11,9 +11,6 @@ import type { SweepPlan } from '../outage/outage-sweep.js';
 import { ListedCutSets } from './listed-cut-sets.js';
 import { minimalCutSets, type CutSetSearch } from './minimal-cut-sets.js';
 
-/** Diagram nodes the cut-set search may create by default (`--cut-budget`). */
-export const DEFAULT_CUT_BUDGET = 4_000_000;
-
 /** Cut sets listed at most (with their entry points); beyond, only their counts are given. */
 export const LISTED_CUT_SETS = 100_000;
 

@@ -4,7 +4,6 @@
 
 import { open } from 'node:fs/promises';
 import path from 'node:path';
-import type { Command } from 'commander';
 import { analyzeForGate } from '../../analysis/analyze.js';
 import { spofPriority } from '../../analysis/gate/outage-findings.js';
 import { SweptChains } from '../../analysis/gate/swept-chains.js';
@@ -18,138 +17,71 @@ import {
 } from '../../analysis/gate/evaluate-policy.js';
 import { loadBaseline, type BaselineEntry } from '../../manifest/baseline.js';
 import { ManifestErrors } from '../../manifest/errors.js';
-import { DEFAULT_POLICY, resolvePolicy, rulesInEffect } from '../../model/policy.js';
-import { RULE_DESCRIPTIONS } from '../../analysis/gate/rule-descriptions.js';
-import { POLICY_RULES, RECOVERY_RULES } from '../../manifest/types.js';
+import { resolvePolicy, rulesInEffect } from '../../model/policy.js';
 import { renderBaseline } from '../../report/check/baseline-json.js';
-import { renderCheckMarkdown } from '../../report/check/markdown.js';
 import { plural } from '../../report/shared/format.js';
 import { CHECK_REPORTERS } from '../../report/registry.js';
 import { safeText } from '../../report/shared/safe-text.js';
-import type { CommandContext } from '../command-context.js';
+import { DEFAULT_BASELINE, type CommonOptions } from '../common-options.js';
 import { UsageError } from '../errors.js';
+import type { Outcome } from '../exit-code.js';
 import { writeResult, type CliIO } from '../io.js';
+import { sweepThreads } from '../analyze-with-progress.js';
 import { createProgress } from '../progress.js';
-import {
-  addCommonOptions,
-  type CommonOptions,
-  loadGraph,
-  parseCount,
-  sweepThreads,
-  writeReport,
-} from '../shared-options.js';
+import { loadGraph, parseCount, writeReport } from '../shared-options.js';
 
-export const DEFAULT_BASELINE = '.blast-radius-baseline.json';
-
-/** The rules and the built-in policy, for --help: from the rule registry, so it cannot drift. */
-function policyHelp(): string[] {
-  const all = [...POLICY_RULES, ...RECOVERY_RULES];
-  const width = Math.max(...all.map((rule) => rule.length));
-  const builtIn = DEFAULT_POLICY.map((entry) => {
-    const level = entry.level === undefined ? '' : ` (${entry.level})`;
-    const scope =
-      entry.scope === undefined ? '' : ` for ${entry.scope.map((s) => s.selector).join(', ')}`;
-    return `  ${entry.rule}${level}: ${entry.severity}${scope}`;
-  });
-  return [
-    'Rules (set them in the manifest\'s `policy:` section; README "Policy"):',
-    ...all.map((rule) => `  ${rule.padEnd(width)}  ${RULE_DESCRIPTIONS[rule].summary}`),
-    '',
-    'A single point of failure (no-spof, no-domain-spof) is one finding, however many entry',
-    'points it takes down: it lists them all (JSON `entrypoints`), its severity is the worst among',
-    'them, and it stays known in a baseline as that list changes (the change is shown beside it).',
-    '',
-    'The built-in policy, applied first (a later entry for the same subject wins;',
-    '`defaults: false` drops it):',
-    ...builtIn,
-    '  objectives: error, when policy.objectives is declared',
-    '  data-shares-fate: warn, when some service declares copies',
-  ];
-}
-
-interface CheckOptions extends CommonOptions {
+export interface CheckOptions extends CommonOptions {
   baseline?: string;
   updateBaseline?: boolean;
   strictBaseline?: boolean;
   top: string;
 }
 
-export function registerCheck(program: Command, context: CommandContext): void {
-  addCommonOptions(
-    program
-      .command('check')
-      .description('CI gate: evaluate the policy, accept a baseline, fail on anything new')
-      .option('--baseline <file>', 'accept the findings recorded in this baseline file')
-      .option(
-        '--update-baseline',
-        `write the current findings to the baseline (--baseline, default ${DEFAULT_BASELINE}) and pass`,
-      )
-      .option('--strict-baseline', 'also fail when a baseline entry no longer occurs (stale)')
-      .option('--top <n>', 'accepted findings listed in text and markdown', '10')
-      .addHelpText(
-        'after',
-        [
-          '',
-          ...policyHelp(),
-          '',
-          'Exit codes: 0 nothing new at severity error; 1 the gate failed; 2 usage or input error.',
-          '',
-          'Examples:',
-          `  blast-radius check --baseline ${DEFAULT_BASELINE} --update-baseline   # adopt: accept today's findings`,
-          `  blast-radius check --baseline ${DEFAULT_BASELINE} --strict-baseline   # in CI`,
-          '  blast-radius check --format sarif -o blast-radius.sarif',
-          '  blast-radius check --format github   # annotations + $GITHUB_STEP_SUMMARY',
-        ].join('\n'),
-      ),
-    Object.keys(CHECK_REPORTERS),
-    'text',
-  ).action(async (file: string, options: CheckOptions) =>
-    context.run(async () => {
-      const { io } = context;
-      const top = parseCount(options.top, '--top');
-      const baselineFile =
-        options.baseline ?? (options.updateBaseline ? DEFAULT_BASELINE : undefined);
-      if (baselineFile === '-' || baselineFile === '') {
-        throw new UsageError('--baseline needs a file name (a baseline is never read from stdin)');
-      }
-      const { manifest, graph } = await loadGraph(io, file);
-      const rules = resolvePolicy(manifest, graph);
-      const chains = new SweptChains(graph, spofPriority(graph, rules));
-      const progress = createProgress(io, 'analysing every single failure');
-      let analysis: GateAnalysis;
-      try {
-        analysis = analyzeForGate(graph, {
-          onProgress: progress.update,
-          threads: { count: sweepThreads(io.env) },
-          chains,
-          availability: readsAvailability(rules),
-          blastRadius: readsBlastRadius(rules),
-        });
-      } finally {
-        progress.done();
-      }
-      const findings = evaluatePolicy(graph, analysis, rules, chains);
-      let baseline: BaselineEntry[] | null = null;
-      if (baselineFile !== undefined) {
-        if (options.updateBaseline) {
-          const previous = await loadBaseline(baselineFile, io.cwd).catch(ignoreMissing);
-          baseline = baselineOf(findings);
-          await writeResult(io, renderBaseline(baseline), baselineFile);
-          io.stderr.write(`${baselineChange(baselineFile, previous, baseline)}\n`);
-        } else baseline = await loadBaseline(baselineFile, io.cwd);
-      }
-      const result = compareWithBaseline(findings, baseline, {
-        manifest: manifest.file,
-        rules: rulesInEffect(rules),
-        baselineFile: baselineFile ?? null,
-        strict: options.strictBaseline === true,
-      });
-      await writeReport(io, CHECK_REPORTERS, result, options, top);
-      if (options.format === 'github')
-        await appendJobSummary(io, renderCheckMarkdown(result, { top }));
-      return result.passed ? 'ok' : 'gate-failed';
-    }),
-  );
+/** Runs the gate: the policy's findings against the baseline, in the format --format chose. */
+export async function runCheck(io: CliIO, file: string, options: CheckOptions): Promise<Outcome> {
+  const top = parseCount(options.top, '--top');
+  const baselineFile = options.baseline ?? (options.updateBaseline ? DEFAULT_BASELINE : undefined);
+  if (baselineFile === '-' || baselineFile === '') {
+    throw new UsageError('--baseline needs a file name (a baseline is never read from stdin)');
+  }
+  const { manifest, graph } = await loadGraph(io, file);
+  const rules = resolvePolicy(manifest, graph);
+  const chains = new SweptChains(graph, spofPriority(graph, rules));
+  const progress = createProgress(io, 'analysing every single failure');
+  let analysis: GateAnalysis;
+  try {
+    analysis = analyzeForGate(graph, {
+      onProgress: progress.update,
+      threads: { count: sweepThreads(io.env) },
+      chains,
+      availability: readsAvailability(rules),
+      blastRadius: readsBlastRadius(rules),
+    });
+  } finally {
+    progress.done();
+  }
+  const findings = evaluatePolicy(graph, analysis, rules, chains);
+  let baseline: BaselineEntry[] | null = null;
+  if (baselineFile !== undefined) {
+    if (options.updateBaseline) {
+      const previous = await loadBaseline(baselineFile, io.cwd).catch(ignoreMissing);
+      baseline = baselineOf(findings);
+      await writeResult(io, renderBaseline(baseline), baselineFile);
+      io.stderr.write(`${baselineChange(baselineFile, previous, baseline)}\n`);
+    } else baseline = await loadBaseline(baselineFile, io.cwd);
+  }
+  const result = compareWithBaseline(findings, baseline, {
+    manifest: manifest.file,
+    rules: rulesInEffect(rules),
+    baselineFile: baselineFile ?? null,
+    strict: options.strictBaseline === true,
+  });
+  await writeReport(io, CHECK_REPORTERS, result, options, top);
+  if (options.format === 'github') {
+    const { renderCheckMarkdown } = await import('../../report/check/markdown.js');
+    await appendJobSummary(io, renderCheckMarkdown(result, { top }));
+  }
+  return result.passed ? 'ok' : 'gate-failed';
 }
 
 /** No baseline yet is how adoption starts; any other problem with it is still an error. */

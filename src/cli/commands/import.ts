@@ -4,7 +4,6 @@
 
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { Option, type Command } from 'commander';
 import { importBackstage } from '../../import/backstage/backstage.js';
 import { readCatalog } from '../../import/backstage/reader.js';
 import { parseEnvFile } from '../../import/compose/interpolation.js';
@@ -22,17 +21,18 @@ import { reportLines, type ImportReport } from '../../import/iac/import-report.j
 import { importTerraform } from '../../import/terraform/terraform.js';
 import { parseManifestText } from '../../manifest/load.js';
 import { safeText } from '../../report/shared/safe-text.js';
-import type { CommandContext } from '../command-context.js';
 import type { Outcome } from '../exit-code.js';
 import { writeResult, type CliIO } from '../io.js';
-import { parseCount, type CommonOptions, writeReport } from '../shared-options.js';
+import type { CommonOptions } from '../common-options.js';
+import { parseCount, writeReport } from '../shared-options.js';
 
 /** The one output format: the manifest itself. */
 const IMPORT_REPORTERS = {
-  yaml: (result: ImportResult) => renderImportedManifest(result.manifest),
+  yaml: async () => (result: ImportResult) => renderImportedManifest(result.manifest),
 };
 
-interface ImportOptions extends CommonOptions {
+export interface ImportOptions extends CommonOptions {
+  format: keyof typeof IMPORT_REPORTERS;
   minCalls?: string;
   envFile?: string;
   profile?: string[];
@@ -41,57 +41,23 @@ interface ImportOptions extends CommonOptions {
   report?: string;
 }
 
-/** What one subcommand does once its inputs (and extra files, like an env file) are read. */
-type Importer = (
-  inputs: SourceText[],
-  options: ImportOptions,
-  extras: SourceText[],
-) => ImportResult;
+/** How one source is imported once its inputs (and extra files, like an env file) are read. */
+interface Importer {
+  /** Whether a directory given names the files in it. */
+  directories: boolean;
+  /** Reads the inputs itself (Backstage follows Locations); default: the files named. */
+  read?: (names: string[], cwd: string, diagnostics: Diagnostics) => Promise<SourceText[]>;
+  /** Other files the import reads, named by options or found beside the inputs. */
+  extras?: (names: string[], options: ImportOptions, cwd: string) => Promise<string[]>;
+  run: (inputs: SourceText[], options: ImportOptions, extras: SourceText[]) => ImportResult;
+}
 
-export function registerImport(program: Command, context: CommandContext): void {
-  const command = program
-    .command('import')
-    .description(
-      'write a manifest from a Backstage catalog, docker-compose, Kubernetes, traces, a fault tree, Terraform or CloudFormation',
-    )
-    .addHelpText(
-      'after',
-      '\nExample:\n  blast-radius import kubernetes k8s/ -o blast-radius.yaml && blast-radius analyze',
-    );
-  subcommand(command, context, {
-    name: 'kubernetes',
-    argument: '<file-or-dir...>',
-    description:
-      'Deployments, StatefulSets and DaemonSets, wired by the Services their env, args and NetworkPolicies name',
-    example: 'blast-radius import kubernetes release/kubernetes-manifests.yaml -o boutique.yaml',
-    directories: true,
-    run: (inputs) => importKubernetes(inputs),
-  });
-  subcommand(command, context, {
-    name: 'backstage',
-    argument: '<path...>',
-    description:
-      'Backstage catalog files (following their Location entities): Components and Resources, dependsOn and consumesApis',
-    example: 'blast-radius import backstage catalog/all.yaml -o blast-radius.yaml',
-    directories: true,
-    read: readCatalog,
-    run: (inputs) => importBackstage(inputs),
-  });
-  subcommand(command, context, {
-    name: 'compose',
-    argument: '<file...>',
-    description:
-      'docker compose files, merged like `docker compose -f a -f b`; depends_on (start order) as dependencies',
-    example:
-      'blast-radius import compose compose.yaml compose.prod.yaml --env-file .env -o blast-radius.yaml',
+/** Every source `import` reads, by the name of its subcommand. */
+const IMPORTERS = {
+  kubernetes: { directories: true, run: (inputs) => importKubernetes(inputs) },
+  backstage: { directories: true, read: readCatalog, run: (inputs) => importBackstage(inputs) },
+  compose: {
     directories: false,
-    configure: (sub) =>
-      sub
-        .option(
-          '--env-file <file>',
-          'variables for ${VAR} (default: .env beside the first file, if any)',
-        )
-        .option('--profile <name...>', 'activate these compose profiles (* for all)'),
     extras: composeEnvFile,
     run: (inputs, options, extras) => {
       const env = extras[0] && { file: extras[0].file, ...parseEnvFile(extras[0].text) };
@@ -105,96 +71,31 @@ export function registerImport(program: Command, context: CommandContext): void 
       }
       return result;
     },
-  });
-  subcommand(command, context, {
-    name: 'openpsa',
-    argument: '<file...>',
-    description:
-      'Open-PSA MEF fault trees (SCRAM, XFTA, Aralia): basic events as components, gates as virtual services',
-    example:
-      'blast-radius import openpsa tree.xml -o tree.yaml && blast-radius analyze tree.yaml --format json',
+  },
+  openpsa: { directories: false, run: (inputs) => importOpenPsa(inputs) },
+  terraform: { directories: false, run: (inputs) => importTerraform(inputs) },
+  cloudformation: {
     directories: false,
-    run: (inputs) => importOpenPsa(inputs),
-  });
-  subcommand(command, context, {
-    name: 'terraform',
-    argument: '<file...>',
-    description:
-      '`terraform show -json` of a plan or state, or a state file (version 4): AWS, Google Cloud and Azure resources with their zones, regions and redundancy',
-    example:
-      'terraform show -json plan.out > plan.json\n  blast-radius import terraform plan.json -o infra.yaml --report import-report.json',
-    directories: false,
-    configure: (sub) =>
-      sub.option('--report <file>', 'also write the import report as JSON to this file'),
-    run: (inputs) => importTerraform(inputs),
-  });
-  subcommand(command, context, {
-    name: 'cloudformation',
-    argument: '<file...>',
-    description:
-      'CloudFormation templates (YAML or JSON), nested stacks and exports resolved among the files given',
-    example:
-      'blast-radius import cloudformation master.yaml infrastructure/*.yaml --region eu-west-1 -o infra.yaml',
-    directories: false,
-    configure: (sub) =>
-      sub
-        .option('--region <region>', 'the region the stacks are deployed in (else left unknown)')
-        .option('--param <name=value...>', 'a stack parameter value (default: its Default)')
-        .option('--report <file>', 'also write the import report as JSON to this file'),
     run: (inputs, options) =>
       importCloudFormation(inputs, { region: options.region, parameters: options.param ?? [] }),
-  });
-  subcommand(command, context, {
-    name: 'traces',
-    argument: '<file>',
-    description: "Jaeger's dependency links (/api/dependencies: parent, child, callCount)",
-    example:
-      'curl -s jaeger:16686/api/dependencies?endTs=… > deps.json\n  blast-radius import traces deps.json --min-calls 10 -o traced.yaml',
+  },
+  traces: {
     directories: false,
-    configure: (sub) => sub.option('--min-calls <n>', 'leave out links with fewer calls', '0'),
     run: ([input], options) =>
       importTraces(input!, { minCalls: parseCount(options.minCalls ?? '0', '--min-calls') }),
-  });
-}
+  },
+} satisfies Record<string, Importer>;
 
-interface Subcommand {
-  name: string;
-  argument: string;
-  description: string;
-  example: string;
-  directories: boolean;
-  configure?: (command: Command) => Command;
-  /** Reads the inputs itself (Backstage follows Locations); default: the files named. */
-  read?: (names: string[], cwd: string, diagnostics: Diagnostics) => Promise<SourceText[]>;
-  /** Other files the import reads, named by options or found beside the inputs. */
-  extras?: (names: string[], options: ImportOptions, cwd: string) => Promise<string[]>;
-  run: Importer;
-}
+export type ImportSource = keyof typeof IMPORTERS;
 
-function subcommand(parent: Command, context: CommandContext, spec: Subcommand): void {
-  let command = parent
-    .command(spec.name)
-    .description(spec.description)
-    .argument(spec.argument)
-    .addOption(
-      new Option('-f, --format <format>', 'output format (the manifest)')
-        .choices(Object.keys(IMPORT_REPORTERS))
-        .default('yaml'),
-    )
-    .option('-o, --output <file>', 'write the manifest to a file (atomically) instead of stdout')
-    .addHelpText('after', `\nExample:\n  ${spec.example}`);
-  command = spec.configure ? spec.configure(command) : command;
-  command.action(async (names: string | string[], options: ImportOptions) =>
-    context.run(() => runImport(context.io, spec, [names].flat(), options)),
-  );
-}
-
-async function runImport(
+/** Reads the inputs, imports them, checks the manifest with our own loader and writes it. */
+export async function runImport(
   io: CliIO,
-  spec: Subcommand,
+  source: ImportSource,
   names: string[],
   options: ImportOptions,
 ): Promise<Outcome> {
+  const spec: Importer = IMPORTERS[source];
   const diagnostics = new Diagnostics();
   const inputs = spec.read
     ? await spec.read(names, io.cwd, diagnostics)
@@ -210,7 +111,7 @@ async function runImport(
     return reportDiagnostics(io, result.diagnostics);
   }
   result.manifest.inputs = names;
-  result.manifest.command = regenerateCommand(spec.name, names, options);
+  result.manifest.command = regenerateCommand(source, names, options);
   // Our own loader checks what we wrote: an importer bug must not reach a user's CI.
   parseManifestText(renderImportedManifest(result.manifest), 'imported.yaml');
   reportDiagnostics(io, result.diagnostics);

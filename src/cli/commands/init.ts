@@ -6,36 +6,19 @@
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Command } from 'commander';
 import { describeInputs } from '../../init/detector.js';
 import { DETECTORS } from '../../init/detectors.js';
 import { planInit } from '../../init/init-plan.js';
-import { IMPORTS_FOLDER, STARTER_MANIFEST } from '../../init/init-paths.js';
+import { STARTER_MANIFEST } from '../../init/init-paths.js';
 import { ManifestErrors, loadManifest } from '../../manifest/load.js';
 import { compileGraph } from '../../model/compiled-graph.js';
 import { safeText } from '../../report/shared/safe-text.js';
-import type { CommandContext } from '../command-context.js';
 import { UsageError } from '../errors.js';
 import type { Outcome } from '../exit-code.js';
 import type { CliIO } from '../io.js';
 
-export function registerInit(program: Command, context: CommandContext): void {
-  program
-    .command('init')
-    .argument('[directory]', 'the repository to start in', '.')
-    .description(
-      `write a starter ${STARTER_MANIFEST} from the compose files, Kubernetes manifests, Backstage catalog, Terraform plans and states and CloudFormation templates found in a repository`,
-    )
-    .addHelpText(
-      'after',
-      `\nThe imports go to ${IMPORTS_FOLDER}/*.generated.yaml; ${STARTER_MANIFEST} includes them and asks, as` +
-        '\ncomments, for the entry points, cost_per_hour, SLAs and providers. Never overwrites a file.' +
-        '\n\nExample:\n  blast-radius init && blast-radius analyze',
-    )
-    .action(async (directory: string) => context.run(() => runInit(context.io, directory)));
-}
-
-async function runInit(io: CliIO, directory: string): Promise<Outcome> {
+/** Writes the starter manifest and the imports it includes, never over an existing file. */
+export async function runInit(io: CliIO, directory: string): Promise<Outcome> {
   const root = path.resolve(io.cwd, directory);
   const info = await stat(root).catch(() => undefined);
   if (info === undefined || !info.isDirectory()) {

@@ -1,7 +1,6 @@
 // `blast-radius simulate --random N [--seed S] [--k K [--domains]]`: the chaos-sampling
 // half of `simulate`, kept apart from the one-outage path; --random and --fail are exclusive.
 
-import type { Command } from 'commander';
 import { chaos } from '../../analysis/reliability/chaos.js';
 import { failureDomains } from '../../analysis/outage/failure-domains.js';
 import { planSweep } from '../../analysis/outage/outage-sweep.js';
@@ -10,7 +9,8 @@ import type { Outcome } from '../exit-code.js';
 import type { CliIO } from '../io.js';
 import { UsageError } from '../errors.js';
 import { createProgress } from '../progress.js';
-import { loadGraph, parseCount, writeReport, type CommonOptions } from '../shared-options.js';
+import type { CommonOptions } from '../common-options.js';
+import { loadGraph, parseCount, writeReport } from '../shared-options.js';
 
 export interface RandomOptions extends CommonOptions {
   random?: string;
@@ -18,18 +18,6 @@ export interface RandomOptions extends CommonOptions {
   k?: string;
   domains?: boolean;
   top: string;
-}
-
-export function addRandomOptions(command: Command): Command {
-  return command
-    .option(
-      '--random <n>',
-      'instead of --fail: n random samples, each failing components by their SLA (1 − sla/100; no sla: never), or exactly --k of them',
-    )
-    .option('--seed <s>', 'with --random: the seed; the same seed gives the same output', '1')
-    .option('--k <k>', 'with --random: fail exactly k random components (or domains) per sample')
-    .option('--domains', 'with --random and --k: fail k random failure domains instead')
-    .option('--top <n>', 'with --random: rows shown in text and markdown', '10');
 }
 
 /** Refuses the options --random does not go with, and the ones that need it. */

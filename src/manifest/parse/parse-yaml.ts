@@ -1,16 +1,9 @@
 // YAML to DocNodes with offsets, via the yaml package's document API, expanding aliases on a
 // budget. Duplicate keys are left to the validator: the package's own check is quadratic.
 
-import {
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  parseDocument,
-  type Alias,
-  type Node as YamlNode,
-  type YAMLError,
-} from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Alias, Node as YamlNode, YAMLError } from 'yaml';
 import {
   newMap,
   newSeq,
@@ -28,6 +21,16 @@ const PARSE_OPTIONS = {
   version: '1.2',
 } as const;
 
+let yaml: typeof Yaml | undefined;
+
+/**
+ * The yaml package, loaded the first time YAML is read (synchronously, as parsing is): reading
+ * a JSON manifest never pays for loading it.
+ */
+function yamlPackage(): typeof Yaml {
+  return (yaml ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+}
+
 const NESTING_MESSAGE = 'the document is nested too deeply to parse';
 
 /**
@@ -37,7 +40,7 @@ const NESTING_MESSAGE = 'the document is nested too deeply to parse';
 export function parseYaml(text: string): ParseResult {
   let document;
   try {
-    document = parseDocument(text, PARSE_OPTIONS);
+    document = yamlPackage().parseDocument(text, PARSE_OPTIONS);
   } catch (error) {
     // The package catches most stack overflows itself; this is the safety net for the rest.
     if (error instanceof RangeError) return { problems: [{ offset: 0, message: NESTING_MESSAGE }] };
@@ -76,6 +79,7 @@ interface Frame {
 }
 
 class YamlConverter {
+  private readonly yaml = yamlPackage();
   private readonly anchors = new Map<string, unknown>();
   /** Each alias resolves once, against the anchors defined before it in document order. */
   private readonly aliasTargets = new Map<Alias, unknown>();
@@ -96,7 +100,7 @@ class YamlConverter {
   private step(frame: Frame): boolean {
     let source = frame.source;
     let expandedFrom = frame.expandedFrom;
-    if (isAlias(source)) {
+    if (this.yaml.isAlias(source)) {
       const target = this.resolve(source);
       if (target === undefined) {
         const message = `unknown alias *${source.source}`;
@@ -123,7 +127,7 @@ class YamlConverter {
   }
 
   private makeNode(source: unknown, expandedFrom: number | undefined): DocNode {
-    if (isScalar(source)) {
+    if (this.yaml.isScalar(source)) {
       const value = source.value;
       if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) {
         return value as ScalarValue;
@@ -132,7 +136,7 @@ class YamlConverter {
         offset: offsetOf(source),
         message: `unsupported YAML value of type ${typeof value}`,
       });
-    } else if (isSeq(source)) {
+    } else if (this.yaml.isSeq(source)) {
       const seq = newSeq(offsetOf(source));
       for (const item of source.items) {
         seq.items.push(null);
@@ -140,7 +144,7 @@ class YamlConverter {
       }
       this.pushChildren(source.items, seq.items, expandedFrom);
       return seq;
-    } else if (isMap(source)) {
+    } else if (this.yaml.isMap(source)) {
       return this.makeMap(source.items, offsetOf(source), expandedFrom);
     } else {
       this.problems.push({ offset: offsetOf(source), message: 'unsupported YAML node' });
@@ -198,7 +202,7 @@ function hasAnchor(node: unknown): node is YamlNode & { anchor: string } {
 
 /** Keys as written: `007: …` is the id "007", not the number 7. */
 function keyText(key: unknown): string | undefined {
-  if (!isScalar(key)) return undefined;
+  if (!yamlPackage().isScalar(key)) return undefined;
   if (typeof key.value === 'string') return key.value;
   return key.source ?? String(key.value);
 }
