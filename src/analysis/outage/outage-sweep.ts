@@ -12,7 +12,12 @@ import { reachCounts, type Condensation } from '../graph/reach-counts.js';
 import { condensationOf } from './sweep/component-reach.js';
 import { DownSets, WIDTH } from './sweep/down-sets.js';
 import { downSetGraphOf } from './sweep/failure-edges.js';
-import { deliverChunk, type SweepObserver, type SweepTotals } from './sweep/sweep-observer.js';
+import {
+  deliverChunk,
+  watchedBy,
+  type SweepObserver,
+  type SweepTotals,
+} from './sweep/sweep-observer.js';
 
 export {
   entrypointsAndCosts,
@@ -58,7 +63,7 @@ export function outageSweepOf(
     downCount: new Int32Array(count),
     reachCount: new Int32Array(count),
   };
-  const sets = new DownSets(downSetGraphOf(plan), members);
+  const sets = new DownSets(downSetGraphOf(plan), members, watchedBy(observer));
   const chunk = new Int32Array(WIDTH);
   for (let begin = 0; begin < count; begin += WIDTH) {
     const size = Math.min(WIDTH, count - begin);

@@ -20,6 +20,10 @@ export class DownSets {
   readonly masks: Int32Array;
   /** Ranks whose masks are not zero, in the order they became so. */
   private readonly touched: Int32Array;
+  /** watch[r] = 1: rank r's service may be asked for by `downRanks`. */
+  private readonly watch: Uint8Array;
+  /** The ranks of `touched` that `watch` holds, in the same order. */
+  private readonly watched: Int32Array;
   private readonly seen: Int32Array;
   /** Outages pushed to rank r by its broken requirements, not yet settled: from WORDS·r. */
   private readonly incoming: Int32Array;
@@ -32,13 +36,28 @@ export class DownSets {
   private epoch = 0;
   /** How many ranks of `touched` the last chunk propagated left with a mask. */
   private count = 0;
+  /** How many of them `watched` holds. */
+  private watchedCount = 0;
 
-  constructor(graph: DownSetGraph, members: (label: number) => ArrayLike<number>) {
+  /**
+   * `watch` (1 = yes, by service) holds every service a caller will pass to `downRanks` as
+   * wanted: only those are kept in a list of their own as they go down, so that finding them
+   * costs what they are, not everything the chunk took down.
+   */
+  constructor(
+    graph: DownSetGraph,
+    members: (label: number) => ArrayLike<number>,
+    watch: Uint8Array,
+  ) {
     const n = graph.order.length;
     this.graph = graph;
     this.members = members;
     this.masks = new Int32Array(WORDS * n);
     this.touched = new Int32Array(n);
+    this.watch = new Uint8Array(n);
+    let watching = 0;
+    for (let r = 0; r < n; r++) watching += this.watch[r] = watch[graph.order[r]!]!;
+    this.watched = new Int32Array(watching);
     this.seen = new Int32Array(n);
     this.incoming = new Int32Array(WORDS * n);
     this.strained = new Uint8Array(n);
@@ -47,32 +66,33 @@ export class DownSets {
 
   /** Propagates the outages `chunk[0..size-1]` (at most WIDTH); the masks stay until `clear`. */
   propagate(chunk: Int32Array, size: number): void {
+    for (let w = 0; w < WORDS; w++) this.downCounters[w]!.clear();
+    this.watchedCount = 0;
     this.count = this.spread(chunk, size);
   }
 
   /**
    * The ranks down in some outage of the chunk just propagated whose services are in `wanted`
-   * (1 = yes), ascending. Only these are sorted: the counting needs no order.
+   * (1 = yes, a subset of the constructor's `watch`), ascending. Only these are sorted: the
+   * counting needs no order.
    */
   downRanks(wanted: Uint8Array): Int32Array {
     const { order } = this.graph;
-    const { touched, count } = this;
-    const found = new Int32Array(count);
+    const { watched, watchedCount } = this;
+    const found = new Int32Array(watchedCount);
     let length = 0;
-    for (let k = 0; k < count; k++) if (wanted[order[touched[k]!]!]) found[length++] = touched[k]!;
+    for (let k = 0; k < watchedCount; k++) {
+      if (wanted[order[watched[k]!]!]) found[length++] = watched[k]!;
+    }
     return sortValues(found.subarray(0, length), order.length);
   }
 
-  /** downCount[chunk[i]] = services down in outage i of the chunk just propagated. */
+  /**
+   * downCount[chunk[i]] = services down in outage i of the chunk just propagated: counted as
+   * the masks grew, each rank's new bits once.
+   */
   countDown(chunk: Int32Array, size: number, downCount: Int32Array): void {
-    const { masks, touched, count } = this;
-    const words = (size + 31) >>> 5;
     const counters = this.downCounters;
-    for (let w = 0; w < words; w++) counters[w]!.clear();
-    for (let k = 0; k < count; k++) {
-      const base = WORDS * touched[k]!;
-      for (let w = 0; w < words; w++) counters[w]!.add(masks[base + w]!);
-    }
     for (let bit = 0; bit < size; bit++) {
       downCount[chunk[bit]!] = counters[bit >>> 5]!.count(bit & 31);
     }
@@ -96,17 +116,24 @@ export class DownSets {
    */
   private spread(chunk: Int32Array, size: number): number {
     const { rank } = this.graph;
-    const { masks, seen, touched, queue } = this;
+    const { masks, seen, touched, queue, watch, watched } = this;
     const epoch = ++this.epoch;
     let count = 0;
     for (let bit = 0; bit < size; bit++) {
       const members = this.members(chunk[bit]!);
+      const word = bit >>> 5;
+      const one = 1 << (bit & 31);
       for (let i = 0; i < members.length; i++) {
         const r = rank[members[i]!]!;
-        masks[WORDS * r + (bit >>> 5)]! |= 1 << (bit & 31);
+        const at = WORDS * r + word;
+        if ((masks[at]! & one) === 0) {
+          masks[at]! |= one;
+          this.downCounters[word]!.add(one);
+        }
         if (seen[r] === epoch) continue;
         seen[r] = epoch;
         touched[count++] = r;
+        if (watch[r]) watched[this.watchedCount++] = r;
       }
     }
     for (let k = 0; k < count; k++) {
@@ -120,6 +147,7 @@ export class DownSets {
       if (seen[v] !== epoch) {
         seen[v] = epoch;
         touched[count++] = v;
+        if (watch[v]) watched[this.watchedCount++] = v;
       }
     }
     return count;
@@ -207,6 +235,11 @@ export class DownSets {
     masks[base + 1] = was1 | d1;
     masks[base + 2] = was2 | d2;
     masks[base + 3] = was3 | d3;
+    const counters = this.downCounters;
+    if (d0 !== 0) counters[0]!.add(d0);
+    if (d1 !== 0) counters[1]!.add(d1);
+    if (d2 !== 0) counters[2]!.add(d2);
+    if (d3 !== 0) counters[3]!.add(d3);
     this.pass(v, d0, d1, d2, d3);
     return true;
   }

@@ -12,6 +12,7 @@ import { runShared, workersAvailable, type WorkerGuard } from './shared-sweep.js
 import {
   deliverChunk,
   deliverRecord,
+  watchedBy,
   type SweepObserver,
   type SweepTotals,
 } from './sweep-observer.js';
@@ -113,10 +114,14 @@ function walkFailures(
 /** Propagates each chunk here, as it comes. */
 function direct(plan: RankedGraph, observer: SweepObserver, downCount?: Int32Array): Deliver {
   const one = new Int32Array(1);
-  const sets = new DownSets(downSetGraphOf(plan), (x) => {
-    one[0] = x;
-    return one;
-  });
+  const sets = new DownSets(
+    downSetGraphOf(plan),
+    (x) => {
+      one[0] = x;
+      return one;
+    },
+    watchedBy(observer),
+  );
   return (_item, chunk, size) => {
     sets.propagate(chunk, size);
     if (downCount) sets.countDown(chunk, size, downCount);
@@ -170,9 +175,7 @@ function sweepWork(
     if (length - chunkStart[chunkStart.length - 1]! === width) chunkStart.push(length);
   }
   if (length > chunkStart[chunkStart.length - 1]!) chunkStart.push(length);
-  const report = new Uint8Array(n);
-  for (let v = 0; v < n; v++)
-    report[v] = observer.interesting[v]! | (observer.chunks?.reads[v] ?? 0);
+  const report = watchedBy(observer);
   const none = new Int32Array(0);
   const counted = reach?.counted ?? none;
   return {

@@ -65,6 +65,15 @@ export interface RankedMasks {
   readonly word: number;
 }
 
+/** The services an observer reads (1 = yes): the interesting ones and those its chunks read. */
+export function watchedBy(observer: SweepObserver): Uint8Array {
+  const { interesting, chunks } = observer;
+  if (!chunks) return interesting;
+  const watch = new Uint8Array(interesting.length);
+  for (let v = 0; v < watch.length; v++) watch[v] = interesting[v]! | chunks.reads[v]!;
+  return watch;
+}
+
 /** Tells the observer about the chunk `sets` just propagated (`chunk[0..size-1]`). */
 export function deliverChunk(
   plan: RankedGraph,

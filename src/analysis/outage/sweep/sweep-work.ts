@@ -52,10 +52,14 @@ export function runItems(work: SweepWork, thread: number, threads: number): Down
   const down = downItems(work);
   const total = itemCount(work);
   const one = new Int32Array(1);
-  const sets = new DownSets(work.graph, (x) => {
-    one[0] = x;
-    return one;
-  });
+  const sets = new DownSets(
+    work.graph,
+    (x) => {
+      one[0] = x;
+      return one;
+    },
+    work.report,
+  );
   const items: number[] = [];
   const entryStart: number[] = [0];
   let entries = new Int32Array(1024);
