@@ -36,6 +36,8 @@ export interface CausedOutages {
 /** Every component's blast radius, in the analysis's order, one column per figure. */
 export interface BlastRadiusColumns {
   ids: string[];
+  /** The row's service number in the side's graph, −1 for an id that is not a service. */
+  service: Int32Array;
   down: Float64Array;
   degraded: Float64Array;
   entrypointsDown: Float64Array;
@@ -83,7 +85,7 @@ export function comparedSide(
       analysis.domainSpofs,
       entryNumber,
     ),
-    blastRadius: blastRadiusColumns(analysis.blastRadius),
+    blastRadius: blastRadiusColumns(analysis.blastRadius, graph.index),
   };
 }
 
@@ -106,10 +108,14 @@ function causedOutages(
   return { causes, start, entrypoints };
 }
 
-function blastRadiusColumns(radii: AnalysisResult['blastRadius']): BlastRadiusColumns {
+function blastRadiusColumns(
+  radii: AnalysisResult['blastRadius'],
+  index: ReadonlyMap<string, number>,
+): BlastRadiusColumns {
   const n = radii.length;
   const columns: BlastRadiusColumns = {
     ids: new Array<string>(n),
+    service: new Int32Array(n),
     down: new Float64Array(n),
     degraded: new Float64Array(n),
     entrypointsDown: new Float64Array(n),
@@ -118,6 +124,7 @@ function blastRadiusColumns(radii: AnalysisResult['blastRadius']): BlastRadiusCo
   for (let i = 0; i < n; i++) {
     const b = radii[i]!;
     columns.ids[i] = b.id;
+    columns.service[i] = index.get(b.id) ?? -1;
     columns.down[i] = b.down;
     columns.degraded[i] = b.degraded;
     columns.entrypointsDown[i] = b.entrypointsDown;
@@ -155,6 +162,7 @@ export function sideMessage(side: ComparedSide): { message: SideMessage; transfe
     spofs.entrypoints,
     domainSpofs.start,
     domainSpofs.entrypoints,
+    b.service,
     b.down,
     b.degraded,
     b.entrypointsDown,

@@ -40,20 +40,28 @@ export function diff(
   const riskBefore = atRisk(before);
   const riskAfter = atRisk(after);
   const newlyAtRisk = onlyAtRisk(after, riskAfter, riskBefore, afterToBefore);
+  // The usual change keeps every service: then services are compared by number, not by id.
+  const sameServices = sameIds(before.graph.ids, after.graph.ids);
   return {
     before: side(before, count(riskBefore)),
     after: side(after, count(riskAfter)),
-    services: {
-      added: missingFrom(after.graph.ids, before.graph.index),
-      removed: missingFrom(before.graph.ids, after.graph.index),
-    },
+    services: sameServices
+      ? { added: [], removed: [] }
+      : {
+          added: missingFrom(after.graph.ids, before.graph.index),
+          removed: missingFrom(before.graph.ids, after.graph.index),
+        },
     entrypoints: {
       added: unmatched(after.entrypoints, afterToBefore),
       removed: unmatched(before.entrypoints, beforeToAfter),
     },
     spofs,
     domainSpofs,
-    blastRadius: blastRadiusChanges(before.blastRadius, after.blastRadius),
+    blastRadius: blastRadiusChanges(
+      before.blastRadius,
+      after.blastRadius,
+      sameServices ? after.graph.n : null,
+    ),
     newlyAtRisk,
     noLongerAtRisk: onlyAtRisk(before, riskBefore, riskAfter, beforeToAfter),
     neighbourhood: changedNeighbourhood(before.graph, after.graph, spofs.added),
@@ -93,6 +101,12 @@ function entryNumbersIn(from: readonly string[], to: readonly string[]): Int32Ar
   const numbers = new Int32Array(from.length);
   for (let i = 0; i < from.length; i++) numbers[i] = numberIn.get(from[i]!) ?? -1;
   return numbers;
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** The ids of `ids` that `index` lacks, sorted. */
@@ -227,28 +241,45 @@ const ZERO: BlastRadius = { down: 0, degraded: 0, entrypointsDown: 0, costPerHou
 
 /**
  * Components whose blast radius differs, and added or removed components whose blast radius is
- * not zero; the largest change first (cost, entry points, down, degraded), ties by id.
+ * not zero; the largest change first (cost, entry points, down, degraded), ties by id. With
+ * `services` (both sides have the same services, numbered alike), rows are paired by service
+ * number instead of by id when every row is a service's.
  */
 function blastRadiusChanges(
   before: BlastRadiusColumns,
   after: BlastRadiusColumns,
+  services: number | null,
 ): BlastRadiusChange[] {
-  const old = rowsById(before);
-  const now = rowsById(after);
   const changes: BlastRadiusChange[] = [];
-  const consider = (id: string, was: BlastRadius | null, is: BlastRadius | null) => {
+  /** Rows j (before) and i (after) of one component; −1 when that side lacks it. */
+  const consider = (j: number, i: number) => {
+    if (j >= 0 && i >= 0 && sameRadius(before, j, after, i)) return;
+    const was = j >= 0 ? radiusAt(before, j) : null;
+    const is = i >= 0 ? radiusAt(after, i) : null;
     const delta = difference(is ?? ZERO, was ?? ZERO);
     const changed = was && is ? !isZero(delta) : !isZero(was ?? is!);
+    const id = i >= 0 ? after.ids[i]! : before.ids[j]!;
     if (changed) changes.push({ id, before: was, after: is, delta });
   };
-  for (const [id, i] of now) {
-    const j = old.get(id);
-    if (j === undefined) consider(id, null, radiusAt(after, i));
-    else if (!sameRadius(before, j, after, i))
-      consider(id, radiusAt(before, j), radiusAt(after, i));
+  const allServices = (c: BlastRadiusColumns) => c.service.every((v) => v >= 0);
+  if (services !== null && allServices(before) && allServices(after)) {
+    const old = rowsByService(before, services);
+    const now = rowsByService(after, services);
+    for (let v = 0; v < services; v++) if (old[v]! >= 0 || now[v]! >= 0) consider(old[v]!, now[v]!);
+  } else {
+    const old = rowsById(before);
+    const now = rowsById(after);
+    for (const [id, i] of now) consider(old.get(id) ?? -1, i);
+    for (const [id, j] of old) if (!now.has(id)) consider(j, -1);
   }
-  for (const [id, j] of old) if (!now.has(id)) consider(id, radiusAt(before, j), null);
   return changes.sort((a, b) => bySizeOfChange(a.delta, b.delta) || byCodeUnit(a.id, b.id));
+}
+
+/** Each service's row, −1 for none (the last, were a service listed twice). */
+function rowsByService(columns: BlastRadiusColumns, services: number): Int32Array {
+  const rows = new Int32Array(services).fill(-1);
+  columns.service.forEach((v, i) => (rows[v] = i));
+  return rows;
 }
 
 /** Each component's row (the last, were an id listed twice). */
