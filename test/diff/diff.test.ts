@@ -3,7 +3,9 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis/analyze.js';
 import type { Manifest } from '../../src/manifest/types.js';
+import { compileGraph } from '../../src/model/compiled-graph.js';
 import { buildManifest, type ServiceSketch } from '../support/build-manifest.js';
 import {
   referenceDomains,
@@ -189,6 +191,7 @@ const minus = (a: Set<string>, b: Set<string>) => [...a].filter((x) => !b.has(x)
 describe('diff agrees with brute force', () => {
   it('on random pairs of manifests: SPOF pairs added and removed are the set differences', () => {
     const manifests = arbitraryManifest({ maxServices: 7 });
+    let sameServices = 0;
     fc.assert(
       fc.property(manifests, manifests, (a, b) => {
         const result = diffOf(a, b, ['new-spof', 'new-domain-spof', 'new-risk']);
@@ -211,6 +214,17 @@ describe('diff agrees with brute force', () => {
         expect(result.newlyAtRisk).toEqual(minus(atRisk(after), atRisk(before)));
         expect(result.noLongerAtRisk).toEqual(minus(atRisk(before), atRisk(after)));
         expect(result.gate.triggered.includes('new-spof')).toBe(result.spofs.added.length > 0);
+        // Blast radii: every component whose figures differ (or that came or went with any), and
+        // only those, with both sides' figures; by service number when the services are the same.
+        if (result.services.added.length + result.services.removed.length === 0) sameServices++;
+        const [was, is] = [radii(a), radii(b)];
+        const changed = [...new Set([...was.keys(), ...is.keys()])].filter(
+          (id) => JSON.stringify(was.get(id) ?? ZERO) !== JSON.stringify(is.get(id) ?? ZERO),
+        );
+        expect(result.blastRadius.map((c) => c.id).sort()).toEqual(changed.sort());
+        for (const c of result.blastRadius) {
+          expect([c.before, c.after]).toEqual([was.get(c.id) ?? null, is.get(c.id) ?? null]);
+        }
         expect(
           result.neighbourhood.drawn +
             result.neighbourhood.shortened +
@@ -219,5 +233,19 @@ describe('diff agrees with brute force', () => {
       }),
       { numRuns: 400 },
     );
+    expect(sameServices).toBeGreaterThan(10); // both ways of pairing blast radii were seen
   });
 });
+
+const ZERO = { down: 0, degraded: 0, entrypointsDown: 0, costPerHour: 0 };
+
+/** Each component's blast radius figures, by id. */
+function radii(manifest: Manifest): Map<string, typeof ZERO> {
+  const { blastRadius } = analyze(compileGraph(manifest), null);
+  return new Map(
+    blastRadius.map(({ id, down, degraded, entrypointsDown, costPerHour }) => [
+      id,
+      { down, degraded, entrypointsDown, costPerHour },
+    ]),
+  );
+}

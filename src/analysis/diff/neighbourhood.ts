@@ -6,6 +6,7 @@
 import { byCodeUnit } from '../../compare.js';
 import type { AnalysisResult } from '../analysis-result.js';
 import type { CompiledGraph } from '../../model/compiled-graph.js';
+import type { ComparedGraph } from './compared-side.js';
 import type { Neighbourhood, SpofPair } from './diff-result.js';
 
 /** The picture's bounds: a reviewer reads ~40 boxes, and Mermaid lays them out quickly. */
@@ -27,8 +28,8 @@ interface Picture {
  * or nothing when that does not fit either. Pairs are taken in the given (sorted) order.
  */
 export function changedNeighbourhood(
-  before: CompiledGraph,
-  after: CompiledGraph,
+  before: ComparedGraph,
+  after: ComparedGraph,
   added: readonly SpofPair[],
 ): Neighbourhood {
   const picture: Picture = { nodes: new Set(), spofs: new Set(), edges: new Map() };
@@ -54,7 +55,7 @@ export function changedNeighbourhood(
 }
 
 /** BFS over hard edges from `start`: parent[v] is v's predecessor, −1 if unreached (start: itself). */
-function forwardReach(graph: CompiledGraph, start: number): Int32Array {
+function forwardReach(graph: ComparedGraph, start: number): Int32Array {
   const parent = new Int32Array(graph.n).fill(-1);
   parent[start] = start;
   const queue = [start];
@@ -70,7 +71,7 @@ function forwardReach(graph: CompiledGraph, start: number): Int32Array {
 }
 
 /** The services reached from the entry point (parent ≠ −1) that reach `target` over hard edges. */
-function pathMembers(graph: CompiledGraph, parent: Int32Array, target: number): number[] {
+function pathMembers(graph: ComparedGraph, parent: Int32Array, target: number): number[] {
   if (parent[target] === -1) return [];
   const seen = new Uint8Array(graph.n);
   seen[target] = 1;
@@ -88,7 +89,7 @@ function pathMembers(graph: CompiledGraph, parent: Int32Array, target: number): 
   return queue;
 }
 
-function edgesAmong(graph: CompiledGraph, members: readonly number[]): Array<[number, number]> {
+function edgesAmong(graph: ComparedGraph, members: readonly number[]): Array<[number, number]> {
   const inside = new Set(members);
   const edges: Array<[number, number]> = [];
   for (const v of members) {
@@ -136,8 +137,8 @@ function tryAdd(
 /** The picture as sorted plain data, each node and edge marked new when the old graph lacks it. */
 function describe(
   picture: Picture,
-  before: CompiledGraph,
-  after: CompiledGraph,
+  before: ComparedGraph,
+  after: ComparedGraph,
 ): Pick<Neighbourhood, 'nodes' | 'edges'> {
   const id = (v: number) => after.ids[v]!;
   const nodes = [...picture.nodes]
@@ -154,7 +155,7 @@ function describe(
   return { nodes, edges };
 }
 
-function hasHardEdge(graph: CompiledGraph, from: string, to: string): boolean {
+function hasHardEdge(graph: ComparedGraph, from: string, to: string): boolean {
   const v = graph.index.get(from);
   const u = graph.index.get(to);
   if (v === undefined || u === undefined) return false;
@@ -166,7 +167,7 @@ function hasHardEdge(graph: CompiledGraph, from: string, to: string): boolean {
 }
 
 /** Calls `visit` with each alternative of each hard requirement of v (repeats possible). */
-function forEachHardDependency(graph: CompiledGraph, v: number, visit: (u: number) => void): void {
+function forEachHardDependency(graph: ComparedGraph, v: number, visit: (u: number) => void): void {
   for (let r = graph.reqStart[v]!; r < graph.reqStart[v + 1]!; r++) {
     if (graph.reqSoft[r]) continue;
     for (let k = graph.altStart[r]!; k < graph.altStart[r + 1]!; k++) visit(graph.alts[k]!);
