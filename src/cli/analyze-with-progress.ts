@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { analyze, FocusError, type AnalyzeOptions } from '../analysis/analyze.js';
 import type { AnalysisResult } from '../analysis/analysis-result.js';
+import type { SweepThreads } from '../analysis/outage/sweep/single-failure-sweep.js';
 import type { CompiledGraph } from '../model/compiled-graph.js';
 import { UsageError } from './errors.js';
 import type { CliIO } from './io.js';
@@ -21,7 +22,7 @@ export function analyzeWithProgress(
   options: Omit<AnalyzeOptions, 'onProgress'> = {},
   what = 'analysing every single failure',
 ): AnalysisResult {
-  const threads = { count: sweepThreads(io.env) };
+  const threads = analysisThreads(io.env);
   const progress = createProgress(io, what);
   try {
     return analyze(graph, name, { threads, ...options, onProgress: progress.update });
@@ -36,11 +37,27 @@ export function analyzeWithProgress(
 }
 
 /**
- * Threads the analysis may use: BLAST_RADIUS_THREADS (a whole number, at least 1; no more than
- * the cores), else one. With 2 on a large graph the second computes availability while this one
- * sweeps every single failure; a third and more share the sweep. On the two-core benchmark
- * machine two threads took no wall time off `analyze` (and added some on the internet map), so
- * they are asked for, not assumed.
+ * Graphs of this many services or more get a second thread by default. At 100,000 services on
+ * the two-core benchmark machine a second thread took no wall time off `analyze` (and added
+ * some on the internet map); at 1,000,000 on the layered graph it took 127 s down to 105 s.
+ */
+export const LARGE_GRAPH_SERVICES = 500_000;
+
+/**
+ * The threads `analyze` may use: as BLAST_RADIUS_THREADS says (from 20,000 services), else two
+ * where there are two cores on graphs of LARGE_GRAPH_SERVICES or more, one below. With two the
+ * second computes availability while this one sweeps every single failure; a third and more
+ * share the sweep.
+ */
+export function analysisThreads(env: CliIO['env']): SweepThreads {
+  const text = env['BLAST_RADIUS_THREADS'];
+  if (text !== undefined && text !== '') return { count: sweepThreads(env) };
+  return { count: Math.min(2, availableParallelism()), minServices: LARGE_GRAPH_SERVICES };
+}
+
+/**
+ * Threads as BLAST_RADIUS_THREADS says (a whole number, at least 1; no more than the cores),
+ * else one.
  */
 export function sweepThreads(env: CliIO['env']): number {
   const text = env['BLAST_RADIUS_THREADS'];

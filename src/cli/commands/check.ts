@@ -26,7 +26,7 @@ import { DEFAULT_BASELINE, type CommonOptions } from '../common-options.js';
 import { UsageError } from '../errors.js';
 import type { Outcome } from '../exit-code.js';
 import { writeResult, type CliIO } from '../io.js';
-import { sweepThreads } from '../analyze-with-progress.js';
+import { analysisThreads } from '../analyze-with-progress.js';
 import { createProgress } from '../progress.js';
 import { loadGraph, parseCount, writeReport } from '../shared-options.js';
 
@@ -52,7 +52,7 @@ export async function runCheck(io: CliIO, file: string, options: CheckOptions): 
   try {
     analysis = analyzeForGate(graph, {
       onProgress: progress.update,
-      threads: { count: sweepThreads(io.env) },
+      threads: analysisThreads(io.env),
       chains,
       availability: readsAvailability(rules),
       blastRadius: readsBlastRadius(rules),
