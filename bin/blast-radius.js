@@ -11,4 +11,6 @@ try {
 const { endProcess } = await import('../dist/cli/end-process.js');
 const { main } = await import('../dist/cli/main.js');
 
-await endProcess(await main(process.argv.slice(2)));
+const code = await main(process.argv.slice(2));
+// Once the output has left the process, end it with the command's code at once.
+await endProcess(code, [process.stdout, process.stderr], (status) => process.exit(status));

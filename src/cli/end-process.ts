@@ -19,11 +19,14 @@ export function flushed(stream: FlushableStream): Promise<void> {
   return new Promise((resolve) => stream.write('', () => resolve()));
 }
 
-/** Exits with `code` once standard output and standard error are flushed. */
+/**
+ * Calls `exit` with `code` once every one of `streams` is flushed. The caller (the bin, outside
+ * src/) passes `process.exit`: commands themselves only return their code.
+ */
 export async function endProcess(
   code: number,
-  streams: readonly FlushableStream[] = [process.stdout, process.stderr],
-  exit: (code: number) => void = (code) => process.exit(code),
+  streams: readonly FlushableStream[],
+  exit: (code: number) => void,
 ): Promise<void> {
   await Promise.all(streams.map(flushed));
   exit(code);
