@@ -229,7 +229,14 @@ function diagnose(ledger, pgid, reason, reportDir) {
       const report = JSON.parse(readFileSync(path.join(reportDir, name), 'utf8'));
       const frames = (report.javascriptStack?.stack ?? []).filter((f) => f.trim() !== '');
       const pid = report.header?.processId;
-      if (frames.length === 0) say(`  ${pid}: no JavaScript running (waiting in its event loop)`);
+      // What an idle process waits on: its active handles by kind (a child process, a socket).
+      const handles = new Map();
+      for (const handle of report.libuv ?? []) {
+        if (handle.is_active) handles.set(handle.type, (handles.get(handle.type) ?? 0) + 1);
+      }
+      const waits = [...handles].map(([type, n]) => `${n} ${type}`).join(', ');
+      if (frames.length === 0)
+        say(`  ${pid}: no JavaScript running; waiting in its event loop on ${waits || 'nothing'}`);
       else say(`  JavaScript stack of ${pid}: ${report.javascriptStack?.message ?? ''}`);
       for (const frame of frames.slice(0, 15)) say(`    ${frame.trim()}`);
     } catch {
