@@ -147,6 +147,12 @@ function say(line) {
   process.stdout.write(`CI: ${line}\n`);
 }
 
+/** Up to ten names, and how many more. */
+function listed(files) {
+  const more = files.length - 10;
+  return files.slice(0, 10).join(' ') + (more > 0 ? ` and ${more} more` : '');
+}
+
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -360,11 +366,11 @@ async function main() {
       why.push(`the test process died running ${first.running.join(', ')}`);
     if (first.notReached.length > 0)
       why.push(`${plural(first.notReached.length, 'file')} not reached`);
-    say(`no result for every file: ${why.join('; ')}.`);
+    say(`not every test file has a result: ${why.join('; ')}.`);
     say(
       files === undefined
         ? 'running the whole suite once more'
-        : `running once more the ${plural(files.length, 'test file')} with no result: ${files.join(' ')}`,
+        : `running once more the ${plural(files.length, 'test file')} with no result: ${listed(files)}`,
     );
     const again = await attempt({
       files,
