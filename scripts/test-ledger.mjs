@@ -51,6 +51,9 @@ export default class TestLedger {
   }
 
   onTestRunStart(specifications) {
+    // A run of its own (watch mode runs again and again).
+    this.taken.clear();
+    this.ended.clear();
     const files = [...new Set(specifications.map((s) => this.name(s.moduleId)))].sort();
     this.write({ event: 'run', files, pid: process.pid });
   }
