@@ -401,7 +401,7 @@ async function main() {
     say(
       rerunGreen
         ? 'the rerun passed: those files count with their results from it'
-        : 'the rerun did not pass either',
+        : 'the rerun did not pass',
     );
   }
   const failing = [...attempts.at(-1).ended, ...attempts[0].ended]
