@@ -26,7 +26,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** How long the run may go without a word, one attempt may take, and the whole step. */
-export const LIMITS = { stallSeconds: 600, attemptMinutes: 45, totalMinutes: 65 };
+export const LIMITS = { stallSeconds: 300, attemptMinutes: 45, totalMinutes: 65 };
 
 /** The unhandled errors vitest raises for a test process that ended under it. */
 const LOST_PROCESS = /Worker exited unexpectedly|\[vitest-pool\]/;
