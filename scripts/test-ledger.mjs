@@ -3,7 +3,7 @@
 // takes it up, each test as it starts and ends, each file's counts when it ends, and the run's
 // end. scripts/ci-tests.mjs reads it to see a stalled run and which files never reported. With
 // or without a ledger (BLAST_RADIUS_TEST_LEDGER names its file), it closes the run with one line
-// per test file that was taken up and never ended: its test process died.
+// per test file that never ended: its test process died.
 
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,8 +23,8 @@ export function moduleCounts(testModule) {
 /** The line that names a test file whose test process ended before it reported. */
 export function lostLine(file) {
   return (
-    `npm test: ${file}: no result, its test process died while running it ` +
-    '(the unhandled "Worker exited unexpectedly" error above)'
+    `npm test: ${file}: no result, its test process died before it reported ` +
+    '(vitest\'s "Worker exited unexpectedly")'
   );
 }
 
@@ -33,7 +33,7 @@ export default class TestLedger {
     const file = process.env.BLAST_RADIUS_TEST_LEDGER;
     this.file = file === '' ? undefined : file;
     this.root = process.cwd();
-    this.taken = new Set();
+    this.files = [];
     this.ended = new Set();
   }
 
@@ -52,15 +52,14 @@ export default class TestLedger {
 
   onTestRunStart(specifications) {
     // A run of its own (watch mode runs again and again).
-    this.taken.clear();
     this.ended.clear();
     const files = [...new Set(specifications.map((s) => this.name(s.moduleId)))].sort();
+    this.files = files;
     this.write({ event: 'run', files, pid: process.pid });
   }
 
   onTestModuleQueued(testModule) {
     const file = this.name(testModule.moduleId);
-    this.taken.add(file);
     this.write({ event: 'file', file });
   }
 
@@ -99,7 +98,10 @@ export default class TestLedger {
       [e.message, e.cause?.message].filter((m) => typeof m === 'string').join(': '),
     );
     this.write({ event: 'done', reason, errors });
-    for (const file of [...this.taken].filter((f) => !this.ended.has(f)).sort())
+    // Every file of a run that was not interrupted ends, skipped or not; one that did not lost
+    // its test process, while it ran or as it started.
+    if (reason === 'interrupted') return;
+    for (const file of this.files.filter((f) => !this.ended.has(f)))
       process.stderr.write(`${lostLine(file)}\n`);
   }
 }
