@@ -233,19 +233,30 @@ describe('analyze --entry', () => {
 describe('-o to something that is not a regular file', () => {
   it('writes into a named pipe instead of renaming a file over it', async () => {
     const { execFileSync, spawn } = await import('node:child_process');
-    const { statSync } = await import('node:fs');
+    const { closeSync, constants, openSync, statSync } = await import('node:fs');
     const dir = mkdtempSync(path.join(tmpdir(), 'blast-radius-'));
     const fifo = path.join(dir, 'result.pipe');
     execFileSync('mkfifo', [fifo]);
-    const reader = spawn('timeout', ['10', 'cat', fifo]);
-    let received = '';
-    reader.stdout.on('data', (chunk: Buffer) => (received += chunk.toString('utf8')));
-    const closed = new Promise((resolve) => reader.on('close', resolve));
-    const run = await runCli(['analyze', S3, '--format', 'json', '-o', fifo]);
-    await closed;
-    expect(run.code).toBe(0);
-    expect(JSON.parse(received).summary.entrypoints).toBeGreaterThan(0);
-    expect(statSync(fifo).isFIFO()).toBe(true);
+    // The CLI opens the pipe with a blocking open, on this thread: it must find a reader there
+    // at once, or nothing could end the wait (no test timeout fires while this thread waits).
+    // This idle reader, opened without waiting, is always there; `cat` takes the bytes.
+    const standby = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    const reader = spawn('cat', [fifo]);
+    try {
+      let received = '';
+      reader.stdout.on('data', (chunk: Buffer) => (received += chunk.toString('utf8')));
+      const closed = new Promise((resolve) => reader.on('close', resolve));
+      const run = await runCli(['analyze', S3, '--format', 'json', '-o', fifo]);
+      // A run that failed before it opened the pipe leaves `cat` waiting for a writer.
+      if (run.code !== 0) reader.kill();
+      await closed;
+      expect(run.code).toBe(0);
+      expect(JSON.parse(received).summary.entrypoints).toBeGreaterThan(0);
+      expect(statSync(fifo).isFIFO()).toBe(true);
+    } finally {
+      reader.kill();
+      closeSync(standby);
+    }
   });
 });
 

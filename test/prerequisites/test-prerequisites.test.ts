@@ -106,8 +106,12 @@ describe('the script', () => {
   it('is what `npm test` runs first, and .ci/run goes through `npm test`', () => {
     const scripts = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts;
     expect(scripts.test).toMatch(/^node scripts\/test-prerequisites\.mjs && vitest run$/);
+    // .ci/run's test step is scripts/ci-tests.mjs, the watchdog around `npm test`.
     const ci = readFileSync(path.join(ROOT, '.ci/run'), 'utf8');
-    expect(ci).toMatch(/^npm test -- /m);
-    expect(ci).not.toMatch(/apt-get install/);
+    expect(ci).toMatch(/^timeout .* node scripts\/ci-tests\.mjs /m);
+    const watchdog = readFileSync(path.join(ROOT, 'scripts/ci-tests.mjs'), 'utf8');
+    expect(watchdog).toMatch(/const args = \['test', '--'/);
+    expect(watchdog).toMatch(/spawn\('npm', args,/);
+    expect(ci + watchdog).not.toMatch(/apt-get install/);
   });
 });
