@@ -43,22 +43,37 @@ export function rankGraph(graph: CompiledGraph): RankedGraph {
     rank[v] = r;
     component[r] = c;
   }
-  const requirements = renumberRequirements(graph, order, rank);
+  const requirements = renumberRequirements(graph, rank);
   return { graph, order, rank, component, ...requirements, ...dependentsOf(n, requirements) };
 }
 
-function renumberRequirements(graph: CompiledGraph, order: Int32Array, rank: Int32Array) {
+/**
+ * The requirements by rank, each rank's in the graph's order. Read in service order and written
+ * where each rank's block starts, so that the graph's arrays are read front to back rather than
+ * at a random service for every rank.
+ */
+function renumberRequirements(graph: CompiledGraph, rank: Int32Array) {
   const { n } = graph;
   const reqStart = new Int32Array(n + 1);
   const reqQuorum = new Int32Array(graph.reqQuorum.length);
   const reqSoft = new Uint8Array(graph.reqSoft.length);
   const altStart = new Int32Array(graph.altStart.length);
   const alts = new Int32Array(graph.alts.length);
-  let req = 0;
-  let alt = 0;
+  // firstAlt[r]: where rank r's alternatives begin, as reqStart[r] says where its requirements do.
+  const firstAlt = new Int32Array(n + 1);
+  for (let v = 0; v < n; v++) {
+    const r = rank[v]!;
+    reqStart[r + 1] = graph.reqStart[v + 1]! - graph.reqStart[v]!;
+    firstAlt[r + 1] = graph.altStart[graph.reqStart[v + 1]!]! - graph.altStart[graph.reqStart[v]!]!;
+  }
   for (let r = 0; r < n; r++) {
-    const v = order[r]!;
-    reqStart[r] = req;
+    reqStart[r + 1]! += reqStart[r]!;
+    firstAlt[r + 1]! += firstAlt[r]!;
+  }
+  for (let v = 0; v < n; v++) {
+    const r = rank[v]!;
+    let req = reqStart[r]!;
+    let alt = firstAlt[r]!;
     for (let q = graph.reqStart[v]!; q < graph.reqStart[v + 1]!; q++) {
       reqQuorum[req] = graph.reqQuorum[q]!;
       reqSoft[req] = graph.reqSoft[q]!;
@@ -68,8 +83,7 @@ function renumberRequirements(graph: CompiledGraph, order: Int32Array, rank: Int
       req++;
     }
   }
-  reqStart[n] = req;
-  altStart[req] = alt;
+  altStart[reqStart[n]!] = firstAlt[n]!;
   return { reqStart, reqQuorum, reqSoft, altStart, alts };
 }
 

@@ -14,21 +14,27 @@ import type { DownSetGraph } from './failure-edges.js';
 export const WORDS = 4;
 export const WIDTH = 32 * WORDS;
 
+/**
+ * What the walk keeps of rank r besides its masks, in one record of STATE ints from STATE·r, so
+ * that settling a rank touches one cache line for it: the outages its broken requirements
+ * pushed (WORDS words, not yet settled), whether one of its groups was strained since it was
+ * settled, the pass it was last touched in, and whether it is watched.
+ */
+const STATE = 8;
+const STRAINED = WORDS;
+const SEEN = WORDS + 1;
+const WATCH = WORDS + 2;
+
 export class DownSets {
   private readonly graph: DownSetGraph;
   /** Down masks of rank r from WORDS·r (bit i of word w: outage 32w + i of the chunk). */
   readonly masks: Int32Array;
   /** Ranks whose masks are not zero, in the order they became so. */
   private readonly touched: Int32Array;
-  /** watch[r] = 1: rank r's service may be asked for by `downRanks`. */
-  private readonly watch: Uint8Array;
-  /** The ranks of `touched` that `watch` holds, in the same order. */
+  /** The ranks of `touched` that are watched, in the same order. */
   private readonly watched: Int32Array;
-  private readonly seen: Int32Array;
-  /** Outages pushed to rank r by its broken requirements, not yet settled: from WORDS·r. */
-  private readonly incoming: Int32Array;
-  /** strained[r] = 1: an alternative of one of r's groups went down since r was settled. */
-  private readonly strained: Uint8Array;
+  /** Per rank, the record described at STATE. */
+  private readonly state: Int32Array;
   private readonly queue: RankQueue;
   private readonly members: (label: number) => ArrayLike<number>;
   /** Per word, the number of services down in each of its outages. */
@@ -54,13 +60,10 @@ export class DownSets {
     this.members = members;
     this.masks = new Int32Array(WORDS * n);
     this.touched = new Int32Array(n);
-    this.watch = new Uint8Array(n);
+    this.state = new Int32Array(STATE * n);
     let watching = 0;
-    for (let r = 0; r < n; r++) watching += this.watch[r] = watch[graph.order[r]!]!;
+    for (let r = 0; r < n; r++) watching += this.state[STATE * r + WATCH] = watch[graph.order[r]!]!;
     this.watched = new Int32Array(watching);
-    this.seen = new Int32Array(n);
-    this.incoming = new Int32Array(WORDS * n);
-    this.strained = new Uint8Array(n);
     this.queue = new RankQueue(n);
   }
 
@@ -101,7 +104,13 @@ export class DownSets {
   /** Zeroes the masks of the chunk just propagated, for the next. */
   clear(): void {
     const { masks, touched, count } = this;
-    for (let k = 0; k < count; k++) masks.fill(0, WORDS * touched[k]!, WORDS * (touched[k]! + 1));
+    for (let k = 0; k < count; k++) {
+      const base = WORDS * touched[k]!;
+      masks[base] = 0;
+      masks[base + 1] = 0;
+      masks[base + 2] = 0;
+      masks[base + 3] = 0;
+    }
   }
 
   /**
@@ -116,7 +125,7 @@ export class DownSets {
    */
   private spread(chunk: Int32Array, size: number): number {
     const { rank } = this.graph;
-    const { masks, seen, touched, queue, watch, watched } = this;
+    const { masks, state, touched, queue, watched } = this;
     const epoch = ++this.epoch;
     let count = 0;
     for (let bit = 0; bit < size; bit++) {
@@ -130,10 +139,11 @@ export class DownSets {
           masks[at]! |= one;
           this.downCounters[word]!.add(one);
         }
-        if (seen[r] === epoch) continue;
-        seen[r] = epoch;
+        const record = STATE * r;
+        if (state[record + SEEN] === epoch) continue;
+        state[record + SEEN] = epoch;
         touched[count++] = r;
-        if (watch[r]) watched[this.watchedCount++] = r;
+        if (state[record + WATCH]) watched[this.watchedCount++] = r;
       }
     }
     for (let k = 0; k < count; k++) {
@@ -144,10 +154,11 @@ export class DownSets {
     while (queue.size > 0) {
       const v = queue.pop();
       if (!this.settle(v)) continue;
-      if (seen[v] !== epoch) {
-        seen[v] = epoch;
+      const record = STATE * v;
+      if (state[record + SEEN] !== epoch) {
+        state[record + SEEN] = epoch;
         touched[count++] = v;
-        if (watch[v]) watched[this.watchedCount++] = v;
+        if (state[record + WATCH]) watched[this.watchedCount++] = v;
       }
     }
     return count;
@@ -156,19 +167,19 @@ export class DownSets {
   /** Rank v went down in the outages of n0..n3: tells the services that require it. */
   private pass(v: number, n0: number, n1: number, n2: number, n3: number): void {
     const { breakStart, breaks, strainStart, strains } = this.graph;
-    const { incoming, strained, queue } = this;
+    const { state, queue } = this;
     for (let e = breakStart[v]!, last = breakStart[v + 1]!; e < last; e++) {
       const d = breaks[e]!;
-      const base = WORDS * d;
-      incoming[base]! |= n0;
-      incoming[base + 1]! |= n1;
-      incoming[base + 2]! |= n2;
-      incoming[base + 3]! |= n3;
+      const record = STATE * d;
+      state[record]! |= n0;
+      state[record + 1]! |= n1;
+      state[record + 2]! |= n2;
+      state[record + 3]! |= n3;
       queue.push(d);
     }
     for (let e = strainStart[v]!, last = strainStart[v + 1]!; e < last; e++) {
       const d = strains[e]!;
-      strained[d] = 1;
+      state[STATE * d + STRAINED] = 1;
       queue.push(d);
     }
   }
@@ -180,34 +191,37 @@ export class DownSets {
    * arrays.
    */
   private settle(v: number): boolean {
-    const { masks, incoming } = this;
+    const { masks, state } = this;
     const base = WORDS * v;
+    const record = STATE * v;
     const was0 = masks[base]!;
     const was1 = masks[base + 1]!;
     const was2 = masks[base + 2]!;
     const was3 = masks[base + 3]!;
-    let d0 = incoming[base]!;
-    let d1 = incoming[base + 1]!;
-    let d2 = incoming[base + 2]!;
-    let d3 = incoming[base + 3]!;
-    incoming[base] = 0;
-    incoming[base + 1] = 0;
-    incoming[base + 2] = 0;
-    incoming[base + 3] = 0;
-    if (this.strained[v]) {
-      this.strained[v] = 0;
-      const { groupStart, groups, reqQuorum, altStart, alts } = this.graph;
-      for (let g = groupStart[v]!, lastGroup = groupStart[v + 1]!; g < lastGroup; g++) {
-        const r = groups[g]!;
-        const first = altStart[r]!;
-        const last = altStart[r + 1]!;
+    let d0 = state[record]!;
+    let d1 = state[record + 1]!;
+    let d2 = state[record + 2]!;
+    let d3 = state[record + 3]!;
+    state[record] = 0;
+    state[record + 1] = 0;
+    state[record + 2] = 0;
+    state[record + 3] = 0;
+    if (state[record + STRAINED]) {
+      state[record + STRAINED] = 0;
+      const { groupStart, groups } = this.graph;
+      // Each group: how many alternatives must be down, how many there are, the alternatives.
+      for (let g = groupStart[v]!, lastGroup = groupStart[v + 1]!; g < lastGroup;) {
+        const need = groups[g]!;
+        const first = g + 2;
+        const last = first + groups[g + 1]!;
+        g = last;
         // Only outages v is not yet down in can change anything.
         let a0 = 0;
         let a1 = 0;
         let a2 = 0;
         let a3 = 0;
         for (let a = first; a < last; a++) {
-          const u = WORDS * alts[a]!;
+          const u = WORDS * groups[a]!;
           a0 |= masks[u]!;
           a1 |= masks[u + 1]!;
           a2 |= masks[u + 2]!;
@@ -218,12 +232,10 @@ export class DownSets {
         a2 &= ~(was2 | d2);
         a3 &= ~(was3 | d3);
         if ((a0 | a1 | a2 | a3) === 0) continue;
-        // Requirement r fails once `need` of its alternatives are down.
-        const need = last - first - reqQuorum[r]! + 1;
-        if (a0 !== 0) d0 |= atLeast(masks, WORDS, alts, first, last, need, a0, 0);
-        if (a1 !== 0) d1 |= atLeast(masks, WORDS, alts, first, last, need, a1, 1);
-        if (a2 !== 0) d2 |= atLeast(masks, WORDS, alts, first, last, need, a2, 2);
-        if (a3 !== 0) d3 |= atLeast(masks, WORDS, alts, first, last, need, a3, 3);
+        if (a0 !== 0) d0 |= atLeast(masks, WORDS, groups, first, last, need, a0, 0);
+        if (a1 !== 0) d1 |= atLeast(masks, WORDS, groups, first, last, need, a1, 1);
+        if (a2 !== 0) d2 |= atLeast(masks, WORDS, groups, first, last, need, a2, 2);
+        if (a3 !== 0) d3 |= atLeast(masks, WORDS, groups, first, last, need, a3, 3);
       }
     }
     d0 &= ~was0;

@@ -19,7 +19,11 @@ export interface FailureEdges {
    */
   readonly strainStart: Int32Array;
   readonly strains: Int32Array;
-  /** Those requirements of rank v (indices into reqQuorum/altStart): groups[groupStart[v] ..]. */
+  /**
+   * Those requirements of rank v, packed where the down sets read them in one place: for each,
+   * how many of its alternatives must be down for it to fail, how many it lists, then those
+   * alternatives (ranks, repeats kept), all in groups[groupStart[v] .. groupStart[v+1]-1].
+   */
   readonly groupStart: Int32Array;
   readonly groups: Int32Array;
   /**
@@ -62,12 +66,12 @@ function failureEdges(plan: RankedGraph): FailureEdges {
   const lastBreak = new Int32Array(n);
   const lastStrain = new Int32Array(n);
   const occurrences = new Int32Array(n);
-  let groupCount = 0;
+  let groupLength = 0;
   for (let v = 0; v < n; v++) {
     for (let q = reqStart[v]!; q < reqStart[v + 1]!; q++) {
       if (reqSoft[q]) continue;
       const need = needed(plan, q);
-      if (need > 1) groupCount++;
+      if (need > 1) groupLength += 2 + altStart[q + 1]! - altStart[q]!;
       for (let a = altStart[q]!; a < altStart[q + 1]!; a++) {
         const u = alts[a]!;
         if (u === v) continue;
@@ -98,7 +102,7 @@ function failureEdges(plan: RankedGraph): FailureEdges {
   }
   const breaks = new Int32Array(breakStart[n]!);
   const strains = new Int32Array(strainStart[n]!);
-  const groups = new Int32Array(groupCount);
+  const groups = new Int32Array(groupLength);
   const breakFill = breakStart.slice(0, n);
   const strainFill = strainStart.slice(0, n);
   lastBreak.fill(0);
@@ -109,7 +113,11 @@ function failureEdges(plan: RankedGraph): FailureEdges {
     for (let q = reqStart[v]!; q < reqStart[v + 1]!; q++) {
       if (reqSoft[q]) continue;
       const need = needed(plan, q);
-      if (need > 1) groups[group++] = q;
+      if (need > 1) {
+        groups[group++] = need;
+        groups[group++] = altStart[q + 1]! - altStart[q]!;
+        for (let a = altStart[q]!; a < altStart[q + 1]!; a++) groups[group++] = alts[a]!;
+      }
       for (let a = altStart[q]!; a < altStart[q + 1]!; a++) {
         const u = alts[a]!;
         if (u === v) continue;

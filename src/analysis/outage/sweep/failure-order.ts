@@ -9,8 +9,11 @@ import { downSetGraphOf } from './failure-edges.js';
 
 /**
  * Services ordered by an estimate of their number of ancestors (paths to the top of the graph,
- * capped at n) by its order of magnitude, largest first, then topologically: components with
- * many ancestors (platform services, which share most of them) are counted together.
+ * capped at n) by its order of magnitude, largest first, then in the order a depth-first search
+ * down the requirements from the top first meets them: components with many ancestors
+ * (platform services, which share most of them) are counted together, and within a magnitude
+ * the services the search meets one after another sit below the same dependents, so their
+ * ancestors overlap (on B 100k the passes visit ~4% fewer components than topologically).
  */
 export function reachOrder(plan: RankedGraph): Int32Array {
   const { order, dependentStart, dependents } = plan;
@@ -25,8 +28,47 @@ export function reachOrder(plan: RankedGraph): Int32Array {
     // Leading zeros of the estimate: larger estimates sort first.
     magnitude[order[r]!] = Math.clz32(Math.max(1, Math.floor(estimate[r]!)));
   }
-  // The sort is stable, so within a magnitude the topological order stays.
-  return sortByKey(order, magnitude, 32);
+  // The sort is stable, so within a magnitude the search's order stays.
+  return sortByKey(searchOrder(plan), magnitude, 32);
+}
+
+/**
+ * Services in the preorder of a depth-first search along requirements (every alternative, soft
+ * ones too), started from each rank not yet met, the last rank first.
+ */
+function searchOrder(plan: RankedGraph): Int32Array {
+  const { order, reqStart, altStart, alts } = plan;
+  const n = order.length;
+  const met = new Uint8Array(n);
+  const result = new Int32Array(n);
+  const stack = new Int32Array(n);
+  /** next[k]: the next alternative of stack[k]'s requirements to follow. */
+  const next = new Int32Array(n);
+  let length = 0;
+  for (let top = n - 1; top >= 0; top--) {
+    if (met[top]) continue;
+    met[top] = 1;
+    result[length++] = order[top]!;
+    let depth = 0;
+    stack[depth] = top;
+    next[depth++] = altStart[reqStart[top]!]!;
+    while (depth > 0) {
+      const r = stack[depth - 1]!;
+      const a = next[depth - 1]!;
+      if (a === altStart[reqStart[r + 1]!]!) {
+        depth--;
+        continue;
+      }
+      next[depth - 1] = a + 1;
+      const u = alts[a]!;
+      if (met[u]) continue;
+      met[u] = 1;
+      result[length++] = order[u]!;
+      stack[depth] = u;
+      next[depth++] = altStart[reqStart[u]!]!;
+    }
+  }
+  return result;
 }
 
 /**
