@@ -7,8 +7,8 @@
 // garbage collector's milliseconds inside each phase, and the heap in use after it; run under
 // `node --expose-gc` the heap is collected first, so that figure is what the phase leaves alive.
 // The analysis runs on one thread unless BLAST_RADIUS_THREADS says more: with 2, availability
-// runs on a worker from "availability: start" on, alongside the phases that follow, and its
-// own phase is then the main thread's wait for it. CPU seconds count every thread; the main
+// runs on a worker (started before loading, as the CLI does) from "availability: start" on,
+// alongside the phases that follow, and its own phase is then the main thread's wait for it. CPU seconds count every thread; the main
 // thread's CPU seconds (Linux) are the critical path's. --scale runs every shape × size in a fresh child process, one after another,
 // generating missing manifests into DIR (default $TMPDIR/blast-radius-scale) as SHAPE-N.json,
 // and prints each phase's CPU seconds per size with its growth exponent: the slope of log CPU
@@ -86,12 +86,18 @@ async function measure(file, heapAt) {
       open = { phase, wall: performance.now(), cpu: cpuSeconds(), mainCpu: mainThreadCpuSeconds() };
   };
 
+  const threads = { count: Number(process.env.BLAST_RADIUS_THREADS ?? '1') };
+  // As the CLI does: on two threads the availability worker starts before the manifest is read.
+  const { AvailabilityWorker } =
+    await import('../dist/analysis/reliability/thread/availability-worker-start.js');
+  const early = threads.count > 1 ? AvailabilityWorker.start() : undefined;
   begin('load manifest (read, parse, validate)');
   const manifest = await loadManifest(file);
   begin('compile to typed arrays');
   const graph = compileGraph(manifest);
-  const threads = { count: Number(process.env.BLAST_RADIUS_THREADS ?? '1') };
-  const result = analyze(graph, manifest.name ?? null, { threads, onPhase: begin });
+  const worker = early ? { availabilityWorker: early } : {};
+  const result = analyze(graph, manifest.name ?? null, { threads, ...worker, onPhase: begin });
+  early?.end();
   begin('render JSON');
   let bytes = 0;
   for (const chunk of jsonChunks(result)) bytes += chunk.length;

@@ -11,6 +11,7 @@ import type {
   GateAnalysis,
 } from './analysis-result.js';
 import { PendingAvailability } from './reliability/thread/availability-thread.js';
+import type { AvailabilityWorker } from './reliability/thread/availability-worker-start.js';
 import { cutStructureOf } from './graph/articulation-points.js';
 import { coldStart, type ColdStartPlan } from './structure/cold-start.js';
 import {
@@ -65,6 +66,11 @@ export interface AnalyzeOptions {
    */
   threads?: SweepThreads;
   /**
+   * With two threads or more: the worker to compute availability on, started earlier by the
+   * caller (who ends it once the analysis is done); else one is started here when needed.
+   */
+  availabilityWorker?: AvailabilityWorker;
+  /**
    * false: leave availability and importance out (empty), for a caller that never reads them
    * (`diff`); they are most of the cost on large graphs. Default true.
    */
@@ -97,15 +103,17 @@ export function analyze(
     options.availability === false
       ? undefined
       : new PendingAvailability(plan, focusEntries, {
-          worker: (options.threads?.count ?? 1) > 1,
+          worker: (options.threads?.count ?? 1) > 1 && (options.availabilityWorker ?? true),
           minServices: options.threads?.minServices,
         });
   const threads = sweepThreads(options.threads);
+  const helper = reliabilityThread?.helper;
   phase('single-failure sweep');
+  // The availability worker, once free, claims chunks of this sweep too.
   const unbounded = recordSingleFailures(plan, inFocus, {
     chunks: fate.chunks,
     onProgress: options.onProgress,
-    threads,
+    threads: threads && helper ? { ...threads, helper } : threads,
   });
   reliabilityThread?.tell(unbounded.takesDown);
   const { blastRadius, takesDown } = length

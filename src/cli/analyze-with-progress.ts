@@ -1,15 +1,62 @@
 // `analyze` as the commands that report on it run it (analyze, diff, report): the sweep's
-// threads from the environment, a progress line on a terminal, and an unknown --entry as a
-// usage error.
+// threads from the environment, the availability worker started before a large manifest is
+// read, a progress line on a terminal, and an unknown --entry as a usage error.
 
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { analyze, FocusError, type AnalyzeOptions } from '../analysis/analyze.js';
 import type { AnalysisResult } from '../analysis/analysis-result.js';
 import type { SweepThreads } from '../analysis/outage/sweep/single-failure-sweep.js';
+import { AVAILABILITY_THREAD_SERVICES } from '../analysis/reliability/thread/availability-thread.js';
+import { AvailabilityWorker } from '../analysis/reliability/thread/availability-worker-start.js';
+import type { Manifest } from '../manifest/types.js';
 import type { CompiledGraph } from '../model/compiled-graph.js';
 import { UsageError } from './errors.js';
 import type { CliIO } from './io.js';
 import { createProgress } from './progress.js';
+import { loadGraph } from './shared-options.js';
+
+/**
+ * Bytes of a manifest per service, at least (the generated shapes: 127–280 in JSON, more in
+ * YAML): a file of the minimum threaded size times this may hold enough services for two threads.
+ */
+const BYTES_PER_SERVICE = 100;
+
+/**
+ * Loads the manifest `file` and analyses it; on two threads, when the file is large enough to
+ * hold a graph that gets them, the availability worker starts before the file is read, so that
+ * its start-up overlaps loading. It is ended once the analysis is done, or loading failed.
+ */
+export async function loadAndAnalyze(
+  io: CliIO,
+  file: string,
+  options: Omit<AnalyzeOptions, 'onProgress' | 'availabilityWorker'> = {},
+): Promise<{ manifest: Manifest; graph: CompiledGraph; result: AnalysisResult }> {
+  const early = options.availability === false ? undefined : startEarly(io, file);
+  try {
+    const { manifest, graph } = await loadGraph(io, file);
+    const worker = early ? { availabilityWorker: early } : {};
+    const result = analyzeWithProgress(io, graph, manifest.name ?? null, { ...options, ...worker });
+    return { manifest, graph, result };
+  } finally {
+    early?.end();
+  }
+}
+
+/** The availability worker, started now when `file` is large enough for it; else undefined. */
+function startEarly(io: CliIO, file: string): AvailabilityWorker | undefined {
+  const threads = analysisThreads(io.env);
+  if (threads.count < 2 || file === '-') return undefined;
+  let bytes: number;
+  try {
+    bytes = statSync(path.resolve(io.cwd, file)).size;
+  } catch {
+    return undefined; // loading says what is wrong with the file
+  }
+  const least = (threads.minServices ?? AVAILABILITY_THREAD_SERVICES) * BYTES_PER_SERVICE;
+  return bytes >= least ? AvailabilityWorker.start() : undefined;
+}
 
 /**
  * `analyze` with its progress line on a terminal (`what` names the work). An --entry that is not

@@ -5,9 +5,9 @@ import { ANALYZE_REPORTERS } from '../../report/registry.js';
 import type { CommonOptions } from '../common-options.js';
 import { UsageError } from '../errors.js';
 import type { Outcome } from '../exit-code.js';
-import { analyzeWithProgress } from '../analyze-with-progress.js';
+import { loadAndAnalyze } from '../analyze-with-progress.js';
 import type { CliIO } from '../io.js';
-import { loadGraph, parseCount, parseOutageLength, writeReport } from '../shared-options.js';
+import { parseCount, parseOutageLength, writeReport } from '../shared-options.js';
 
 export interface AnalyzeOptions extends CommonOptions {
   entry?: string[];
@@ -27,13 +27,8 @@ export async function runAnalyze(
   const top = parseCount(options.top, '--top');
   const pairs = pairOptions(options);
   const length = lengthOption(options, pairs.order);
-  const { manifest, graph } = await loadGraph(io, file);
   const focus = options.entry ? { focus: options.entry } : {};
-  const result = analyzeWithProgress(io, graph, manifest.name ?? null, {
-    ...focus,
-    ...pairs,
-    ...length,
-  });
+  const { result } = await loadAndAnalyze(io, file, { ...focus, ...pairs, ...length });
   await writeReport(io, ANALYZE_REPORTERS, result, options, top);
   return 'ok';
 }

@@ -11,9 +11,9 @@ import type { CompiledGraph } from '../../model/compiled-graph.js';
 import type { CommonOptions } from '../common-options.js';
 import { UsageError } from '../errors.js';
 import type { Outcome } from '../exit-code.js';
-import { analyzeWithProgress } from '../analyze-with-progress.js';
+import { loadAndAnalyze } from '../analyze-with-progress.js';
 import type { CliIO } from '../io.js';
-import { loadGraph, parseCount, writeReport } from '../shared-options.js';
+import { parseCount, writeReport } from '../shared-options.js';
 
 export interface ReportOptions extends CommonOptions {
   top: string;
@@ -29,8 +29,7 @@ export async function runReport(io: CliIO, file: string, options: ReportOptions)
   if (options.format === 'html' && toTerminal && io.stdout.isTTY === true) {
     throw new UsageError('report --format html writes a web page: use -o report.html');
   }
-  const { manifest, graph } = await loadGraph(io, file);
-  const result = analyzeWithProgress(io, graph, manifest.name ?? null);
+  const { graph, result } = await loadAndAnalyze(io, file);
   const page = options.format === 'html' ? await pageAssets(graph) : null;
   await writeReport(io, REPORT_REPORTERS, buildReportInput(graph, result, page), options, top);
   return 'ok';

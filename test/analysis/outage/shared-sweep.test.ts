@@ -3,10 +3,16 @@
 // build in dist/ (the test setup builds it first); from the TypeScript sources the sweep keeps
 // to one thread, which is checked too.
 
+import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../../../src/manifest/types.js';
-import { workersAvailable as sourceWorkersAvailable } from '../../../src/analysis/outage/sweep/shared-sweep.js';
+import {
+  workersAvailable as sourceWorkersAvailable,
+  type SweepHelper,
+  type SweepShare,
+  type WorkerGuard,
+} from '../../../src/analysis/outage/sweep/shared-sweep.js';
 import { arbitraryManifest, withRandomMonitors } from '../../support/random-manifest.js';
 
 /** A module of the build in dist/, typed as its source (so typechecking needs no build). */
@@ -46,7 +52,13 @@ function sweepLog(
     reach = true,
     listed = false,
     guard,
-  }: { reach?: boolean; listed?: boolean; guard?: { worker: URL; patienceMs: number } } = {},
+    helper,
+  }: {
+    reach?: boolean;
+    listed?: boolean;
+    guard?: WorkerGuard;
+    helper?: SweepHelper;
+  } = {},
 ) {
   const graph = compileGraph(manifest);
   const plan = planSweep(graph);
@@ -76,7 +88,7 @@ function sweepLog(
       },
     },
     undefined,
-    { count: threads, minServices: 0, chunkSize, guard },
+    { count: threads, minServices: 0, chunkSize, guard, ...(helper ? { helper } : {}) },
     { reach },
   );
   return {
@@ -104,7 +116,8 @@ describe('the single-failure sweep on worker threads', () => {
     fc.assert(
       fc.property(manifests, fc.integer({ min: 1, max: 5 }), (manifest, chunkSize) => {
         const alone = sweepLog(manifest, 1, chunkSize);
-        const shared = sweepLog(manifest, 2, chunkSize);
+        // The worker claims every item before this thread claims any.
+        const shared = sweepLog(manifest, 2, chunkSize, { guard: { othersFirst: true } });
         expect(alone.threads).toBe(1);
         // Two threads ran: the worker's record came back and was used, not recomputed here.
         expect(shared.threads).toBe(2);
@@ -184,6 +197,60 @@ describe('the single-failure sweep on worker threads', () => {
       }),
       { numRuns: 10 },
     );
+  });
+
+  it('shares the sweep with a helper that joins once free, or never, or fails', () => {
+    // A helper stands for a worker busy with other work: offered the share, it starts a sweep
+    // worker on it (late: a thread of its own), or takes it and never joins (this thread shuts
+    // it out once every item is claimed), or joins and never reports (as one that died: its
+    // items run here after the wait). The observer hears the same in every case.
+    const script = new URL('../../../dist/analysis/outage/sweep/sweep-worker.js', import.meta.url);
+    const joinsAndDies = new URL(
+      `data:text/javascript,${encodeURIComponent(
+        "import { workerData as s } from 'node:worker_threads'; Atomics.store(s.control, 1 + s.slot, 3);",
+      )}`,
+    );
+    const helperOf = (kind: 'joins' | 'never' | 'dies') => {
+      const started: Worker[] = [];
+      const helper: SweepHelper = {
+        offer(share: SweepShare) {
+          if (kind === 'never') {
+            share.port.close();
+            return true;
+          }
+          const worker = new Worker(kind === 'joins' ? script : joinsAndDies, {
+            workerData: share,
+            transferList: [share.port],
+          });
+          started.push(worker);
+          return true;
+        },
+        abandon: () => undefined,
+      };
+      return { helper, end: () => Promise.all(started.map((w) => w.terminate())) };
+    };
+    const ends: Promise<unknown>[] = [];
+    fc.assert(
+      fc.property(
+        manifests,
+        fc.integer({ min: 1, max: 5 }),
+        fc.constantFrom('joins' as const, 'never' as const, 'dies' as const),
+        fc.boolean(),
+        (manifest, chunkSize, kind, othersFirst) => {
+          const alone = sweepLog(manifest, 1, chunkSize);
+          const { helper, end } = helperOf(kind);
+          const guard = { othersFirst, patienceMs: kind === 'joins' ? 30_000 : 0 };
+          const helped = sweepLog(manifest, 1, chunkSize, { helper, guard });
+          ends.push(end());
+          // The helper's record was used when it claimed first; one that died never counts.
+          if (kind === 'joins' && othersFirst) expect(helped.threads).toBe(2);
+          if (kind !== 'joins') expect(helped.threads).toBe(1);
+          expect({ ...helped, threads: 1 }).toEqual(alone);
+        },
+      ),
+      { numRuns: 20 },
+    );
+    return Promise.all(ends);
   });
 
   it('keeps to one thread below the size where a worker pays', () => {

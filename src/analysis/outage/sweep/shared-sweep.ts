@@ -1,28 +1,64 @@
-// Runs the sweep's items on T threads: this one and T − 1 worker threads, which read the same
-// typed arrays through shared memory. The main thread runs its own share, then waits (the
-// analysis stays synchronous) for the workers' records; a worker that fails has its share run
-// here instead, so the results never depend on how the work was split.
+// Runs the sweep's items on several threads: this one, the worker threads started for it, and
+// perhaps a helper — a worker busy with other work (availability) that joins when it is free.
+// The graph's typed arrays are shared, and every thread claims the next item from one shared
+// counter, so a thread that joins late or runs slower simply takes fewer. The main thread runs
+// items until none are left, shuts out a helper that has not joined yet, then waits (the
+// analysis stays synchronous) for the records of those that did; any item whose record never
+// came (a worker that failed or never answered) runs here, so the results never depend on how
+// the work was split.
 
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { runItems, type DownRecord, type SweepWork } from './sweep-work.js';
+import {
+  MessageChannel,
+  receiveMessageOnPort,
+  Worker,
+  type MessagePort,
+} from 'node:worker_threads';
+import { itemCount, runClaimed, type DownRecord, type SweepWork } from './sweep-work.js';
 
 const WORKER = new URL('./sweep-worker.js', import.meta.url);
 
 /**
- * How long the main thread waits for a worker beyond its own share's time: a worker killed
- * without a word (out of memory) never sets its status, and its share then runs here instead.
- * A worker merely slower than that costs its share twice, never a different result.
+ * How long the main thread waits for a worker beyond its own items' time: a worker killed
+ * without a word (out of memory) never sets its state, and its items then run here instead.
+ * A worker merely slower than that costs its items twice, never a different result.
  */
 const PATIENCE_MS = 30_000;
 const PATIENCE_FACTOR = 4;
+
+/** A joining thread's state: not joined yet, done, failed, claiming items, shut out. */
+const OPEN = 0;
+const DONE = 1;
+const FAILED = 2;
+const RUNNING = 3;
+const CLOSED = 4;
+
+/** What a thread joining the sweep is given. */
+export interface SweepShare {
+  work: SweepWork;
+  /** control[0]: the next item to claim; control[1 + slot]: each joining thread's state. */
+  control: Int32Array;
+  slot: number;
+  /** Where it posts its record. */
+  port: MessagePort;
+}
+
+/** A worker busy with other work that may join the sweep once free (see joinSweep). */
+export interface SweepHelper {
+  /** Hands it the share (its port moves with it); false when it cannot take it. */
+  offer(share: SweepShare): boolean;
+  /** Gives up on it: it joined and never reported in time. */
+  abandon(): void;
+}
 
 /** The worker's script and how long to wait for it at least; tests stand in a worker that dies. */
 export interface WorkerGuard {
   worker?: URL;
   patienceMs?: number;
+  /** Only to test the others' records: this thread claims nothing until they are done. */
+  othersFirst?: boolean;
 }
 
 /**
@@ -34,56 +70,149 @@ export function workersAvailable(): boolean {
 }
 
 /**
- * Every item of `work` run on `threads` threads: the records of the threads' down items, and on
- * how many threads they ran (fewer when a worker failed and its share ran here).
+ * On another thread: joins the sweep of `share` unless the main thread has shut it out, claims
+ * items until none are left and posts the record. False when shut out (nothing was run).
+ */
+export function joinSweep(share: SweepShare): boolean {
+  const { control, slot, port } = share;
+  if (Atomics.compareExchange(control, 1 + slot, OPEN, RUNNING) !== OPEN) {
+    port.close();
+    return false;
+  }
+  let state = FAILED;
+  try {
+    const claim = claimer(control, itemCount(share.work));
+    const record: JoinedRecord = { ...runClaimed(share.work, claim), claimed: claim.claimed() };
+    // The arrays are on fresh (not shared) buffers, which move to the main thread.
+    const buffers = [record.items, record.entryStart, record.entries, record.claimed].map(
+      (a) => a.buffer as ArrayBuffer,
+    );
+    port.postMessage(record, buffers);
+    state = DONE;
+  } finally {
+    port.close();
+    Atomics.store(control, 1 + slot, state);
+    Atomics.notify(control, 1 + slot);
+  }
+  return true;
+}
+
+/**
+ * Every item of `work` run on `threads` threads (this one and threads − 1 workers started for
+ * it) and the helper, if any: the records of the threads' down items, and how many threads'
+ * records were used (this one's included; a worker that failed does not count).
  */
 export function runShared(
   work: SweepWork,
   threads: number,
-  { worker: script = WORKER, patienceMs = PATIENCE_MS }: WorkerGuard = {},
+  { worker: script = WORKER, patienceMs = PATIENCE_MS, othersFirst = false }: WorkerGuard = {},
+  helper?: SweepHelper,
 ): { records: DownRecord[]; ran: number } {
   const shared = shareWork(work);
-  const status = new Int32Array(new SharedArrayBuffer(4 * threads));
-  const started: Array<{ thread: number; worker: Worker; port: MessageChannel['port1'] }> = [];
-  for (let thread = 1; thread < threads; thread++) {
+  const total = itemCount(shared);
+  const workers = threads - 1;
+  const slots = workers + (helper ? 1 : 0);
+  const control = new Int32Array(new SharedArrayBuffer(4 * (1 + slots)));
+  const joining: Array<{ port: MessageChannel['port1']; worker?: Worker }> = [];
+  for (let slot = 0; slot < slots; slot++) {
     const { port1, port2 } = new MessageChannel();
+    const share: SweepShare = { work: shared, control, slot, port: port2 };
+    let worker: Worker | undefined;
+    let taken: boolean;
     try {
-      const worker = new Worker(script, {
-        workerData: { work: shared, thread, threads, status, port: port2 },
-        transferList: [port2],
-      });
-      worker.unref();
-      started.push({ thread, worker, port: port1 });
+      if (slot < workers) {
+        worker = new Worker(script, { workerData: share, transferList: [port2] });
+        worker.unref();
+        taken = true;
+      } else taken = helper!.offer(share);
     } catch {
-      port1.close();
-      status[thread] = 2;
+      taken = false;
     }
+    if (!taken) {
+      port2.close();
+      Atomics.store(control, 1 + slot, CLOSED);
+    }
+    joining.push({ port: port1, worker });
   }
   const ownStart = performance.now();
-  const records = [runItems(shared, 0, threads)];
+  if (othersFirst) awaitOthers(control, slots, performance.now() + patienceMs);
+  const claim = claimer(control, total);
+  const records: DownRecord[] = [runClaimed(shared, claim)];
+  const claimed = [claim.claimed()];
+  // A helper still busy with its own work is not waited for: nothing is left to claim.
+  if (helper) Atomics.compareExchange(control, slots, OPEN, CLOSED);
   const deadline =
     performance.now() + Math.max(patienceMs, PATIENCE_FACTOR * (performance.now() - ownStart));
   let ran = 1;
-  for (let thread = 1; thread < threads; thread++) {
-    const worker = started.find((s) => s.thread === thread);
-    while (worker && Atomics.load(status, thread) === 0) {
-      const left = deadline - performance.now();
-      if (left <= 0) break;
-      Atomics.wait(status, thread, 0, left);
+  joining.forEach(({ port, worker }, slot) => {
+    const state = awaitState(control, slot, deadline);
+    if (state === OPEN || state === RUNNING) {
+      if (worker) void worker.terminate();
+      else helper?.abandon();
     }
-    const done = worker !== undefined && Atomics.load(status, thread) !== 0;
-    if (worker && !done) void worker.worker.terminate();
-    const message = done ? receiveMessageOnPort(worker.port)?.message : undefined;
-    worker?.port.close();
-    if (isRecord(message)) ran++;
-    records.push(isRecord(message) ? message : runItems(shared, thread, threads));
+    const message = state === DONE ? receiveMessageOnPort(port)?.message : undefined;
+    port.close();
+    if (isRecord(message)) {
+      records.push(message);
+      claimed.push(message.claimed);
+      ran++;
+    }
+  });
+  const missing = itemsMissing(claimed, total);
+  if (missing.length > 0) {
+    let next = 0;
+    records.push(runClaimed(shared, () => (next < missing.length ? missing[next++]! : -1)));
   }
   copyBack(shared, work);
   return { records, ran };
 }
 
-function isRecord(message: unknown): message is DownRecord {
-  return typeof message === 'object' && message !== null && 'entries' in message;
+/** A thread's record, and every item it claimed (the reach passes leave no record). */
+interface JoinedRecord extends DownRecord {
+  readonly claimed: Int32Array;
+}
+
+/**
+ * Claims the next item from the shared counter (-1 once all `total` are claimed), and lists
+ * what it claimed.
+ */
+function claimer(control: Int32Array, total: number): (() => number) & { claimed(): Int32Array } {
+  const claimed: number[] = [];
+  const claim = () => {
+    const item = Atomics.add(control, 0, 1);
+    if (item >= total) return -1;
+    claimed.push(item);
+    return item;
+  };
+  return Object.assign(claim, { claimed: () => Int32Array.from(claimed) });
+}
+
+/** Waits until joining thread `slot` has joined and ended, or the deadline; its state then. */
+function awaitState(control: Int32Array, slot: number, deadline: number): number {
+  for (;;) {
+    const state = Atomics.load(control, 1 + slot);
+    if (state !== OPEN && state !== RUNNING) return state;
+    const left = deadline - performance.now();
+    if (left <= 0) return state;
+    Atomics.wait(control, 1 + slot, state, left);
+  }
+}
+
+function awaitOthers(control: Int32Array, slots: number, deadline: number): void {
+  for (let slot = 0; slot < slots; slot++) awaitState(control, slot, deadline);
+}
+
+/** The items no thread that reported claimed, increasing. */
+function itemsMissing(claimed: readonly Int32Array[], total: number): number[] {
+  const ran = new Uint8Array(total);
+  for (const items of claimed) for (const item of items) ran[item] = 1;
+  const missing: number[] = [];
+  for (let item = 0; item < total; item++) if (!ran[item]) missing.push(item);
+  return missing;
+}
+
+function isRecord(message: unknown): message is JoinedRecord {
+  return typeof message === 'object' && message !== null && 'claimed' in message;
 }
 
 /** The work with every array in shared memory (inputs copied in, outputs copied back after). */

@@ -8,7 +8,7 @@ import { componentsToCount, reachOfServices, type ComponentReach } from './compo
 import { DownSets, WIDTH, WORDS } from './down-sets.js';
 import { downSetGraphOf } from './failure-edges.js';
 import { failureOrder, reachOrder } from './failure-order.js';
-import { runShared, workersAvailable, type WorkerGuard } from './shared-sweep.js';
+import { runShared, workersAvailable, type SweepHelper, type WorkerGuard } from './shared-sweep.js';
 import {
   deliverChunk,
   deliverRecord,
@@ -27,7 +27,21 @@ export interface SweepThreads {
   chunkSize?: number;
   /** Another worker script and patience, only to test a worker that never reports. */
   guard?: WorkerGuard;
+  /**
+   * A worker busy with other work (availability) that claims chunks too once it is free: with
+   * it the sweep is shared even on one thread of its own, from HELPED_SWEEP_SERVICES (or
+   * `minServices` when given).
+   */
+  helper?: SweepHelper;
 }
+
+/**
+ * Below this many services a helper is not offered the sweep: at 100,000 on the two-core
+ * machine sharing it (the copy into shared memory, the record and its replay) cost the main
+ * thread more than the helper took off it (the sweep ends before the helper is free on two of
+ * the three shapes, and the internet map's sweep is one chunk).
+ */
+export const HELPED_SWEEP_SERVICES = 400_000;
 
 /** Below this many services starting a worker costs more than it saves. */
 export const SHARED_SWEEP_SERVICES = 20_000;
@@ -56,9 +70,9 @@ export function singleFailureSweep(
   const downCount = new Int32Array(plan.order.length);
   let deliver: Deliver;
   let counts: Int32Array;
-  if (count > 1) {
+  if (count > 1 || helped(plan, threads)) {
     const work = sweepWork(plan, observer, order, width, reach, downCount);
-    const { records, ran } = runShared(work, count, threads?.guard);
+    const { records, ran } = runShared(work, count, threads?.guard, threads?.helper);
     deliver = recorded(plan, work, records, observer);
     counts = work.reach;
     count = ran;
@@ -198,8 +212,19 @@ function threadCount(
   threads: SweepThreads | undefined,
 ): number {
   if (!threads || threads.count <= 1) return 1;
-  if (plan.order.length < (threads.minServices ?? SHARED_SWEEP_SERVICES)) return 1;
-  return workersAvailable() ? threads.count : 1;
+  return shareable(plan, threads) ? threads.count : 1;
+}
+
+/** Whether a helper is offered the sweep of `plan` (this thread sweeping alone otherwise). */
+function helped(plan: RankedGraph, threads: SweepThreads | undefined): boolean {
+  if (threads?.helper === undefined) return false;
+  const least = threads.minServices ?? HELPED_SWEEP_SERVICES;
+  return shareable(plan, { ...threads, minServices: least });
+}
+
+/** Whether the sweep of `plan` is large enough to share, and workers can run here. */
+function shareable(plan: RankedGraph, threads: SweepThreads): boolean {
+  return plan.order.length >= (threads.minServices ?? SHARED_SWEEP_SERVICES) && workersAvailable();
 }
 
 const seed = new Int32Array(1);

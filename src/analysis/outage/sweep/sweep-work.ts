@@ -1,8 +1,8 @@
 // The single-failure sweep cut into items that threads share out: the down-set chunks (128
 // failures each) and the reach-count passes (128 components each). An item depends only on
-// the graph and writes only its own labels' places, so item k runs on thread k mod T and the
-// results are the same whoever ran it. Everything here is typed arrays, which a worker thread
-// receives shared, not copied.
+// the graph and writes only its own labels' places, so threads may claim items in any split
+// and the results are the same whoever ran them. Everything here is typed arrays, which a
+// worker thread receives shared, not copied.
 
 import { REACH_WIDTH, ReachPasses, type CondensationEdges } from '../../graph/reach-counts.js';
 import { DownSets, WORDS } from './down-sets.js';
@@ -47,10 +47,12 @@ export function itemCount(work: SweepWork): number {
   return downItems(work) + Math.ceil(work.reachLabels.length / REACH_WIDTH);
 }
 
-/** Runs items thread, thread + threads, …; returns what its down items left for the observers. */
-export function runItems(work: SweepWork, thread: number, threads: number): DownRecord {
+/**
+ * Runs the items `claim` hands out, in increasing order, until it gives -1; returns what its
+ * down items left for the observers.
+ */
+export function runClaimed(work: SweepWork, claim: () => number): DownRecord {
   const down = downItems(work);
-  const total = itemCount(work);
   const one = new Int32Array(1);
   const sets = new DownSets(
     work.graph,
@@ -70,7 +72,7 @@ export function runItems(work: SweepWork, thread: number, threads: number): Down
     seed[0] = c;
     return seed;
   };
-  for (let item = thread; item < total; item += threads) {
+  for (let item = claim(); item >= 0; item = claim()) {
     if (item >= down) {
       passes ??= new ReachPasses(condensationOf(work));
       passes.run(work.reachLabels, (item - down) * REACH_WIDTH, seeds, work.reach);

@@ -1,35 +1,20 @@
-// A worker thread's share of the single-failure sweep: runs its items on the arrays the main
-// thread shares, hands back what its down items left for the observers through a message port,
-// and says it is done (or failed) in a shared status word the main thread waits on. Its code
-// is loaded only after the status can be set, so a failure to load is reported, not a hang.
+// A worker thread started for the single-failure sweep: joins it (shared-sweep.ts), claiming
+// items from the arrays the main thread shares until none are left, and hands back what its
+// down items left for the observers. Its code is loaded only after its state can be set, so a
+// failure to load is reported, not a hang.
 
-import { workerData, type MessagePort } from 'node:worker_threads';
-import type { SweepWork } from './sweep-work.js';
+import { workerData } from 'node:worker_threads';
+import type { SweepShare } from './shared-sweep.js';
 
-interface WorkerInput {
-  work: SweepWork;
-  thread: number;
-  threads: number;
-  /** status[thread]: 0 running, 1 done, 2 failed. */
-  status: Int32Array;
-  port: MessagePort;
-}
-
-const { work, thread, threads, status, port } = workerData as WorkerInput;
-let outcome = 2;
+const share = workerData as SweepShare;
 try {
-  const { runItems } = await import('./sweep-work.js');
-  const record = runItems(work, thread, threads);
-  // runItems returns arrays on fresh (not shared) buffers, which move to the main thread.
-  const buffers = [record.items, record.entryStart, record.entries].map(
-    (a) => a.buffer as ArrayBuffer,
-  );
-  port.postMessage(record, buffers);
-  outcome = 1;
-} catch (error) {
-  port.postMessage({ error: String(error) });
-} finally {
-  port.close();
-  Atomics.store(status, thread, outcome);
-  Atomics.notify(status, thread);
+  const { joinSweep } = await import('./shared-sweep.js');
+  joinSweep(share);
+} catch {
+  // Failed (before joining, or joinSweep said so): the main thread runs the items no record
+  // holds. The state word's "not joined" (0) becomes "failed" (2) so that it stops waiting.
+  share.port.close();
+  const { control, slot } = share;
+  Atomics.compareExchange(control, 1 + slot, 0, 2);
+  Atomics.notify(control, 1 + slot);
 }

@@ -1,29 +1,37 @@
 // Availability and importance on a worker thread while this thread sweeps every single failure
-// and runs the other analyses: the worker gets copies of the ranked graph's arrays and the
-// model's odds when it starts, solves everything that needs no sweep, then waits for what each
+// and runs the other analyses: the worker (started here, or earlier by the caller so that its
+// start-up overlaps loading: availability-worker-start.ts) gets copies of the ranked graph's
+// arrays and the model's odds, solves everything that needs no sweep, then waits for what each
 // component takes down (only when some entry point is sampled), which this thread tells it
-// right after its sweep. Its answer comes back as typed arrays (encoded-availability.ts), and
-// `result` waits for it (the analysis stays synchronous). A worker that fails, or is not there
-// (when this module runs from its TypeScript source, as under the test runner), has the whole
-// work done here instead: the result never depends on where it ran.
+// right after its sweep. Once free — done, or waiting for that — it joins the sweep and claims
+// chunks beside this thread (`helper`). Its answer comes back as typed arrays
+// (encoded-availability.ts), and `result` waits for it (the analysis stays synchronous). A
+// worker that fails, or is not there (when this module runs from its TypeScript source, as
+// under the test runner), has the whole work done here instead: the result never depends on
+// where it ran.
 
-import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { receiveMessageOnPort } from 'node:worker_threads';
 import type { RankedGraph } from '../../outage/ranked-graph.js';
+import type { SweepHelper, SweepShare } from '../../outage/sweep/shared-sweep.js';
 import {
   analyzeAvailability,
   type AvailabilityOptions,
   type ReliabilityAnalysis,
-  type ReliabilityOdds,
-  type ReliabilityPlan,
 } from '../availability.js';
 import { commonCauses } from '../common-causes.js';
 import { reliabilityModel } from '../model.js';
+import {
+  AvailabilityWorker,
+  type AvailabilityWorkerInput,
+  AVAILABILITY_DONE,
+  AVAILABILITY_STATE,
+  NO_SHARE,
+  SHARE_POSTED,
+  SWEEP_SHARE,
+  TAKES_DOWN_POSTED,
+} from './availability-worker-start.js';
 import { decodeAvailability, type EncodedAvailability } from './encoded-availability.js';
-
-const WORKER = new URL('./availability-worker.js', import.meta.url);
 
 /** Below this many services a worker costs more to start than availability takes here. */
 export const AVAILABILITY_THREAD_SERVICES = 20_000;
@@ -34,28 +42,18 @@ export const AVAILABILITY_THREAD_SERVICES = 20_000;
  */
 const PATIENCE_MS = 30_000;
 const PATIENCE_FACTOR = 4;
-/** How long the worker waits to be told what each component takes down. */
-export const TAKES_DOWN_PATIENCE_MS = 600_000;
 
 export interface AvailabilityThreadOptions extends Omit<AvailabilityOptions, 'takesDown'> {
-  /** false: everything runs on this thread, when `result` is called. */
-  worker: boolean;
+  /**
+   * false: everything runs on this thread, when `result` is called; true: on a worker started
+   * here; a worker: on that one, started earlier (its owner ends it after `result`).
+   */
+  worker: boolean | AvailabilityWorker;
   /** Graphs of fewer services stay on this thread (default AVAILABILITY_THREAD_SERVICES). */
   minServices?: number;
   /** Another worker script and patience, only to test a worker that fails or never reports. */
   script?: URL;
   patienceMs?: number;
-}
-
-/** What the worker receives when it starts (structured clone: its own copies). */
-export interface AvailabilityWorkerInput {
-  plan: ReliabilityPlan;
-  entries: Int32Array;
-  odds: ReliabilityOdds;
-  options: Omit<AvailabilityOptions, 'takesDown' | 'commonCauses'>;
-  /** status[0]: 0 running, 1 done, 2 failed; status[1]: 1 once takesDown is posted. */
-  status: Int32Array;
-  port: MessagePort;
 }
 
 /** What each component takes down as one array of entry points and where each list starts. */
@@ -67,50 +65,57 @@ export interface PostedTakesDown {
 }
 
 type TakesDown = ReadonlyArray<readonly number[] | undefined>;
-type MessagePort = MessageChannel['port1'];
-
-/** Whether the worker can run here: its built `.js` file is beside this module. */
-export function availabilityWorkerAvailable(script: URL = WORKER): boolean {
-  return script.protocol === 'file:' && existsSync(fileURLToPath(script));
-}
 
 /**
  * Availability and importance of `entries` (services, increasing), on a worker thread from now
  * on when the options allow and the graph is large enough, else here when `result` is called.
  */
 export class PendingAvailability {
-  private readonly worker: Worker | undefined;
-  private readonly port: MessagePort | undefined;
-  private readonly status = new Int32Array(new SharedArrayBuffer(8));
+  private readonly worker: AvailabilityWorker | undefined;
+  /** Whether the worker was started here (and so is ended here). */
+  private readonly own: boolean = false;
   private readonly started = performance.now();
   private takesDown: TakesDown | undefined;
   private ran = false;
+  private offered = false;
 
   constructor(
     private readonly plan: RankedGraph,
     private readonly entries: readonly number[],
     private readonly options: AvailabilityThreadOptions,
   ) {
-    const { script = WORKER } = options;
     const large = plan.graph.n >= (options.minServices ?? AVAILABILITY_THREAD_SERVICES);
-    if (!options.worker || !large || !availabilityWorkerAvailable(script)) return;
-    const { port1, port2 } = new MessageChannel();
-    try {
-      this.worker = new Worker(script, {
-        workerData: { ...this.input(), status: this.status, port: port2 },
-        transferList: [port2],
-      });
-      this.worker.unref();
-      this.port = port1;
-    } catch {
-      port1.close();
-      port2.close();
-    }
+    if (options.worker === false || !large) return;
+    const given = options.worker === true ? undefined : options.worker;
+    const worker = given ?? AvailabilityWorker.start(options.script);
+    if (worker === undefined) return;
+    if (worker.give(this.input())) this.worker = worker;
+    else if (given === undefined) worker.end();
+    this.own = given === undefined;
   }
 
-  /** Whether a worker thread was started for the work. */
+  /** Whether a worker thread was given the work. */
   get threaded(): boolean {
     return this.worker !== undefined;
+  }
+
+  /**
+   * The worker as a helper of the sweep (once: it joins one sweep), or undefined when there is
+   * no worker.
+   */
+  get helper(): SweepHelper | undefined {
+    const { worker } = this;
+    if (worker === undefined || this.offered) return undefined;
+    return {
+      offer: (share: SweepShare) => {
+        if (this.offered || this.takesDown !== undefined) return false;
+        this.offered = true;
+        worker.port.postMessage(share, [share.port]);
+        say(worker.status, SWEEP_SHARE, SHARE_POSTED);
+        return true;
+      },
+      abandon: () => worker.end(),
+    };
   }
 
   /** Whether the result came from the worker (known once `result` returned). */
@@ -121,14 +126,16 @@ export class PendingAvailability {
   /** What each component takes down alone (as recordSingleFailures gives it), once swept. */
   tell(takesDown: TakesDown): void {
     this.takesDown = takesDown;
-    if (this.port === undefined) return;
+    const { worker } = this;
+    if (worker === undefined) return;
+    if (!this.offered) say(worker.status, SWEEP_SHARE, NO_SHARE);
+    this.offered = true;
     const posted = postedTakesDown(takesDown);
     const buffers = [posted.start, posted.entries, posted.present].map(
       (a) => a.buffer as ArrayBuffer,
     );
-    this.port.postMessage(posted, buffers);
-    Atomics.store(this.status, 1, 1);
-    Atomics.notify(this.status, 1);
+    worker.port.postMessage(posted, buffers);
+    say(worker.status, TAKES_DOWN_POSTED, 1);
   }
 
   /** The availability and importance: the worker's, or computed here when it has none. */
@@ -153,25 +160,27 @@ export class PendingAvailability {
 
   /** The worker's encoded answer, waited for; undefined when it has none (or no worker ran). */
   private fromWorker(): EncodedAvailability | undefined {
-    const { worker, port, status } = this;
-    if (worker === undefined || port === undefined) return undefined;
+    const { worker } = this;
+    if (worker === undefined || worker.isEnded) return undefined;
+    const { port, status } = worker;
     const patience = this.options.patienceMs ?? PATIENCE_MS;
     const deadline =
       performance.now() + Math.max(patience, PATIENCE_FACTOR * (performance.now() - this.started));
-    while (Atomics.load(status, 0) === 0) {
+    while (Atomics.load(status, AVAILABILITY_STATE) === 0) {
       const left = deadline - performance.now();
       if (left <= 0) break;
-      Atomics.wait(status, 0, 0, left);
+      Atomics.wait(status, AVAILABILITY_STATE, 0, left);
     }
-    const done = Atomics.load(status, 0) === 1;
+    const done = Atomics.load(status, AVAILABILITY_STATE) === AVAILABILITY_DONE;
     const message: unknown = done ? receiveMessageOnPort(port)?.message : undefined;
-    port.close();
-    if (!done) void worker.terminate();
+    // Its work is done (or given up on): a worker started here ends here, a given one with its
+    // owner.
+    if (this.own || !done) worker.end();
     return isEncoded(message) ? message : undefined;
   }
 
   /** The worker's copy of the graph's arrays, the odds and the options. */
-  private input(): Omit<AvailabilityWorkerInput, 'status' | 'port'> {
+  private input(): AvailabilityWorkerInput {
     const { plan, entries } = this;
     const { graph } = plan;
     const model = reliabilityModel(graph);
@@ -223,6 +232,12 @@ function postedTakesDown(takesDown: TakesDown): PostedTakesDown {
     if (lost !== undefined) entries.set(lost, start[x]!);
   }
   return { start, entries, present };
+}
+
+/** Sets word `at` of `status` to `value` and wakes the worker waiting on it. */
+function say(status: Int32Array, at: number, value: number): void {
+  Atomics.store(status, at, value);
+  Atomics.notify(status, at);
 }
 
 function isEncoded(message: unknown): message is EncodedAvailability {

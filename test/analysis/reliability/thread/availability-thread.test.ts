@@ -7,8 +7,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../../../../src/manifest/types.js';
+import type { SweepHelper } from '../../../../src/analysis/outage/sweep/shared-sweep.js';
 import type { CommonCause } from '../../../../src/analysis/reliability/structure.js';
-import { availabilityWorkerAvailable as fromSources } from '../../../../src/analysis/reliability/thread/availability-thread.js';
+import { availabilityWorkerAvailable as fromSources } from '../../../../src/analysis/reliability/thread/availability-worker-start.js';
 import { arbitraryManifest } from '../../../support/random-manifest.js';
 
 /** A module of the build in dist/, typed as its source (so typechecking needs no build). */
@@ -23,15 +24,21 @@ const { compileGraph, entryPoints } =
 const { planSweep } = await built<typeof import('../../../../src/analysis/outage/outage-sweep.js')>(
   'analysis/outage/outage-sweep.js',
 );
+const { singleFailureSweep } = await built<
+  typeof import('../../../../src/analysis/outage/sweep/single-failure-sweep.js')
+>('analysis/outage/sweep/single-failure-sweep.js');
 const { recordSingleFailures } = await built<
   typeof import('../../../../src/analysis/outage/single-failures.js')
 >('analysis/outage/single-failures.js');
 const { analyzeAvailability } = await built<
   typeof import('../../../../src/analysis/reliability/availability.js')
 >('analysis/reliability/availability.js');
-const { PendingAvailability, availabilityWorkerAvailable } = await built<
+const { PendingAvailability } = await built<
   typeof import('../../../../src/analysis/reliability/thread/availability-thread.js')
 >('analysis/reliability/thread/availability-thread.js');
+const { AvailabilityWorker, availabilityWorkerAvailable } = await built<
+  typeof import('../../../../src/analysis/reliability/thread/availability-worker-start.js')
+>('analysis/reliability/thread/availability-worker-start.js');
 
 /** Small Monte Carlo runs: the same seed on both threads, so the same counts. */
 const SAMPLED = { work: 1, minSamples: 1024, maxSamples: 1024, seed: 9 };
@@ -122,6 +129,61 @@ describe('availability on a worker thread', () => {
       }),
       { numRuns: 6 },
     );
+  });
+
+  it('works on a worker started before the graph was known, which then joins the sweep', () => {
+    // The worker is started first, as the command line starts it before loading a manifest;
+    // once free (done, or waiting for what each component takes down) it claims the sweep's
+    // chunks. This thread claims none until it is done, so the worker's record is the one used.
+    const sweepOf = (plan: ReturnType<typeof planSweep>, helper?: SweepHelper) => {
+      const events: string[] = [];
+      const interesting = new Uint8Array(plan.graph.n).fill(1);
+      const down = (x: number, v: number) => void events.push(`${x} ${v}`);
+      const alone = { count: 1, minServices: 0, chunkSize: 2 };
+      const threads = helper ? { ...alone, helper, guard: { othersFirst: true } } : alone;
+      const totals = singleFailureSweep(plan, { interesting, down }, undefined, threads);
+      return { events, down: [...totals.downCount], reach: [...totals.reachCount], totals };
+    };
+    fc.assert(
+      fc.property(cases, (c) => {
+        const { plan, entries, takesDown, options } = setUp(c);
+        const here = analyzeAvailability(plan, entries, { ...options, takesDown });
+        const early = AvailabilityWorker.start()!;
+        try {
+          const pending = new PendingAvailability(plan, entries, {
+            ...options,
+            worker: early,
+            minServices: 0,
+          });
+          expect(pending.threaded).toBe(true);
+          const alone = sweepOf(plan);
+          const helped = sweepOf(plan, pending.helper);
+          expect(helped.totals.threads).toBe(2);
+          expect({ ...helped, totals: null }).toEqual({ ...alone, totals: null });
+          // One sweep only: a second is not offered to it.
+          expect(pending.helper).toBeUndefined();
+          pending.tell(takesDown);
+          expect(pending.result()).toEqual(here);
+          expect(pending.onWorker).toBe(true);
+        } finally {
+          early.end();
+        }
+      }),
+      { numRuns: 12 },
+    );
+  }, 120_000);
+
+  it('leaves a worker started early and never given work to be ended', () => {
+    const c = fc.sample(cases, { numRuns: 1, seed: 5 })[0]!;
+    const { plan, entries } = setUp(c);
+    const early = AvailabilityWorker.start()!;
+    // Below the size where a worker pays the work stays here, and the worker is not taken.
+    const pending = new PendingAvailability(plan, entries, { worker: early });
+    expect(pending.threaded).toBe(false);
+    expect(early.isEnded).toBe(false);
+    early.end();
+    expect(early.isEnded).toBe(true);
+    expect(early.give({} as never)).toBe(false);
   });
 
   it('stays on this thread below the size where a worker pays, or when told to', () => {
