@@ -6,7 +6,8 @@
 // dependency. `web` depends on `api` ⇒ requirement of `web` with alternative `api`; a failure
 // travels against the edges, from `api` to `web`.
 
-import { heldRequirements, type HeldRequirements } from '../manifest/held-requirements.js';
+import { heldColumns } from '../manifest/held-requirements.js';
+import type { RequirementTable } from '../manifest/requirement-table.js';
 import type {
   CommonCauseDomain,
   Manifest,
@@ -57,7 +58,7 @@ export function compileGraph(manifest: Manifest): CompiledGraph {
   const index = indexOf(ids);
 
   // A service whose requirements are still held in columns is read from them, not from objects.
-  const held = services.map((s) => heldRequirements(s));
+  const held = heldColumns(services);
   const { requirementCount, alternativeCount } = countRequirements(services, held);
   const columns: RequirementColumns = {
     reqStart: new Int32Array(n + 1),
@@ -114,6 +115,12 @@ type RequirementColumns = Pick<
   | 'costPerHour'
 > & { readonly usedByCount: Int32Array };
 
+/** The table of each service's requirements while they are held in columns, and its slot. */
+interface Held {
+  readonly tables: readonly (RequirementTable | undefined)[];
+  readonly slots: Int32Array;
+}
+
 function indexOf(ids: readonly string[]): Map<string, number> {
   const index = new Map<string, number>();
   for (let i = 0; i < ids.length; i++) index.set(ids[i]!, i);
@@ -122,17 +129,17 @@ function indexOf(ids: readonly string[]): Map<string, number> {
 
 function countRequirements(
   services: readonly Service[],
-  held: readonly (HeldRequirements | undefined)[],
+  held: Held,
 ): { requirementCount: number; alternativeCount: number } {
   let requirementCount = 0;
   let alternativeCount = 0;
   for (let v = 0; v < services.length; v++) {
-    const columns = held[v];
-    if (columns !== undefined) {
-      const from = columns.table.first(columns.slot);
-      const to = columns.table.end(columns.slot);
+    const table = held.tables[v];
+    if (table !== undefined) {
+      const from = table.first(held.slots[v]!);
+      const to = table.end(held.slots[v]!);
       requirementCount += to - from;
-      alternativeCount += columns.table.altFrom(to) - columns.table.altFrom(from);
+      alternativeCount += table.altFrom(to) - table.altFrom(from);
       continue;
     }
     const dependsOn = services[v]!.dependsOn;
@@ -144,7 +151,7 @@ function countRequirements(
 
 function fillRequirements(
   services: readonly Service[],
-  held: readonly (HeldRequirements | undefined)[],
+  held: Held,
   index: ReadonlyMap<string, number>,
   columns: RequirementColumns,
 ): void {
@@ -156,10 +163,10 @@ function fillRequirements(
     const service = services[v]!;
     columns.reqStart[v] = r;
     columns.costPerHour[v] = service.costPerHour;
-    const where = held[v];
+    const table = held.tables[v];
     const end =
-      where !== undefined
-        ? fillHeld(v, where, numbering.of(where.table.ids), columns, r, a)
+      table !== undefined
+        ? fillHeld(v, table, held.slots[v]!, numbering.of(table.ids), columns, r, a)
         : fillObjects(v, service, index, columns, r, a);
     r = end.r;
     a = end.a;
@@ -168,18 +175,18 @@ function fillRequirements(
   columns.altStart[r] = a;
 }
 
-/** Service v's requirements from its table's columns, from requirement r and alternative a. */
+/** Service v's requirements from slot `slot` of `table`, from requirement r and alternative a. */
 function fillHeld(
   v: number,
-  where: HeldRequirements,
+  table: RequirementTable,
+  slot: number,
   byNumber: Int32Array,
   columns: RequirementColumns,
   r: number,
   a: number,
 ): { r: number; a: number } {
-  const table = where.table;
-  const to = table.end(where.slot);
-  for (let q = table.first(where.slot); q < to; q++) {
+  const to = table.end(slot);
+  for (let q = table.first(slot); q < to; q++) {
     const [quorum, soft, group] = [table.quorum(q), table.soft(q), table.group(q)];
     startRequirement(columns, r++, v, quorum, soft, group, table.tolerance(q), a);
     for (let k = table.altFrom(q); k < table.altFrom(q + 1); k++) {
