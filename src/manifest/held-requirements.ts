@@ -121,22 +121,14 @@ export function heldRequirements(service: Service): HeldRequirements | undefined
   return LoadedService.held(service);
 }
 
-/**
- * The table and slot of each service's requirements while they are held (undefined and 0
- * otherwise), without an object per service: for the compiled graph.
- */
-export function heldColumns(services: readonly Service[]): {
-  tables: (RequirementTable | undefined)[];
-  slots: Int32Array;
-} {
-  const tables: (RequirementTable | undefined)[] = [];
-  const slots = new Int32Array(services.length);
-  for (let v = 0; v < services.length; v++) {
-    const service = services[v]!;
-    tables.push(LoadedService.table(service));
-    slots[v] = LoadedService.slot(service);
-  }
-  return { tables, slots };
+/** The table holding `service`'s requirements while it holds them: for the compiled graph. */
+export function heldTable(service: Service): RequirementTable | undefined {
+  return LoadedService.table(service);
+}
+
+/** The slot of `service`'s requirements in heldTable(service). */
+export function heldSlot(service: Service): number {
+  return LoadedService.slot(service);
 }
 
 /**
