@@ -6,7 +6,8 @@
 // dependency. `web` depends on `api` ⇒ requirement of `web` with alternative `api`; a failure
 // travels against the edges, from `api` to `web`.
 
-import { heldRequirements, type HeldRequirements } from '../manifest/held-requirements.js';
+import { heldSlot, heldTable } from '../manifest/held-requirements.js';
+import type { RequirementTable } from '../manifest/requirement-table.js';
 import type {
   CommonCauseDomain,
   Manifest,
@@ -53,11 +54,10 @@ export interface CompiledGraph {
 export function compileGraph(manifest: Manifest): CompiledGraph {
   const services = manifest.services;
   const n = services.length;
-  const ids = services.map((s) => s.id);
+  const held = serviceColumns(services);
+  const ids = held.ids;
   const index = indexOf(ids);
 
-  // A service whose requirements are still held in columns is read from them, not from objects.
-  const held = services.map((s) => heldRequirements(s));
   const { requirementCount, alternativeCount } = countRequirements(services, held);
   const columns: RequirementColumns = {
     reqStart: new Int32Array(n + 1),
@@ -69,12 +69,12 @@ export function compileGraph(manifest: Manifest): CompiledGraph {
     altStart: new Int32Array(requirementCount + 1),
     alts: new Int32Array(alternativeCount),
     usedByCount: new Int32Array(n + 1),
-    costPerHour: new Float64Array(n),
+    costPerHour: held.costPerHour,
   };
   fillRequirements(services, held, index, columns);
   const { reqStart, altStart, alts, usedByCount } = columns;
   const { usedByStart, usedBy } = usedByOf(n, requirementCount, altStart, alts, usedByCount);
-  const entry = entryOf(services, usedByStart);
+  const entry = entryOf(held.declaredEntry, usedByStart);
 
   return {
     n,
@@ -114,6 +114,41 @@ type RequirementColumns = Pick<
   | 'costPerHour'
 > & { readonly usedByCount: Int32Array };
 
+/**
+ * What the graph reads of each service, read in one pass over them (at 100,000 services in id
+ * order, which is not the order they were made in, each visit of a service is a cache miss):
+ * the table of its requirements while they are held in columns (a service whose requirements
+ * are held is read from them, not from objects) and its slot there.
+ */
+interface Held {
+  readonly ids: string[];
+  readonly tables: readonly (RequirementTable | undefined)[];
+  readonly slots: Int32Array;
+  readonly costPerHour: Float64Array;
+  /** 1 for the entry points the manifest declares. */
+  readonly declaredEntry: Uint8Array;
+}
+
+function serviceColumns(services: readonly Service[]): Held {
+  const n = services.length;
+  const held = {
+    ids: [] as string[],
+    tables: [] as (RequirementTable | undefined)[],
+    slots: new Int32Array(n),
+    costPerHour: new Float64Array(n),
+    declaredEntry: new Uint8Array(n),
+  };
+  for (let v = 0; v < n; v++) {
+    const service = services[v]!;
+    held.ids.push(service.id);
+    held.tables.push(heldTable(service));
+    held.slots[v] = heldSlot(service);
+    held.costPerHour[v] = service.costPerHour;
+    held.declaredEntry[v] = service.entrypoint ? 1 : 0;
+  }
+  return held;
+}
+
 function indexOf(ids: readonly string[]): Map<string, number> {
   const index = new Map<string, number>();
   for (let i = 0; i < ids.length; i++) index.set(ids[i]!, i);
@@ -122,17 +157,17 @@ function indexOf(ids: readonly string[]): Map<string, number> {
 
 function countRequirements(
   services: readonly Service[],
-  held: readonly (HeldRequirements | undefined)[],
+  held: Held,
 ): { requirementCount: number; alternativeCount: number } {
   let requirementCount = 0;
   let alternativeCount = 0;
   for (let v = 0; v < services.length; v++) {
-    const columns = held[v];
-    if (columns !== undefined) {
-      const from = columns.table.first(columns.slot);
-      const to = columns.table.end(columns.slot);
+    const table = held.tables[v];
+    if (table !== undefined) {
+      const from = table.first(held.slots[v]!);
+      const to = table.end(held.slots[v]!);
       requirementCount += to - from;
-      alternativeCount += columns.table.altFrom(to) - columns.table.altFrom(from);
+      alternativeCount += table.altFrom(to) - table.altFrom(from);
       continue;
     }
     const dependsOn = services[v]!.dependsOn;
@@ -144,7 +179,7 @@ function countRequirements(
 
 function fillRequirements(
   services: readonly Service[],
-  held: readonly (HeldRequirements | undefined)[],
+  held: Held,
   index: ReadonlyMap<string, number>,
   columns: RequirementColumns,
 ): void {
@@ -153,14 +188,12 @@ function fillRequirements(
   let r = 0;
   let a = 0;
   for (let v = 0; v < n; v++) {
-    const service = services[v]!;
     columns.reqStart[v] = r;
-    columns.costPerHour[v] = service.costPerHour;
-    const where = held[v];
+    const table = held.tables[v];
     const end =
-      where !== undefined
-        ? fillHeld(v, where, numbering.of(where.table.ids), columns, r, a)
-        : fillObjects(v, service, index, columns, r, a);
+      table !== undefined
+        ? fillHeld(v, table, held.slots[v]!, numbering.of(table.ids), columns, r, a)
+        : fillObjects(v, services[v]!, index, columns, r, a);
     r = end.r;
     a = end.a;
   }
@@ -168,18 +201,18 @@ function fillRequirements(
   columns.altStart[r] = a;
 }
 
-/** Service v's requirements from its table's columns, from requirement r and alternative a. */
+/** Service v's requirements from slot `slot` of `table`, from requirement r and alternative a. */
 function fillHeld(
   v: number,
-  where: HeldRequirements,
+  table: RequirementTable,
+  slot: number,
   byNumber: Int32Array,
   columns: RequirementColumns,
   r: number,
   a: number,
 ): { r: number; a: number } {
-  const table = where.table;
-  const to = table.end(where.slot);
-  for (let q = table.first(where.slot); q < to; q++) {
+  const to = table.end(slot);
+  for (let q = table.first(slot); q < to; q++) {
     const [quorum, soft, group] = [table.quorum(q), table.soft(q), table.group(q)];
     startRequirement(columns, r++, v, quorum, soft, group, table.tolerance(q), a);
     for (let k = table.altFrom(q); k < table.altFrom(q + 1); k++) {
@@ -256,19 +289,11 @@ function usedByOf(
 }
 
 /** 1 for entry points: the declared ones, or if none is declared, those nothing depends on. */
-function entryOf(services: readonly Service[], usedByStart: Int32Array): Uint8Array {
-  const n = services.length;
+function entryOf(declaredEntry: Uint8Array, usedByStart: Int32Array): Uint8Array {
+  const n = declaredEntry.length;
+  if (declaredEntry.includes(1)) return declaredEntry;
   const entry = new Uint8Array(n);
-  const anyDeclared = services.some((s) => s.entrypoint);
-  for (let v = 0; v < n; v++) {
-    entry[v] = anyDeclared
-      ? services[v]!.entrypoint
-        ? 1
-        : 0
-      : usedByStart[v + 1] === usedByStart[v]
-        ? 1
-        : 0;
-  }
+  for (let v = 0; v < n; v++) entry[v] = usedByStart[v + 1] === usedByStart[v] ? 1 : 0;
   return entry;
 }
 

@@ -22,7 +22,9 @@ describe('hostile ids', () => {
       ['hasOwnProperty'],
     ]);
     expect(manifest.services[4]?.dependsOn[0]?.alternatives).toEqual(['__proto__', 'constructor']);
-    expect(Object.getPrototypeOf(proto)).toBe(Object.prototype);
+    // The id changed nothing of the object: it is made as every other service is.
+    expect(Object.getPrototypeOf(proto)).toBe(Object.getPrototypeOf(manifest.services[1]));
+    expect(Object.getPrototypeOf(Object.getPrototypeOf(proto))).toBe(Object.prototype);
     expect(({} as Record<string, unknown>).dependsOn).toBeUndefined();
   });
 

@@ -159,10 +159,31 @@ const INJECTIONS: Record<string, (doc: Body, pick: (n: number) => number) => voi
   copiesNotList: (doc, pick) =>
     (bodyOf(doc, pick).copies = pick(2) === 0 ? 'mail' : { to: 'mail' }),
   copyBadEvery: (doc, pick) => (bodyOf(doc, pick).copies = [{ to: 'mail', every: [1] }]),
+  // A value of a type its field never takes: the one-pass read gives way at it.
+  wrongType: (doc, pick) => {
+    const [key, value] = (
+      [
+        ['kind', 7],
+        ['owner', true],
+        ['entrypoint', 'yes'],
+        ['virtual', null],
+        ['sla', '99.9'],
+        ['cost_per_hour', [1]],
+        ['tags', 'pci'],
+        ['tags', ['pci', 3]],
+        ['rto', false],
+        ['recovery_time', ['1h']],
+        ['monitors', 'mail'],
+        ['zone', { a: 1 }],
+      ] as const
+    )[pick(12)]!;
+    bodyOf(doc, pick)[key] = value as Json;
+  },
   labelAsMapping: (doc, pick) =>
     (bodyOf(doc, pick).tags = { kind: 'seq', items: ['x'], offsets: [0] } as Json),
   badVersion: (doc) => (doc.version = 2),
-  numberForms: (doc, pick) => (bodyOf(doc, pick).sla = [1e-7, 1e21, -0.5, 99.5][pick(4)]!),
+  numberForms: (doc, pick) =>
+    (bodyOf(doc, pick).sla = [1e-7, 1e21, -0.5, 99.5, 99.12345678901234, 0.1 + 0.2][pick(6)]!),
   nonAsciiId: (doc, pick) => {
     (doc.services as Body)['café-ü'] = { kind: 'naïve' };
     dependsOf(doc, pick).push('café-ü');

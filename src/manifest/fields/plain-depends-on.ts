@@ -4,10 +4,10 @@
 // report. Also the reading state the service reader shares.
 
 import { readBoolean, readDuration } from './fields.js';
-import type { RequirementTable } from '../held-requirements.js';
+import type { RequirementTable } from '../requirement-table.js';
 import { DEPENDENCY_KEYS } from './keys.js';
 import { isPlainMap } from '../parse/plain-json.js';
-import { DependsOnEntries, type ServiceColumns } from '../parse/services-json.js';
+import type { ServiceColumns } from '../parse/services-json.js';
 import type { References } from './references.js';
 import type { StopAtFirstError } from '../parse/source-file.js';
 import type { SourcePosition } from '../types.js';
@@ -68,8 +68,7 @@ export class PlainDependencies {
   }
 
   /** Reads a `depends_on` list into the table, for the service opened last there. */
-  protected dependsOn(value: unknown, slot: number): void {
-    if (value instanceof DependsOnEntries) return this.fromColumns(value, slot);
+  protected dependsOn(value: unknown): void {
     if (!Array.isArray(value)) return this.stop();
     const items = value as unknown[];
     // The same test for an entry listed twice as readDependsOn, in the same two ways.
@@ -94,25 +93,31 @@ export class PlainDependencies {
   }
 
   /**
-   * Checks the requirements the one-pass read put in the table for this service, renumbering
-   * their alternatives from the read's names to declaration numbers.
+   * Checks the requirements the one-pass read put in the table for this service (from .. to-1;
+   * `owner`: the name of its id), renumbering their alternatives from the read's names to
+   * declaration numbers.
    */
-  private fromColumns(entries: DependsOnEntries, slot: number): void {
-    const read = entries.read;
+  protected fromColumns(
+    read: ServiceColumns,
+    first: number,
+    end: number,
+    owner: number,
+    slot: number,
+  ): void {
     const table = this.table;
     // The read put them where this service's requirements start: anything else is a bug.
-    if (table.first(slot) !== entries.from) throw new Error('one-pass read out of step');
-    const many = entries.to - entries.from > 8;
+    if (table.first(slot) !== first) throw new Error('one-pass read out of step');
+    const many = end - first > 8;
     const seen = many ? new Set<number | string>() : undefined;
     const stamps = this.stampsFor(table.ids.length);
     // Unique to this service, so that the marks of earlier services never match.
     const stamp = ++this.stamp;
-    for (let r = entries.from; r < entries.to; r++) {
+    for (let r = first; r < end; r++) {
       const from = table.altFrom(r);
       const to = table.altFrom(r + 1);
       for (let k = from; k < to; k++) {
         const name = table.alternative(k);
-        if (name === entries.owner) this.stop();
+        if (name === owner) this.stop();
         table.renumber(k, this.declaredName(read, name));
         // An id listed twice in one group.
         for (let j = from; j < k; j++) {
@@ -136,10 +141,10 @@ export class PlainDependencies {
         if (own[alternative] === stamp || (many && other[alternative] === stamp)) this.stop();
         own[alternative] = stamp;
       } else {
-        this.refuseRepeat(entries.from, r, seen);
+        this.refuseRepeat(first, r, seen);
       }
     }
-    table.closeService(entries.to);
+    table.closeService(end);
   }
 
   /** Marks by declaration number, for the test of a dependency listed twice. */

@@ -6,7 +6,7 @@
 
 import { readCopies } from './copies.js';
 import { readDependsOn, type ServiceContext } from './depends-on.js';
-import { holdRequirements, type HeldRequirements } from '../held-requirements.js';
+import { LoadedService, type HeldRequirements } from '../held-requirements.js';
 import { describeNode, isMap, isSeq, type DocMap, type DocNode } from '../parse/doc-node.js';
 import { didYouMean } from './did-you-mean.js';
 import { readBoolean, readSharedField, type SharedFields } from './fields.js';
@@ -93,39 +93,30 @@ export function buildService(
   defaults: SharedFields,
   rest: OwnFields,
 ): Service {
-  // Filled in the order of the Service type: property order is insertion order.
-  const service = { id, entrypoint: rest.entrypoint } as Service;
-  if (rest.virtual) {
-    service.virtual = true;
-    // It cannot fail by itself: no SLA and no failure domain, not even from the file's defaults.
-    defaults = withoutFailureFields(defaults);
-  }
-  const kind = own.kind ?? defaults.kind;
-  if (kind !== undefined) service.kind = kind;
-  const owner = own.owner ?? defaults.owner;
-  if (owner !== undefined) service.owner = owner;
-  const tier = own.tier ?? defaults.tier;
-  if (tier !== undefined) service.tier = tier;
-  service.tags = [...(own.tags ?? defaults.tags ?? [])];
-  const provider = own.provider ?? defaults.provider;
-  if (provider !== undefined) service.provider = provider;
-  const region = own.region ?? defaults.region;
-  if (region !== undefined) service.region = region;
-  const zone = own.zone ?? defaults.zone;
-  if (zone !== undefined) service.zone = zone;
-  const sla = own.sla ?? defaults.sla;
-  if (sla !== undefined) service.sla = sla;
-  service.costPerHour = own.costPerHour ?? defaults.costPerHour ?? 0;
-  const rto = own.rto ?? defaults.rto;
-  if (rto !== undefined) service.rto = rto;
-  const recoveryTime = own.recoveryTime ?? defaults.recoveryTime;
-  if (recoveryTime !== undefined) service.recoveryTime = recoveryTime;
-  service.monitors = rest.monitors;
-  if (rest.held) holdRequirements(service, rest.held);
-  else service.dependsOn = rest.dependsOn;
-  if (rest.copies.length > 0) service.copies = rest.copies;
-  service.position = position;
-  return service;
+  // A virtual service cannot fail by itself: no SLA and no failure domain, not even from the
+  // file's defaults.
+  const from = rest.virtual ? withoutFailureFields(defaults) : defaults;
+  const values: Service = {
+    id,
+    entrypoint: rest.entrypoint,
+    virtual: rest.virtual ? true : undefined,
+    kind: own.kind ?? from.kind,
+    owner: own.owner ?? from.owner,
+    tier: own.tier ?? from.tier,
+    tags: [...(own.tags ?? from.tags ?? [])],
+    provider: own.provider ?? from.provider,
+    region: own.region ?? from.region,
+    zone: own.zone ?? from.zone,
+    sla: own.sla ?? from.sla,
+    costPerHour: own.costPerHour ?? from.costPerHour ?? 0,
+    rto: own.rto ?? from.rto,
+    recoveryTime: own.recoveryTime ?? from.recoveryTime,
+    monitors: rest.monitors,
+    dependsOn: rest.dependsOn,
+    copies: rest.copies.length > 0 ? rest.copies : undefined,
+    position,
+  };
+  return new LoadedService(values, rest.held);
 }
 
 export const FAILURE_FIELDS = ['sla', 'provider', 'region', 'zone'] as const;

@@ -9,7 +9,7 @@ import { DEFAULT_KEYS, isDefaultKey, TOP_LEVEL_KEYS } from '../fields/keys.js';
 import { readDomains } from '../fields/domains.js';
 import { readPolicy } from '../fields/policy.js';
 import { quote } from '../parse/quote.js';
-import type { PlainServices } from '../parse/plain-json.js';
+import type { PlainServices } from '../parse/services-json.js';
 import type { SourceFile } from '../parse/source-file.js';
 import type { CommonCauseDomain, Policy } from '../types.js';
 

@@ -6,7 +6,7 @@ import { isMap, type DocMap } from '../parse/doc-node.js';
 import type { ManifestFile } from './manifest-file.js';
 import { parseJson } from '../parse/parse-json.js';
 import { PlainServiceReader } from '../fields/plain-service.js';
-import { RequirementTable } from '../held-requirements.js';
+import { RequirementTable } from '../requirement-table.js';
 import type { References } from '../fields/references.js';
 import { ReadStopped, StopAtFirstError } from '../parse/source-file.js';
 import type { Service, SourcePosition } from '../types.js';
@@ -39,8 +39,13 @@ export function readPlainServices(
   reader.keys = plain.ids.length;
   const services: Service[] = [];
   try {
+    const columns = plain.columns;
     for (let i = 0; i < plain.ids.length; i++) {
-      services.push(reader.service(plain.ids[i]!, positions[i]!, plain.bodies[i]));
+      services.push(
+        columns !== undefined
+          ? reader.serviceOfRead(columns, i, plain.ids[i]!, positions[i]!)
+          : reader.service(plain.ids[i]!, positions[i]!, plain.bodies[i]),
+      );
     }
   } catch (error) {
     if (error instanceof ReadStopped) return undefined;

@@ -1,19 +1,8 @@
 // A JSON manifest read by JSON.parse, with the offsets of its services found by a scan: the
 // quick read of large manifests. Undefined whenever the positional parser must read it instead.
 
-import type { RequirementTable } from '../held-requirements.js';
-import { scanServiceOffsets, type ServiceOffsets } from './service-offsets.js';
-
-/** The top-level `services` mapping as JSON.parse built it, and where its parts are written. */
-export interface PlainServices {
-  /** Service ids in document order. */
-  readonly ids: readonly string[];
-  /** The services' bodies, in the order of `ids`. */
-  readonly bodies: readonly unknown[];
-  readonly offsets: ServiceOffsets;
-  /** The requirements, when the one-pass read put them in columns already. */
-  readonly table?: RequirementTable;
-}
+import { scanServiceOffsets } from './service-offsets.js';
+import type { PlainServices } from './services-json.js';
 
 /** A JSON.parse value that is a mapping (not a list, not null). */
 export function isPlainMap(value: unknown): value is Record<string, unknown> {

@@ -7,8 +7,8 @@
 import { isMap, type ParseResult, type Problem } from './doc-node.js';
 import { readManifestFile, type ManifestFile } from '../files/manifest-file.js';
 import { parseJson, type SkippedValue } from './parse-json.js';
-import { parsePlainJson, type PlainServices } from './plain-json.js';
-import { readJsonServices } from './services-json.js';
+import { parsePlainJson } from './plain-json.js';
+import { readJsonServices, type PlainServices } from './services-json.js';
 import { parseYaml } from './parse-yaml.js';
 import { SourceFile, type Diagnostics } from './source-file.js';
 

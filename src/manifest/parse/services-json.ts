@@ -1,13 +1,15 @@
 // The `services` mapping of JSON text read in one pass, without JSON.parse: each service's
-// fields as small values, and its `depends_on` entries straight into columns, every id written
-// there as a number of the file's table of names (each name made into a string once), with
-// where each id and entry is written. Anything it does not handle, or that would be an error,
-// and it gives way (undefined): to JSON.parse and the positional parser, which report errors.
+// fields into columns (strings as numbers of the file's table of names, each name made into a
+// string once; numbers and flags as they are), and its `depends_on` entries too, with where
+// each id and entry is written: no object per service. Anything it does not handle, or that
+// would be an error, and it gives way (undefined): to JSON.parse and the positional parser,
+// which report errors.
 
-import { RequirementTable } from '../held-requirements.js';
+import { RequirementTable } from '../requirement-table.js';
 import { COPY_KEYS, SERVICE_KEYS } from '../fields/keys.js';
+import { jsonNumber } from './json-number.js';
 import { NameTable } from './name-table.js';
-import type { PlainServices } from './plain-json.js';
+import type { ServiceOffsets } from './service-offsets.js';
 import type { SourceFile } from './source-file.js';
 
 /** Thrown inside the read to give way; never escapes it. */
@@ -40,36 +42,86 @@ const DEPENDENCY_KEY_BITS: Readonly<Record<string, number>> = {
   tolerates: 32,
 };
 
-// Keys as the format writes them, so that the read makes no string for them; the most
-// frequent first.
-const KNOWN_SERVICE_KEYS = ['depends_on', ...SERVICE_KEYS.filter((key) => key !== 'depends_on')];
 const DEPENDENCY_KEYS = Object.keys(DEPENDENCY_KEY_BITS);
 
 /**
- * The `depends_on` entries of one service: from .. to-1 in the columns of `read`; `owner` is
- * the number of the service's id among the read's names.
+ * The top-level `services` mapping as JSON.parse or the one-pass read found it, and where its
+ * parts are written.
  */
-export class DependsOnEntries {
-  constructor(
-    readonly read: ServiceColumns,
-    readonly from: number,
-    readonly to: number,
-    readonly owner: number,
-  ) {}
+export interface PlainServices {
+  /** Service ids in document order. */
+  readonly ids: readonly string[];
+  /** The services' bodies, in the order of `ids` (none when `columns` holds them). */
+  readonly bodies: readonly unknown[];
+  readonly offsets: ServiceOffsets;
+  /** The requirements, when the one-pass read put them in columns already. */
+  readonly table?: RequirementTable;
+  /** The services' fields, when the one-pass read put them in columns. */
+  readonly columns?: ServiceColumns;
 }
 
-/** A list of ids (`monitors`) as numbers of the read's names. */
-export class NameList {
-  constructor(
-    readonly read: ServiceColumns,
-    readonly names: readonly number[],
-  ) {}
+/** A service's key as a bit of `ServiceColumns.present`: 1 << its place in SERVICE_KEYS. */
+export function fieldBit(key: (typeof SERVICE_KEYS)[number]): number {
+  return 1 << SERVICE_KEYS.indexOf(key);
 }
 
-/** The `depends_on` entries of every service of one file, in document order. */
+/** The service keys by their length, as places in SERVICE_KEYS, to match a key without a string. */
+const KEYS_BY_LENGTH: number[][] = [];
+SERVICE_KEYS.forEach((key, k) => (KEYS_BY_LENGTH[key.length] ??= []).push(k));
+
+/**
+ * Fields whose value is a string, held as a number of the read's names: the labels, then the
+ * durations (which may also be numbers of seconds).
+ */
+export const NAME_FIELDS = [
+  'kind',
+  'owner',
+  'tier',
+  'provider',
+  'region',
+  'zone',
+  'rto',
+  'recovery_time',
+] as const;
+/** Fields held as numbers: sla and cost, then the durations written as numbers. */
+export const NUMBER_FIELDS = ['sla', 'cost_per_hour', 'rto', 'recovery_time'] as const;
+
+const NAME_SLOT: Readonly<Record<string, number>> = Object.fromEntries(
+  NAME_FIELDS.map((key, slot) => [key, slot]),
+);
+const NUMBER_SLOT: Readonly<Record<string, number>> = Object.fromEntries(
+  NUMBER_FIELDS.map((key, slot) => [key, slot]),
+);
+
+/** `ServiceColumns.flags`: the values of entrypoint and virtual. */
+export const ENTRYPOINT_TRUE = 1;
+export const VIRTUAL_TRUE = 2;
+
+/**
+ * The services of one file as the one-pass read found them, by their place in the file (i):
+ * which keys each has, its scalar fields, where its `depends_on` entries are in `table`; the
+ * rare lists (`tags`, `monitors`) and `copies` by service.
+ */
 export class ServiceColumns {
   /** `tolerates` as written, by requirement, for those that have it (checked by the reader). */
   readonly tolerates = new Map<number, string | number>();
+  /** The keys of service i, as fieldBit says. */
+  present: Int32Array;
+  /** ENTRYPOINT_TRUE and VIRTUAL_TRUE. */
+  flags: Uint8Array;
+  /** 1 + the name of NAME_FIELDS[k] at i * NAME_FIELDS.length + k; 0: not a string. */
+  nameFields: Int32Array;
+  /** NUMBER_FIELDS[k] at i * NUMBER_FIELDS.length + k, when written as a number. */
+  numberFields: Float64Array;
+  /** Service i's requirements in `table`: dependsFrom[i] .. dependsTo[i]-1. */
+  dependsFrom: Int32Array;
+  dependsTo: Int32Array;
+  /** The name of service i's id. */
+  idName: Int32Array;
+  readonly tags = new Map<number, number[]>();
+  readonly monitors = new Map<number, number[]>();
+  /** `copies` as written: mappings of scalars, or whatever the reader is to refuse. */
+  readonly copies = new Map<number, unknown>();
 
   /**
    * Alternatives are numbers of `names` until the reader renumbers them. `names`: names written
@@ -79,11 +131,34 @@ export class ServiceColumns {
     readonly table: RequirementTable,
     readonly names: readonly string[],
     private readonly declaredIn: () => Int32Array,
-  ) {}
+    capacity: number,
+  ) {
+    this.present = new Int32Array(capacity);
+    this.flags = new Uint8Array(capacity);
+    this.nameFields = new Int32Array(capacity * NAME_FIELDS.length);
+    this.numberFields = new Float64Array(capacity * NUMBER_FIELDS.length);
+    this.dependsFrom = new Int32Array(capacity);
+    this.dependsTo = new Int32Array(capacity);
+    this.idName = new Int32Array(capacity);
+  }
 
   /** Where name is declared among the file's ids, in document order; -1: not in this file. */
   declaredAt(name: number): number {
     return this.declaredIn()[name]! - 1;
+  }
+
+  /** Makes room for service i. */
+  open(i: number, idName: number): void {
+    if (i >= this.present.length) {
+      this.present = grown(this.present);
+      this.flags = grown(this.flags);
+      this.nameFields = grown(this.nameFields);
+      this.numberFields = grown(this.numberFields);
+      this.dependsFrom = grown(this.dependsFrom);
+      this.dependsTo = grown(this.dependsTo);
+      this.idName = grown(this.idName);
+    }
+    this.idName[i] = idName;
   }
 }
 
@@ -111,7 +186,8 @@ export function readJsonServices(src: SourceFile): PlainServices | undefined {
   if (read.start < 0) return undefined;
   return {
     ids: read.ids,
-    bodies: read.bodies,
+    bodies: [],
+    columns: read.columns,
     offsets: {
       start: read.start,
       end: read.end,
@@ -128,21 +204,25 @@ class OnePassRead {
   start = -1;
   end = -1;
   readonly ids: string[] = [];
-  readonly bodies: (Record<string, unknown> | null)[] = [];
   idOffsets: Int32Array;
   readonly columns: ServiceColumns;
   /** By name: 1 + where the name is declared as an id among this file's ids; 0: not here. */
   private declared: Int32Array;
-  /** The name of the service being read. */
-  private owner = -1;
   constructor(
     private readonly text: string,
     table: RequirementTable,
   ) {
     this.names = new NameTable(text);
-    this.idOffsets = new Int32Array(Math.max(1024, text.length >> 7));
+    // Room for a service every 64 characters, more than the usual layouts write (they grow
+    // past that); what is never written is never touched, so it takes no memory.
+    this.idOffsets = new Int32Array(Math.max(1024, text.length >> 6));
     this.declared = new Int32Array(this.idOffsets.length);
-    this.columns = new ServiceColumns(table, this.names.names, () => this.declared);
+    this.columns = new ServiceColumns(
+      table,
+      this.names.names,
+      () => this.declared,
+      this.idOffsets.length,
+    );
   }
 
   private readonly names: NameTable;
@@ -187,17 +267,17 @@ class OnePassRead {
       this.space();
       const offset = this.pos;
       const name = this.name();
-      this.owner = name;
       if (this.declared[name] !== 0) throw GIVE_WAY;
       const i = this.ids.length;
       this.declared[name] = i + 1;
       if (i === this.idOffsets.length) this.idOffsets = grown(this.idOffsets);
       this.idOffsets[i] = offset;
       this.ids.push(this.columns.names[name]!);
+      this.columns.open(i, name);
       this.space();
       this.expect(COLON);
       this.space();
-      this.bodies.push(this.body());
+      this.body(i);
       this.space();
       const ch = this.text.charCodeAt(this.pos++);
       if (ch === CLOSE_BRACE) return;
@@ -205,49 +285,97 @@ class OnePassRead {
     }
   }
 
-  private body(): Record<string, unknown> | null {
-    const ch = this.peek();
-    if (ch !== OPEN_BRACE) {
+  /** Service i's body: null, or a mapping of its fields, each key once, into the columns. */
+  private body(i: number): void {
+    if (this.peek() !== OPEN_BRACE) {
       if (this.text.startsWith('null', this.pos)) {
         this.pos += 4;
-        return null;
+        return;
       }
       throw GIVE_WAY;
     }
-    return this.mapping(KNOWN_SERVICE_KEYS, this.fieldOfService);
+    this.pos++;
+    this.space();
+    if (this.peek() === CLOSE_BRACE) {
+      this.pos++;
+      return;
+    }
+    let present = 0;
+    for (;;) {
+      this.space();
+      const field = this.serviceKey();
+      const bit = 1 << field;
+      if ((present & bit) !== 0) throw GIVE_WAY;
+      present |= bit;
+      this.space();
+      this.expect(COLON);
+      this.space();
+      this.field(i, SERVICE_KEYS[field]!);
+      this.space();
+      const next = this.text.charCodeAt(this.pos++);
+      if (next === CLOSE_BRACE) break;
+      if (next !== COMMA) throw GIVE_WAY;
+    }
+    this.columns.present[i] = present;
   }
 
-  /** The value of a service's field `key`. */
-  private readonly fieldOfService = (key: string): unknown =>
-    key === 'depends_on'
-      ? this.dependsOn()
-      : key === 'monitors'
-        ? this.monitors()
-        : key === 'copies'
-          ? this.copies()
-          : this.fieldValue();
+  /** A key of a service at pos, as its place in SERVICE_KEYS; any other key gives way. */
+  private serviceKey(): number {
+    const from = this.stringAt();
+    for (const k of KEYS_BY_LENGTH[this.stringEnd - from] ?? []) {
+      if (this.text.startsWith(SERVICE_KEYS[k]!, from)) return k;
+    }
+    throw GIVE_WAY;
+  }
 
-  /** `monitors`: a list of strings as names, else whatever it is, for the reader to refuse. */
-  private monitors(): unknown {
-    if (this.peek() !== OPEN_BRACKET) return this.fieldValue();
-    const start = this.pos;
-    this.pos++;
+  /**
+   * The value of service i's field `key`, into the columns. A value of a type the field never
+   * takes gives way (the positional parser reports it); a value of the right type is checked
+   * by the reader.
+   */
+  private field(i: number, key: (typeof SERVICE_KEYS)[number]): void {
+    const columns = this.columns;
+    const ch = this.peek();
+    if (key === 'depends_on') {
+      columns.dependsFrom[i] = columns.table.size;
+      this.dependsOn();
+      columns.dependsTo[i] = columns.table.size;
+    } else if (key === 'entrypoint' || key === 'virtual') {
+      const value = this.scalar();
+      if (typeof value !== 'boolean') throw GIVE_WAY;
+      if (value) columns.flags[i]! |= key === 'entrypoint' ? ENTRYPOINT_TRUE : VIRTUAL_TRUE;
+    } else if (key === 'tags' || key === 'monitors') {
+      (key === 'tags' ? columns.tags : columns.monitors).set(i, this.nameList());
+    } else if (key === 'copies') {
+      columns.copies.set(i, this.copies());
+    } else if (ch === QUOTE) {
+      const slot = NAME_SLOT[key];
+      if (slot === undefined) throw GIVE_WAY;
+      columns.nameFields[i * NAME_FIELDS.length + slot] = this.name() + 1;
+    } else if (ch === MINUS || (ch >= ZERO && ch <= NINE)) {
+      const slot = NUMBER_SLOT[key];
+      if (slot === undefined) throw GIVE_WAY;
+      columns.numberFields[i * NUMBER_FIELDS.length + slot] = this.number();
+    } else {
+      throw GIVE_WAY;
+    }
+  }
+
+  /** A list of strings, as names (`tags`, `monitors`). */
+  private nameList(): number[] {
+    this.expect(OPEN_BRACKET);
     const names: number[] = [];
     this.space();
     if (this.peek() === CLOSE_BRACKET) {
       this.pos++;
-      return new NameList(this.columns, names);
+      return names;
     }
     for (;;) {
       this.space();
-      if (this.peek() !== QUOTE) {
-        this.pos = start;
-        return this.fieldValue();
-      }
       names.push(this.name());
       this.space();
       const next = this.text.charCodeAt(this.pos++);
-      if (next === CLOSE_BRACKET) return new NameList(this.columns, names);
+      if (next === CLOSE_BRACKET) return names;
       if (next !== COMMA) throw GIVE_WAY;
     }
   }
@@ -317,11 +445,6 @@ class OnePassRead {
 
   private readonly scalarOf = (): unknown => this.scalar();
 
-  /** A scalar, or a list of scalars. */
-  private fieldValue(): unknown {
-    return this.peek() === OPEN_BRACKET ? this.list(this.scalarOf) : this.scalar();
-  }
-
   private scalar(): string | number | boolean | null {
     const ch = this.peek();
     // Names and values repeat (kinds, owners, tiers): one string for each.
@@ -336,15 +459,14 @@ class OnePassRead {
     throw GIVE_WAY;
   }
 
-  private dependsOn(): DependsOnEntries {
+  /** A `depends_on` list, into the requirement table. */
+  private dependsOn(): void {
     this.expect(OPEN_BRACKET);
-    const columns = this.columns;
-    const table = columns.table;
-    const from = table.size;
+    const table = this.columns.table;
     this.space();
     if (this.peek() === CLOSE_BRACKET) {
       this.pos++;
-      return new DependsOnEntries(columns, from, from, this.owner);
+      return;
     }
     for (;;) {
       this.space();
@@ -360,8 +482,7 @@ class OnePassRead {
       }
       this.space();
       const next = this.text.charCodeAt(this.pos++);
-      if (next === CLOSE_BRACKET)
-        return new DependsOnEntries(columns, from, table.size, this.owner);
+      if (next === CLOSE_BRACKET) return;
       if (next !== COMMA) throw GIVE_WAY;
     }
   }
@@ -498,7 +619,7 @@ class OnePassRead {
       i = this.digits(i);
     }
     this.pos = i;
-    return Number(text.slice(from, i));
+    return jsonNumber(text, from, i);
   }
 
   /** One digit or more from `i`: where they end. */
