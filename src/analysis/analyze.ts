@@ -11,7 +11,6 @@ import type {
   GateAnalysis,
 } from './analysis-result.js';
 import { PendingAvailability } from './reliability/thread/availability-thread.js';
-import { cutStructureOf } from './graph/articulation-points.js';
 import { coldStart, type ColdStartPlan } from './structure/cold-start.js';
 import {
   analyzeFailureDomains,
@@ -21,7 +20,7 @@ import {
 } from './outage/failure-domains.js';
 import { fateSharingObserver } from './outage/fate-sharing.js';
 import { addGrace } from './outage/time/grace.js';
-import { hardDependencyAdjacency } from './structure/graph-views.js';
+import { hardLinkCuts } from './structure/hard-link-search.js';
 import { dependencyCyclesOf } from './outage/ranked-graph.js';
 import { providerConcentration } from './outage/provider-concentration.js';
 import { byRisk, idOrder, sortByRisk } from './ranking.js';
@@ -113,7 +112,7 @@ export function analyze(
     : unbounded;
 
   phase('cut vertices and bridges');
-  const cuts = cutStructureOf(graph.n, hardDependencyAdjacency(graph));
+  const cuts = hardLinkCuts(graph);
   phase('component SPOFs');
   const byId = idOrder(ids);
   const spofList = componentSpofs(graph, takesDown, blastRadius, cuts.cutVertices, byId);
