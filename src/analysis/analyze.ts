@@ -12,7 +12,6 @@ import type {
 } from './analysis-result.js';
 import { PendingAvailability } from './reliability/thread/availability-thread.js';
 import type { AvailabilityWorker } from './reliability/thread/availability-worker-start.js';
-import { cutStructureOf } from './graph/articulation-points.js';
 import { coldStart, type ColdStartPlan } from './structure/cold-start.js';
 import {
   analyzeFailureDomains,
@@ -22,7 +21,7 @@ import {
 } from './outage/failure-domains.js';
 import { fateSharingObserver } from './outage/fate-sharing.js';
 import { addGrace } from './outage/time/grace.js';
-import { hardDependencyAdjacency } from './structure/graph-views.js';
+import { hardLinkCuts } from './structure/hard-link-search.js';
 import { dependencyCyclesOf } from './outage/ranked-graph.js';
 import { providerConcentration } from './outage/provider-concentration.js';
 import { byRisk, idOrder, sortByRisk } from './ranking.js';
@@ -121,7 +120,7 @@ export function analyze(
     : unbounded;
 
   phase('cut vertices and bridges');
-  const cuts = cutStructureOf(graph.n, hardDependencyAdjacency(graph));
+  const cuts = hardLinkCuts(graph);
   phase('component SPOFs');
   const byId = idOrder(ids);
   const spofList = componentSpofs(graph, takesDown, blastRadius, cuts.cutVertices, byId);

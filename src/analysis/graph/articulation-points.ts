@@ -34,7 +34,17 @@ export function cutStructure(n: number, from: Int32Array, to: Int32Array): CutSt
 
 /** As `cutStructure`, over an adjacency already built (edge ids tell parallel edges apart). */
 export function cutStructureOf(n: number, adjacency: UndirectedAdjacency): CutStructure {
-  const { order, low, parent } = lowpoints(n, adjacency);
+  return cutsOfForest(n, lowpoints(n, adjacency));
+}
+
+/**
+ * The cut vertices and bridges that a depth-first forest's low points show, whatever walked it:
+ * the forest must be of a graph without parallel edges (or one whose parallel edges are one link).
+ */
+export function cutsOfForest(
+  n: number,
+  { order, low, parent }: Pick<Lowpoints, 'order' | 'low' | 'parent'>,
+): CutStructure {
   const isCut = new Uint8Array(n);
   const rootChildren = new Int32Array(n);
   const bridges: Array<[number, number]> = [];

@@ -136,12 +136,17 @@ export function analyzeFailureDomains(
     if (entries.length === 0) return;
     result.takesDown.set(domain, entries);
     // bySingle[e] === d: a member of domain d takes entry point e down alone.
-    for (const m of members) {
-      const single = componentTakesDown[m];
-      if (single) for (let i = 0; i < single.length; i++) bySingle[single[i]!] = d;
+    // Indexed loops: this body runs once per domain, often not optimised, where `for…of`
+    // would allocate an iterator result per member.
+    for (let i = 0; i < members.length; i++) {
+      const single = componentTakesDown[members[i]!];
+      if (single) for (let k = 0; k < single.length; k++) bySingle[single[k]!] = d;
     }
     const onlyAsDomain: string[] = [];
-    for (const v of entries) if (bySingle[v] !== d) onlyAsDomain.push(graph.ids[v]!);
+    for (let i = 0; i < entries.length; i++) {
+      const v = entries[i]!;
+      if (bySingle[v] !== d) onlyAsDomain.push(graph.ids[v]!);
+    }
     result.spofs.push({
       domain,
       level,

@@ -105,9 +105,16 @@ function startWaves(graph: CompiledGraph): Waves {
         if (--unmet[reqOwner[r]!]! === 0) next[size++] = reqOwner[r]!;
       }
     }
-    current = Array.from(next.subarray(0, size).sort());
+    current = numbersOf(next.subarray(0, size).sort());
   }
   return { waves, waveOf, missing };
+}
+
+/** The numbers as a plain array, copied by index (Array.from would step an iterator per item). */
+function numbersOf(numbers: Int32Array): number[] {
+  const list: number[] = [];
+  for (let i = 0; i < numbers.length; i++) list.push(numbers[i]!);
+  return list;
 }
 
 /** One blocked successor per blocked service: the first blocked alternative of an unmet requirement. */

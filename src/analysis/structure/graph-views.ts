@@ -7,7 +7,7 @@
 
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import { sortByKey } from '../graph/integer-sort.js';
-import type { DirectedCsr, EdgeList, UndirectedAdjacency } from '../graph/csr.js';
+import type { DirectedCsr, EdgeList } from '../graph/csr.js';
 
 /**
  * The undirected hard-dependency view (docs/semantics.md, "Cut vertices and bridges"): one
@@ -32,56 +32,6 @@ export function hardDependencyEdges(graph: CompiledGraph): EdgeList {
     to[m++] = highs[e]!;
   }
   return { n: graph.n, from: from.slice(0, m), to: to.slice(0, m) };
-}
-
-/**
- * The same view as `hardDependencyEdges`, as adjacency rows built straight from the
- * requirements: each link is found from its smaller end, where a stamp per service merges the
- * repeats, so no pair list is sorted. Link ids count the links in order of their smaller end;
- * rows are in no particular order, which the depth-first searches over them do not mind.
- */
-export function hardDependencyAdjacency(graph: CompiledGraph): UndirectedAdjacency {
-  const { n, reqStart, reqSoft, altStart, alts, usedByStart, usedBy, reqOwner } = graph;
-  // larger[linkStart[v] .. linkStart[v+1]-1]: the larger ends of v's links, each once.
-  const larger = new Int32Array(alts.length);
-  const linkStart = new Int32Array(n + 1);
-  const degree = new Int32Array(n + 1);
-  const stamp = new Int32Array(n).fill(-1);
-  let links = 0;
-  const add = (v: number, w: number): void => {
-    if (w <= v || stamp[w] === v) return;
-    stamp[w] = v;
-    larger[links++] = w;
-    degree[v + 1]!++;
-    degree[w + 1]!++;
-  };
-  for (let v = 0; v < n; v++) {
-    linkStart[v] = links;
-    for (let r = reqStart[v]!; r < reqStart[v + 1]!; r++) {
-      if (reqSoft[r]) continue;
-      for (let k = altStart[r]!; k < altStart[r + 1]!; k++) add(v, alts[k]!);
-    }
-    for (let k = usedByStart[v]!; k < usedByStart[v + 1]!; k++) {
-      const r = usedBy[k]!;
-      if (!reqSoft[r]) add(v, reqOwner[r]!);
-    }
-  }
-  linkStart[n] = links;
-  const start = degree;
-  for (let v = 0; v < n; v++) start[v + 1]! += start[v]!;
-  const neighbor = new Int32Array(start[n]!);
-  const edge = new Int32Array(start[n]!);
-  const fill = start.slice(0, n);
-  for (let v = 0; v < n; v++) {
-    for (let e = linkStart[v]!; e < linkStart[v + 1]!; e++) {
-      const w = larger[e]!;
-      neighbor[fill[v]!] = w;
-      edge[fill[v]!++] = e;
-      neighbor[fill[w]!] = v;
-      edge[fill[w]!++] = e;
-    }
-  }
-  return { start, neighbor, edge };
 }
 
 /** Every owner–alternative pair of a hard requirement, as smaller and larger end. */

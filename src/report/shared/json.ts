@@ -72,8 +72,32 @@ class Level {
     this.closeObject = Buffer.from(`\n${outer}}`);
   }
 
+  /**
+   * The object's own enumerable keys, in Object.keys order. An object with the keys of the last
+   * one at this depth (a row of a list) is given that list: a `for…in` over a plain object walks
+   * the keys its shape already holds, where Object.keys would allocate a new array per row.
+   * `for…in` also walks inherited enumerable keys: it is trusted only for objects whose
+   * prototype is `Object.prototype` when that has none (`plainPrototype`).
+   */
+  keysOf(object: object, plainPrototype: boolean): readonly string[] {
+    const last = this.lastKeys;
+    if (plainPrototype && last.length > 0 && Object.getPrototypeOf(object) === Object.prototype) {
+      let i = 0;
+      let same = true;
+      for (const key in object) {
+        if (key !== last[i++]) {
+          same = false;
+          break;
+        }
+      }
+      if (same && i === last.length) return last;
+    }
+    return Object.keys(object);
+  }
+
   /** The line of each key (null for many keys: those are ids, each seen once). */
   linesOf(keys: readonly string[]): readonly Uint8Array[] | null {
+    if (keys === this.lastKeys) return this.lastLines;
     if (keys.length > ROW_KEYS) return null;
     if (sameKeys(keys, this.lastKeys)) return this.lastLines;
     const lines: Uint8Array[] = [];
@@ -104,6 +128,8 @@ class JsonWriter {
   private readonly levels: Level[] = [];
   /** The depth of the innermost open container; -1 when none is open. */
   private depth = -1;
+  /** Whether `Object.prototype` has no enumerable key (nothing has added one). */
+  private readonly plainPrototype = noEnumerableKey(Object.prototype);
 
   start(value: unknown): void {
     if (value !== null && typeof value === 'object') this.open(value);
@@ -192,8 +218,9 @@ class JsonWriter {
       frame = this.push();
       frame.array = null;
       frame.object = value as Record<string, unknown>;
-      frame.keys = Object.keys(value);
-      frame.keyLines = this.level(this.depth).linesOf(frame.keys);
+      const level = this.level(this.depth);
+      frame.keys = level.keysOf(value, this.plainPrototype);
+      frame.keyLines = level.linesOf(frame.keys);
     }
     frame.index = 0;
     frame.written = 0;
@@ -227,6 +254,11 @@ class JsonWriter {
     }
     out.byte(CLOSE_ARRAY);
   }
+}
+
+function noEnumerableKey(object: object): boolean {
+  for (const _key in object) return false;
+  return true;
 }
 
 /** Whether no item of an array is an array or object (it is written on one line). */

@@ -144,6 +144,67 @@ describe('JSON output', () => {
     });
   });
 
+  it('writes rows that share keys as the reference does, whatever their prototype', () => {
+    // Rows with the keys of the row before them take that row's key list; rows that differ by
+    // order, by a key, by an inherited enumerable key or by their prototype must not.
+    class Row {
+      constructor(
+        readonly a: number,
+        readonly b: number,
+      ) {}
+      get c(): number {
+        return 3;
+      }
+    }
+    const inherited: object = { b: 'inherited', z: 'inherited' };
+    const names = fc.constantFrom('a', 'b', 'c', 'z', '0', '1', '__proto__');
+    const fields = fc.array(fc.tuple(names, fc.oneof(fc.integer(), fc.double(), fc.string())), {
+      maxLength: 4,
+    });
+    const row = fc
+      .tuple(fields, fc.constantFrom('plain', 'null', 'inherited', 'class'))
+      .map(([pairs, prototype]) => {
+        const object: Record<string, unknown> =
+          prototype === 'null'
+            ? (Object.create(null) as Record<string, unknown>)
+            : prototype === 'inherited'
+              ? (Object.create(inherited) as Record<string, unknown>)
+              : prototype === 'class'
+                ? (new Row(1, 2) as unknown as Record<string, unknown>)
+                : {};
+        for (const [name, value] of pairs)
+          Object.defineProperty(object, name, {
+            value,
+            enumerable: true,
+            configurable: true,
+            writable: true,
+          });
+        return object;
+      });
+    fc.assert(
+      fc.property(fc.array(fc.array(row, { maxLength: 6 }), { maxLength: 3 }), (value) => {
+        expect(textOf(jsonChunks(value))).toBe(`${reference(value)}\n`);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('leaves out keys that Object.prototype was given, as JSON.stringify does', () => {
+    const rows = [{ a: 1, b: 2 }, { a: 3 }, { a: 4, b: 5 }];
+    Object.defineProperty(Object.prototype, 'b', {
+      value: 'inherited',
+      enumerable: true,
+      configurable: true,
+      writable: true,
+    });
+    try {
+      expect(textOf(jsonChunks(rows))).toBe(`${reference(rows)}\n`);
+      expect(renderJson(rows)).toContain('"a": 3\n');
+    } finally {
+      delete (Object.prototype as Record<string, unknown>)['b'];
+    }
+  });
+
   it('comes in bounded chunks for a large result', () => {
     const big = {
       spofs: Array.from({ length: 50_000 }, (_, i) => ({ id: `svc-${i}`, takesDown: ['web'] })),

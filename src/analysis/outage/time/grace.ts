@@ -10,7 +10,10 @@ import type { FailureDomain } from '../failure-domains.js';
 import { OutageClock } from './timeline.js';
 
 export function hasTolerances(graph: CompiledGraph): boolean {
-  return graph.reqTolerance.some((t) => t > 0);
+  // A loop, not `some`: its callback would box every double it is handed.
+  const { reqTolerance } = graph;
+  for (let r = 0; r < reqTolerance.length; r++) if (reqTolerance[r]! > 0) return true;
+  return false;
 }
 
 /**
