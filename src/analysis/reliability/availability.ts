@@ -49,10 +49,11 @@ export const HOURS_PER_YEAR = 8_766;
 /** Components listed per entry point, most critical first: bounds the result at scale. */
 export const IMPORTANCE_LIMIT = 100;
 /**
- * Visits the proof that every entry point is too large may spend (two walks of the structure
- * per 32 entry points); beyond it the structure is preprocessed and each one measured.
+ * Visits the proof that every entry point is too large may spend, per gate, input and event of
+ * the structure (32 walks of it, then a walk from each entry point that stops past the limit);
+ * beyond it the structure is preprocessed and each one measured.
  */
-const REACH_WORK = 1 << 27;
+const REACH_WORK_PER_ITEM = 96;
 
 export interface ReliabilityAnalysis {
   /** Entry id → its availability. */
@@ -222,7 +223,8 @@ export function availabilityOf(
  */
 function exactPlan(built: FaultStructure, roots: readonly Ref[], options: AvailabilityOptions) {
   const limit = options.exactPartLimit ?? EXACT_PART_LIMIT;
-  if (everyRootTooLarge(built, roots, limit, REACH_WORK)) {
+  const items = built.kind.length + built.children.length + built.events.length;
+  if (everyRootTooLarge(built, roots, limit, REACH_WORK_PER_ITEM * items)) {
     const small = Uint8Array.from(roots, (r) => (r < 0 || r === ALWAYS_UP ? 1 : 0));
     return { structure: built, small, solver: undefined };
   }
