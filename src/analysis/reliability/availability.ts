@@ -19,6 +19,7 @@ import { commonCauses } from './common-causes.js';
 import { firstOfShape } from './equal-shapes.js';
 import { EXACT_PART_LIMIT, smallParts } from './exact-or-sampled.js';
 import { everyRootTooLarge } from './reach-classes.js';
+import { sampledSpofs, spofImportance } from './sampled-spofs.js';
 import { rankImportance, roundingMemo, type ImportanceInput } from './importance.js';
 import {
   MONTE_CARLO,
@@ -49,10 +50,11 @@ export const HOURS_PER_YEAR = 8_766;
 /** Components listed per entry point, most critical first: bounds the result at scale. */
 export const IMPORTANCE_LIMIT = 100;
 /**
- * Visits the proof that every entry point is too large may spend (two walks of the structure
- * per 32 entry points); beyond it the structure is preprocessed and each one measured.
+ * Visits the proof that every entry point is too large may spend, per gate, input and event of
+ * the structure (32 walks of it, then a walk from each entry point that stops past the limit);
+ * beyond it the structure is preprocessed and each one measured.
  */
-const REACH_WORK = 1 << 27;
+const REACH_WORK_PER_ITEM = 96;
 
 export interface ReliabilityAnalysis {
   /** Entry id → its availability. */
@@ -156,14 +158,12 @@ export function availabilityOf(
   // sampledAt[i]: entry i's place among the sampled, −1 when exact.
   const sampledAt = new Int32Array(entries.length).fill(-1);
   for (let i = 0, at = 0; i < entries.length; i++) if (isSampled[i]) sampledAt[i] = at++;
+  const limit = options.importanceLimit ?? IMPORTANCE_LIMIT;
   const spofs =
-    sampled.length > 0
-      ? singleFailures(plan.graph.n, structure, sampled, takesDownOf(sampled))
-      : null;
+    sampled.length > 0 ? sampledSpofs(structure, ids, sampled, takesDownOf(sampled), limit) : null;
   const availability = Object.create(null) as Record<string, EntryAvailability>;
   const importance = Object.create(null) as Record<string, ComponentImportance[]>;
   const round = roundingMemo();
-  const limit = options.importanceLimit ?? IMPORTANCE_LIMIT;
   // solved[i]: the solution of the first entry point of each shape, and its entry.
   const solved: (
     | { p: number; q: number; ranked: ComponentImportance[]; entry: EntryAvailability; e: number }
@@ -182,7 +182,7 @@ export function availabilityOf(
               entry.unavailability,
               spofImportance(
                 structure,
-                spofs!.get(e)!,
+                spofs![at]!,
                 share(estimate!, at),
                 entry.unavailability,
                 limit,
@@ -222,7 +222,8 @@ export function availabilityOf(
  */
 function exactPlan(built: FaultStructure, roots: readonly Ref[], options: AvailabilityOptions) {
   const limit = options.exactPartLimit ?? EXACT_PART_LIMIT;
-  if (everyRootTooLarge(built, roots, limit, REACH_WORK)) {
+  const items = built.kind.length + built.children.length + built.events.length;
+  if (everyRootTooLarge(built, roots, limit, REACH_WORK_PER_ITEM * items)) {
     const small = Uint8Array.from(roots, (r) => (r < 0 || r === ALWAYS_UP ? 1 : 0));
     return { structure: built, small, solver: undefined };
   }
@@ -272,32 +273,6 @@ function exactImportance(structure: FaultStructure, solver: ModuleSolver | undef
 function input(structure: FaultStructure, ref: number, birnbaum: number): ImportanceInput {
   const event = structure.events[-1 - ref]!;
   return { id: event.id, up: event.up, down: event.down, birnbaum };
-}
-
-/**
- * For each sampled entry point, the components whose failure alone takes it down (those that
- * can fail by themselves), by the odds of their own failure, highest first: the order of their
- * criticality at every entry point.
- */
-function singleFailures(
-  n: number,
-  structure: FaultStructure,
-  sampled: readonly number[],
-  takesDown: TakesDown,
-): Map<number, number[]> {
-  const odds = (x: number) => {
-    // As criticality reads it (from 1 − up), so the two orders agree but for rounding.
-    const { up } = structure.events[-1 - structure.eventOf[x]!]!;
-    return (1 - up) / up;
-  };
-  const failing: number[] = [];
-  for (let x = 0; x < n; x++)
-    if (takesDown[x] !== undefined && structure.eventOf[x] !== ALWAYS_UP) failing.push(x);
-  const byOdds = Float64Array.from(failing, odds);
-  const order = Int32Array.from(failing.keys()).sort((i, j) => byOdds[j]! - byOdds[i]! || i - j);
-  const spofs = new Map<number, number[]>(sampled.map((e) => [e, []]));
-  for (const i of order) for (const e of takesDown[failing[i]!]!) spofs.get(e)?.push(failing[i]!);
-  return spofs;
 }
 
 /** TakesDown of the sampled entry points, by a sweep over every single failure. */
@@ -366,31 +341,4 @@ function exactEntry(
 /** The entry point's own cost per hour over a year of its unavailability. */
 function costPerYear(costPerHour: number, unavailability: number, round: (x: number) => number) {
   return round(costPerHour * unavailability * HOURS_PER_YEAR);
-}
-
-/**
- * For a sampled entry point, only its single points of failure are ranked: each has
- * A(x down) = 0, so I_B = A / p follows from A alone; the rest would need more sampling. The
- * components come by odds of failure, the order of their criticality (the same measure up to
- * rounding): those past the limit-th that fall clearly below the lowest of the first `limit`
- * could never be ranked, and are left out.
- */
-function spofImportance(
-  structure: FaultStructure,
-  spofs: readonly number[],
-  value: number,
-  unavailability: number,
-  limit: number,
-): ImportanceInput[] {
-  const inputs: ImportanceInput[] = [];
-  let lowest = Infinity;
-  for (const x of spofs) {
-    const event = structure.events[-1 - structure.eventOf[x]!]!;
-    const birnbaum = value / event.up;
-    const criticality = (birnbaum * (1 - event.up)) / unavailability;
-    if (inputs.length >= limit && criticality < lowest * (1 - 1e-6)) break;
-    if (inputs.length < limit) lowest = Math.min(lowest, criticality);
-    inputs.push({ id: event.id, up: event.up, down: event.down, birnbaum });
-  }
-  return inputs;
 }

@@ -8,7 +8,7 @@
 // of its members, and a cycle through series requirements only is one AND of all it contains.
 
 import type { CompiledGraph } from '../../model/compiled-graph.js';
-import { stronglyConnectedComponents } from '../graph/strongly-connected-components.js';
+import { componentLabels } from '../graph/strongly-connected-components.js';
 
 /** A reference: a gate g ≥ 0, a variable x as −1 − x, or ALWAYS_UP. */
 export type Ref = number;
@@ -87,8 +87,12 @@ export function faultStructure(
 
 /** A list of integers in a typed array, grown by doubling. */
 class IntList {
-  data = new Int32Array(1024);
+  data: Int32Array;
   length = 0;
+
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(Math.max(16, capacity));
+  }
 
   push(x: number): void {
     if (this.length === this.data.length) {
@@ -108,11 +112,14 @@ class Builder {
   private readonly events: ReliabilityEvent[] = [];
   /** Variables of the failure domains each service is a member of (absent: none). */
   private readonly domainVars = new Map<number, Ref[]>();
-  private readonly kind = new IntList();
-  private readonly k = new IntList();
-  private readonly childStart = new IntList();
-  private readonly children = new IntList();
-  private readonly blockOf = new IntList();
+  private readonly kind: IntList;
+  private readonly k: IntList;
+  private readonly childStart: IntList;
+  private readonly children: IntList;
+  private readonly blockOf: IntList;
+  /** A service's inputs, and one requirement's live alternatives, while they are gathered. */
+  private readonly inputs = new IntList(64);
+  private readonly live = new IntList(64);
   private readonly blocks: CycleBlock[] = [];
   private readonly refOf: Int32Array;
   private readonly eventOf: Int32Array;
@@ -125,6 +132,14 @@ class Builder {
     down: Float64Array,
     domains: readonly CommonCause[],
   ) {
+    // Room for a gate per service and per requirement, an input per alternative and service:
+    // what a graph without cycles takes at most (more grows by doubling).
+    const gates = graph.n + graph.reqQuorum.length + 1;
+    this.kind = new IntList(gates);
+    this.k = new IntList(gates);
+    this.childStart = new IntList(gates + 1);
+    this.blockOf = new IntList(gates);
+    this.children = new IntList(graph.alts.length + graph.n);
     this.childStart.push(0);
     this.refOf = new Int32Array(graph.n).fill(ALWAYS_UP);
     this.eventOf = new Int32Array(graph.n).fill(ALWAYS_UP);
@@ -165,12 +180,21 @@ class Builder {
       start[v + 1] = end;
     }
     const targets = all.subarray(0, end);
-    const { components } = stronglyConnectedComponents(n, start, targets);
-    for (const members of components) {
-      const v = members[0]!;
-      const selfLoop = targets.subarray(start[v]!, start[v + 1]!).includes(v);
-      if (members.length === 1 && !selfLoop) this.refOf[v] = this.service(v);
-      else this.cycle(members);
+    // The components in the order they close (dependencies first), each one's members
+    // increasing: a counting sort of the labels, an array only for a component of several.
+    const { componentOf, count } = componentLabels(n, start, targets);
+    const first = new Int32Array(count + 1);
+    for (let v = 0; v < n; v++) first[componentOf[v]! + 1]!++;
+    for (let c = 0; c < count; c++) first[c + 1]! += first[c]!;
+    const byComponent = new Int32Array(n);
+    const next = first.slice(0, count);
+    for (let v = 0; v < n; v++) byComponent[next[componentOf[v]!]!++] = v;
+    for (let c = 0; c < count; c++) {
+      const v = byComponent[first[c]!]!;
+      let alone = first[c + 1]! - first[c]! === 1;
+      for (let j = start[v]!; j < start[v + 1]! && alone; j++) alone = targets[j] !== v;
+      if (alone) this.refOf[v] = this.service(v);
+      else this.cycle(Array.from(byComponent.subarray(first[c]!, first[c + 1]!)));
     }
     return {
       events: this.events,
@@ -195,6 +219,47 @@ class Builder {
     return g;
   }
 
+  /** A gate whose inputs are the first `length` of `list`. */
+  private gateOf(kind: number, k: number, list: IntList, length: number): number {
+    const g = this.kind.length;
+    this.kind.push(kind);
+    this.k.push(k);
+    this.blockOf.push(-1);
+    for (let i = 0; i < length; i++) this.children.push(list.data[i]!);
+    this.childStart.push(this.children.length);
+    return g;
+  }
+
+  /**
+   * The AND of the gathered `inputs` (ALWAYS_UP dropped, duplicates once, in the order of their
+   * first place), as `and` makes it.
+   */
+  private andOfInputs(): Ref {
+    const list = this.inputs;
+    const data = list.data;
+    let length = 0;
+    if (list.length <= 16) {
+      for (let i = 0; i < list.length; i++) {
+        const c = data[i]!;
+        if (c === ALWAYS_UP) continue;
+        let repeated = false;
+        for (let j = 0; j < length && !repeated; j++) repeated = data[j] === c;
+        if (!repeated) data[length++] = c;
+      }
+    } else {
+      const seen = new Set<Ref>();
+      for (let i = 0; i < list.length; i++) {
+        const c = data[i]!;
+        if (c === ALWAYS_UP || seen.has(c)) continue;
+        seen.add(c);
+        data[length++] = c;
+      }
+    }
+    if (length === 0) return ALWAYS_UP;
+    if (length === 1) return data[0]!;
+    return this.gateOf(AND, 0, list, length);
+  }
+
   /** The AND of inputs (ALWAYS_UP dropped, duplicates once). */
   private and(inputs: readonly Ref[]): Ref {
     const live = inputs.filter((c) => c !== ALWAYS_UP);
@@ -208,21 +273,25 @@ class Builder {
   /** The inputs of service v's AND: its variables and each hard requirement. */
   private service(v: number): Ref {
     const { reqStart, reqSoft, reqQuorum, altStart, alts } = this.graph;
-    const inputs = this.ownVars(v);
+    const { inputs, live, refOf } = this;
+    inputs.length = 0;
+    if (this.eventOf[v] !== ALWAYS_UP) inputs.push(this.eventOf[v]!);
+    const domains = this.domainVars.get(v);
+    if (domains !== undefined) for (const x of domains) inputs.push(x);
     for (let r = reqStart[v]!; r < reqStart[v + 1]!; r++) {
       if (reqSoft[r]) continue;
       const width = altStart[r + 1]! - altStart[r]!;
-      const live: Ref[] = [];
+      live.length = 0;
       for (let a = altStart[r]!; a < altStart[r + 1]!; a++) {
-        const ref = this.refOf[alts[a]!]!;
+        const ref = refOf[alts[a]!]!;
         if (ref !== ALWAYS_UP) live.push(ref);
       }
       const k = reqQuorum[r]! - (width - live.length);
       if (k <= 0) continue;
-      if (k >= live.length) for (const c of live) inputs.push(c);
-      else inputs.push(this.gate(AT_LEAST, k, live));
+      if (k >= live.length) for (let i = 0; i < live.length; i++) inputs.push(live.data[i]!);
+      else inputs.push(this.gateOf(AT_LEAST, k, live, live.length));
     }
-    return this.and(inputs);
+    return this.andOfInputs();
   }
 
   /**

@@ -18,6 +18,7 @@ import { reliabilityModel } from '../../../src/analysis/reliability/model.js';
 import {
   everyRootTooLarge,
   reachClasses,
+  ROOT_BITS,
 } from '../../../src/analysis/reliability/reach-classes.js';
 import {
   ALWAYS_UP,
@@ -50,15 +51,26 @@ function structures(manifest: Manifest) {
 }
 
 const UNBOUNDED = { above: -1, work: Infinity };
+/**
+ * Each root a bit of its own, or the roots folded onto one, two or three bits (many roots per
+ * bit) or onto more bits than there are roots, their classes counted by walks from each.
+ */
+const folding = fc.constantFrom(
+  {},
+  { ownBitsRoots: 0, rootBits: 1 },
+  { ownBitsRoots: 0, rootBits: 2 },
+  { ownBitsRoots: 0, rootBits: 3 },
+  { ownBitsRoots: 0, rootBits: ROOT_BITS },
+);
 const isGate = (root: number) => root >= 0 && root !== ALWAYS_UP;
 
 describe('classes of the events by the roots that reach them', () => {
   it('counts no more classes below a root than its own part reads leaves and modules', () => {
     let severalClasses = 0;
     fc.assert(
-      fc.property(arbitraryCorrelatedManifest(), (manifest) => {
+      fc.property(arbitraryCorrelatedManifest(), folding, (manifest, fold) => {
         const { built, roots, structure, modules } = structures(manifest);
-        const classes = reachClasses(built, roots, UNBOUNDED)!.perRoot;
+        const classes = reachClasses(built, roots, { ...UNBOUNDED, ...fold })!.perRoot;
         roots.forEach((root, i) => {
           if (!isGate(root)) return expect(classes[i]).toBe(0);
           expect(classes[i]).toBeGreaterThanOrEqual(1);
@@ -77,9 +89,9 @@ describe('classes of the events by the roots that reach them', () => {
   it('gives every event below one module the same class', () => {
     let shared = 0;
     fc.assert(
-      fc.property(arbitraryCorrelatedManifest(), (manifest) => {
+      fc.property(arbitraryCorrelatedManifest(), folding, (manifest, fold) => {
         const { built, roots, structure, modules } = structures(manifest);
-        const { classOf } = reachClasses(built, roots, UNBOUNDED)!;
+        const { classOf } = reachClasses(built, roots, { ...UNBOUNDED, ...fold })!;
         for (const m of modules.postorder) {
           if (!modules.isModule[m]) continue;
           const below = eventsBelow(structure, m);
@@ -95,9 +107,9 @@ describe('classes of the events by the roots that reach them', () => {
   it('proves every root too large only when the exact path would try none', () => {
     let proofs = 0;
     fc.assert(
-      fc.property(arbitraryCorrelatedManifest(), fc.nat(4), (manifest, limit) => {
+      fc.property(arbitraryCorrelatedManifest(), fc.nat(4), folding, (manifest, limit, fold) => {
         const { built, roots, structure, modules } = structures(manifest);
-        if (!everyRootTooLarge(built, roots, limit, Infinity)) return;
+        if (!everyRootTooLarge(built, roots, limit, Infinity, fold)) return;
         proofs++;
         const small = smallParts(structure, modules, roots, limit);
         roots.forEach((root, i) => expect(small[i]).toBe(isGate(root) ? 0 : 1));
@@ -105,6 +117,38 @@ describe('classes of the events by the roots that reach them', () => {
       { numRuns: 400, seed: 31 },
     );
     expect(proofs).toBeGreaterThan(20);
+  });
+
+  it('counts fewer classes with the roots folded, the same by walks from each root, up to a cap', () => {
+    let fewer = 0;
+    fc.assert(
+      fc.property(
+        arbitraryCorrelatedManifest(),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 1, max: 6 }),
+        (manifest, bits, countTo) => {
+          const { built, roots } = structures(manifest);
+          const exact = reachClasses(built, roots, UNBOUNDED)!.perRoot;
+          const fold = { ownBitsRoots: 0, rootBits: bits };
+          const folded = reachClasses(built, roots, { ...UNBOUNDED, ...fold })!.perRoot;
+          const capped = reachClasses(built, roots, { ...UNBOUNDED, countTo })!.perRoot;
+          // Each root a bit of its own, counted by walks from each root.
+          const walked = reachClasses(built, roots, {
+            ...UNBOUNDED,
+            ownBitsRoots: 0,
+            countTo,
+          })!.perRoot;
+          roots.forEach((_, i) => {
+            expect(folded[i]).toBeLessThanOrEqual(exact[i]!);
+            if (folded[i]! < exact[i]!) fewer++;
+            expect(capped[i]).toBe(Math.min(exact[i]!, countTo));
+            expect(walked[i]).toBe(Math.min(exact[i]!, countTo));
+          });
+        },
+      ),
+      { numRuns: 300, seed: 41 },
+    );
+    expect(fewer).toBeGreaterThan(10);
   });
 
   it('gives up when the walks would cost more than the work allowed', () => {
