@@ -363,22 +363,11 @@ class OnePassRead {
 
   /** A list of strings, as names (`tags`, `monitors`). */
   private nameList(): number[] {
-    this.expect(OPEN_BRACKET);
-    const names: number[] = [];
-    this.space();
-    if (this.peek() === CLOSE_BRACKET) {
-      this.pos++;
-      return names;
-    }
-    for (;;) {
-      this.space();
-      names.push(this.name());
-      this.space();
-      const next = this.text.charCodeAt(this.pos++);
-      if (next === CLOSE_BRACKET) return names;
-      if (next !== COMMA) throw GIVE_WAY;
-    }
+    if (this.peek() !== OPEN_BRACKET) throw GIVE_WAY;
+    return this.list(this.readName);
   }
+
+  private readonly readName = (): number => this.name();
 
   /**
    * A mapping at pos, each key once (one of `known` as the same string), each value read by
@@ -411,9 +400,9 @@ class OnePassRead {
   }
 
   /** A list at pos, each item read by `item`. */
-  private list(item: () => unknown): unknown[] {
+  private list<T>(item: () => T): T[] {
     this.pos++;
-    const list: unknown[] = [];
+    const list: T[] = [];
     this.space();
     if (this.peek() === CLOSE_BRACKET) {
       this.pos++;

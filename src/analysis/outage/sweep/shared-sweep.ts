@@ -16,17 +16,10 @@ import {
   Worker,
   type MessagePort,
 } from 'node:worker_threads';
+import { awaitState, patienceDeadline, WORKER_PATIENCE_MS } from '../../worker-patience.js';
 import { itemCount, runClaimed, type DownRecord, type SweepWork } from './sweep-work.js';
 
 const WORKER = new URL('./sweep-worker.js', import.meta.url);
-
-/**
- * How long the main thread waits for a worker beyond its own items' time: a worker killed
- * without a word (out of memory) never sets its state, and its items then run here instead.
- * A worker merely slower than that costs its items twice, never a different result.
- */
-const PATIENCE_MS = 30_000;
-const PATIENCE_FACTOR = 4;
 
 /** A joining thread's state: not joined yet, done, failed, claiming items, shut out. */
 const OPEN = 0;
@@ -105,7 +98,11 @@ export function joinSweep(share: SweepShare): boolean {
 export function runShared(
   work: SweepWork,
   threads: number,
-  { worker: script = WORKER, patienceMs = PATIENCE_MS, othersFirst = false }: WorkerGuard = {},
+  {
+    worker: script = WORKER,
+    patienceMs = WORKER_PATIENCE_MS,
+    othersFirst = false,
+  }: WorkerGuard = {},
   helper?: SweepHelper,
 ): { records: DownRecord[]; ran: number } {
   const shared = shareWork(work);
@@ -141,11 +138,10 @@ export function runShared(
   const claimed = [claim.claimed()];
   // A helper still busy with its own work is not waited for: nothing is left to claim.
   if (helper) Atomics.compareExchange(control, slots, OPEN, CLOSED);
-  const deadline =
-    performance.now() + Math.max(patienceMs, PATIENCE_FACTOR * (performance.now() - ownStart));
+  const deadline = patienceDeadline(ownStart, patienceMs);
   let ran = 1;
   joining.forEach(({ port, worker }, slot) => {
-    const state = awaitState(control, slot, deadline);
+    const state = awaitJoined(control, slot, deadline);
     if (state === OPEN || state === RUNNING) {
       if (worker) void worker.terminate();
       else helper?.abandon();
@@ -188,18 +184,17 @@ function claimer(control: Int32Array, total: number): (() => number) & { claimed
 }
 
 /** Waits until joining thread `slot` has joined and ended, or the deadline; its state then. */
-function awaitState(control: Int32Array, slot: number, deadline: number): number {
-  for (;;) {
-    const state = Atomics.load(control, 1 + slot);
-    if (state !== OPEN && state !== RUNNING) return state;
-    const left = deadline - performance.now();
-    if (left <= 0) return state;
-    Atomics.wait(control, 1 + slot, state, left);
-  }
+/** A joining thread's state once it has left OPEN and RUNNING, or at the deadline. */
+function awaitJoined(control: Int32Array, slot: number, deadline: number): number {
+  return awaitState(control, 1 + slot, stillJoining, deadline);
+}
+
+function stillJoining(state: number): boolean {
+  return state === OPEN || state === RUNNING;
 }
 
 function awaitOthers(control: Int32Array, slots: number, deadline: number): void {
-  for (let slot = 0; slot < slots; slot++) awaitState(control, slot, deadline);
+  for (let slot = 0; slot < slots; slot++) awaitJoined(control, slot, deadline);
 }
 
 /** The items no thread that reported claimed, increasing. */

@@ -31,17 +31,11 @@ import {
   SWEEP_SHARE,
   TAKES_DOWN_POSTED,
 } from './availability-worker-start.js';
+import { awaitState, patienceDeadline } from '../../worker-patience.js';
 import { decodeAvailability, type EncodedAvailability } from './encoded-availability.js';
 
 /** Below this many services a worker costs more to start than availability takes here. */
 export const AVAILABILITY_THREAD_SERVICES = 20_000;
-
-/**
- * How long `result` waits for the worker beyond the time since it started: a worker killed
- * without a word (out of memory) never sets its status, and the work then runs here instead.
- */
-const PATIENCE_MS = 30_000;
-const PATIENCE_FACTOR = 4;
 
 export interface AvailabilityThreadOptions extends Omit<AvailabilityOptions, 'takesDown'> {
   /**
@@ -163,15 +157,9 @@ export class PendingAvailability {
     const { worker } = this;
     if (worker === undefined || worker.isEnded) return undefined;
     const { port, status } = worker;
-    const patience = this.options.patienceMs ?? PATIENCE_MS;
-    const deadline =
-      performance.now() + Math.max(patience, PATIENCE_FACTOR * (performance.now() - this.started));
-    while (Atomics.load(status, AVAILABILITY_STATE) === 0) {
-      const left = deadline - performance.now();
-      if (left <= 0) break;
-      Atomics.wait(status, AVAILABILITY_STATE, 0, left);
-    }
-    const done = Atomics.load(status, AVAILABILITY_STATE) === AVAILABILITY_DONE;
+    const deadline = patienceDeadline(this.started, this.options.patienceMs);
+    const state = awaitState(status, AVAILABILITY_STATE, unanswered, deadline);
+    const done = state === AVAILABILITY_DONE;
     const message: unknown = done ? receiveMessageOnPort(port)?.message : undefined;
     // Its work is done (or given up on): a worker started here ends here, a given one with its
     // owner.
@@ -242,4 +230,9 @@ function say(status: Int32Array, at: number, value: number): void {
 
 function isEncoded(message: unknown): message is EncodedAvailability {
   return typeof message === 'object' && message !== null && 'listStart' in message;
+}
+
+/** The worker has not set its state yet. */
+function unanswered(state: number): boolean {
+  return state === 0;
 }
