@@ -8,7 +8,7 @@
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import { cutsOfForest, type CutStructure } from '../graph/articulation-points.js';
 
-/** The same answer as `cutStructureOf(graph.n, hardDependencyAdjacency(graph))`. */
+/** The cut vertices and bridges of `hardDependencyEdges(graph)`, the same as `cutStructure` of those links. */
 export function hardLinkCuts(graph: CompiledGraph): CutStructure {
   const { n, reqStart, reqSoft, reqOwner, altStart, alts, usedByStart, usedBy } = graph;
   // hard[k]: alternative k belongs to a requirement that is not soft.
