@@ -8,15 +8,9 @@ try {
 } catch {
   // A cache that cannot be set up only costs speed.
 }
-const args = process.argv.slice(2);
-// A large input runs in a child process whose allocator uses huge pages (see relaunch.ts).
-const { relaunchForLargeInput } = await import('../dist/cli/relaunch.js');
-const relaunched = await relaunchForLargeInput(args);
-if (relaunched !== undefined) process.exit(relaunched);
-
 const { endProcess } = await import('../dist/cli/end-process.js');
 const { main } = await import('../dist/cli/main.js');
 
-const code = await main(args);
+const code = await main(process.argv.slice(2));
 // Once the output has left the process, end it with the command's code at once.
 await endProcess(code, [process.stdout, process.stderr], (status) => process.exit(status));
