@@ -36,6 +36,11 @@ export interface HeldRequirements {
  */
 const NO_ITEMS: never[] = Object.freeze([]) as unknown as never[];
 
+/** The shared empty list, for a list a loaded service only reads (it is frozen). */
+export function noItems<T>(): T[] {
+  return NO_ITEMS;
+}
+
 /** `list`, or the shared empty list when it is empty. */
 function sharedWhenEmpty<T>(list: T[]): T[] {
   return list.length === 0 ? NO_ITEMS : list;

@@ -1,7 +1,7 @@
 // The one-pass read's table of names against a Map of the same strings: every name gets one
-// number, in the order first met, whatever the hashes (all equal included), short names held in
-// their slot and long or wide ones (past 16 characters, or a character past 255) in the pool,
-// and however far the table and its pool of characters grow.
+// number, in the order first met, whatever the hashes (all equal included), names that differ
+// only late or only in a character past 255 included, and however far the table and its pool
+// of characters grow.
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -44,7 +44,7 @@ function numbersByTable(
   return { numbers, names: table.names };
 }
 
-// Names that differ only past the 16th character, or only in a character past 255.
+// Names that differ only at their end, or only in a character past 255.
 const name = fc.oneof(
   fc.stringMatching(/^[abé:-]{0,6}$/),
   fc.stringMatching(/^[aā]{0,3}$/),

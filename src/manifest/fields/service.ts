@@ -8,6 +8,7 @@ import { readCopies } from './copies.js';
 import { readDependsOn, type ServiceContext } from './depends-on.js';
 import {
   LoadedService,
+  noItems,
   type HeldRequirements,
   type ServiceValues,
   type WrittenAt,
@@ -126,7 +127,7 @@ export function buildService(
 }
 
 function copyOf(list: readonly string[] | undefined): string[] {
-  return list === undefined || list.length === 0 ? [] : [...list];
+  return list === undefined || list.length === 0 ? noItems() : [...list];
 }
 
 export const FAILURE_FIELDS = ['sla', 'provider', 'region', 'zone'] as const;
