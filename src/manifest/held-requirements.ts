@@ -148,12 +148,7 @@ export class LoadedService implements Service {
   /** `position` from now on a plain property (in its place among the keys). */
   static settlePosition(service: LoadedService, position: SourcePosition): void {
     service.#src = undefined;
-    Object.defineProperty(service, 'position', {
-      value: position,
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    });
+    becomePlain(service, 'position', position);
   }
 
   /** The columns `service` holds, while it holds them. */
@@ -175,13 +170,18 @@ export class LoadedService implements Service {
   /** Replaces the held requirements by objects, which `dependsOn` then is, as any other service's. */
   static settle(service: LoadedService, requirements: Requirement[]): void {
     service.#table = undefined;
-    Object.defineProperty(service, 'dependsOn', {
-      value: requirements,
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    });
+    becomePlain(service, 'dependsOn', requirements);
   }
+}
+
+/** Turns the accessor `key` of `service` into a plain property holding `value`, in its place. */
+function becomePlain(service: LoadedService, key: 'dependsOn' | 'position', value: unknown): void {
+  Object.defineProperty(service, key, {
+    value,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
 }
 
 /**
