@@ -1,6 +1,7 @@
 // The one-pass read's table of names against a Map of the same strings: every name gets one
-// number, in the order first met, whatever the hashes (all equal included) and however far the
-// table and its pool of characters grow.
+// number, in the order first met, whatever the hashes (all equal included), names that differ
+// only late or only in a character past 255 included, and however far the table and its pool
+// of characters grow.
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -43,7 +44,12 @@ function numbersByTable(
   return { numbers, names: table.names };
 }
 
-const name = fc.stringMatching(/^[abé:-]{0,6}$/);
+// Names that differ only at their end, or only in a character past 255.
+const name = fc.oneof(
+  fc.stringMatching(/^[abé:-]{0,6}$/),
+  fc.stringMatching(/^[aā]{0,3}$/),
+  fc.stringMatching(/^a{14,17}[ab\u0161]{0,2}$/),
+);
 
 describe('the table of names', () => {
   it('numbers names as a Map does, with real hashes and with every hash the same', () => {
@@ -64,6 +70,7 @@ describe('the table of names', () => {
   it('grows its slots and its pool of characters past their first size', () => {
     const names: string[] = [];
     for (let i = 0; i < 12_000; i++) names.push(`service-${i % 9000}-${'x'.repeat(i % 13)}`);
+    for (let i = 0; i < 3_000; i++) names.push(`${'y'.repeat(i % 40)}-${i % 700}-ā`);
     const got = numbersByTable(names, fnv);
     expect(got.numbers).toEqual(numbersByMap(names));
     expect(got.names.length).toBe(new Set(names).size);

@@ -20,6 +20,7 @@ import {
   type ServiceColumns,
 } from '../parse/services-json.js';
 import type { References } from './references.js';
+import { noItems, type WrittenAt } from '../held-requirements.js';
 import type { RequirementTable } from '../requirement-table.js';
 import type { StopAtFirstError } from '../parse/source-file.js';
 import type { DataCopy, Service, SourcePosition, Tier } from '../types.js';
@@ -69,8 +70,8 @@ export class PlainServiceReader extends PlainDependencies {
     return buildService(id, position, fields, this.defaults, own);
   }
 
-  /** Service i of the one-pass read's `columns`, declared as `id` at `position`. */
-  serviceOfRead(columns: ServiceColumns, i: number, id: string, position: SourcePosition): Service {
+  /** Service i of the one-pass read's `columns`, declared as `id` where `position` says. */
+  serviceOfRead(columns: ServiceColumns, i: number, id: string, position: WrittenAt): Service {
     this.owner = id;
     const slot = this.table.openService();
     const present = columns.present[i]!;
@@ -94,12 +95,13 @@ export class PlainServiceReader extends PlainDependencies {
       recoveryTime: undefined,
     };
     if ((present & OTHER_SHARED_BITS) !== 0) this.otherFields(columns, i, present, fields);
+    // Lists only read from here on: the shared empty one unless the service has some.
     const own: OwnFields = {
       entrypoint: (flags & ENTRYPOINT_TRUE) !== 0,
       virtual,
-      monitors: [],
-      dependsOn: [],
-      copies: [],
+      monitors: noItems(),
+      dependsOn: noItems(),
+      copies: noItems(),
       held: { table: this.table, slot },
     };
     if ((present & MONITORS_BIT) !== 0) {

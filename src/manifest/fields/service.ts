@@ -6,7 +6,13 @@
 
 import { readCopies } from './copies.js';
 import { readDependsOn, type ServiceContext } from './depends-on.js';
-import { LoadedService, type HeldRequirements } from '../held-requirements.js';
+import {
+  LoadedService,
+  noItems,
+  type HeldRequirements,
+  type ServiceValues,
+  type WrittenAt,
+} from '../held-requirements.js';
 import { describeNode, isMap, isSeq, type DocMap, type DocNode } from '../parse/doc-node.js';
 import { didYouMean } from './did-you-mean.js';
 import { readBoolean, readSharedField, type SharedFields } from './fields.js';
@@ -88,7 +94,7 @@ function readFields(map: DocMap, ctx: ServiceContext, fields: SharedFields, own:
  */
 export function buildService(
   id: string,
-  position: SourcePosition,
+  position: SourcePosition | WrittenAt,
   own: SharedFields,
   defaults: SharedFields,
   rest: OwnFields,
@@ -96,14 +102,15 @@ export function buildService(
   // A virtual service cannot fail by itself: no SLA and no failure domain, not even from the
   // file's defaults.
   const from = rest.virtual ? withoutFailureFields(defaults) : defaults;
-  const values: Service = {
+  const values: ServiceValues = {
     id,
     entrypoint: rest.entrypoint,
     virtual: rest.virtual ? true : undefined,
     kind: own.kind ?? from.kind,
     owner: own.owner ?? from.owner,
     tier: own.tier ?? from.tier,
-    tags: [...(own.tags ?? from.tags ?? [])],
+    // A copy: the defaults' list is the same array for every service of the file.
+    tags: copyOf(own.tags ?? from.tags),
     provider: own.provider ?? from.provider,
     region: own.region ?? from.region,
     zone: own.zone ?? from.zone,
@@ -117,6 +124,10 @@ export function buildService(
     position,
   };
   return new LoadedService(values, rest.held);
+}
+
+function copyOf(list: readonly string[] | undefined): string[] {
+  return list === undefined || list.length === 0 ? noItems() : [...list];
 }
 
 export const FAILURE_FIELDS = ['sla', 'provider', 'region', 'zone'] as const;

@@ -13,18 +13,19 @@ import { quote } from '../parse/quote.js';
 import { References } from '../fields/references.js';
 import { readService } from '../fields/service.js';
 import { formatPosition, type SourceFile } from '../parse/source-file.js';
-import type { CommonCauseDomain, Manifest, Service, SourcePosition } from '../types.js';
+import type { CommonCauseDomain, Manifest, Service } from '../types.js';
 
 /** `files` in Manifest.files order: the top-level file first. Errors go to the files' diagnostics. */
 export function assembleManifest(files: readonly ManifestFile[]): Manifest {
   const top = files[0];
   if (top === undefined) throw new Error('assembleManifest needs at least the top-level file');
-  const { declared, ids, positions, firsts } = declareIds(files);
+  const { declared, ids, offsets, firsts } = declareIds(files);
   const references = new References(ids, declared);
   const read: Service[] = [];
   files.forEach((file, f) => {
     const context = { src: file.src, defaults: file.defaults, references };
-    const plain = readPlainServices(file, positions[f]!, references, firsts[f]!);
+    const position = (i: number) => file.src.position(offsets[f]![i]!);
+    const plain = readPlainServices(file, position, references, firsts[f]!);
     if (plain !== undefined) {
       for (const service of plain) read.push(service);
       return;
@@ -33,8 +34,8 @@ export function assembleManifest(files: readonly ManifestFile[]): Manifest {
     const map = file.services;
     if (map === undefined) return;
     for (let i = 0; i < map.keys.length; i++) {
-      const [id, position] = [map.keys[i]!, positions[f]![i]!];
-      const service = readService(id, position, map.values[i]!, map.valueOffsets[i]!, context);
+      const id = map.keys[i]!;
+      const service = readService(id, position(i), map.values[i]!, map.valueOffsets[i]!, context);
       if (service !== undefined) read.push(service);
     }
   });
@@ -64,46 +65,49 @@ export function assembleManifest(files: readonly ManifestFile[]): Manifest {
 }
 
 /**
- * Every id of every file with the place of its first declaration, and the place of each entry
- * of each file's `services`. Repeated ids, in one file or two, are reported here. Invalid ids
- * are reported but still declared, so that references to them add no second error. `firsts`:
- * by file, the declaration number of its first id when each of its ids is declared there first
- * (its ids are then numbered in the file's order), else -1.
+ * Every id of every file, and where each entry of each file's `services` is written (as
+ * offsets: positions are made for what is shown). Repeated ids, in one file or two, are
+ * reported here. Invalid ids are reported but still declared, so that references to them add
+ * no second error. `firsts`: by file, the declaration number of its first id when each of its
+ * ids is declared there first (its ids are then numbered in the file's order), else -1.
  */
 function declareIds(files: readonly ManifestFile[]) {
   const ids: string[] = [];
-  const first: SourcePosition[] = [];
+  /** Where each declared id is declared first: its file and its offset there. */
+  const firstFile: number[] = [];
+  const firstOffset: number[] = [];
   const firsts: number[] = [];
   // A lone file read in one pass holds each id once: no Map is needed to find one repeated.
   const lone = files.length === 1 && files[0]!.plain?.table !== undefined;
-  /** Each id with its declaration number, an index of `ids` and `first`. */
+  /** Each id with its declaration number, an index of `ids`, `firstFile` and `firstOffset`. */
   const declared = lone ? undefined : new Map<string, number>();
-  const positions = files.map(({ src, services, plain }) => {
+  const offsets = files.map(({ src, services, plain }, f) => {
     const keys = plain?.ids ?? services?.keys ?? [];
-    const offsets = plain?.offsets.ids ?? services?.keyOffsets ?? [];
-    const filePositions: SourcePosition[] = [];
+    const fileOffsets = plain?.offsets.ids ?? services?.keyOffsets ?? [];
     let firstHere = ids.length;
     for (let i = 0; i < keys.length; i++) {
-      const [id, offset] = [keys[i]!, offsets[i]!];
+      const [id, offset] = [keys[i]!, fileOffsets[i]!];
       const problem = idProblem(id);
       if (problem !== undefined) src.error(offset, problem);
-      const position = src.position(offset);
-      filePositions.push(position);
       const number = declared?.get(id);
       if (number === undefined) {
         declared?.set(id, ids.length);
         ids.push(id);
-        first.push(position);
+        if (declared !== undefined) {
+          firstFile.push(f);
+          firstOffset.push(offset);
+        }
       } else {
         firstHere = -1;
-        const message = `service ${quote(id)} is declared twice; also declared at ${formatPosition(first[number]!)}`;
+        const first = files[firstFile[number]!]!.src.position(firstOffset[number]!);
+        const message = `service ${quote(id)} is declared twice; also declared at ${formatPosition(first)}`;
         src.error(offset, message);
       }
     }
     firsts.push(firstHere);
-    return filePositions;
+    return fileOffsets;
   });
-  return { declared, ids, positions, firsts };
+  return { declared, ids, offsets, firsts };
 }
 
 /** A domain that names no service's labels is a typo, not a domain that never fails. */

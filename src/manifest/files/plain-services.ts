@@ -12,14 +12,15 @@ import { ReadStopped, StopAtFirstError } from '../parse/source-file.js';
 import type { Service, SourcePosition } from '../types.js';
 
 /**
- * The services of `file` read from its plain values, ids at `positions`, their requirements
- * held in columns; undefined when the read stopped or the values do not match what the scan
- * found written. `first`: the declaration number of the file's first id when its ids are
- * numbered in its order, else -1.
+ * The services of `file` read from its plain values, their requirements held in columns;
+ * undefined when the read stopped or the values do not match what the scan found written.
+ * `position`: where id i is declared (services of the one-pass read make theirs from where
+ * the id is written, when read). `first`: the declaration number of the file's first id when
+ * its ids are numbered in its order, else -1.
  */
 export function readPlainServices(
   file: ManifestFile,
-  positions: readonly SourcePosition[],
+  position: (i: number) => SourcePosition,
   references: References,
   first: number,
 ): Service[] | undefined {
@@ -40,11 +41,12 @@ export function readPlainServices(
   const services: Service[] = [];
   try {
     const columns = plain.columns;
+    const ids = plain.offsets.ids;
     for (let i = 0; i < plain.ids.length; i++) {
       services.push(
         columns !== undefined
-          ? reader.serviceOfRead(columns, i, plain.ids[i]!, positions[i]!)
-          : reader.service(plain.ids[i]!, positions[i]!, plain.bodies[i]),
+          ? reader.serviceOfRead(columns, i, plain.ids[i]!, { src: file.src, offset: ids[i]! })
+          : reader.service(plain.ids[i]!, position(i), plain.bodies[i]),
       );
     }
   } catch (error) {
