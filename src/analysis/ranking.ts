@@ -90,11 +90,15 @@ function sortByCounting(
     [costRank, true],
   ];
   const widest = 8 * count + 1024;
-  for (const [key] of passes) if (spanOf(items, key) > widest) return false;
+  let span = 0;
+  for (const [key] of passes) span = Math.max(span, spanOf(items, key));
+  if (span > widest) return false;
   let from = Int32Array.from(items);
   let to = new Int32Array(count);
+  // One array of counts for every pass (typed arrays allocated add to the collector's pace).
+  const slots = new Int32Array(span + 1);
   for (const [key, descending] of passes) {
-    if (countingPass(from, to, key, descending)) [from, to] = [to, from];
+    if (countingPass(from, to, key, descending, slots)) [from, to] = [to, from];
   }
   for (let i = 0; i < count; i++) items[i] = from[i]!;
   return true;
@@ -143,14 +147,16 @@ function spanOf(items: readonly number[], key: Int32Array): number {
 }
 
 /**
- * One stable counting pass of `from` into `to` by `key` (largest first when `descending`);
- * false, and nothing written, when every item has the same key.
+ * One stable counting pass of `from` into `to` by `key` (largest first when `descending`), its
+ * counts in `slots` (at least the keys' span plus one long); false, and nothing written, when
+ * every item has the same key.
  */
 function countingPass(
   from: Int32Array,
   to: Int32Array,
   key: Int32Array,
   descending: boolean,
+  slots: Int32Array,
 ): boolean {
   let min = Infinity;
   let max = -Infinity;
@@ -160,7 +166,7 @@ function countingPass(
     if (k > max) max = k;
   }
   if (min === max) return false;
-  const slot = new Int32Array(max - min + 2);
+  const slot = slots.subarray(0, max - min + 2).fill(0);
   const bucketOf = (x: number): number => (descending ? max - key[x]! : key[x]! - min);
   for (let i = 0; i < from.length; i++) slot[bucketOf(from[i]!) + 1]!++;
   for (let b = 1; b < slot.length; b++) slot[b]! += slot[b - 1]!;
