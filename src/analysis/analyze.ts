@@ -165,10 +165,11 @@ export function analyze(
   phase('recovery');
   const recovery = recoveryOf(plan, domains, focusEntries, unbounded.takesDown);
   phase('result assembly');
-  idListsInPlace(spofList, takesDown, ids);
+  const names = entryNames(ids, focusEntries);
+  idListsInPlace(spofList, takesDown, names);
   const result: AnalysisResult = {
     manifest: name,
-    focus: options.focus ? focusEntries.map((v) => ids[v]!) : null,
+    focus: options.focus ? focusEntries.map((v) => names[v]!) : null,
     ...(options.duration === undefined ? {} : { duration: options.duration }),
     summary: {
       services: graph.n,
@@ -183,7 +184,7 @@ export function analyze(
       coldStartBlocked: startPlan.blocked.length,
       fateSharing: fateSharing.length,
     },
-    entrypoints: focusEntries.map((v) => ids[v]!),
+    entrypoints: focusEntries.map((v) => names[v]!),
     spofs,
     domainSpofs: domainAnalysis.spofs,
     blastRadius: components,
@@ -424,6 +425,20 @@ function componentSpofs(
     cutVertex: isCut[x] === 1,
   }));
   return { spofs, takesDown: found.map((x) => takesDown[x]!), components: found, hasSpof };
+}
+
+/**
+ * The ids by index, each entry point's id a string of its own: a loaded manifest's ids can be
+ * views into the manifest's text (V8 keeps a slice of 13 characters or more as a view), and the
+ * SPOFs' lists repeat each entry point's id millions of times at a million services, each read
+ * of a view reaching into a different place of a text of hundreds of megabytes. A copy made by
+ * the JSON parser holds its characters itself; the same copy stands in every list, and in the
+ * list of entry points, so a reporter that looks ids up finds the very string.
+ */
+function entryNames(ids: readonly string[], entries: readonly number[]): string[] {
+  const names = ids.slice();
+  for (const e of entries) names[e] = JSON.parse(JSON.stringify(ids[e]!)) as string;
+  return names;
 }
 
 /**

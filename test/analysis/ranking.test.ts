@@ -23,18 +23,37 @@ describe('id order', () => {
 });
 
 describe('sort by risk', () => {
+  // Up to 200 items: fewer than 64 are compared, more are counted; costs with -0 (ties with 0),
+  // NaN and many distinct values; keys now and then far wider than the items (compared again).
   it('orders indices as byRisk orders their blast radii, ties by id order', () => {
     const small = fc.integer({ min: 0, max: 3 });
+    const key = fc.oneof(
+      { weight: 300, arbitrary: small },
+      { weight: 1, arbitrary: fc.integer({ min: -5, max: 1e6 }) },
+    );
     const radius = fc.record({
-      costPerHour: fc.constantFrom(0, 0.5, 2, 1e9),
-      down: small,
+      costPerHour: fc.oneof(
+        {
+          weight: 300,
+          arbitrary: fc.oneof(
+            fc.constantFrom(0, -0, 0.5, 2, 1e9),
+            fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e3, max: 1e3 }),
+          ),
+        },
+        // NaN now and then: then the whole sort is a comparison.
+        { weight: 1, arbitrary: fc.constant(Number.NaN) },
+      ),
+      down: key,
       degraded: small,
       entrypointsDown: small,
     });
     fc.assert(
       fc.property(
         fc
-          .array(radius, { maxLength: 40 })
+          .oneof(
+            fc.array(radius, { maxLength: 40 }),
+            fc.array(radius, { minLength: 64, maxLength: 200 }),
+          )
           .chain((radii) =>
             fc.tuple(fc.constant(radii), fc.shuffledSubarray(radii.map((_, i) => i))),
           ),

@@ -27,8 +27,12 @@ import { shortenedChain } from '../outage/failure-chains.js';
 export const MAX_RTO_CHAIN = 32;
 
 export interface RecoveryTimes {
-  /** failsAt[r]: the time hard requirement r is met again after a full outage (0: at once). */
-  failsAt: Float64Array;
+  /**
+   * downAt[v]: the time v is back after a full outage (0: at once). A failed requirement is met
+   * again when its lost alternative is back: times kept per service, not per requirement (at a
+   * million services a fifth of the memory).
+   */
+  downAt: Float64Array;
   /** The alternative whose loss failed requirement r, -1 if it never fails. */
   lastLost: Int32Array;
   /** cause[v]: the service through which v stayed down, -1 when its own recovery_time did. */
@@ -44,18 +48,21 @@ export function rtoViolations(graph: CompiledGraph): RtoViolation[] {
   for (let v = 0; v < graph.n; v++) {
     const rto = graph.services[v]!.rto;
     if (rto === undefined) continue;
+    const { downAt, lastLost } = times;
     let worst = -1;
     for (let r = graph.reqStart[v]!; r < graph.reqStart[v + 1]!; r++) {
-      if (times.lastLost[r] !== -1 && (worst === -1 || times.failsAt[r]! > times.failsAt[worst]!))
-        worst = r;
+      const lost = lastLost[r]!;
+      if (lost !== -1 && (worst === -1 || downAt[lost]! > downAt[lastLost[worst]!]!)) worst = r;
     }
-    if (worst === -1 || times.failsAt[worst]! <= rto) continue;
-    const chain = chainFrom(graph, times.cause, v, times.lastLost[worst]!);
+    if (worst === -1) continue;
+    const recoveryTime = downAt[lastLost[worst]!]!;
+    if (recoveryTime <= rto) continue;
+    const chain = chainFrom(graph, times.cause, v, lastLost[worst]!);
     violations.push({
       service: graph.ids[v]!,
       rto,
       dependency: chain[chain.length - 1]!,
-      recoveryTime: times.failsAt[worst]!,
+      recoveryTime,
       chain,
     });
   }
@@ -65,7 +72,7 @@ export function rtoViolations(graph: CompiledGraph): RtoViolation[] {
 /** The time every hard requirement is met again after a full outage, by sweeping t downwards. */
 export function recoveryTimes(graph: CompiledGraph): RecoveryTimes {
   const { n, usedByStart, usedBy, reqOwner, reqSoft, reqQuorum, altStart } = graph;
-  const failsAt = new Float64Array(reqOwner.length);
+  const downAt = new Float64Array(n);
   const lastLost = new Int32Array(reqOwner.length).fill(-1);
   const cause = new Int32Array(n).fill(-1);
   const lostCount = new Int32Array(reqOwner.length);
@@ -77,6 +84,7 @@ export function recoveryTimes(graph: CompiledGraph): RecoveryTimes {
     for (const v of services) {
       if (down[v]) continue;
       down[v] = 1;
+      downAt[v] = time;
       queue[tail++] = v;
     }
     for (; head < tail; head++) {
@@ -86,18 +94,19 @@ export function recoveryTimes(graph: CompiledGraph): RecoveryTimes {
         if (reqSoft[r]) continue;
         const lost = ++lostCount[r]!;
         if (altStart[r + 1]! - altStart[r]! - lost !== reqQuorum[r]! - 1) continue;
-        // This loss leaves fewer than quorum alternatives: r is unmet until `time`.
-        failsAt[r] = time;
+        // This loss leaves fewer than quorum alternatives: r is unmet until `time`, which is
+        // u's (every service queued while the outage of `time` spreads went down with it).
         lastLost[r] = u;
         const owner = reqOwner[r]!;
         if (down[owner]) continue;
         down[owner] = 1;
+        downAt[owner] = time;
         cause[owner] = u;
         queue[tail++] = owner;
       }
     }
   }
-  return { failsAt, lastLost, cause };
+  return { downAt, lastLost, cause };
 }
 
 /** Services by recovery_time, largest first; virtual services and times of 0 left out. */
