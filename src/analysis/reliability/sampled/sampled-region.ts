@@ -1,6 +1,8 @@
 // The part of the graph Monte Carlo settles, compiled once for its many passes: the services the
 // sampled entry points need along hard requirements, less those that cannot fail at all (nothing
-// below them has an sla), numbered densely in rank order. Each keeps what can take it down: its
+// below them has an sla), numbered densely in rank order (a strongly connected component's members
+// in an order that puts inputs before their readers wherever the cycle allows, so that settling
+// it takes fewer rounds and reads inputs nearby). Each keeps what can take it down: its
 // series inputs (any one down takes it down) and its groups (at least `need` members down), so
 // settling 128 samples (four words of 32 per member, held in variables while a member is settled)
 // is one tight loop over small integer arrays: an input's index is read once for all four.
@@ -12,7 +14,10 @@ import { bit, lowest, union, withoutLowest } from '../../graph/bit-mask.js';
 export const WORDS = 4;
 
 export class SampledRegion {
-  /** Services in the region (those that can fail), numbered 0 .. size−1 in rank order. */
+  /**
+   * Services in the region (those that can fail), numbered 0 .. size−1 in rank order, the
+   * members of a strongly connected component of several among themselves inputs first.
+   */
   readonly size: number;
   /** rankOf[i]: the rank of region member i; localOf[r]: the member of rank r, or −1. */
   readonly rankOf: Int32Array;
@@ -59,6 +64,7 @@ export class SampledRegion {
     const size = rankOf.length;
     const localOf = new Int32Array(n).fill(-1);
     for (let i = 0; i < size; i++) localOf[rankOf[i]!] = i;
+    inputsFirst(plan, rankOf, localOf);
     // Written in place, at most one entry per alternative (or requirement) of the graph.
     const seriesStart = new Int32Array(size + 1);
     const series = new Int32Array(alts.length);
@@ -323,4 +329,56 @@ export function hardRegion(
   const region = new Int32Array(count);
   for (let r = 0, i = 0; r < n; r++) if (seen[r]) region[i++] = r;
   return region;
+}
+
+/**
+ * The members of each strongly connected component of several, renumbered among themselves (in
+ * place: `rankOf` and `localOf`) in the order a depth-first walk along their links finishes
+ * them, so that a member's inputs come before it except where a link closes a cycle. Settling
+ * reaches the same least fixed point in any order; in this one each round leaves fewer members
+ * to settle again (a random order leaves half the links pointing back).
+ */
+function inputsFirst(plan: Omit<RankedGraph, 'graph'>, rankOf: Int32Array, localOf: Int32Array) {
+  const { component, reqStart, altStart, alts } = plan;
+  const size = rankOf.length;
+  const finished = new Int32Array(size);
+  const done = new Uint8Array(size);
+  // The walk's path: members and, for each, the next link to follow.
+  const path = new Int32Array(size);
+  const nextLink = new Int32Array(size);
+  for (let from = 0; from < size;) {
+    let end = from + 1;
+    while (end < size && component[rankOf[end]!] === component[rankOf[from]!]) end++;
+    if (end - from > 1) {
+      let count = 0;
+      for (let s = from; s < end; s++) {
+        if (done[s]) continue;
+        let top = 0;
+        path[top] = s;
+        nextLink[top++] = altStart[reqStart[rankOf[s]!]!]!;
+        done[s] = 1;
+        while (top > 0) {
+          const i = path[top - 1]!;
+          const r = rankOf[i]!;
+          const a = nextLink[top - 1]!;
+          if (a === altStart[reqStart[r + 1]!]) {
+            finished[from + count++] = r;
+            top--;
+            continue;
+          }
+          nextLink[top - 1] = a + 1;
+          const j = localOf[alts[a]!]!;
+          if (j < from || j >= end || done[j]) continue;
+          done[j] = 1;
+          path[top] = j;
+          nextLink[top++] = altStart[reqStart[rankOf[j]!]!]!;
+        }
+      }
+      for (let i = from; i < end; i++) {
+        rankOf[i] = finished[i]!;
+        localOf[finished[i]!] = i;
+      }
+    }
+    from = end;
+  }
 }

@@ -32,6 +32,12 @@ describe('sampled region', () => {
         const { region } = states;
         const inRegion = new Set(Array.from(region.rankOf, (r) => graph.ids[plan.order[r]!]!));
         const hard = new Set(Array.from(states.hardRegion, (r) => graph.ids[plan.order[r]!]!));
+        // Members numbered in rank order but within a cycle: each rank once, both ways.
+        for (let i = 0; i < region.size; i++) {
+          expect(region.localOf[region.rankOf[i]!]).toBe(i);
+          if (i > 0 && plan.component[region.rankOf[i - 1]!] !== plan.component[region.rankOf[i]!])
+            expect(region.rankOf[i - 1]).toBeLessThan(region.rankOf[i]!);
+        }
         // Three walks in a row: every word drawn, then one, then three (the others left up).
         let base = 0;
         for (const filled of [WORDS, 1, 3]) {
