@@ -333,10 +333,11 @@ export function hardRegion(
 
 /**
  * The members of each strongly connected component of several, renumbered among themselves (in
- * place: `rankOf` and `localOf`) in the order a depth-first walk along their links finishes
- * them, so that a member's inputs come before it except where a link closes a cycle. Settling
- * reaches the same least fixed point in any order; in this one each round leaves fewer members
- * to settle again (a random order leaves half the links pointing back).
+ * place: `rankOf` and `localOf`) in the order a depth-first walk along their requirements (soft
+ * ones too) finishes them, so that a member's inputs come before it except where a link closes a
+ * cycle. Settling reaches the same least fixed point in any order; in this one each round leaves
+ * fewer members to settle again (in rank order about half of a large cycle's links can point
+ * back).
  */
 function inputsFirst(plan: Omit<RankedGraph, 'graph'>, rankOf: Int32Array, localOf: Int32Array) {
   const { component, reqStart, altStart, alts } = plan;
