@@ -1,12 +1,12 @@
 // Monte Carlo availability of entry points: random states of every component (component v down
-// with probability 1 − p_v, independently), 64 samples at a time as the bits of two integers,
+// with probability 1 − p_v, independently), 128 samples at a time as the bits of four integers,
 // propagated down the dependencies in topological order (a strongly connected component is
 // iterated to its least fixed point of "down", which is the greatest fixed point of "up").
 // Seeded and deterministic; the number of samples depends on the graph's size, never on time.
 
 import type { RankedGraph } from '../../outage/ranked-graph.js';
 import { bit, MASK_WIDTH, union } from '../../graph/bit-mask.js';
-import { hardRegion, SampledRegion } from './sampled-region.js';
+import { hardRegion, SampledRegion, WORDS } from './sampled-region.js';
 import { xoshiro128 } from '../random.js';
 import type { CommonCause } from '../structure.js';
 
@@ -56,21 +56,21 @@ export function monteCarlo(
   // An entry point outside the region cannot fail: up in every sample.
   const at = entries.map((v) => states.region.localOf[plan.rank[v]!]!);
   const { down } = states;
-  // Two passes of 32 samples settled at once (the last one alone when their number is odd).
-  for (let pass = 0; pass < passes; pass += 2) {
-    const both = pass + 1 < passes;
-    states.draw(pass * WIDTH, both);
+  // WORDS passes of 32 samples settled at once (the last walk fewer when they do not divide).
+  for (let pass = 0; pass < passes; pass += WORDS) {
+    const filled = Math.min(WORDS, passes - pass);
+    states.draw(pass * WIDTH, filled);
     for (let i = 0; i < at.length; i++) {
       const a = at[i]!;
-      upCount[i]! += a < 0 ? WIDTH : WIDTH - popcount(down[2 * a]!);
-      if (both) upCount[i]! += a < 0 ? WIDTH : WIDTH - popcount(down[2 * a + 1]!);
+      if (a < 0) upCount[i]! += filled * WIDTH;
+      else for (let k = 0; k < filled; k++) upCount[i]! += WIDTH - popcount(down[WORDS * a + k]!);
     }
   }
   return { samples: passes * WIDTH, upCount };
 }
 
 /**
- * Random states of the entry points' region, 64 samples at a time: one pass settles the region
+ * Random states of the entry points' region, 128 samples at a time: one pass settles the region
  * once for every entry point.
  */
 export class SampledStates {
@@ -79,11 +79,11 @@ export class SampledStates {
   /** Of those, the ones that can fail, as settled. */
   readonly region: SampledRegion;
   /**
-   * Per region member i, words 2i and 2i + 1: the samples in which it fails by itself (or with a
-   * common cause), the first 32 and the next.
+   * Per region member i, words WORDS·i .. WORDS·i + WORDS − 1: the samples in which it fails by
+   * itself (or with a common cause), 32 a word.
    */
   readonly own: Uint32Array;
-  /** Per region member, the same two words: the samples in which it is down. */
+  /** Per region member, the same words: the samples in which it is down. */
   readonly down: Uint32Array;
   private readonly sampler: FailureSampler;
 
@@ -101,19 +101,18 @@ export class SampledStates {
     for (const c of causes)
       if (c.down > 0) for (const v of c.members) failsAlone[plan.rank[v]!] = 1;
     this.region = new SampledRegion(plan, this.hardRegion, failsAlone);
-    this.own = new Uint32Array(2 * this.region.size);
-    this.down = new Uint32Array(2 * this.region.size);
+    this.own = new Uint32Array(WORDS * this.region.size);
+    this.down = new Uint32Array(WORDS * this.region.size);
     this.sampler = new FailureSampler(plan, up, this.hardRegion, this.region.localOf, seed, causes);
   }
 
   /**
-   * Draws samples base .. base+31 into the first words and, when `both`, base+32 .. base+63 into
-   * the second (else they stay up), and settles the region.
+   * Draws samples base .. base + 32·filled − 1 into the first `filled` words of each member (the
+   * others stay up), and settles the region.
    */
-  draw(base: number, both = true): void {
+  draw(base: number, filled = WORDS): void {
     this.own.fill(0);
-    this.sampler.fill(this.own, base, 0);
-    if (both) this.sampler.fill(this.own, base + WIDTH, 1);
+    for (let k = 0; k < filled; k++) this.sampler.fill(this.own, base + k * WIDTH, k);
     this.down.set(this.own);
     this.region.settle(this.down);
   }
@@ -161,8 +160,8 @@ class FailureSampler {
     this.next = Float64Array.from(this.logUp, (_, i) => this.gap(i));
   }
 
-  /** Failures in samples base .. base+31, by region member, into word `half` of each. */
-  fill(down: Uint32Array, base: number, half: number): void {
+  /** Failures in samples base .. base+31, by region member, into word `word` of each. */
+  fill(down: Uint32Array, base: number, word: number): void {
     const { ranks, next } = this;
     const end = base + WIDTH;
     for (let i = 0; i < next.length; i++) {
@@ -175,11 +174,11 @@ class FailureSampler {
       }
       next[i] = at;
       if (i < ranks.length) {
-        const w = 2 * ranks[i]! + half;
+        const w = WORDS * ranks[i]! + word;
         down[w] = union(down[w]!, mask);
       } else
         for (const r of this.members[i - ranks.length]!) {
-          const w = 2 * r + half;
+          const w = WORDS * r + word;
           down[w] = union(down[w]!, mask);
         }
     }

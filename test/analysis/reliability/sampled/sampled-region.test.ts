@@ -11,6 +11,7 @@ import {
   monteCarlo,
   SampledStates,
 } from '../../../../src/analysis/reliability/sampled/monte-carlo.js';
+import { WORDS } from '../../../../src/analysis/reliability/sampled/sampled-region.js';
 import { reliabilityModel } from '../../../../src/analysis/reliability/model.js';
 import { wilsonInterval } from '../../../../src/analysis/reliability/sampled/wilson.js';
 import { entryPoints } from '../../../../src/model/compiled-graph.js';
@@ -31,12 +32,19 @@ describe('sampled region', () => {
         const { region } = states;
         const inRegion = new Set(Array.from(region.rankOf, (r) => graph.ids[plan.order[r]!]!));
         const hard = new Set(Array.from(states.hardRegion, (r) => graph.ids[plan.order[r]!]!));
-        for (let pass = 0; pass < 3; pass++) {
-          // Two words of 32 samples per member, the second left up in the last pass.
-          const both = pass < 2;
-          states.draw(pass * 64, both);
-          for (let sample = 0; sample < 64; sample++) {
-            const word = (i: number) => 2 * i + (sample >>> 5);
+        // Members numbered in rank order but within a cycle: each rank once, both ways.
+        for (let i = 0; i < region.size; i++) {
+          expect(region.localOf[region.rankOf[i]!]).toBe(i);
+          if (i > 0 && plan.component[region.rankOf[i - 1]!] !== plan.component[region.rankOf[i]!])
+            expect(region.rankOf[i - 1]).toBeLessThan(region.rankOf[i]!);
+        }
+        // Three walks in a row: every word drawn, then one, then three (the others left up).
+        let base = 0;
+        for (const filled of [WORDS, 1, 3]) {
+          states.draw(base, filled);
+          base += filled * 32;
+          for (let sample = 0; sample < WORDS * 32; sample++) {
+            const word = (i: number) => WORDS * i + (sample >>> 5);
             const bit = sample & 31;
             const failed = new Set<string>();
             for (let i = 0; i < region.size; i++)
@@ -46,7 +54,7 @@ describe('sampled region', () => {
             for (let i = 0; i < region.size; i++) {
               const id = graph.ids[plan.order[region.rankOf[i]!]!]!;
               expect(((states.down[word(i)]! >>> bit) & 1) === 1).toBe(isDown(statuses.get(id)));
-              if (!both && sample >= 32) expect(states.down[word(i)]).toBe(0);
+              if (sample >= filled * 32) expect(states.down[word(i)]).toBe(0);
             }
             // What the region leaves out of what the entry points need cannot go down.
             for (const id of hard)
