@@ -6,6 +6,7 @@
 
 import type { ChunkObserver, SweepPlan } from '../outage/outage-sweep.js';
 import { singleFailureSweep } from '../outage/sweep/single-failure-sweep.js';
+import { DownLists } from '../outage/sweep/down-lists.js';
 import type { SweptChains } from './swept-chains.js';
 
 export interface GateSweepOptions {
@@ -33,7 +34,7 @@ export function sweepForGate(plan: SweepPlan, options: GateSweepOptions): GateSw
   for (let v = 0; v < graph.n; v++) {
     if (entry[v] || (radii && costPerHour[v] !== 0) || chains?.explained[v]) interesting[v] = 1;
   }
-  const takesDown: Array<number[] | undefined> = new Array(graph.n);
+  const entries = new DownLists(graph.n);
   const cost = new Float64Array(radii ? graph.n : 0);
   const entrypointsDown = new Int32Array(radii ? graph.n : 0);
   const totals = singleFailureSweep(
@@ -46,18 +47,19 @@ export function sweepForGate(plan: SweepPlan, options: GateSweepOptions): GateSw
           if (entry[v]) entrypointsDown[x]!++;
         }
         if (chains?.explained[v]) chains.down(x, v);
-        if (!entry[v] || v === x) return;
-        const list = takesDown[x];
-        if (list) list.push(v);
-        else takesDown[x] = [v];
+        if (entry[v] && v !== x) entries.add(x, v);
       },
-      chunks: chains ? withChains(options.fate, chains.chunks) : options.fate,
+      chunks: entries.flushingBefore(
+        chains ? withChains(options.fate, chains.chunks) : options.fate,
+        graph.n,
+      ),
     },
     options.onProgress,
     undefined,
     { reach: false, down: radii },
   );
-  for (const list of takesDown) list?.sort((a, b) => a - b);
+  entries.flush();
+  const takesDown = entries.lists;
   if (!radii) return { takesDown };
   const down = totals.downCount;
   for (let x = 0; x < graph.n; x++) down[x]!--;

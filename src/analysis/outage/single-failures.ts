@@ -6,6 +6,7 @@
 import type { OutageLength } from './time/outage-length.js';
 import { entrypointsAndCosts, type ChunkObserver, type SweepPlan } from './outage-sweep.js';
 import { singleFailureSweep, type SweepThreads } from './sweep/single-failure-sweep.js';
+import { DownLists } from './sweep/down-lists.js';
 
 export interface SingleFailureRecord {
   blastRadius: BlastRadii;
@@ -52,7 +53,7 @@ export function recordSingleFailures(
   const watched = new Uint8Array(watch ? graph.n : 0);
   const cost = new Float64Array(graph.n);
   const entrypointsDown = new Int32Array(graph.n);
-  const takesDown: Array<number[] | undefined> = new Array(graph.n);
+  const entries = new DownLists(graph.n);
   const totals = singleFailureSweep(
     length?.plan ?? plan,
     {
@@ -62,29 +63,27 @@ export function recordSingleFailures(
         cost[x]! += graph.costPerHour[v]!;
         if (!inFocus[v]) return;
         entrypointsDown[x]!++;
-        if (v === x) return;
-        const list = takesDown[x];
-        if (list) list.push(v);
-        else takesDown[x] = [v];
+        if (v !== x) entries.add(x, v);
       },
-      chunks,
+      chunks: entries.flushingBefore(chunks, graph.n),
     },
     onProgress,
     threads,
   );
+  entries.flush();
+  const takesDown = entries.lists;
   for (let x = 0; x < watched.length; x++) {
     if (!watched[x]) continue;
     const timed = length!.settle([x]);
     totals.downCount[x] = timed.down;
     cost[x] = timed.costPerHour;
     entrypointsDown[x] = timed.entries.length;
-    const others = timed.entries.filter((e) => e !== x);
+    const others = timed.entries.filter((e) => e !== x).sort((a, b) => a - b);
     takesDown[x] = others.length > 0 ? others : undefined;
   }
   const down = new Int32Array(graph.n);
   const degraded = new Int32Array(graph.n);
   for (let x = 0; x < graph.n; x++) {
-    takesDown[x]?.sort((a, b) => a - b);
     down[x] = totals.downCount[x]! - 1;
     degraded[x] = totals.reachCount[x]! - totals.downCount[x]!;
   }
