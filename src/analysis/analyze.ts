@@ -156,12 +156,9 @@ export function analyze(
     pairs,
     options,
   );
+  // Known now unless the worker is still at it: then its fields wait for it when read.
   phase('availability and importance');
-  const reliability = reliabilityThread?.result() ?? {
-    availability: {},
-    importance: {},
-    slaUnknown: [],
-  };
+  const reliability = reliabilityThread?.ifReady();
   phase('recovery');
   const recovery = recoveryOf(plan, domains, focusEntries, unbounded.takesDown);
   phase('result assembly');
@@ -200,9 +197,10 @@ export function analyze(
     ...pairs,
     cutSets,
     rtoViolations: violations,
-    ...reliability,
+    ...(reliability ?? { availability: {}, importance: {}, slaUnknown: [] }),
     ...recovery,
   };
+  if (reliability === undefined) reliabilityThread?.settleInto(result);
   phase(null);
   return result;
 }

@@ -26,7 +26,9 @@ const BYTES_PER_SERVICE = 100;
 /**
  * Loads the manifest `file` and analyses it; on two threads, when the file is large enough to
  * hold a graph that gets them, the availability worker starts before the file is read, so that
- * its start-up overlaps loading. It is ended once the analysis is done, or loading failed.
+ * its start-up overlaps loading. Given work, it ends once its answer is read (the result's
+ * availability fields may still be on their way when this returns: reading them waits);
+ * otherwise it is ended once the analysis is done, or when loading or the analysis failed.
  */
 export async function loadAndAnalyze(
   io: CliIO,
@@ -38,9 +40,11 @@ export async function loadAndAnalyze(
     const { manifest, graph } = await loadGraph(io, file);
     const worker = early ? { availabilityWorker: early } : {};
     const result = analyzeWithProgress(io, graph, manifest.name ?? null, { ...options, ...worker });
+    early?.endIfIdle();
     return { manifest, graph, result };
-  } finally {
+  } catch (error) {
     early?.end();
+    throw error;
   }
 }
 

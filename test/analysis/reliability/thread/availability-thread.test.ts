@@ -4,6 +4,10 @@
 // built file, so this is tested on the build in dist/ (the test setup builds it first); from
 // the TypeScript sources the work stays on this thread, which is checked too.
 
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../../../../src/manifest/types.js';
@@ -173,6 +177,72 @@ describe('availability on a worker thread', () => {
     );
   }, 120_000);
 
+  it('leaves the fields waiting for the worker when it has not answered yet, and each then plain', () => {
+    // The stand-in answers nothing until this thread says so (a word of its state it waits on),
+    // then fails: the fields wait for it when read, and the work is done here from the lists as
+    // they were told, though the caller has since changed its own (as analyze turns them into
+    // ids). Sampled entry points read them (exactPartLimit 0 samples every one).
+    const dir = mkdtempSync(join(tmpdir(), 'blast-radius-availability-'));
+    const script = pathToFileURL(join(dir, 'fails-when-told.mjs'));
+    writeFileSync(
+      script,
+      [
+        "import { workerData as d } from 'node:worker_threads';",
+        'while (Atomics.load(d.status, 2) !== 9) Atomics.wait(d.status, 2, Atomics.load(d.status, 2), 50);',
+        'Atomics.store(d.status, 0, 2);',
+        'Atomics.notify(d.status, 0);',
+      ].join('\n'),
+    );
+    const fields = ['availability', 'importance', 'slaUnknown'] as const;
+    try {
+      fc.assert(
+        fc.property(cases, (c) => {
+          const { plan, entries, takesDown, options } = setUp({ ...c, exactPartLimit: 0 });
+          const here = analyzeAvailability(plan, entries, { ...options, takesDown });
+          const early = AvailabilityWorker.start(script)!;
+          try {
+            const pending = new PendingAvailability(plan, entries, {
+              ...options,
+              worker: early,
+              minServices: 0,
+            });
+            expect(pending.threaded).toBe(true);
+            pending.tell(takesDown);
+            const target = { availability: {}, importance: {}, slaUnknown: [] as string[] };
+            pending.settleInto(target);
+            for (const key of fields)
+              expect(Object.getOwnPropertyDescriptor(target, key)!.get).toBeDefined();
+            takesDown.fill(undefined);
+            Atomics.store(early.status, 2, 9);
+            Atomics.notify(early.status, 2);
+            expect(JSON.stringify(target)).toBe(JSON.stringify(here));
+            for (const key of fields)
+              expect(Object.getOwnPropertyDescriptor(target, key)!.get).toBeUndefined();
+            expect(pending.onWorker).toBe(false);
+          } finally {
+            early.end();
+          }
+        }),
+        { numRuns: 6 },
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it("fills the fields with the worker's answer, waited for when first read", () => {
+    fc.assert(
+      fc.property(cases, (c) => {
+        const { here, pending } = onBothThreads(c);
+        const target = { availability: {}, importance: {}, slaUnknown: [] as string[] };
+        pending.settleInto(target);
+        expect(JSON.stringify(target)).toBe(JSON.stringify(here));
+        expect(pending.onWorker).toBe(true);
+      }),
+      { numRuns: 6 },
+    );
+  }, 60_000);
+
   it('leaves a worker started early and never given work to be ended', () => {
     const c = fc.sample(cases, { numRuns: 1, seed: 5 })[0]!;
     const { plan, entries } = setUp(c);
@@ -181,7 +251,7 @@ describe('availability on a worker thread', () => {
     const pending = new PendingAvailability(plan, entries, { worker: early });
     expect(pending.threaded).toBe(false);
     expect(early.isEnded).toBe(false);
-    early.end();
+    expect(early.endIfIdle()).toBe(true);
     expect(early.isEnded).toBe(true);
     expect(early.give({} as never)).toBe(false);
   });
