@@ -66,7 +66,9 @@ export interface AnalyzeOptions {
   threads?: SweepThreads;
   /**
    * With two threads or more: the worker to compute availability on, started earlier by the
-   * caller (who ends it once the analysis is done); else one is started here when needed.
+   * caller; else one is started here when needed. Given work, it ends once its answer is read
+   * (the result's availability fields may wait for it); the caller ends it otherwise
+   * (`endIfIdle`).
    */
   availabilityWorker?: AvailabilityWorker;
   /**

@@ -29,20 +29,14 @@ export interface SweepThreads {
   /** Another worker script and patience, only to test a worker that never reports. */
   guard?: WorkerGuard;
   /**
-   * A worker busy with other work (availability) that claims chunks too once it is free: with
-   * it the sweep is shared even on one thread of its own, from HELPED_SWEEP_SERVICES (or
-   * `minServices` when given).
+   * A worker busy with other work (availability) that claims items too once it is free, from
+   * the last one down, while this thread tells the observers its own chunks as it propagates
+   * them (helped-sweep.ts): only the helper's are recorded and replayed, so a helper that is
+   * never free costs this thread only the copy of the arrays into shared memory. From
+   * SHARED_SWEEP_SERVICES (or `minServices` when given).
    */
   helper?: SweepHelper;
 }
-
-/**
- * Below this many services a helper is not offered the sweep: at 100,000 on the two-core
- * machine sharing it (the copy into shared memory, the record and its replay) cost the main
- * thread more than the helper took off it (the sweep ends before the helper is free on two of
- * the three shapes, and the internet map's sweep is one chunk).
- */
-export const HELPED_SWEEP_SERVICES = 20_000;
 
 /** Below this many services starting a worker costs more than it saves. */
 export const SHARED_SWEEP_SERVICES = 20_000;
@@ -248,8 +242,7 @@ function threadCount(
 /** Whether a helper is offered the sweep of `plan` (this thread sweeping alone otherwise). */
 function helped(plan: RankedGraph, threads: SweepThreads | undefined): boolean {
   if (threads?.helper === undefined) return false;
-  const least = threads.minServices ?? HELPED_SWEEP_SERVICES;
-  return shareable(plan, { ...threads, minServices: least });
+  return shareable(plan, threads);
 }
 
 /** Whether the sweep of `plan` is large enough to share, and workers can run here. */

@@ -179,9 +179,10 @@ describe('availability on a worker thread', () => {
 
   it('leaves the fields waiting for the worker when it has not answered yet, and each then plain', () => {
     // The stand-in answers nothing until this thread says so (a word of its state it waits on),
-    // then fails: the fields wait for it when read, and the work is done here from the lists as
-    // they were told, though the caller has since changed its own (as analyze turns them into
-    // ids). Sampled entry points read them (exactPartLimit 0 samples every one).
+    // then fails: the fields wait for it when read, and the work is then done here. The caller
+    // drops its lists meanwhile, as analyze does once it has turned them into ids (the work
+    // here reads the copy that was posted; on these small manifests the lists happen not to
+    // change the answer, so that part is not what this checks).
     const dir = mkdtempSync(join(tmpdir(), 'blast-radius-availability-'));
     const script = pathToFileURL(join(dir, 'fails-when-told.mjs'));
     writeFileSync(
