@@ -99,6 +99,22 @@ function onBothThreads(c: Case, guard: { script?: URL; patienceMs?: number } = {
   return { here, pending };
 }
 
+/**
+ * The case's availability on this thread, and pending on a worker started before it was given
+ * the work (as the command line starts it), `script` standing in for it if given.
+ */
+function onEarlyWorker(c: Case, script?: URL) {
+  const { plan, entries, takesDown, options } = setUp(c);
+  const here = analyzeAvailability(plan, entries, { ...options, takesDown });
+  const early = AvailabilityWorker.start(script)!;
+  const pending = new PendingAvailability(plan, entries, {
+    ...options,
+    worker: early,
+    minServices: 0,
+  });
+  return { plan, takesDown, here, early, pending };
+}
+
 describe('availability on a worker thread', () => {
   it('finds its worker in the build, and stays on this thread from the sources', () => {
     expect(availabilityWorkerAvailable()).toBe(true);
@@ -150,15 +166,8 @@ describe('availability on a worker thread', () => {
     };
     fc.assert(
       fc.property(cases, (c) => {
-        const { plan, entries, takesDown, options } = setUp(c);
-        const here = analyzeAvailability(plan, entries, { ...options, takesDown });
-        const early = AvailabilityWorker.start()!;
+        const { plan, takesDown, here, early, pending } = onEarlyWorker(c);
         try {
-          const pending = new PendingAvailability(plan, entries, {
-            ...options,
-            worker: early,
-            minServices: 0,
-          });
           expect(pending.threaded).toBe(true);
           const alone = sweepOf(plan);
           const helped = sweepOf(plan, pending.helper);
@@ -198,15 +207,11 @@ describe('availability on a worker thread', () => {
     try {
       fc.assert(
         fc.property(cases, (c) => {
-          const { plan, entries, takesDown, options } = setUp({ ...c, exactPartLimit: 0 });
-          const here = analyzeAvailability(plan, entries, { ...options, takesDown });
-          const early = AvailabilityWorker.start(script)!;
+          const { takesDown, here, early, pending } = onEarlyWorker(
+            { ...c, exactPartLimit: 0 },
+            script,
+          );
           try {
-            const pending = new PendingAvailability(plan, entries, {
-              ...options,
-              worker: early,
-              minServices: 0,
-            });
             expect(pending.threaded).toBe(true);
             pending.tell(takesDown);
             const target = { availability: {}, importance: {}, slaUnknown: [] as string[] };
