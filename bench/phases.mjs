@@ -97,7 +97,8 @@ async function measure(file, heapAt) {
   const graph = compileGraph(manifest);
   const worker = early ? { availabilityWorker: early } : {};
   const result = analyze(graph, manifest.name ?? null, { threads, ...worker, onPhase: begin });
-  early?.end();
+  // Given work, the worker ends once its answer is read: the render may wait for it there.
+  early?.endIfIdle();
   begin('render JSON');
   let bytes = 0;
   for (const chunk of jsonChunks(result)) bytes += chunk.length;

@@ -66,7 +66,9 @@ export interface AnalyzeOptions {
   threads?: SweepThreads;
   /**
    * With two threads or more: the worker to compute availability on, started earlier by the
-   * caller (who ends it once the analysis is done); else one is started here when needed.
+   * caller; else one is started here when needed. Given work, it ends once its answer is read
+   * (the result's availability fields may wait for it); the caller ends it otherwise
+   * (`endIfIdle`).
    */
   availabilityWorker?: AvailabilityWorker;
   /**
@@ -156,12 +158,9 @@ export function analyze(
     pairs,
     options,
   );
+  // Known now unless the worker is still at it: then its fields wait for it when read.
   phase('availability and importance');
-  const reliability = reliabilityThread?.result() ?? {
-    availability: {},
-    importance: {},
-    slaUnknown: [],
-  };
+  const reliability = reliabilityThread?.ifReady();
   phase('recovery');
   const recovery = recoveryOf(plan, domains, focusEntries, unbounded.takesDown);
   phase('result assembly');
@@ -200,9 +199,10 @@ export function analyze(
     ...pairs,
     cutSets,
     rtoViolations: violations,
-    ...reliability,
+    ...(reliability ?? { availability: {}, importance: {}, slaUnknown: [] }),
     ...recovery,
   };
+  if (reliability === undefined) reliabilityThread?.settleInto(result);
   phase(null);
   return result;
 }

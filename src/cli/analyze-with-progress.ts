@@ -26,7 +26,9 @@ const BYTES_PER_SERVICE = 100;
 /**
  * Loads the manifest `file` and analyses it; on two threads, when the file is large enough to
  * hold a graph that gets them, the availability worker starts before the file is read, so that
- * its start-up overlaps loading. It is ended once the analysis is done, or loading failed.
+ * its start-up overlaps loading. Given work, it ends once its answer is read (the result's
+ * availability fields may still be on their way when this returns: reading them waits);
+ * otherwise it is ended once the analysis is done, or when loading or the analysis failed.
  */
 export async function loadAndAnalyze(
   io: CliIO,
@@ -38,9 +40,11 @@ export async function loadAndAnalyze(
     const { manifest, graph } = await loadGraph(io, file);
     const worker = early ? { availabilityWorker: early } : {};
     const result = analyzeWithProgress(io, graph, manifest.name ?? null, { ...options, ...worker });
+    early?.endIfIdle();
     return { manifest, graph, result };
-  } finally {
+  } catch (error) {
     early?.end();
+    throw error;
   }
 }
 
@@ -69,7 +73,7 @@ export function analyzeWithProgress(
   options: Omit<AnalyzeOptions, 'onProgress'> = {},
   what = 'analysing every single failure',
 ): AnalysisResult {
-  const threads = analysisThreads(io.env);
+  const threads = analysisThreads(io.env, graph);
   const progress = createProgress(io, what);
   try {
     return analyze(graph, name, { threads, ...options, onProgress: progress.update });
@@ -84,22 +88,40 @@ export function analyzeWithProgress(
 }
 
 /**
- * Graphs of this many services or more get a second thread by default. At 100,000 services on
- * the two-core benchmark machine a second thread took no wall time off `analyze` (and added
- * some on the internet map); at 1,000,000 on the layered graph it took 127 s down to 105 s.
+ * Graphs of this many services or more get a second thread by default: at 100,000 services on
+ * the two-core benchmark machine it took 1.4 CPU seconds off the main thread's path on the
+ * layered graph and 1.5 on the random one (see BENCHMARKS.md).
  */
-export const LARGE_GRAPH_SERVICES = 500_000;
+export const TWO_THREAD_SERVICES = 100_000;
+
+/**
+ * Below this many services, a graph whose services are mostly entry points (the internet map)
+ * stays on one thread by default: availability's answer is decoded here at a cost that grows
+ * with the entry points, and the sweep and the phases it could run beside are short, so at
+ * 100,000 the second thread took nothing off the main thread's path.
+ */
+const LARGE_GRAPH_SERVICES = 500_000;
 
 /**
  * The threads `analyze` may use: as BLAST_RADIUS_THREADS says (from 20,000 services), else two
- * where there are two cores on graphs of LARGE_GRAPH_SERVICES or more, one below. With two the
- * second computes availability while this one sweeps every single failure; a third and more
- * share the sweep.
+ * where there are two cores on graphs of TWO_THREAD_SERVICES or more (but one for `graph`, when
+ * given, if it is mostly entry points and below LARGE_GRAPH_SERVICES), one below. With two the
+ * second computes availability while this one sweeps every single failure, and joins the sweep
+ * once free; a third and more share the sweep.
  */
-export function analysisThreads(env: CliIO['env']): SweepThreads {
+export function analysisThreads(env: CliIO['env'], graph?: CompiledGraph): SweepThreads {
   const text = env['BLAST_RADIUS_THREADS'];
   if (text !== undefined && text !== '') return { count: sweepThreads(env) };
-  return { count: Math.min(2, availableParallelism()), minServices: LARGE_GRAPH_SERVICES };
+  const count = graph && mostlyEntryPoints(graph) ? 1 : Math.min(2, availableParallelism());
+  return { count, minServices: TWO_THREAD_SERVICES };
+}
+
+/** Whether more than half of `graph`'s services are entry points, below LARGE_GRAPH_SERVICES. */
+function mostlyEntryPoints(graph: CompiledGraph): boolean {
+  if (graph.n >= LARGE_GRAPH_SERVICES) return false;
+  let entries = 0;
+  for (let v = 0; v < graph.n; v++) entries += graph.entry[v]!;
+  return 2 * entries > graph.n;
 }
 
 /**

@@ -52,7 +52,7 @@ export async function runCheck(io: CliIO, file: string, options: CheckOptions): 
   try {
     analysis = analyzeForGate(graph, {
       onProgress: progress.update,
-      threads: analysisThreads(io.env),
+      threads: analysisThreads(io.env, graph),
       chains,
       availability: readsAvailability(rules),
       blastRadius: readsBlastRadius(rules),

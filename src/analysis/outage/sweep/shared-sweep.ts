@@ -22,11 +22,11 @@ import { itemCount, runClaimed, type DownRecord, type SweepWork } from './sweep-
 const WORKER = new URL('./sweep-worker.js', import.meta.url);
 
 /** A joining thread's state: not joined yet, done, failed, claiming items, shut out. */
-const OPEN = 0;
-const DONE = 1;
+export const OPEN = 0;
+export const DONE = 1;
 const FAILED = 2;
-const RUNNING = 3;
-const CLOSED = 4;
+export const RUNNING = 3;
+export const CLOSED = 4;
 
 /** What a thread joining the sweep is given. */
 export interface SweepShare {
@@ -36,6 +36,12 @@ export interface SweepShare {
   slot: number;
   /** Where it posts its record. */
   port: MessagePort;
+  /**
+   * When given, one word per item (0: unclaimed), and the joining thread claims items from the
+   * last one down, stopping at the first another thread took: the main thread claims from the
+   * first one up and tells the observers its own items as it runs them (helped-sweep.ts).
+   */
+  cells?: Int32Array;
 }
 
 /** A worker busy with other work that may join the sweep once free (see joinSweep). */
@@ -74,7 +80,8 @@ export function joinSweep(share: SweepShare): boolean {
   }
   let state = FAILED;
   try {
-    const claim = claimer(control, itemCount(share.work));
+    const total = itemCount(share.work);
+    const claim = share.cells ? claimerFromEnd(share.cells) : claimer(control, total);
     const record: JoinedRecord = { ...runClaimed(share.work, claim), claimed: claim.claimed() };
     // The arrays are on fresh (not shared) buffers, which move to the main thread.
     const buffers = [record.items, record.entryStart, record.entries, record.claimed].map(
@@ -164,7 +171,7 @@ export function runShared(
 }
 
 /** A thread's record, and every item it claimed (the reach passes leave no record). */
-interface JoinedRecord extends DownRecord {
+export interface JoinedRecord extends DownRecord {
   readonly claimed: Int32Array;
 }
 
@@ -183,9 +190,26 @@ function claimer(control: Int32Array, total: number): (() => number) & { claimed
   return Object.assign(claim, { claimed: () => Int32Array.from(claimed) });
 }
 
-/** Waits until joining thread `slot` has joined and ended, or the deadline; its state then. */
+/**
+ * Claims items from the last one down, one word each in `cells` (set to 2), until one is
+ * already taken (-1 from then on), and lists what it claimed.
+ */
+function claimerFromEnd(cells: Int32Array): (() => number) & { claimed(): Int32Array } {
+  const claimed: number[] = [];
+  let next = cells.length - 1;
+  const claim = () => {
+    if (next < 0 || Atomics.compareExchange(cells, next, 0, 2) !== 0) {
+      next = -1;
+      return -1;
+    }
+    claimed.push(next);
+    return next--;
+  };
+  return Object.assign(claim, { claimed: () => Int32Array.from(claimed) });
+}
+
 /** A joining thread's state once it has left OPEN and RUNNING, or at the deadline. */
-function awaitJoined(control: Int32Array, slot: number, deadline: number): number {
+export function awaitJoined(control: Int32Array, slot: number, deadline: number): number {
   return awaitState(control, 1 + slot, stillJoining, deadline);
 }
 
@@ -206,12 +230,12 @@ function itemsMissing(claimed: readonly Int32Array[], total: number): number[] {
   return missing;
 }
 
-function isRecord(message: unknown): message is JoinedRecord {
+export function isRecord(message: unknown): message is JoinedRecord {
   return typeof message === 'object' && message !== null && 'claimed' in message;
 }
 
 /** The work with every array in shared memory (inputs copied in, outputs copied back after). */
-function shareWork(work: SweepWork): SweepWork {
+export function shareWork(work: SweepWork): SweepWork {
   const g = work.graph;
   return {
     graph: {

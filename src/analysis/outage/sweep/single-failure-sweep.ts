@@ -8,6 +8,7 @@ import { componentsToCount, reachOfServices, type ComponentReach } from './compo
 import { DownSets, WIDTH, WORDS } from './down-sets.js';
 import { downSetGraphOf } from './failure-edges.js';
 import { failureOrder, reachOrder } from './failure-order.js';
+import { HelpedSweep } from './helped-sweep.js';
 import { runShared, workersAvailable, type SweepHelper, type WorkerGuard } from './shared-sweep.js';
 import {
   deliverChunk,
@@ -28,20 +29,14 @@ export interface SweepThreads {
   /** Another worker script and patience, only to test a worker that never reports. */
   guard?: WorkerGuard;
   /**
-   * A worker busy with other work (availability) that claims chunks too once it is free: with
-   * it the sweep is shared even on one thread of its own, from HELPED_SWEEP_SERVICES (or
-   * `minServices` when given).
+   * A worker busy with other work (availability) that claims items too once it is free, from
+   * the last one down, while this thread tells the observers its own chunks as it propagates
+   * them (helped-sweep.ts): only the helper's are recorded and replayed, so a helper that is
+   * never free costs this thread only the copy of the arrays into shared memory. From
+   * SHARED_SWEEP_SERVICES (or `minServices` when given).
    */
   helper?: SweepHelper;
 }
-
-/**
- * Below this many services a helper is not offered the sweep: at 100,000 on the two-core
- * machine sharing it (the copy into shared memory, the record and its replay) cost the main
- * thread more than the helper took off it (the sweep ends before the helper is free on two of
- * the three shapes, and the internet map's sweep is one chunk).
- */
-export const HELPED_SWEEP_SERVICES = 400_000;
 
 /** Below this many services starting a worker costs more than it saves. */
 export const SHARED_SWEEP_SERVICES = 20_000;
@@ -70,6 +65,17 @@ export function singleFailureSweep(
   const downCount = new Int32Array(plan.order.length);
   let deliver: Deliver;
   let counts: Int32Array;
+  if (count === 1 && helped(plan, threads)) {
+    const work = sweepWork(plan, observer, order, width, reach, downCount);
+    const split = new HelpedSweep(work, threads!.helper!, threads?.guard);
+    const { shared } = split;
+    deliver = helpedDelivery(plan, shared, split, observer);
+    walkFailures(plan, order, width, observer, shared.downCount, deliver, onProgress);
+    count = split.finish() ? 2 : 1;
+    downCount.set(shared.downCount);
+    const reachCount = reach ? reachOfServices(plan, reach, shared.reach) : new Int32Array(0);
+    return { downCount, reachCount, threads: count };
+  }
   if (count > 1 || helped(plan, threads)) {
     const work = sweepWork(plan, observer, order, width, reach, downCount);
     const { records, ran } = runShared(work, count, threads?.guard, threads?.helper);
@@ -141,6 +147,24 @@ function direct(plan: RankedGraph, observer: SweepObserver, downCount?: Int32Arr
     if (downCount) sets.countDown(chunk, size, downCount);
     deliverChunk(plan, sets, chunk, size, observer);
     sets.clear();
+  };
+}
+
+/**
+ * Propagates each chunk here as it comes, when this thread claims it (counting into the
+ * shared work's counts), else replays it from the helper's record.
+ */
+function helpedDelivery(
+  plan: RankedGraph,
+  shared: SweepWork,
+  split: HelpedSweep,
+  observer: SweepObserver,
+): Deliver {
+  const here = direct(plan, observer, shared.downCount);
+  let replay: Deliver | undefined;
+  return (item, chunk, size) => {
+    if (split.runsHere(item)) here(item, chunk, size);
+    else (replay ??= recorded(plan, shared, [split.record()], observer))(item, chunk, size);
   };
 }
 
@@ -218,8 +242,7 @@ function threadCount(
 /** Whether a helper is offered the sweep of `plan` (this thread sweeping alone otherwise). */
 function helped(plan: RankedGraph, threads: SweepThreads | undefined): boolean {
   if (threads?.helper === undefined) return false;
-  const least = threads.minServices ?? HELPED_SWEEP_SERVICES;
-  return shareable(plan, { ...threads, minServices: least });
+  return shareable(plan, threads);
 }
 
 /** Whether the sweep of `plan` is large enough to share, and workers can run here. */

@@ -32,7 +32,7 @@ export interface SweepWork {
  * `report` down in the item's chunk, in rank order, the service and its WORDS mask words.
  */
 export interface DownRecord {
-  /** The down items this thread ran, ascending. */
+  /** The down items this thread ran, in the order it ran them. */
   readonly items: Int32Array;
   /** Entries of items[j]: entries[entryStart[j] .. entryStart[j+1]-1], 1 + WORDS ints each. */
   readonly entryStart: Int32Array;
@@ -48,20 +48,13 @@ export function itemCount(work: SweepWork): number {
 }
 
 /**
- * Runs the items `claim` hands out, in increasing order, until it gives -1; returns what its
+ * Runs the items `claim` hands out, in its order, until it gives -1; returns what its
  * down items left for the observers.
  */
 export function runClaimed(work: SweepWork, claim: () => number): DownRecord {
   const down = downItems(work);
   const one = new Int32Array(1);
-  const sets = new DownSets(
-    work.graph,
-    (x) => {
-      one[0] = x;
-      return one;
-    },
-    work.report,
-  );
+  let sets: DownSets | undefined;
   const items: number[] = [];
   const entryStart: number[] = [0];
   let entries = new Int32Array(1024);
@@ -81,6 +74,14 @@ export function runClaimed(work: SweepWork, claim: () => number): DownRecord {
     const first = work.chunkStart[item]!;
     const size = work.chunkStart[item + 1]! - first;
     const chunk = work.chunkLabels.subarray(first, first + size);
+    sets ??= new DownSets(
+      work.graph,
+      (x) => {
+        one[0] = x;
+        return one;
+      },
+      work.report,
+    );
     sets.propagate(chunk, size);
     sets.countDown(chunk, size, work.downCount);
     const { masks } = sets;

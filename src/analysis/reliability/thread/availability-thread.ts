@@ -40,7 +40,8 @@ export const AVAILABILITY_THREAD_SERVICES = 20_000;
 export interface AvailabilityThreadOptions extends Omit<AvailabilityOptions, 'takesDown'> {
   /**
    * false: everything runs on this thread, when `result` is called; true: on a worker started
-   * here; a worker: on that one, started earlier (its owner ends it after `result`).
+   * here; a worker: on that one, started earlier. Either is ended here once it answered (its
+   * owner ends one it never gave work).
    */
   worker: boolean | AvailabilityWorker;
   /** Graphs of fewer services stay on this thread (default AVAILABILITY_THREAD_SERVICES). */
@@ -66,11 +67,12 @@ type TakesDown = ReadonlyArray<readonly number[] | undefined>;
  */
 export class PendingAvailability {
   private readonly worker: AvailabilityWorker | undefined;
-  /** Whether the worker was started here (and so is ended here). */
-  private readonly own: boolean = false;
   private readonly started = performance.now();
   private takesDown: TakesDown | undefined;
+  /** What each component takes down as posted to the worker (a copy: the caller's lists may change). */
+  private posted: PostedTakesDown | undefined;
   private ran = false;
+  private told = false;
   private offered = false;
 
   constructor(
@@ -85,7 +87,6 @@ export class PendingAvailability {
     if (worker === undefined) return;
     if (worker.give(this.input())) this.worker = worker;
     else if (given === undefined) worker.end();
-    this.own = given === undefined;
   }
 
   /** Whether a worker thread was given the work. */
@@ -102,7 +103,7 @@ export class PendingAvailability {
     if (worker === undefined || this.offered) return undefined;
     return {
       offer: (share: SweepShare) => {
-        if (this.offered || this.takesDown !== undefined) return false;
+        if (this.offered || this.told) return false;
         this.offered = true;
         worker.port.postMessage(share, [share.port]);
         say(worker.status, SWEEP_SHARE, SHARE_POSTED);
@@ -119,17 +120,64 @@ export class PendingAvailability {
 
   /** What each component takes down alone (as recordSingleFailures gives it), once swept. */
   tell(takesDown: TakesDown): void {
-    this.takesDown = takesDown;
+    this.told = true;
     const { worker } = this;
-    if (worker === undefined) return;
+    if (worker === undefined) {
+      this.takesDown = takesDown;
+      return;
+    }
     if (!this.offered) say(worker.status, SWEEP_SHARE, NO_SHARE);
     this.offered = true;
-    const posted = postedTakesDown(takesDown);
-    const buffers = [posted.start, posted.entries, posted.present].map(
-      (a) => a.buffer as ArrayBuffer,
-    );
-    worker.port.postMessage(posted, buffers);
+    // Copied, not moved: should the worker fail, the work is done here from the same lists,
+    // after the caller has turned its own into ids.
+    this.posted = postedTakesDown(takesDown);
+    worker.port.postMessage(this.posted);
     say(worker.status, TAKES_DOWN_POSTED, 1);
+  }
+
+  /**
+   * The availability and importance if known without waiting: computed here when there is no
+   * worker, or the worker's answer once it is in; undefined while the worker is at it.
+   */
+  ifReady(): ReliabilityAnalysis | undefined {
+    const { worker } = this;
+    const working =
+      worker !== undefined &&
+      !worker.isEnded &&
+      Atomics.load(worker.status, AVAILABILITY_STATE) === 0;
+    return working ? undefined : this.result();
+  }
+
+  /**
+   * Writes the availability and importance into `target`'s three fields: at once when they are
+   * known (ifReady), else as fields that wait for the worker when first read, each a plain
+   * field from then on. What reads none of them (the sections of a report before them) runs
+   * meanwhile, beside the worker.
+   */
+  settleInto(target: ReliabilityAnalysis): void {
+    const known = this.ifReady();
+    if (known !== undefined) {
+      Object.assign(target, known);
+      return;
+    }
+    let settled: ReliabilityAnalysis | undefined;
+    const settle = (): ReliabilityAnalysis => {
+      if (settled !== undefined) return settled;
+      settled = this.result();
+      for (const key of RELIABILITY_FIELDS) field(target, key, settled[key]);
+      return settled;
+    };
+    for (const key of RELIABILITY_FIELDS) {
+      Object.defineProperty(target, key, {
+        get: () => settle()[key],
+        set: (value: unknown) => {
+          settle();
+          field(target, key, value);
+        },
+        enumerable: true,
+        configurable: true,
+      });
+    }
   }
 
   /** The availability and importance: the worker's, or computed here when it has none. */
@@ -139,9 +187,10 @@ export class PendingAvailability {
     const encoded = this.fromWorker();
     if (encoded === undefined) {
       const { worker: _w, minServices: _m, script: _s, patienceMs: _p, ...options } = this.options;
+      const { posted } = this;
       return analyzeAvailability(this.plan, this.entries, {
         ...options,
-        takesDown: this.takesDown,
+        takesDown: posted === undefined ? this.takesDown : takesDownOf(posted),
       });
     }
     this.ran = true;
@@ -161,9 +210,8 @@ export class PendingAvailability {
     const state = awaitState(status, AVAILABILITY_STATE, unanswered, deadline);
     const done = state === AVAILABILITY_DONE;
     const message: unknown = done ? receiveMessageOnPort(port)?.message : undefined;
-    // Its work is done (or given up on): a worker started here ends here, a given one with its
-    // owner.
-    if (this.own || !done) worker.end();
+    // Its work is done (or given up on): it ends here, whether started here or given.
+    worker.end();
     return isEncoded(message) ? message : undefined;
   }
 
@@ -205,6 +253,18 @@ export class PendingAvailability {
   }
 }
 
+const RELIABILITY_FIELDS = ['availability', 'importance', 'slaUnknown'] as const;
+
+/** Makes `key` of `target` a plain field holding `value` (in the same place among its keys). */
+function field(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, {
+    value,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
+}
+
 function postedTakesDown(takesDown: TakesDown): PostedTakesDown {
   const n = takesDown.length;
   const start = new Int32Array(n + 1);
@@ -220,6 +280,18 @@ function postedTakesDown(takesDown: TakesDown): PostedTakesDown {
     if (lost !== undefined) entries.set(lost, start[x]!);
   }
   return { start, entries, present };
+}
+
+/** The lists of `postedTakesDown` as they were. */
+export function takesDownOf({
+  start,
+  entries,
+  present,
+}: PostedTakesDown): (number[] | undefined)[] {
+  const takesDown: (number[] | undefined)[] = [];
+  for (let x = 0; x < present.length; x++)
+    takesDown.push(present[x] ? Array.from(entries.subarray(start[x]!, start[x + 1]!)) : undefined);
+  return takesDown;
 }
 
 /** Sets word `at` of `status` to `value` and wakes the worker waiting on it. */

@@ -2,7 +2,7 @@
 // caller still reads the manifest, and it waits for its work (`give`) on a port of its own.
 // Its state words and its port to this thread are what PendingAvailability then talks
 // through. A worker that is never given work, or whose work is done, is ended with `end`; it
-// never keeps the process alive (unref'd).
+// never keeps the process alive (unref'd), even while it works on an answer no one reads.
 
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -86,6 +86,16 @@ export class AvailabilityWorker {
     if (this.given || this.ended) return false;
     this.given = true;
     this.work.postMessage(input);
+    return true;
+  }
+
+  /**
+   * Ends it unless it was given work (whoever it was given to ends it once it answered), and
+   * says whether it did.
+   */
+  endIfIdle(): boolean {
+    if (this.given) return false;
+    this.end();
     return true;
   }
 

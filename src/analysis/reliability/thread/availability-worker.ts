@@ -42,6 +42,7 @@ try {
   const { availabilityOf } = await import('../availability.js');
   const { encodeAvailability } = await import('./encoded-availability.js');
   const { joinSweep } = await import('../../outage/sweep/shared-sweep.js');
+  const { takesDownOf } = await import('./availability-thread.js');
   join = joinSweep;
   const [input] = (await once(work, 'message')) as [AvailabilityWorkerInput];
   work.close();
@@ -78,15 +79,4 @@ try {
   if (join !== undefined) helpSweep(join);
 } finally {
   port.close();
-}
-
-function takesDownOf({
-  start,
-  entries: lists,
-  present,
-}: PostedTakesDown): (number[] | undefined)[] {
-  const takesDown: (number[] | undefined)[] = [];
-  for (let x = 0; x < present.length; x++)
-    takesDown.push(present[x] ? Array.from(lists.subarray(start[x]!, start[x + 1]!)) : undefined);
-  return takesDown;
 }

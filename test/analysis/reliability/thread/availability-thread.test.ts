@@ -4,6 +4,10 @@
 // built file, so this is tested on the build in dist/ (the test setup builds it first); from
 // the TypeScript sources the work stays on this thread, which is checked too.
 
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../../../../src/manifest/types.js';
@@ -95,6 +99,22 @@ function onBothThreads(c: Case, guard: { script?: URL; patienceMs?: number } = {
   return { here, pending };
 }
 
+/**
+ * The case's availability on this thread, and pending on a worker started before it was given
+ * the work (as the command line starts it), `script` standing in for it if given.
+ */
+function onEarlyWorker(c: Case, script?: URL) {
+  const { plan, entries, takesDown, options } = setUp(c);
+  const here = analyzeAvailability(plan, entries, { ...options, takesDown });
+  const early = AvailabilityWorker.start(script)!;
+  const pending = new PendingAvailability(plan, entries, {
+    ...options,
+    worker: early,
+    minServices: 0,
+  });
+  return { plan, takesDown, here, early, pending };
+}
+
 describe('availability on a worker thread', () => {
   it('finds its worker in the build, and stays on this thread from the sources', () => {
     expect(availabilityWorkerAvailable()).toBe(true);
@@ -146,15 +166,8 @@ describe('availability on a worker thread', () => {
     };
     fc.assert(
       fc.property(cases, (c) => {
-        const { plan, entries, takesDown, options } = setUp(c);
-        const here = analyzeAvailability(plan, entries, { ...options, takesDown });
-        const early = AvailabilityWorker.start()!;
+        const { plan, takesDown, here, early, pending } = onEarlyWorker(c);
         try {
-          const pending = new PendingAvailability(plan, entries, {
-            ...options,
-            worker: early,
-            minServices: 0,
-          });
           expect(pending.threaded).toBe(true);
           const alone = sweepOf(plan);
           const helped = sweepOf(plan, pending.helper);
@@ -173,6 +186,69 @@ describe('availability on a worker thread', () => {
     );
   }, 120_000);
 
+  it('leaves the fields waiting for the worker when it has not answered yet, and each then plain', () => {
+    // The stand-in answers nothing until this thread says so (a word of its state it waits on),
+    // then fails: the fields wait for it when read, and the work is then done here. The caller
+    // drops its lists meanwhile, as analyze does once it has turned them into ids (the work
+    // here reads the copy that was posted; on these small manifests the lists happen not to
+    // change the answer, so that part is not what this checks).
+    const dir = mkdtempSync(join(tmpdir(), 'blast-radius-availability-'));
+    const script = pathToFileURL(join(dir, 'fails-when-told.mjs'));
+    writeFileSync(
+      script,
+      [
+        "import { workerData as d } from 'node:worker_threads';",
+        'while (Atomics.load(d.status, 2) !== 9) Atomics.wait(d.status, 2, Atomics.load(d.status, 2), 50);',
+        'Atomics.store(d.status, 0, 2);',
+        'Atomics.notify(d.status, 0);',
+      ].join('\n'),
+    );
+    const fields = ['availability', 'importance', 'slaUnknown'] as const;
+    try {
+      fc.assert(
+        fc.property(cases, (c) => {
+          const { takesDown, here, early, pending } = onEarlyWorker(
+            { ...c, exactPartLimit: 0 },
+            script,
+          );
+          try {
+            expect(pending.threaded).toBe(true);
+            pending.tell(takesDown);
+            const target = { availability: {}, importance: {}, slaUnknown: [] as string[] };
+            pending.settleInto(target);
+            for (const key of fields)
+              expect(Object.getOwnPropertyDescriptor(target, key)!.get).toBeDefined();
+            takesDown.fill(undefined);
+            Atomics.store(early.status, 2, 9);
+            Atomics.notify(early.status, 2);
+            expect(JSON.stringify(target)).toBe(JSON.stringify(here));
+            for (const key of fields)
+              expect(Object.getOwnPropertyDescriptor(target, key)!.get).toBeUndefined();
+            expect(pending.onWorker).toBe(false);
+          } finally {
+            early.end();
+          }
+        }),
+        { numRuns: 6 },
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it("fills the fields with the worker's answer, waited for when first read", () => {
+    fc.assert(
+      fc.property(cases, (c) => {
+        const { here, pending } = onBothThreads(c);
+        const target = { availability: {}, importance: {}, slaUnknown: [] as string[] };
+        pending.settleInto(target);
+        expect(JSON.stringify(target)).toBe(JSON.stringify(here));
+        expect(pending.onWorker).toBe(true);
+      }),
+      { numRuns: 6 },
+    );
+  }, 60_000);
+
   it('leaves a worker started early and never given work to be ended', () => {
     const c = fc.sample(cases, { numRuns: 1, seed: 5 })[0]!;
     const { plan, entries } = setUp(c);
@@ -181,7 +257,7 @@ describe('availability on a worker thread', () => {
     const pending = new PendingAvailability(plan, entries, { worker: early });
     expect(pending.threaded).toBe(false);
     expect(early.isEnded).toBe(false);
-    early.end();
+    expect(early.endIfIdle()).toBe(true);
     expect(early.isEnded).toBe(true);
     expect(early.give({} as never)).toBe(false);
   });
