@@ -90,15 +90,19 @@ function sortByCounting(
     [costRank, true],
   ];
   const widest = 8 * count + 1024;
+  const range = new Int32Array(2);
   let span = 0;
-  for (const [key] of passes) span = Math.max(span, spanOf(items, key));
+  for (const [key] of passes) {
+    keyRange(items, key, range);
+    span = Math.max(span, range[1]! - range[0]! + 1);
+  }
   if (span > widest) return false;
   let from = Int32Array.from(items);
   let to = new Int32Array(count);
   // One array of counts for every pass (typed arrays allocated add to the collector's pace).
   const slots = new Int32Array(span + 1);
   for (const [key, descending] of passes) {
-    if (countingPass(from, to, key, descending, slots)) [from, to] = [to, from];
+    if (countingPass(from, to, key, descending, slots, range)) [from, to] = [to, from];
   }
   for (let i = 0; i < count; i++) items[i] = from[i]!;
   return true;
@@ -134,22 +138,24 @@ function costRanks(items: readonly number[], costPerHour: Float64Array): Int32Ar
   return rank;
 }
 
-/** Largest minus smallest key over the items, plus one. */
-function spanOf(items: readonly number[], key: Int32Array): number {
+/** The smallest and largest key over the items, in `range` (its words 0 and 1). */
+function keyRange(items: ArrayLike<number>, key: Int32Array, range: Int32Array): Int32Array {
   let min = Infinity;
   let max = -Infinity;
-  for (const x of items) {
-    const k = key[x]!;
+  for (let i = 0; i < items.length; i++) {
+    const k = key[items[i]!]!;
     if (k < min) min = k;
     if (k > max) max = k;
   }
-  return max - min + 1;
+  range[0] = min;
+  range[1] = max;
+  return range;
 }
 
 /**
  * One stable counting pass of `from` into `to` by `key` (largest first when `descending`), its
- * counts in `slots` (at least the keys' span plus one long); false, and nothing written, when
- * every item has the same key.
+ * counts in `slots` (at least the keys' span plus one long) and the keys' range in `range`;
+ * false, and nothing written, when every item has the same key.
  */
 function countingPass(
   from: Int32Array,
@@ -157,14 +163,11 @@ function countingPass(
   key: Int32Array,
   descending: boolean,
   slots: Int32Array,
+  range: Int32Array,
 ): boolean {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < from.length; i++) {
-    const k = key[from[i]!]!;
-    if (k < min) min = k;
-    if (k > max) max = k;
-  }
+  keyRange(from, key, range);
+  const min = range[0]!;
+  const max = range[1]!;
   if (min === max) return false;
   const slot = slots.subarray(0, max - min + 2).fill(0);
   const bucketOf = (x: number): number => (descending ? max - key[x]! : key[x]! - min);

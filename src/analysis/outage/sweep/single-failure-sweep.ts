@@ -76,7 +76,8 @@ export function singleFailureSweep(
     const reachCount = reach ? reachOfServices(plan, reach, shared.reach) : new Int32Array(0);
     return { downCount, reachCount, threads: count };
   }
-  if (count > 1 || helped(plan, threads)) {
+  // Shared between threads of its own (one thread with a helper was handled above).
+  if (count > 1) {
     const work = sweepWork(plan, observer, order, width, reach, downCount);
     const { records, ran } = runShared(work, count, threads?.guard, threads?.helper);
     deliver = recorded(plan, work, records, observer);
