@@ -364,6 +364,50 @@ describe('JSON read from JSON.parse values against the positional parser', () =>
     );
   });
 
+  it('finds a group listed twice in a long depends_on as the positional reader does', () => {
+    // Past 8 entries each entry is known by a key: a group of two by a number of its own.
+    const pairs: [string, string][] = [
+      ['search', 'ledger'],
+      ['web-0', 'web-1'],
+      ['_cache', 'cdn:edge'],
+      ['auth.v2', 'queue/orders'],
+      ['dns@route53', 'payments-db'],
+    ];
+    const cases: Json[][] = [
+      [{ any_of: ['ledger', 'search'] }],
+      [{ quorum: 2, of: ['ledger', 'search'] }],
+      [
+        { quorum: 2, of: ['ledger', 'search'] },
+        { quorum: 2, of: ['search', 'ledger'] },
+      ],
+      [{ quorum: 1, of: ['web-1', 'web-0'] }],
+      [{ any_of: ['ledger', 'search', 'web-0'] }, { any_of: ['web-0', 'search', 'ledger'] }],
+      [{ any_of: ['ledger', 'web-0'] }, { any_of: ['web-0', 'ledger'], soft: true }],
+      ['ledger', { any_of: ['ledger'] }],
+      [],
+    ];
+    const refused = cases.map((extra) => {
+      const services: Record<string, Json> = {};
+      for (const id of IDS) services[id] = {};
+      services.mail = {
+        depends_on: [
+          ...pairs.map(([a, b]) => ({ any_of: [a, b] })),
+          { any_of: ['checkout', 'search', 'ledger'] },
+          'web-0',
+          { service: 'web-1', soft: true },
+          ...extra,
+        ],
+      };
+      const text = JSON.stringify({ version: 1, services }, null, 1);
+      const quick = outcome(text, false);
+      expect(quick).toEqual(outcome(text, true));
+      expect(quickReadKept(text)).toBe(!Array.isArray(quick));
+      return Array.isArray(quick);
+    });
+    // Another quorum over the same two is another requirement; softness does not count.
+    expect(refused).toEqual([true, false, true, true, true, true, true, false]);
+  });
+
   it('reports the same errors at the same file:line:column with one error injected', () => {
     const names = Object.keys(INJECTIONS);
     const textNames = Object.keys(TEXT_INJECTIONS);

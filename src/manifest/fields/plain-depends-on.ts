@@ -185,9 +185,22 @@ export class PlainDependencies {
     const to = table.altFrom(r + 1);
     // One alternative: a plain dependency and a group of one say the same thing.
     if (to - from === 1) return table.alternative(from);
+    if (to - from === 2 && table.ids.length <= PAIR_LIMIT) {
+      // Two alternatives (most groups), as one number: negative, so never a lone alternative's
+      // key; below 2^53 (quorum 1 or 2, each alternative below 2^21), so exact.
+      const [a, b] = [table.alternative(from), table.alternative(from + 1)];
+      return -(
+        1 +
+        table.quorum(r) * PAIR_LIMIT * PAIR_LIMIT +
+        Math.min(a, b) * PAIR_LIMIT +
+        Math.max(a, b)
+      );
+    }
     const sorted: number[] = [];
     for (let k = from; k < to; k++) sorted.push(table.alternative(k));
-    sorted.sort((a, b) => a - b);
+    // Groups are mostly of two or three: put in order in place, without a call per comparison.
+    if (sorted.length <= SMALL_GROUP) insertionSort(sorted);
+    else sorted.sort((a, b) => a - b);
     return `${table.quorum(r)}\u0000${sorted.join(',')}`;
   }
 
@@ -264,5 +277,21 @@ export class PlainDependencies {
   private scalar(value: unknown): string | number | boolean | null {
     if (typeof value === 'object' && value !== null) return this.stop();
     return value as string | number | boolean | null;
+  }
+}
+
+/** Declaration numbers below this make a group of two a number of its own (key). */
+const PAIR_LIMIT = 2 ** 21;
+
+/** Groups of at most this many alternatives are put in order by insertion. */
+const SMALL_GROUP = 16;
+
+/** `numbers` in increasing order, in place. */
+function insertionSort(numbers: number[]): void {
+  for (let i = 1; i < numbers.length; i++) {
+    const value = numbers[i]!;
+    let j = i - 1;
+    for (; j >= 0 && numbers[j]! > value; j--) numbers[j + 1] = numbers[j]!;
+    numbers[j + 1] = value;
   }
 }
