@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Bundles the command line (src/cli/command-line.ts, which bin/blast-radius.js loads) and the
-// three worker threads' scripts into dist/, beside the modules tsc builds for the library. Node 20
-// resolves, reads and compiles every ES module on its own, and a command loaded about 150 of
-// ours; bundled, `analyze` loads about 30 files and starts ~0.08 CPU s sooner (BENCHMARKS.md, branch
-// `bundle`). Run by `npm run build` after tsc.
+// three worker threads' scripts into dist/, beside the modules tsc builds for the library. Node
+// 20 resolves, reads and compiles every ES module on its own, and a command loaded about 150 of
+// ours; bundled, `analyze` loads about 30 files and starts 0.07–0.09 CPU s sooner (BENCHMARKS.md,
+// branch `bundle`). Run by `npm run build` after tsc.
 //
 // - Split into chunks: each command's code is still imported only when that command runs, and
 //   the packages stay outside (imported from node_modules when a chunk needs them), so yaml,
