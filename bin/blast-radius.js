@@ -8,7 +8,8 @@ try {
 } catch {
   // A cache that cannot be set up only costs speed.
 }
-// The command line and everything it loads, bundled into one file by `npm run build`.
+// The command line as `npm run build` bundles it (scripts/build-cli.mjs): one file whose
+// commands load from chunks beside it as they run.
 const { endProcess, main } = await import('../dist/blast-radius.js');
 
 const code = await main(process.argv.slice(2));
