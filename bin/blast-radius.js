@@ -8,8 +8,9 @@ try {
 } catch {
   // A cache that cannot be set up only costs speed.
 }
-const { endProcess } = await import('../dist/cli/end-process.js');
-const { main } = await import('../dist/cli/main.js');
+// The command line as `npm run build` bundles it (scripts/build-cli.mjs): one file whose
+// commands load from chunks beside it as they run.
+const { endProcess, main } = await import('../dist/blast-radius.js');
 
 const code = await main(process.argv.slice(2));
 // Once the output has left the process, end it with the command's code at once.

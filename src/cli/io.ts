@@ -1,7 +1,6 @@
 // Everything the CLI touches outside itself, injectable so that tests run the CLI in-process:
 // the streams, the environment, the working directory.
 
-import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
@@ -89,6 +88,8 @@ export async function writeResult(
     writeFileChunks(target, chunks);
     return;
   }
+  // node:crypto costs every command ~7 ms to load; only this write needs it.
+  const { randomBytes } = await import('node:crypto');
   const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     writeFileChunks(temporary, chunks);

@@ -4,6 +4,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { PAGE_SCRIPT } from '../../package-files.js';
 import { REPORT_REPORTERS } from '../../report/registry.js';
 import { buildReportInput, type PageAssets } from '../../report/review/input.js';
 import { layoutGraph } from '../../report/review/layout.js';
@@ -19,9 +20,6 @@ export interface ReportOptions extends CommonOptions {
   top: string;
 }
 
-/** The page script, built by `npm run build` (scripts/build-page.mjs) into dist/ at the root. */
-const PAGE_BUNDLE = new URL('../../../dist/report-page.js', import.meta.url);
-
 /** Analyses the manifest and writes the review report: the HTML page or Markdown. */
 export async function runReport(io: CliIO, file: string, options: ReportOptions): Promise<Outcome> {
   const top = parseCount(options.top, '--top');
@@ -36,9 +34,9 @@ export async function runReport(io: CliIO, file: string, options: ReportOptions)
 }
 
 async function pageAssets(graph: CompiledGraph): Promise<PageAssets> {
-  const script = await readFile(PAGE_BUNDLE, 'utf8').catch(() => {
+  const script = await readFile(PAGE_SCRIPT, 'utf8').catch(() => {
     throw new UsageError(
-      `the report page script is missing (${fileURLToPath(PAGE_BUNDLE)}): run "npm run build"`,
+      `the report page script is missing (${fileURLToPath(PAGE_SCRIPT)}): run "npm run build"`,
     );
   });
   return { script, layout: await layoutGraph(graph) };
