@@ -84,9 +84,9 @@ export class ByteChunks {
   /**
    * Takes back a chunk handed out by `take` once the consumer has written its bytes out and
    * holds nothing of them: the next chunk is written over it. Without this, every chunk is a new
-   * buffer left for the collector, which V8 counts as external memory: at a million services
-   * 1.5 GB of them, each 64 MiB starting a collection of the whole heap, and each new buffer's
-   * pages touched for the first time (a page fault per 4 KiB).
+   * buffer left for the collector (1.5 GB of them at a million services), counted by V8 as
+   * external memory, which starts collections of its own as it grows, and each new buffer's
+   * pages are touched for the first time (a page fault per 4 KiB).
    */
   recycle(chunk: Uint8Array): void {
     const memory = chunk.buffer;
