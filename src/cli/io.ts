@@ -4,6 +4,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import type { Chunk, Chunks } from '../report/reporter.js';
 
 export interface OutputStream {
   /**
@@ -13,6 +14,12 @@ export interface OutputStream {
   write(text: string | Uint8Array): unknown;
   once?(event: 'drain', listener: () => void): unknown;
   isTTY?: boolean;
+  /**
+   * Bytes written but not yet handed to the operating system (Node streams). 0 after a write
+   * means the stream holds nothing of what it was given; a stream without it is taken to keep
+   * what it is given.
+   */
+  readonly writableLength?: number;
 }
 
 export interface CliIO {
@@ -55,6 +62,9 @@ function closableStdout(stream: NodeJS.WriteStream): OutputStream {
     get isTTY() {
       return stream.isTTY;
     },
+    get writableLength() {
+      return closed ? 0 : stream.writableLength;
+    },
   };
 }
 
@@ -73,7 +83,7 @@ export function wantsColor(env: CliIO['env'], isTTY: boolean): boolean {
  */
 export async function writeResult(
   io: CliIO,
-  rendered: string | Iterable<string | Uint8Array>,
+  rendered: string | Chunks,
   outFile: string | undefined,
 ): Promise<void> {
   const chunks = typeof rendered === 'string' ? [rendered] : rendered;
@@ -112,30 +122,40 @@ export class OutputError extends Error {
   }
 }
 
-/** Writes chunk by chunk, waiting for 'drain' when the stream asks to, so memory stays flat. */
-async function writeChunks(
-  stream: OutputStream,
-  chunks: Iterable<string | Uint8Array>,
-): Promise<void> {
-  for (const chunk of chunks) {
-    if (stream.write(chunk) === false && stream.once) {
+/**
+ * Writes chunk by chunk, waiting for 'drain' when the stream asks to, so memory stays flat. A
+ * chunk the stream has already handed on whole (standard output to a file or a pipe is written
+ * synchronously on Linux) is given back to the renderer to be written over.
+ */
+async function writeChunks(stream: OutputStream, chunks: Chunks): Promise<void> {
+  const iterator = chunks[Symbol.iterator]();
+  let next = iterator.next();
+  while (next.done !== true) {
+    if (stream.write(next.value) === false && stream.once) {
       await new Promise<void>((resolve) => stream.once!('drain', resolve));
     }
+    next = iterator.next(stream.writableLength === 0);
   }
 }
 
 /**
  * Writes chunk by chunk with blocking writes: nothing else runs while a result is written, and
- * a chunk written at once never waits in a queue (nor costs a turn of the event loop).
+ * a chunk written at once never waits in a queue (nor costs a turn of the event loop). Each
+ * chunk, once written, is given back to the renderer to be written over.
  */
-function writeFileChunks(file: string, chunks: Iterable<string | Uint8Array>): void {
+function writeFileChunks(file: string, chunks: Chunks): void {
   const fd = openSync(file, 'w');
   try {
-    for (const chunk of chunks) {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
+    const iterator = chunks[Symbol.iterator]();
+    for (let next = iterator.next(); next.done !== true; next = iterator.next(true)) {
+      writeAll(fd, next.value);
     }
   } finally {
     closeSync(fd);
   }
+}
+
+function writeAll(fd: number, chunk: Chunk): void {
+  const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+  for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
 }

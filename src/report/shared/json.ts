@@ -18,12 +18,20 @@ export function renderJson(value: unknown): string {
  * called: a value is written as its own enumerable keys). Everything is written straight into
  * byte buffers; a chunk is handed out as soon as one is full.
  */
-export function* jsonChunks(value: unknown): Generator<Uint8Array> {
+export function* jsonChunks(value: unknown): Generator<Uint8Array, void, boolean | undefined> {
   const writer = new JsonWriter();
   writer.start(value);
-  while (writer.run()) yield* writer.out.take();
+  while (writer.run()) yield* handOut(writer.out, false);
   writer.out.byte(NEWLINE);
-  yield* writer.out.take(true);
+  yield* handOut(writer.out, true);
+}
+
+/** The chunks ready (with `last`, every one), each taken back once its consumer says it is written. */
+function* handOut(
+  out: ByteChunks,
+  last: boolean,
+): Generator<Uint8Array, void, boolean | undefined> {
+  for (const chunk of out.take(last)) if ((yield chunk) === true) out.recycle(chunk);
 }
 
 const NEWLINE = 0x0a;

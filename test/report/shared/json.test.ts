@@ -215,6 +215,48 @@ describe('JSON output', () => {
     expect(JSON.parse(textOf(chunks))).toEqual(big);
   });
 
+  /** Each chunk copied as it comes, the iterator told (`next(true)`) that it may write over it. */
+  function writtenOver(chunks: Iterable<Uint8Array, unknown, boolean | undefined>): {
+    copies: Buffer[];
+    memories: Set<ArrayBufferLike>;
+  } {
+    const copies: Buffer[] = [];
+    const memories = new Set<ArrayBufferLike>();
+    const iterator = chunks[Symbol.iterator]();
+    for (let next = iterator.next(); next.done !== true; next = iterator.next(true)) {
+      copies.push(Buffer.from(next.value));
+      memories.add(next.value.buffer);
+    }
+    return { copies, memories };
+  }
+
+  it('writes over chunks given back and gives the same bytes, in a few buffers', () => {
+    const big = {
+      spofs: Array.from({ length: 200_000 }, (_, i) => ({
+        id: `svc-${i}`,
+        takesDown: [`web-${i % 7}`, 'api'],
+        note: i % 1000 === 0 ? `→ ${'é'.repeat(i % 3000)} "${i}"` : undefined,
+      })),
+      long: '𝄞'.repeat(400_000), // one piece larger than a chunk: a buffer of its own
+    };
+    const { copies, memories } = writtenOver(jsonChunks(big));
+    expect(copies.length).toBeGreaterThan(10);
+    expect(Buffer.concat(copies).toString('utf8')).toBe(`${reference(big)}\n`);
+    // Chunks double from 16 KiB to 1 MiB, then two buffers take turns (plus the large piece's).
+    expect(memories.size).toBeLessThan(copies.length / 2);
+  });
+
+  it('writes over chunks given back as the reference does, for any value', () => {
+    fc.assert(
+      fc.property(fc.array(anyValue, { maxLength: 40 }), fc.nat(30_000), (values, pad) => {
+        const value = { values, pad: 'x'.repeat(pad), again: values };
+        const { copies } = writtenOver(jsonChunks(value));
+        expect(Buffer.concat(copies).toString('utf8')).toBe(`${reference(value)}\n`);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('encodes pieces of any size and any characters whole into the byte chunks', () => {
     const value = {
       arrows: Array.from({ length: 3000 }, (_, i) => ({ message: `"a${i}" → "b" ✓ 𝄞`, i })),
