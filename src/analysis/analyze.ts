@@ -22,6 +22,7 @@ import {
 import { fateSharingObserver } from './outage/fate-sharing.js';
 import { addGrace } from './outage/time/grace.js';
 import { hardLinkCuts } from './structure/hard-link-search.js';
+import { hardDependents } from './structure/graph-views.js';
 import { dependencyCyclesOf } from './outage/ranked-graph.js';
 import { providerConcentration } from './outage/provider-concentration.js';
 import { byRisk, idOrder, sortByRisk } from './ranking.js';
@@ -122,7 +123,9 @@ export function analyze(
     : unbounded;
 
   phase('cut vertices and bridges');
-  const cuts = hardLinkCuts(graph);
+  // Who needs each service through a hard requirement: read by three walks below.
+  const owners = hardDependents(graph);
+  const cuts = hardLinkCuts(graph, owners);
   phase('component SPOFs');
   const byId = idOrder(ids);
   const ranked = rankedByRisk(graph, blastRadius, byId);
@@ -137,7 +140,7 @@ export function analyze(
   const components = rankComponents(graph, blastRadius, ranked);
 
   phase('cold start and cycles');
-  const startPlan = coldStart(graph);
+  const startPlan = coldStart(graph, owners);
   const cycles = dependencyCyclesOf(plan).map((members) => members.map((v) => ids[v]!));
   const coldStartWitnessList = coldStartWitnesses(graph, startPlan);
   phase('summary, fate sharing, provider concentration, RTO');
@@ -148,7 +151,7 @@ export function analyze(
     domainAnalysis.takesDown,
     focusEntries.length,
   );
-  const violations = rtoViolations(graph);
+  const violations = rtoViolations(graph, owners);
 
   phase('pairs and cut sets');
   const pairs = orderTwo(plan, domains, inFocus, options);
