@@ -22,6 +22,7 @@ import {
 import { fateSharingObserver } from './outage/fate-sharing.js';
 import { addGrace } from './outage/time/grace.js';
 import { hardLinkCuts } from './structure/hard-link-search.js';
+import { hardDependents } from './structure/graph-views.js';
 import { dependencyCyclesOf } from './outage/ranked-graph.js';
 import { providerConcentration } from './outage/provider-concentration.js';
 import { byRisk, idOrder, sortByRisk } from './ranking.js';
@@ -122,21 +123,24 @@ export function analyze(
     : unbounded;
 
   phase('cut vertices and bridges');
-  const cuts = hardLinkCuts(graph);
+  // Who needs each service through a hard requirement: read by three walks below.
+  const owners = hardDependents(graph);
+  const cuts = hardLinkCuts(graph, owners);
   phase('component SPOFs');
   const byId = idOrder(ids);
-  const spofList = componentSpofs(graph, takesDown, blastRadius, cuts.cutVertices, byId);
-  const { spofs, hasSpof } = spofList;
+  const ranked = rankedByRisk(graph, blastRadius, byId);
+  const spofList = componentSpofs(graph, takesDown, blastRadius, cuts.cutVertices, ranked, byId);
+  const { spofs } = spofList;
   phase('failure domains');
   const domains = failureDomains(graph);
   const domainAnalysis = analyzeFailureDomains(plan, domains, inFocus, takesDown, length);
   rankDomains(domainAnalysis);
   addGrace(graph, { spofs, takesDown: spofList.takesDown }, domainAnalysis, domains);
   phase('blast-radius ranking');
-  const components = rankComponents(graph, blastRadius, byId);
+  const components = rankComponents(graph, blastRadius, ranked);
 
   phase('cold start and cycles');
-  const startPlan = coldStart(graph);
+  const startPlan = coldStart(graph, owners);
   const cycles = dependencyCyclesOf(plan).map((members) => members.map((v) => ids[v]!));
   const coldStartWitnessList = coldStartWitnesses(graph, startPlan);
   phase('summary, fate sharing, provider concentration, RTO');
@@ -147,7 +151,7 @@ export function analyze(
     domainAnalysis.takesDown,
     focusEntries.length,
   );
-  const violations = rtoViolations(graph);
+  const violations = rtoViolations(graph, owners);
 
   phase('pairs and cut sets');
   const pairs = orderTwo(plan, domains, inFocus, options);
@@ -165,7 +169,7 @@ export function analyze(
   const recovery = recoveryOf(plan, domains, focusEntries, unbounded.takesDown);
   phase('result assembly');
   const names = entryNames(ids, focusEntries);
-  idListsInPlace(spofList, takesDown, names);
+  const hasSpof = idListsInPlace(spofList, takesDown, names);
   const result: AnalysisResult = {
     manifest: name,
     focus: options.focus ? focusEntries.map((v) => names[v]!) : null,
@@ -391,41 +395,65 @@ function orderTwo(
  * points as index lists (`takesDown[i]` for `spofs[i]`, whose own list stays empty until
  * `idListsInPlace` turns the index list into it once nothing reads indices any more) and
  * the component of each (`components[i]`).
+ *
+ * They are listed in the order of the blast-radius ranking (`ranked`), whose key differs from
+ * theirs only in counting every entry point down where they count those other than the failed
+ * one: the same number unless a SPOF is itself an entry point in focus. Ties are broken by id
+ * order, so that order is total, and the ranking, sorted once, orders them too; only when some
+ * SPOF is such an entry point (or a cost is NaN) are they sorted apart.
  */
 function componentSpofs(
   graph: CompiledGraph,
   takesDown: ReadonlyArray<number[] | undefined>,
   radii: BlastRadii,
   cutVertices: readonly number[],
+  ranked: readonly number[],
   byId: Int32Array,
-): { spofs: ComponentSpof[]; takesDown: number[][]; components: number[]; hasSpof: Uint8Array } {
+): { spofs: ComponentSpof[]; takesDown: number[][]; components: number[] } {
   const isCut = new Uint8Array(graph.n);
   for (const v of cutVertices) isCut[v] = 1;
-  const found: number[] = [];
-  const lost = new Int32Array(graph.n);
-  const hasSpof = new Uint8Array(graph.n);
-  for (let x = 0; x < graph.n; x++) {
+  let found: number[] = [];
+  let sameKeys = true;
+  for (let i = 0; i < ranked.length; i++) {
+    const x = ranked[i]!;
+    // A cost that is NaN compares as a tie with anything: no consistent order to share.
+    if (Number.isNaN(radii.costPerHour[x])) sameKeys = false;
     const list = takesDown[x];
-    // A virtual component cannot fail by itself: whatever its failure would do, it is no SPOF.
-    if (!list || graph.services[x]!.virtual) continue;
+    if (!list) continue;
     found.push(x);
-    lost[x] = list.length;
-    for (let i = 0; i < list.length; i++) hasSpof[list[i]!] = 1;
+    if (list.length !== radii.entrypointsDown[x]) sameKeys = false;
   }
-  sortByRisk(found, radii, lost, byId);
+  if (!sameKeys) {
+    const lost = new Int32Array(graph.n);
+    for (const x of found) lost[x] = takesDown[x]!.length;
+    found = sortByRisk(
+      found.sort((a, b) => a - b),
+      radii,
+      lost,
+      byId,
+    );
+  }
+  const { ids } = graph;
+  const { down, degraded, entrypointsDown, costPerHour } = radii;
   const spofs = found.map((x): ComponentSpof => ({
-    id: graph.ids[x]!,
-    takesDown: [],
+    id: ids[x]!,
+    takesDown: NOT_YET_LISTED,
     blastRadius: {
-      down: radii.down[x]!,
-      degraded: radii.degraded[x]!,
-      entrypointsDown: radii.entrypointsDown[x]!,
-      costPerHour: radii.costPerHour[x]!,
+      down: down[x]!,
+      degraded: degraded[x]!,
+      entrypointsDown: entrypointsDown[x]!,
+      costPerHour: costPerHour[x]!,
     },
     cutVertex: isCut[x] === 1,
   }));
-  return { spofs, takesDown: found.map((x) => takesDown[x]!), components: found, hasSpof };
+  return { spofs, takesDown: found.map((x) => takesDown[x]!), components: found };
 }
+
+/**
+ * Every SPOF's `takesDown` until `idListsInPlace` sets its own list: one empty list for all of
+ * them, rather than one each to be thrown away (nothing adds to it in between).
+ */
+const NOT_YET_LISTED: string[] = [];
 
 /**
  * The ids by index, each entry point's id a string of its own: a loaded manifest's ids can be
@@ -451,14 +479,23 @@ function idListsInPlace(
   found: { spofs: ComponentSpof[]; takesDown: number[][]; components: number[] },
   takesDown: Array<number[] | undefined>,
   ids: readonly string[],
-): void {
-  found.spofs.forEach((spof, i) => {
+): Uint8Array {
+  // hasSpof[e] = 1: some component takes entry point e down alone. Marked here, where every
+  // list is read anyway, rather than in a pass of its own over millions of entries.
+  const hasSpof = new Uint8Array(ids.length);
+  const { spofs } = found;
+  for (let i = 0; i < spofs.length; i++) {
     const list: Array<number | string> = found.takesDown[i]!;
     takesDown[found.components[i]!] = undefined;
-    for (let k = 0; k < list.length; k++) list[k] = ids[list[k] as number]!;
-    spof.takesDown = list as string[];
-  });
+    for (let k = 0; k < list.length; k++) {
+      const e = list[k] as number;
+      hasSpof[e] = 1;
+      list[k] = ids[e]!;
+    }
+    spofs[i]!.takesDown = list as string[];
+  }
   found.takesDown.length = 0;
+  return hasSpof;
 }
 
 /**
@@ -488,15 +525,23 @@ function rankDomains(domainAnalysis: DomainAnalysis): void {
   );
 }
 
-/** Every component's blast radius, largest first; virtual ones cannot fail and are left out. */
+/**
+ * The components that can fail (virtual ones cannot), largest blast radius first: the order of
+ * the blast-radius ranking, and of the SPOFs among them (`componentSpofs`).
+ */
+function rankedByRisk(graph: CompiledGraph, radii: BlastRadii, byId: Int32Array): number[] {
+  const ranked: number[] = [];
+  const { services } = graph;
+  for (let x = 0; x < graph.n; x++) if (!services[x]!.virtual) ranked.push(x);
+  return sortByRisk(ranked, radii, radii.entrypointsDown, byId);
+}
+
+/** Every component's blast radius, in the order of `rankedByRisk`. */
 function rankComponents(
   graph: CompiledGraph,
   radii: BlastRadii,
-  byId: Int32Array,
+  ranked: readonly number[],
 ): ComponentBlastRadius[] {
-  const ranked: number[] = [];
-  for (let x = 0; x < graph.n; x++) if (!graph.services[x]!.virtual) ranked.push(x);
-  sortByRisk(ranked, radii, radii.entrypointsDown, byId);
   const { ids } = graph;
   const { down, degraded, entrypointsDown, costPerHour } = radii;
   return ranked.map((x) => ({

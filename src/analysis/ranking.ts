@@ -82,13 +82,10 @@ function sortByCounting(
   const count = items.length;
   const costRank = costRanks(items, costPerHour);
   if (costRank === null) return false;
-  const passes: Array<[Int32Array, boolean]> = [
-    [byId, false],
-    [degraded, true],
-    [down, true],
-    [entries, true],
-    [costRank, true],
-  ];
+  // Items already in id order (as callers that list services by index hand them, the ids of a
+  // loaded manifest being sorted) need no pass by id: it would leave them as they are.
+  const passes: Array<[Int32Array, boolean]> = inOrder(items, byId) ? [] : [[byId, false]];
+  passes.push([degraded, true], [down, true], [entries, true], [costRank, true]);
   const widest = 8 * count + 1024;
   const range = new Int32Array(2);
   let span = 0;
@@ -105,6 +102,12 @@ function sortByCounting(
     if (countingPass(from, to, key, descending, slots, range)) [from, to] = [to, from];
   }
   for (let i = 0; i < count; i++) items[i] = from[i]!;
+  return true;
+}
+
+/** Whether the items' keys increase strictly from first to last. */
+function inOrder(items: readonly number[], key: Int32Array): boolean {
+  for (let i = 1; i < items.length; i++) if (!(key[items[i - 1]!]! < key[items[i]!]!)) return false;
   return true;
 }
 

@@ -22,6 +22,7 @@
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import type { RtoViolation } from '../analysis-result.js';
 import { shortenedChain } from '../outage/failure-chains.js';
+import { hardDependents } from '../structure/graph-views.js';
 
 /** Ids kept of a long chain: its first MAX_RTO_CHAIN - 2, CHAIN_GAP, then the dependency. */
 export const MAX_RTO_CHAIN = 32;
@@ -39,11 +40,14 @@ export interface RecoveryTimes {
   cause: Int32Array;
 }
 
-/** Every service with an rto whose hard requirements take longer than it to recover, by id. */
-export function rtoViolations(graph: CompiledGraph): RtoViolation[] {
+/**
+ * Every service with an rto whose hard requirements take longer than it to recover, by id.
+ * `owners` is `hardDependents(graph)`, when the caller has it already.
+ */
+export function rtoViolations(graph: CompiledGraph, owners?: Int32Array): RtoViolation[] {
   // No objective, nothing to check: the times need a pass over every edge.
   if (!graph.services.some((s) => s.rto !== undefined)) return [];
-  const times = recoveryTimes(graph);
+  const times = recoveryTimes(graph, owners);
   const violations: RtoViolation[] = [];
   for (let v = 0; v < graph.n; v++) {
     const rto = graph.services[v]!.rto;
@@ -70,12 +74,20 @@ export function rtoViolations(graph: CompiledGraph): RtoViolation[] {
 }
 
 /** The time every hard requirement is met again after a full outage, by sweeping t downwards. */
-export function recoveryTimes(graph: CompiledGraph): RecoveryTimes {
-  const { n, usedByStart, usedBy, reqOwner, reqSoft, reqQuorum, altStart } = graph;
+export function recoveryTimes(
+  graph: CompiledGraph,
+  owners: Int32Array = hardDependents(graph),
+): RecoveryTimes {
+  const { n, usedByStart, usedBy, reqOwner, reqQuorum, altStart } = graph;
   const downAt = new Float64Array(n);
   const lastLost = new Int32Array(reqOwner.length).fill(-1);
   const cause = new Int32Array(n).fill(-1);
-  const lostCount = new Int32Array(reqOwner.length);
+  // toFail[r]: losses of alternatives requirement r can still take before it fails (fewer than
+  // quorum left up), counted down: one word per requirement read as the outage spreads, where
+  // the count, the alternatives and the quorum would be three at random places.
+  const toFail = new Int32Array(reqOwner.length);
+  for (let r = 0; r < toFail.length; r++)
+    toFail[r] = altStart[r + 1]! - altStart[r]! - reqQuorum[r]! + 1;
   const down = new Uint8Array(n);
   const queue = new Int32Array(n);
   let tail = 0;
@@ -90,14 +102,13 @@ export function recoveryTimes(graph: CompiledGraph): RecoveryTimes {
     for (; head < tail; head++) {
       const u = queue[head]!;
       for (let k = usedByStart[u]!; k < usedByStart[u + 1]!; k++) {
+        const owner = owners[k]!; // -1: a soft requirement
+        if (owner < 0) continue;
         const r = usedBy[k]!;
-        if (reqSoft[r]) continue;
-        const lost = ++lostCount[r]!;
-        if (altStart[r + 1]! - altStart[r]! - lost !== reqQuorum[r]! - 1) continue;
+        if (--toFail[r]! !== 0) continue;
         // This loss leaves fewer than quorum alternatives: r is unmet until `time`, which is
         // u's (every service queued while the outage of `time` spreads went down with it).
         lastLost[r] = u;
-        const owner = reqOwner[r]!;
         if (down[owner]) continue;
         down[owner] = 1;
         downAt[owner] = time;

@@ -4,6 +4,7 @@
 // quorums.
 
 import type { CompiledGraph } from '../../model/compiled-graph.js';
+import { hardDependents } from './graph-views.js';
 
 export interface ColdStartPlan {
   /** waves[k]: services startable once waves 0..k-1 are up, increasing. */
@@ -37,9 +38,15 @@ export interface ColdStartWitness {
   readonly cycle: number[];
 }
 
-/** The cold-start plan in O(services + dependencies): one counter per requirement and service. */
-export function coldStart(graph: CompiledGraph): ColdStartPlan {
-  const { waves, waveOf, missing } = startWaves(graph);
+/**
+ * The cold-start plan in O(services + dependencies): one counter per requirement and service.
+ * `owners` is `hardDependents(graph)`, when the caller has it already.
+ */
+export function coldStart(
+  graph: CompiledGraph,
+  owners: Int32Array = hardDependents(graph),
+): ColdStartPlan {
+  const { waves, waveOf, missing } = startWaves(graph, owners);
   const blocked: number[] = [];
   for (let v = 0; v < graph.n; v++) if (waveOf[v] === -1) blocked.push(v);
   const witnessNext = witnessSuccessors(graph, waveOf, missing);
@@ -78,7 +85,7 @@ interface Waves {
 }
 
 /** Kahn's algorithm, with "all predecessors done" replaced by "every hard quorum met". */
-function startWaves(graph: CompiledGraph): Waves {
+function startWaves(graph: CompiledGraph, owners: Int32Array): Waves {
   const { n, reqStart, reqSoft, reqQuorum, reqOwner, usedByStart, usedBy } = graph;
   const missing = new Int32Array(reqOwner.length);
   const unmet = new Int32Array(n); // hard requirements of v not yet met
@@ -100,9 +107,9 @@ function startWaves(graph: CompiledGraph): Waves {
     let size = 0;
     for (const u of current) {
       for (let k = usedByStart[u]!; k < usedByStart[u + 1]!; k++) {
-        const r = usedBy[k]!;
-        if (reqSoft[r] || --missing[r]! !== 0) continue;
-        if (--unmet[reqOwner[r]!]! === 0) next[size++] = reqOwner[r]!;
+        const owner = owners[k]!; // -1: a soft requirement
+        if (owner < 0 || --missing[usedBy[k]!]! !== 0) continue;
+        if (--unmet[owner]! === 0) next[size++] = owner;
       }
     }
     current = numbersOf(next.subarray(0, size).sort());

@@ -72,3 +72,20 @@ function identity(length: number): Int32Array {
   for (let i = 0; i < length; i++) result[i] = i;
   return result;
 }
+
+/**
+ * Who needs each service through a hard requirement, read along the compiled graph's `usedBy`:
+ * owners[j] is the owner of requirement usedBy[j] when that requirement is not soft, -1 when it
+ * is. The walks that go from a service to those that need it (cut vertices, cold start, time to
+ * recover) then read one array in order where they would read the requirement's owner and
+ * softness at random places.
+ */
+export function hardDependents(graph: CompiledGraph): Int32Array {
+  const { usedBy, reqOwner, reqSoft } = graph;
+  const owners = new Int32Array(usedBy.length);
+  for (let j = 0; j < usedBy.length; j++) {
+    const r = usedBy[j]!;
+    owners[j] = reqSoft[r] ? -1 : reqOwner[r]!;
+  }
+  return owners;
+}

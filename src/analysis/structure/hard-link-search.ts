@@ -7,10 +7,19 @@
 
 import type { CompiledGraph } from '../../model/compiled-graph.js';
 import { cutsOfForest, type CutStructure } from '../graph/articulation-points.js';
+import { hardDependents } from './graph-views.js';
 
-/** The cut vertices and bridges of `hardDependencyEdges(graph)`, the same as `cutStructure` of those links. */
-export function hardLinkCuts(graph: CompiledGraph): CutStructure {
-  const { n, reqStart, reqSoft, reqOwner, altStart, alts, usedByStart, usedBy } = graph;
+/**
+ * The cut vertices and bridges of `hardDependencyEdges(graph)`, the same as `cutStructure` of
+ * those links. `owners` is `hardDependents(graph)`, when the caller has it already.
+ */
+export function hardLinkCuts(
+  graph: CompiledGraph,
+  owners: Int32Array = hardDependents(graph),
+): CutStructure {
+  const { n, reqStart, reqSoft, reqOwner, altStart, alts, usedByStart } = graph;
+  // The services that need v are read from `owners`, one read per link where the requirement's
+  // owner and softness would be two more, each at a random place.
   // hard[k]: alternative k belongs to a requirement that is not soft.
   const hard = new Uint8Array(alts.length);
   for (let r = 0; r < reqOwner.length; r++)
@@ -56,9 +65,8 @@ export function hardLinkCuts(graph: CompiledGraph): CutStructure {
         const useEnd = usedByStart[v + 1]!;
         let j = nextUse[v]!;
         for (; j < useEnd; j++) {
-          const r = usedBy[j]!;
-          const x = reqOwner[r]!;
-          if (reqSoft[r] || x === v || x === p) continue;
+          const x = owners[j]!;
+          if (x < 0 || x === v || x === p) continue;
           if (order[x] === -1) {
             w = x;
             j++;
