@@ -37,6 +37,7 @@ import { planSweep, type SweepPlan } from './outage/outage-sweep.js';
 import { sweepForGate } from './gate/gate-sweep.js';
 import type { SweptChains } from './gate/swept-chains.js';
 import type { SweepThreads } from './outage/sweep/single-failure-sweep.js';
+import { idleHelper } from './outage/sweep/shared-sweep.js';
 import { OutageLength, toleranceMatters } from './outage/time/outage-length.js';
 import { recordSingleFailures, type BlastRadii } from './outage/single-failures.js';
 
@@ -240,11 +241,20 @@ export function analyzeForGate(
         minServices: options.threads?.minServices,
       })
     : undefined;
+  // A second thread helps with the sweep: the availability worker once it is free, else one
+  // started for it (the second core has nothing else to do meanwhile).
+  const twoThreads = (options.threads?.count ?? 1) > 1;
+  const helper = reliabilityThread
+    ? reliabilityThread.helper
+    : twoThreads
+      ? idleHelper()
+      : undefined;
   const { takesDown, radii } = sweepForGate(plan, {
     radii: options.blastRadius,
     fate: fate.chunks,
     chains: options.chains,
     onProgress: options.onProgress,
+    ...(helper ? { threads: { count: 1, minServices: options.threads?.minServices, helper } } : {}),
   });
   reliabilityThread?.tell(takesDown);
   const spofs: GateAnalysis['spofs'][number][] = [];

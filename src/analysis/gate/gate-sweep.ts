@@ -5,7 +5,7 @@
 // them.
 
 import type { ChunkObserver, SweepPlan } from '../outage/outage-sweep.js';
-import { singleFailureSweep } from '../outage/sweep/single-failure-sweep.js';
+import { singleFailureSweep, type SweepThreads } from '../outage/sweep/single-failure-sweep.js';
 import { DownLists } from '../outage/sweep/down-lists.js';
 import type { SweptChains } from './swept-chains.js';
 
@@ -17,6 +17,8 @@ export interface GateSweepOptions {
   /** The chains of the no-spof findings, told during the sweep. */
   chains?: SweptChains;
   onProgress?: (done: number, total: number) => void;
+  /** A helper thread that claims chunks from the end (single-failure-sweep.ts). */
+  threads?: SweepThreads;
 }
 
 export interface GateSweep {
@@ -55,7 +57,7 @@ export function sweepForGate(plan: SweepPlan, options: GateSweepOptions): GateSw
       ),
     },
     options.onProgress,
-    undefined,
+    options.threads,
     { reach: false, down: radii },
   );
   entries.flush();

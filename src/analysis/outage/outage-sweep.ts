@@ -14,7 +14,7 @@ import { DownSets, WIDTH } from './sweep/down-sets.js';
 import { downSetGraphOf } from './sweep/failure-edges.js';
 import {
   deliverChunk,
-  watchedBy,
+  listedBy,
   type SweepObserver,
   type SweepTotals,
 } from './sweep/sweep-observer.js';
@@ -63,7 +63,7 @@ export function outageSweepOf(
     downCount: new Int32Array(count),
     reachCount: new Int32Array(count),
   };
-  const sets = new DownSets(downSetGraphOf(plan), members, watchedBy(observer));
+  const sets = new DownSets(downSetGraphOf(plan), members, listedBy(observer));
   const chunk = new Int32Array(WIDTH);
   for (let begin = 0; begin < count; begin += WIDTH) {
     const size = Math.min(WIDTH, count - begin);

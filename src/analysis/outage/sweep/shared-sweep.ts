@@ -52,6 +52,26 @@ export interface SweepHelper {
   abandon(): void;
 }
 
+/**
+ * A helper with nothing else to do: offered a share, it starts a sweep worker on it at once,
+ * which claims items from the last one down until it meets this thread. For a caller whose
+ * second core would otherwise sit idle through the sweep (`check`); the worker is started only
+ * when the sweep is large enough to be offered.
+ */
+export function idleHelper(script: URL = WORKER): SweepHelper {
+  let worker: Worker | undefined;
+  return {
+    offer(share: SweepShare) {
+      worker = new Worker(script, { workerData: share, transferList: [share.port] });
+      worker.unref();
+      return true;
+    },
+    abandon() {
+      if (worker) void worker.terminate();
+    },
+  };
+}
+
 /** The worker's script and how long to wait for it at least; tests stand in a worker that dies. */
 export interface WorkerGuard {
   worker?: URL;

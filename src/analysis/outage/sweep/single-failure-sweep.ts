@@ -13,7 +13,8 @@ import { runShared, workersAvailable, type SweepHelper, type WorkerGuard } from 
 import {
   deliverChunk,
   deliverRecord,
-  watchedBy,
+  listedBy,
+  readBy,
   type SweepObserver,
   type SweepTotals,
 } from './sweep-observer.js';
@@ -141,7 +142,7 @@ function direct(plan: RankedGraph, observer: SweepObserver, downCount?: Int32Arr
       one[0] = x;
       return one;
     },
-    watchedBy(observer),
+    listedBy(observer),
   );
   return (_item, chunk, size) => {
     sets.propagate(chunk, size);
@@ -214,7 +215,7 @@ function sweepWork(
     if (length - chunkStart[chunkStart.length - 1]! === width) chunkStart.push(length);
   }
   if (length > chunkStart[chunkStart.length - 1]!) chunkStart.push(length);
-  const report = watchedBy(observer);
+  const report = readBy(observer);
   const none = new Int32Array(0);
   const counted = reach?.counted ?? none;
   return {

@@ -65,13 +65,31 @@ export interface RankedMasks {
   readonly word: number;
 }
 
-/** The services an observer reads (1 = yes): the interesting ones and those its chunks read. */
-export function watchedBy(observer: SweepObserver): Uint8Array {
+/**
+ * The services an observer reads (1 = yes): the interesting ones and those its chunks read.
+ * What a thread that propagates a chunk for another records of it.
+ */
+export function readBy(observer: SweepObserver): Uint8Array {
   const { interesting, chunks } = observer;
   if (!chunks) return interesting;
-  const watch = new Uint8Array(interesting.length);
-  for (let v = 0; v < watch.length; v++) watch[v] = interesting[v]! | chunks.reads[v]!;
-  return watch;
+  return union(interesting, chunks.reads);
+}
+
+/**
+ * The services `deliverChunk` lists for an observer (1 = yes): the interesting ones and those
+ * its chunks want listed. A chunk observer that reads every mask but lists few (check's chains)
+ * would otherwise have every service the chunk took down listed and then filtered, twice.
+ */
+export function listedBy(observer: SweepObserver): Uint8Array {
+  const { interesting, chunks } = observer;
+  if (!chunks) return interesting;
+  return union(interesting, chunks.lists ?? chunks.reads);
+}
+
+function union(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const both = new Uint8Array(a.length);
+  for (let v = 0; v < both.length; v++) both[v] = a[v]! | b[v]!;
+  return both;
 }
 
 /** Tells the observer about the chunk `sets` just propagated (`chunk[0..size-1]`). */
@@ -123,12 +141,21 @@ export function deliverRecord(
   const { reads } = chunks;
   const lists = chunks.lists ?? reads;
   const { rank } = plan;
-  const down: number[] = [];
+  // The masks copied word by word: a subarray and a `set` per entry cost more than the copy
+  // (millions of entries when an observer reads every service, as check's chains do).
+  let listed = 0;
   for (let e = from; e < to; e += 1 + WORDS) {
-    scratch.set(entries.subarray(e + 1, e + 1 + WORDS), WORDS * rank[entries[e]!]!);
-    if (reads[entries[e]!] && lists[entries[e]!]) down.push(entries[e]!);
+    const v = entries[e]!;
+    const base = WORDS * rank[v]!;
+    for (let w = 0; w < WORDS; w++) scratch[base + w] = entries[e + 1 + w]!;
+    if (reads[v] && lists[v]) listed++;
   }
-  const downList = Int32Array.from(down);
+  const downList = new Int32Array(listed);
+  listed = 0;
+  for (let e = from; e < to; e += 1 + WORDS) {
+    const v = entries[e]!;
+    if (reads[v] && lists[v]) downList[listed++] = v;
+  }
   for (let w = 0; w < words; w++) {
     const slice = chunk.subarray(32 * w, Math.min(size, 32 * (w + 1)));
     const byRank = { plan, masks: scratch, word: w };
@@ -138,8 +165,10 @@ export function deliverRecord(
     };
     chunks.seen(slice, slice.length, downList, downOf, byRank);
   }
-  for (let e = from; e < to; e += 1 + WORDS)
-    scratch.fill(0, WORDS * rank[entries[e]!]!, WORDS * (rank[entries[e]!]! + 1));
+  for (let e = from; e < to; e += 1 + WORDS) {
+    const base = WORDS * rank[entries[e]!]!;
+    for (let w = 0; w < WORDS; w++) scratch[base + w] = 0;
+  }
 }
 
 /** observer.down(chunk[i], v) for every bit i set in v's mask words masks[base ..]. */
