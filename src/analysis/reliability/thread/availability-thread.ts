@@ -20,6 +20,7 @@ import {
   type ReliabilityAnalysis,
 } from '../availability.js';
 import { commonCauses } from '../common-causes.js';
+import type { TakesDownAt } from '../sampled-spofs.js';
 import { reliabilityModel } from '../model.js';
 import {
   AvailabilityWorker,
@@ -128,8 +129,9 @@ export class PendingAvailability {
     }
     if (!this.offered) say(worker.status, SWEEP_SHARE, NO_SHARE);
     this.offered = true;
-    // Copied, not moved: should the worker fail, the work is done here from the same lists,
-    // after the caller has turned its own into ids.
+    // Copied (into shared memory, which the worker reads in place), not moved: should the
+    // worker fail, the work is done here from the same lists, after the caller has turned its
+    // own into ids.
     this.posted = postedTakesDown(takesDown);
     worker.port.postMessage(this.posted);
     say(worker.status, TAKES_DOWN_POSTED, 1);
@@ -265,21 +267,30 @@ function field(target: object, key: string, value: unknown): void {
   });
 }
 
+/**
+ * The lists in shared memory: posted, the worker reads them where they are (no copy on either
+ * side), and only the few it ranks (postedAt).
+ */
 function postedTakesDown(takesDown: TakesDown): PostedTakesDown {
   const n = takesDown.length;
-  const start = new Int32Array(n + 1);
-  const present = new Uint8Array(n);
+  const start = new Int32Array(new SharedArrayBuffer(4 * (n + 1)));
+  const present = new Uint8Array(new SharedArrayBuffer(n));
   for (let x = 0; x < n; x++) {
     const lost = takesDown[x];
     start[x + 1] = start[x]! + (lost?.length ?? 0);
     if (lost !== undefined) present[x] = 1;
   }
-  const entries = new Int32Array(start[n]!);
+  const entries = new Int32Array(new SharedArrayBuffer(4 * start[n]!));
   for (let x = 0; x < n; x++) {
     const lost = takesDown[x];
     if (lost !== undefined) entries.set(lost, start[x]!);
   }
   return { start, entries, present };
+}
+
+/** Component x's list of `posted`, read in place. */
+export function postedAt({ start, entries, present }: PostedTakesDown): TakesDownAt {
+  return (x) => (present[x] ? entries.subarray(start[x]!, start[x + 1]!) : undefined);
 }
 
 /** The lists of `postedTakesDown` as they were. */
