@@ -8,6 +8,7 @@
 
 import { heldSlot, heldTable } from '../manifest/held-requirements.js';
 import type { RequirementTable } from '../manifest/requirement-table.js';
+import { sharedFloat64Array, sharedInt32Array, sharedUint8Array } from './shared-memory.js';
 import type {
   CommonCauseDomain,
   Manifest,
@@ -60,14 +61,15 @@ export function compileGraph(manifest: Manifest): CompiledGraph {
 
   const { requirementCount, alternativeCount } = countRequirements(services, held);
   const columns: RequirementColumns = {
-    reqStart: new Int32Array(n + 1),
+    // The columns the availability worker reads are in shared memory (shared-memory.ts).
+    reqStart: sharedInt32Array(n + 1),
     reqOwner: new Int32Array(requirementCount),
-    reqQuorum: new Int32Array(requirementCount),
-    reqSoft: new Uint8Array(requirementCount),
+    reqQuorum: sharedInt32Array(requirementCount),
+    reqSoft: sharedUint8Array(requirementCount),
     reqGroup: new Uint8Array(requirementCount),
     reqTolerance: new Float64Array(requirementCount),
-    altStart: new Int32Array(requirementCount + 1),
-    alts: new Int32Array(alternativeCount),
+    altStart: sharedInt32Array(requirementCount + 1),
+    alts: sharedInt32Array(alternativeCount),
     usedByCount: new Int32Array(n + 1),
     costPerHour: held.costPerHour,
   };
@@ -135,7 +137,7 @@ function serviceColumns(services: readonly Service[]): Held {
     ids: [] as string[],
     tables: [] as (RequirementTable | undefined)[],
     slots: new Int32Array(n),
-    costPerHour: new Float64Array(n),
+    costPerHour: sharedFloat64Array(n),
     declaredEntry: new Uint8Array(n),
   };
   for (let v = 0; v < n; v++) {

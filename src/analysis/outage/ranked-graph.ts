@@ -3,6 +3,7 @@
 // in rank order then walks its arrays forward, which is what keeps the sweep in cache.
 
 import type { CompiledGraph } from '../../model/compiled-graph.js';
+import { sharedInt32Array, sharedUint8Array } from '../../model/shared-memory.js';
 import { dependencyCsr } from '../structure/graph-views.js';
 import { componentLabels } from '../graph/strongly-connected-components.js';
 
@@ -33,9 +34,10 @@ export function rankGraph(graph: CompiledGraph): RankedGraph {
   const first = new Int32Array(count + 1);
   for (let v = 0; v < n; v++) first[componentOf[v]! + 1]!++;
   for (let c = 0; c < count; c++) first[c + 1]! += first[c]!;
-  const order = new Int32Array(n);
-  const rank = new Int32Array(n);
-  const component = new Int32Array(n);
+  // Shared memory (model/shared-memory.ts): the availability worker and the sweep's threads read them.
+  const order = sharedInt32Array(n);
+  const rank = sharedInt32Array(n);
+  const component = sharedInt32Array(n);
   for (let v = 0; v < n; v++) {
     const c = componentOf[v]!;
     const r = first[c]!++;
@@ -54,11 +56,11 @@ export function rankGraph(graph: CompiledGraph): RankedGraph {
  */
 function renumberRequirements(graph: CompiledGraph, rank: Int32Array) {
   const { n } = graph;
-  const reqStart = new Int32Array(n + 1);
-  const reqQuorum = new Int32Array(graph.reqQuorum.length);
-  const reqSoft = new Uint8Array(graph.reqSoft.length);
-  const altStart = new Int32Array(graph.altStart.length);
-  const alts = new Int32Array(graph.alts.length);
+  const reqStart = sharedInt32Array(n + 1);
+  const reqQuorum = sharedInt32Array(graph.reqQuorum.length);
+  const reqSoft = sharedUint8Array(graph.reqSoft.length);
+  const altStart = sharedInt32Array(graph.altStart.length);
+  const alts = sharedInt32Array(graph.alts.length);
   // firstAlt[r]: where rank r's alternatives begin, as reqStart[r] says where its requirements do.
   const firstAlt = new Int32Array(n + 1);
   for (let v = 0; v < n; v++) {
@@ -91,11 +93,11 @@ function dependentsOf(
   n: number,
   { reqStart, altStart, alts }: { reqStart: Int32Array; altStart: Int32Array; alts: Int32Array },
 ): { dependentStart: Int32Array; dependents: Int32Array } {
-  const dependentStart = new Int32Array(n + 1);
+  const dependentStart = sharedInt32Array(n + 1);
   for (let a = 0; a < alts.length; a++) dependentStart[alts[a]! + 1]!++;
   for (let r = 0; r < n; r++) dependentStart[r + 1]! += dependentStart[r]!;
   const fill = dependentStart.slice(0, n);
-  const dependents = new Int32Array(alts.length);
+  const dependents = sharedInt32Array(alts.length);
   for (let r = 0; r < n; r++) {
     for (let a = altStart[reqStart[r]!]!; a < altStart[reqStart[r + 1]!]!; a++) {
       dependents[fill[alts[a]!]!++] = r;

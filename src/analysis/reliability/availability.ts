@@ -19,7 +19,7 @@ import { commonCauses } from './common-causes.js';
 import { firstOfShape } from './equal-shapes.js';
 import { EXACT_PART_LIMIT, smallParts } from './exact-or-sampled.js';
 import { everyRootTooLarge } from './reach-classes.js';
-import { sampledSpofs, spofImportance } from './sampled-spofs.js';
+import { sampledSpofs, spofImportance, type TakesDownAt } from './sampled-spofs.js';
 import { rankImportance, roundingMemo, type ImportanceInput } from './importance.js';
 import {
   MONTE_CARLO,
@@ -92,8 +92,10 @@ export function analyzeAvailability(
 ): ReliabilityAnalysis {
   const model = reliabilityModel(plan.graph);
   const causes = options.commonCauses ?? commonCauses(plan.graph);
-  const takesDown = (sampled: readonly number[]) =>
-    options.takesDown ?? sweptTakesDown(plan, sampled);
+  const takesDown = (sampled: readonly number[]): TakesDownAt => {
+    const lists = options.takesDown ?? sweptTakesDown(plan, sampled);
+    return (x) => lists[x];
+  };
   return {
     ...availabilityOf(
       plan,
@@ -120,10 +122,11 @@ export interface ReliabilityOdds {
 }
 
 /**
- * TakesDown for the sampled entry points (services, increasing), asked for only when some
- * entry point is sampled, after everything else is solved: a worker thread waits for it there.
+ * What each component takes down, for the sampled entry points (services, increasing), asked
+ * for only when some entry point is sampled, after everything else is solved: a worker thread
+ * waits for it there.
  */
-export type TakesDownOf = (sampled: readonly number[]) => TakesDown;
+export type TakesDownOf = (sampled: readonly number[]) => TakesDownAt;
 
 type TakesDown = ReadonlyArray<readonly number[] | undefined>;
 

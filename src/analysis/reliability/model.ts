@@ -3,6 +3,7 @@
 // probability (common causes) are further independent events, each failing all its members.
 
 import type { CompiledGraph } from '../../model/compiled-graph.js';
+import { sharedFloat64Array } from '../../model/shared-memory.js';
 
 export interface ReliabilityModel {
   readonly graph: CompiledGraph;
@@ -19,8 +20,9 @@ export interface ReliabilityModel {
 
 export function reliabilityModel(graph: CompiledGraph): ReliabilityModel {
   const { n, services } = graph;
-  const up = new Float64Array(n).fill(1);
-  const down = new Float64Array(n);
+  // Shared memory: the availability worker reads them (model/shared-memory.ts).
+  const up = sharedFloat64Array(n).fill(1);
+  const down = sharedFloat64Array(n);
   const slaUnknown: number[] = [];
   for (let v = 0; v < n; v++) {
     const service = services[v]!;

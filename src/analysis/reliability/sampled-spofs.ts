@@ -22,7 +22,12 @@ const RANKING_MARGIN = 1e-6;
  */
 const CLOSED = 10 * RANKING_MARGIN;
 
-type TakesDown = ReadonlyArray<readonly number[] | undefined>;
+/**
+ * The entry points component x takes down alone, increasing (as recordSingleFailures gives
+ * them), undefined when it takes none: read for the few thousand components that rank, so a
+ * worker thread reads them where they were posted instead of rebuilding every list.
+ */
+export type TakesDownAt = (x: number) => ArrayLike<number> | undefined;
 
 /**
  * For each sampled entry point (in the order given), the components whose failure alone takes it
@@ -33,13 +38,13 @@ export function sampledSpofs(
   structure: FaultStructure,
   ids: readonly string[],
   sampled: readonly number[],
-  takesDown: TakesDown,
+  takesDown: TakesDownAt,
   limit: number,
 ): number[][] {
   const n = structure.eventOf.length;
   const failing: number[] = [];
   for (let x = 0; x < n; x++)
-    if (takesDown[x] !== undefined && structure.eventOf[x] !== ALWAYS_UP) failing.push(x);
+    if (structure.eventOf[x] !== ALWAYS_UP && takesDown(x) !== undefined) failing.push(x);
   const up = Float64Array.from(failing, (x) => structure.events[-1 - structure.eventOf[x]!]!.up);
   // As criticality reads it (from 1 − up), so the two orders agree but for rounding.
   const odds = up.map((p) => (1 - p) / p);
@@ -68,8 +73,9 @@ export function sampledSpofs(
     const x = failing[i]!;
     const p = up[i]!;
     const o = odds[i]!;
-    for (const e of takesDown[x]!) {
-      const at = place[e]!;
+    const lost = takesDown(x)!;
+    for (let j = 0; j < lost.length; j++) {
+      const at = place[lost[j]!]!;
       if (at < 0 || closed[at]) continue;
       const list = lists[at]!;
       if (list.length >= limit && o < limitOdds[at]! * (1 - CLOSED)) {

@@ -16,6 +16,7 @@ import {
   Worker,
   type MessagePort,
 } from 'node:worker_threads';
+import { isShared } from '../../../model/shared-memory.js';
 import { awaitState, patienceDeadline, WORKER_PATIENCE_MS } from '../../worker-patience.js';
 import { itemCount, runClaimed, type DownRecord, type SweepWork } from './sweep-work.js';
 
@@ -254,7 +255,10 @@ export function isRecord(message: unknown): message is JoinedRecord {
   return typeof message === 'object' && message !== null && 'claimed' in message;
 }
 
-/** The work with every array in shared memory (inputs copied in, outputs copied back after). */
+/**
+ * The work with every array in shared memory (inputs copied in unless they are there already,
+ * outputs copied back after).
+ */
 export function shareWork(work: SweepWork): SweepWork {
   const g = work.graph;
   return {
@@ -284,7 +288,9 @@ export function shareWork(work: SweepWork): SweepWork {
   };
 }
 
+/** `array` in shared memory: as it is when it already is there (the ranked graph's), else a copy. */
 function share<T extends Int32Array | Uint8Array>(array: T): T {
+  if (isShared(array)) return array;
   const copy = new (array.constructor as new (buffer: SharedArrayBuffer) => T)(
     new SharedArrayBuffer(array.byteLength),
   );

@@ -42,7 +42,7 @@ try {
   const { availabilityOf } = await import('../availability.js');
   const { encodeAvailability } = await import('./encoded-availability.js');
   const { joinSweep } = await import('../../outage/sweep/shared-sweep.js');
-  const { takesDownOf } = await import('./availability-thread.js');
+  const { postedAt } = await import('./availability-thread.js');
   join = joinSweep;
   const [input] = (await once(work, 'message')) as [AvailabilityWorkerInput];
   work.close();
@@ -53,7 +53,7 @@ try {
     if (Atomics.wait(status, TAKES_DOWN, 0, PATIENCE_MS) === 'timed-out')
       throw new Error('never told what each component takes down');
     const posted = receiveMessageOnPort(port)?.message as PostedTakesDown;
-    return takesDownOf(posted);
+    return postedAt(posted);
   });
   const encoded = encodeAvailability(
     analysis,
