@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""networkx reference timings on a blast-radius JSON manifest, for comparison with our own.
+"""networkx (and igraph) reference timings on a blast-radius JSON manifest, beside our own.
 
 Usage: /usr/bin/python3 bench/networkx_bench.py MANIFEST.json
 Prints one JSON object of timings (seconds) and counts on standard output. Exits 3 when
 networkx cannot be imported (Debian: apt-get install python3-networkx, then use /usr/bin/python3).
+Where python-igraph can be imported too (Debian: python3-igraph), the same three questions are
+timed on igraph's own graphs of the same edges, with its counts beside networkx's.
 
 Graphs, as in SPEC section 3:
 - undirected hard-dependency graph: every dependency that is not soft, group alternatives
@@ -29,6 +31,41 @@ def requirement_edges(requirement):
     if "any_of" in requirement:
         return list(requirement["any_of"]), soft
     return list(requirement["of"]), soft
+
+
+def igraph_numbers(igraph, ids, hard, entries):
+    """The same graphs in igraph: vertices numbered in id order, the root last."""
+    result = {"igraph": igraph.__version__}
+    t0 = time.perf_counter()
+    index = {sid: i for i, sid in enumerate(ids)}
+    pairs = [(index[a], index[b]) for a, b in hard]
+    undirected = igraph.Graph(n=len(ids), edges=pairs, directed=False)
+    # networkx's Graph keeps one edge per pair: a doubled edge must not hide a bridge.
+    undirected.simplify(multiple=True, loops=True)
+    root = len(ids)
+    directed = igraph.Graph(
+        n=len(ids) + 1, edges=pairs + [(root, index[e]) for e in entries], directed=True
+    )
+    result["igraph_build_s"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    articulation = undirected.articulation_points()
+    result["igraph_articulation_points_s"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    bridges = undirected.bridges()
+    result["igraph_bridges_s"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    dominators = directed.dominator(root, mode="out")
+    result["igraph_dominators_s"] = time.perf_counter() - t0
+
+    result["igraph_articulation_points"] = len(articulation)
+    result["igraph_bridges"] = len(bridges)
+    result["igraph_dominated_by_root_only"] = sum(
+        1 for v, d in enumerate(dominators) if d == root and v != root
+    )
+    return result
 
 
 def main(argv):
@@ -87,6 +124,13 @@ def main(argv):
     t0 = time.perf_counter()
     idom = nx.immediate_dominators(directed, root)
     result["immediate_dominators_s"] = time.perf_counter() - t0
+
+    try:
+        import igraph
+    except ImportError:
+        igraph = None
+    if igraph is not None:
+        result.update(igraph_numbers(igraph, list(services), hard, entries))
 
     result.update(
         {

@@ -3,7 +3,7 @@
 // shapes (B layered, R deep random, I internet map) as YAML and JSON into bench/out/, then times,
 // each in its own child process, parsing only, `validate`, `analyze --format json`, `check`,
 // `simulate` of one failure, `diff` against a slightly edited copy, and networkx on the same
-// graph; prints a Markdown table for
+// graph (with python-igraph beside it where that is installed too); prints a Markdown table for
 // BENCHMARKS.md (or raw numbers with --json). Wall time is measured here; peak memory comes from
 // /usr/bin/time -v, or from process.resourceUsage() in a preloaded module when that is missing.
 
@@ -546,6 +546,22 @@ function networkxNumbers(result) {
       bridges: parsed[0].bridges,
     },
     versions: { networkx: parsed[0].networkx, python: parsed[0].python },
+    igraph: parsed[0].igraph === undefined ? null : igraphNumbers(parsed, field),
+  };
+}
+
+/** python-igraph's timings of the same questions, where the script could import it. */
+function igraphNumbers(parsed, field) {
+  return {
+    version: parsed[0].igraph,
+    buildS: field('igraph_build_s'),
+    articulationPointsS: field('igraph_articulation_points_s'),
+    bridgesS: field('igraph_bridges_s'),
+    dominatorsS: field('igraph_dominators_s'),
+    counts: {
+      articulationPoints: parsed[0].igraph_articulation_points,
+      bridges: parsed[0].igraph_bridges,
+    },
   };
 }
 
@@ -624,6 +640,28 @@ function markdown(command, env, options, rows, networkx, python) {
           `| ${n.shape} | ${int(n.size)} | ${int(n.counts.nodes)} | ${int(n.counts.undirectedEdges)} | ${seconds(n.loadS)} | ${seconds(n.buildS)} | ` +
             `${seconds(n.articulationPointsS)} | ${seconds(n.bridgesS)} | ${seconds(n.immediateDominatorsS)} | ${seconds(n.seconds)} | ${mib(n.peakMiB)} |`,
         );
+      }
+      const withIgraph = networkx.filter((n) => n.status === 'ok' && n.igraph);
+      if (withIgraph.length > 0) {
+        lines.push('');
+        lines.push(
+          `igraph ${withIgraph[0].igraph.version} (python-igraph) in the same process, on its own graphs of the same edges ` +
+            '(the undirected one simplified, as networkx keeps one edge per pair) → `articulation_points`, `bridges`, ' +
+            "`dominator` from the virtual root; its counts beside networkx's.",
+        );
+        lines.push('');
+        lines.push(
+          '| shape | services | build s | articulation points s | bridges s | dominators s | articulation points (networkx) | bridges (networkx) |',
+        );
+        lines.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+        for (const n of withIgraph) {
+          const g = n.igraph;
+          lines.push(
+            `| ${n.shape} | ${int(n.size)} | ${seconds(g.buildS)} | ${seconds(g.articulationPointsS)} | ${seconds(g.bridgesS)} | ` +
+              `${seconds(g.dominatorsS)} | ${int(g.counts.articulationPoints)} (${int(n.counts.articulationPoints)}) | ` +
+              `${int(g.counts.bridges)} (${int(n.counts.bridges)}) |`,
+          );
+        }
       }
     }
   }
