@@ -12,6 +12,7 @@
 
 import { performance } from 'node:perf_hooks';
 import { receiveMessageOnPort } from 'node:worker_threads';
+import { sharedInt32Array, sharedUint8Array } from '../../../model/shared-memory.js';
 import type { RankedGraph } from '../../outage/ranked-graph.js';
 import type { SweepHelper, SweepShare } from '../../outage/sweep/shared-sweep.js';
 import {
@@ -285,14 +286,14 @@ function field(target: object, key: string, value: unknown): void {
  */
 function postedTakesDown(takesDown: TakesDown, down: Float64Array): PostedTakesDown {
   const n = takesDown.length;
-  const start = new Int32Array(new SharedArrayBuffer(4 * (n + 1)));
-  const present = new Uint8Array(new SharedArrayBuffer(n));
+  const start = sharedInt32Array(n + 1);
+  const present = sharedUint8Array(n);
   for (let x = 0; x < n; x++) {
     const lost = down[x]! > 0 ? takesDown[x] : undefined;
     start[x + 1] = start[x]! + (lost?.length ?? 0);
     if (lost !== undefined) present[x] = 1;
   }
-  const entries = new Int32Array(new SharedArrayBuffer(4 * start[n]!));
+  const entries = sharedInt32Array(start[n]!);
   for (let x = 0; x < n; x++) {
     const lost = present[x] ? takesDown[x] : undefined;
     if (lost !== undefined) entries.set(lost, start[x]!);
@@ -306,14 +307,13 @@ export function postedAt({ start, entries, present }: PostedTakesDown): TakesDow
 }
 
 /** The lists of `postedTakesDown` as they were. */
-export function takesDownOf({
-  start,
-  entries,
-  present,
-}: PostedTakesDown): (number[] | undefined)[] {
+export function takesDownOf(posted: PostedTakesDown): (number[] | undefined)[] {
+  const at = postedAt(posted);
   const takesDown: (number[] | undefined)[] = [];
-  for (let x = 0; x < present.length; x++)
-    takesDown.push(present[x] ? Array.from(entries.subarray(start[x]!, start[x + 1]!)) : undefined);
+  for (let x = 0; x < posted.present.length; x++) {
+    const lost = at(x);
+    takesDown.push(lost === undefined ? undefined : Array.from(lost));
+  }
   return takesDown;
 }
 
